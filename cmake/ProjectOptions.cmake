@@ -1,0 +1,21 @@
+# Warnings and sanitizers as INTERFACE targets, linked PRIVATE by every target we build
+# (cpp-best-practices style), so vendor headers never see our flags.
+add_library(okod_warnings INTERFACE)
+target_compile_options(okod_warnings INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
+    -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
+    -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+if(OKOD_WARNINGS_AS_ERRORS)
+    target_compile_options(okod_warnings INTERFACE -Werror)
+endif()
+
+add_library(okod_sanitizers INTERFACE)
+if(OKOD_SANITIZE)
+    target_compile_options(okod_sanitizers INTERFACE
+        -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+    target_link_options(okod_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()
+
+add_library(okod_options INTERFACE)
+target_compile_features(okod_options INTERFACE cxx_std_20)
+target_link_libraries(okod_options INTERFACE okod_warnings okod_sanitizers)

@@ -1,0 +1,2 @@
+// okod: placeholder main replaced below in this session.
+int main() { return 0; }

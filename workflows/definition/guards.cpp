@@ -1,0 +1,71 @@
+#include "definition/guards.hpp"
+
+#include "definition/definition.hpp"
+#include "model/instance.hpp"
+#include "model/municipality.hpp"
+
+#include <algorithm>
+
+namespace okod {
+namespace {
+
+constexpr std::string_view kHasPrefix = "has_";
+
+int years_value(const YearsSetting& y, const Municipality& m) {
+    if (y.setting.empty()) return y.value;
+    if (y.setting == "cycle_years") return m.cycle_years;
+    if (y.setting == "survey_every_years") return m.survey_every_years;
+    if (y.setting == "trajectory_years") return m.trajectory_years;
+    return y.value;
+}
+
+bool holds(const GuardExpr& g, const Definition& d, const Instance& i, const Municipality& m) {
+    const int calendar_year = static_cast<int>(i.year_one.year()) + i.year_index - 1;
+    if (g.name == "survey_year") {
+        const int offset = calendar_year - static_cast<int>(m.trajectory_start.year());
+        const int every = std::max(1, m.survey_every_years);
+        return offset >= 0 && offset % every == 0;
+    }
+    if (g.name == "last_year") return d.years && i.year_index >= years_value(*d.years, m);
+    if (g.name.starts_with(kHasPrefix)) {
+        auto it = i.lists.find(g.name.substr(kHasPrefix.size()));
+        return it != i.lists.end() && !it->second.empty();
+    }
+    return false;
+}
+
+}  // namespace
+
+std::optional<GuardExpr> parse_guard(std::string_view text) {
+    GuardExpr g;
+    if (text.starts_with("not ")) {
+        g.negated = true;
+        text.remove_prefix(4);
+    }
+    if (text.empty()) return std::nullopt;
+    for (char c : text)
+        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+              c == '_' || c == '-'))
+            return std::nullopt;
+    g.name = std::string(text);
+    return g;
+}
+
+bool is_known_guard(const GuardExpr& g, const Definition& d) {
+    if (g.name == "survey_year") return true;
+    if (g.name == "last_year") return d.years.has_value();
+    if (!g.name.starts_with(kHasPrefix)) return false;
+    const auto list = g.name.substr(kHasPrefix.size());
+    return std::find(d.required_lists.begin(), d.required_lists.end(), list) !=
+           d.required_lists.end();
+}
+
+bool guard_holds(std::string_view text, const Definition& d, const Instance& i,
+                 const Municipality& m) {
+    if (text.empty()) return true;
+    auto g = parse_guard(text);
+    if (!g) return false;
+    return holds(*g, d, i, m) != g->negated;
+}
+
+}  // namespace okod

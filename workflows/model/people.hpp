@@ -1,0 +1,31 @@
+#pragma once
+// People and the roles they hold. Work is addressed to roles; a role is resolved to
+// the people holding it at the moment a reminder goes out, so hand-overs are followed.
+#include "model/text.hpp"
+#include "time/instant.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace okod {
+
+struct Person {
+    std::string id;     // stable key chosen by the municipality, e.g. "maastricht-anna"
+    std::string name;
+    std::string email;
+    Language language = Language::nl;
+};
+
+struct RoleAssignment {
+    std::int64_t id = 0;
+    std::string municipality;
+    std::string role;    // role id from roles.toml, e.g. "regisseur"
+    std::string person_id;
+    Date from{};
+    std::optional<Date> until;  // inclusive last day; nullopt = open-ended
+
+    bool covers(Date d) const { return from <= d && (!until || d <= *until); }
+};
+
+}  // namespace okod

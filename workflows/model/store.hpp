@@ -1,0 +1,106 @@
+#pragma once
+// The Store port: everything the engine keeps durably. The SQLite adapter implements
+// it (adapters/sqlite/); the core never sees SQL.
+//
+// Transactions: an engine step calls begin(), does its reads and writes, and commits.
+// A StoreTransaction that is destroyed without commit() rolls back, so a crash or an
+// exception in the middle of a step leaves the last committed state.
+// Not thread-safe: one Store belongs to one engine strand.
+#include "model/instance.hpp"
+#include "model/municipality.hpp"
+#include "model/people.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace okod {
+
+class StoreTransaction {
+public:
+    virtual ~StoreTransaction() = default;  // rolls back unless committed
+    virtual void commit() = 0;
+};
+
+// The source text of a definition, kept so that instances pinned to an old version
+// can still be driven after the file on disk moved on.
+struct StoredDefinition {
+    std::string id;
+    int version = 0;
+    std::string source_file;
+    std::string source_text;
+};
+
+struct TaskFilter {
+    std::optional<std::string> municipality;
+    std::optional<InstanceId> instance_id;
+    std::optional<std::string> role;
+    std::optional<TaskStatus> status;
+    std::optional<Instant> due_before;  // due < due_before
+    std::optional<Instant> due_after;   // due >= due_after
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    virtual std::unique_ptr<StoreTransaction> begin() = 0;
+
+    // Definitions (version pinning).
+    virtual void save_definition(const StoredDefinition& d) = 0;  // no-op if (id, version) exists
+    virtual std::optional<StoredDefinition> definition(const std::string& id, int version) = 0;
+    virtual std::vector<StoredDefinition> definitions() = 0;
+
+    // Municipalities, people and role assignments.
+    virtual void upsert_municipality(const Municipality& m) = 0;
+    virtual std::optional<Municipality> municipality(const std::string& code) = 0;
+    virtual std::vector<Municipality> municipalities() = 0;  // ordered by code
+    virtual void upsert_person(const Person& p) = 0;
+    virtual std::optional<Person> person(const std::string& id) = 0;
+    virtual std::vector<Person> people() = 0;  // ordered by id
+    // Inserts unless an assignment with the same municipality, role, person and from
+    // exists; returns the id of the new or existing row.
+    virtual std::int64_t add_assignment(const RoleAssignment& a) = 0;
+    virtual void update_assignment(const RoleAssignment& a) = 0;
+    virtual std::vector<RoleAssignment> assignments(const std::string& municipality) = 0;
+    // People holding `role` in `municipality` on day `on`, ordered by person id.
+    virtual std::vector<Person> holders(const std::string& municipality, const std::string& role,
+                                        Date on) = 0;
+
+    // Instances.
+    virtual InstanceId insert_instance(const Instance& i) = 0;  // returns the new id
+    virtual void update_instance(const Instance& i) = 0;
+    virtual std::optional<Instance> instance(InstanceId id) = 0;
+    virtual std::optional<Instance> find_instance(const std::string& municipality,
+                                                  const std::string& definition_id,
+                                                  const std::string& key) = 0;
+    virtual std::vector<Instance> instances(const std::string& municipality) = 0;  // by id
+
+    // Tasks.
+    virtual TaskId insert_task(const Task& t) = 0;
+    virtual void update_task(const Task& t) = 0;
+    virtual std::optional<Task> task(TaskId id) = 0;
+    virtual std::vector<Task> tasks(const TaskFilter& f) = 0;  // ordered by due, then id
+
+    // Timers: the index the scheduler sleeps on.
+    // Returns false (and changes nothing) when a timer with the same key exists.
+    virtual bool add_timer(const Timer& t) = 0;
+    virtual std::optional<Timer> next_timer() = 0;  // earliest (due, id)
+    virtual std::vector<Timer> due_timers(Instant now, int limit) = 0;  // due <= now, in order
+    virtual void delete_timer(std::int64_t id) = 0;
+    virtual void delete_task_timers(TaskId task) = 0;
+    virtual void delete_instance_timers(InstanceId instance) = 0;
+    virtual std::int64_t timer_count() = 0;
+
+    // The append-only event log.
+    virtual std::int64_t append_event(const Event& e) = 0;  // returns seq
+    virtual std::vector<Event> events_after(std::int64_t seq, int limit) = 0;  // seq order
+
+    // The outbox. Returns false (and changes nothing) when the key exists.
+    virtual bool enqueue(const OutboxItem& item) = 0;
+    virtual std::vector<OutboxItem> outbox(std::optional<OutboxStatus> status, int limit) = 0;
+    virtual void update_outbox(const OutboxItem& item) = 0;
+};
+
+}  // namespace okod

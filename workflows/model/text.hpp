@@ -1,0 +1,22 @@
+#pragma once
+// User-facing text in the two languages okod speaks. Dutch is the default and is
+// required in every definition; English falls back to Dutch when absent.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace okod {
+
+enum class Language { nl, en };
+
+std::string_view to_string(Language l);
+std::optional<Language> parse_language(std::string_view text);
+
+struct Text {
+    std::string nl;
+    std::string en;
+    const std::string& in(Language l) const { return (l == Language::en && !en.empty()) ? en : nl; }
+    friend bool operator==(const Text&, const Text&) = default;
+};
+
+}  // namespace okod
