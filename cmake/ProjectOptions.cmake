@@ -4,7 +4,7 @@ add_library(okod_warnings INTERFACE)
 target_compile_options(okod_warnings INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
     -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
-    -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+    -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
 if(OKOD_WARNINGS_AS_ERRORS)
     target_compile_options(okod_warnings INTERFACE -Werror)
 endif()

@@ -1,2 +1,49 @@
-// okod: placeholder main replaced below in this session.
-int main() { return 0; }
+// okod: the OKO cycle daemon. main() only parses the command line and hands over.
+#include "adapters/config/config.hpp"
+#include "daemon/commands/simulate_command.hpp"
+#include "version.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+int main(int argc, char** argv) {
+    CLI::App app{"okod: keeps the OKO prevention cycle of Dutch municipalities on time"};
+    app.set_version_flag("--version", std::string("okod ") + okod::kVersion);
+    app.require_subcommand(1);
+
+    okod::SimulateArgs sim;
+    sim.config = okod::default_config_path();
+    auto* simulate = app.add_subcommand(
+        "simulate", "Run the workflows over a period on a virtual clock and print the timeline");
+    simulate->add_option("--config", sim.config, "Configuration file (okod.toml)")
+        ->capture_default_str();
+    simulate->add_option("--from", sim.from, "First day, YYYY-MM-DD")->required();
+    simulate->add_option("--to", sim.to, "Last day (inclusive), YYYY-MM-DD")->required();
+    simulate->add_option("--municipality", sim.municipalities,
+                         "Only this municipality (CBS code, e.g. GM0935); repeatable");
+    simulate->add_option("--store", sim.store, "SQLite file to use and keep (default: simulation.sqlite beside the configured store, made afresh)");
+    simulate->add_option("--lang", sim.language, "Language of the timeline: nl or en")
+        ->capture_default_str();
+    simulate->add_flag("--json", sim.json, "One JSON object per line");
+    simulate->add_flag("--complete-on-time", sim.complete_on_time,
+                       "Mark every task done at its deadline (a healthy cycle)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
+    }
+
+    try {
+        if (simulate->parsed()) return okod::run_simulate(sim, std::cout, std::cerr);
+    } catch (const std::exception& e) {
+        std::cerr << "okod: " << e.what() << '\n';
+        return 1;
+    }
+    return 0;
+}

@@ -25,6 +25,10 @@ struct YearsSetting {
     std::string setting;  // empty when `value` is literal
 };
 
+struct Municipality;
+// The number a YearsSetting stands for in municipality `m`.
+int resolve_years(const YearsSetting& y, const Municipality& m);
+
 struct TaskSpec {
     std::string id;
     Text title;

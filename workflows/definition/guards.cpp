@@ -11,14 +11,6 @@ namespace {
 
 constexpr std::string_view kHasPrefix = "has_";
 
-int years_value(const YearsSetting& y, const Municipality& m) {
-    if (y.setting.empty()) return y.value;
-    if (y.setting == "cycle_years") return m.cycle_years;
-    if (y.setting == "survey_every_years") return m.survey_every_years;
-    if (y.setting == "trajectory_years") return m.trajectory_years;
-    return y.value;
-}
-
 bool holds(const GuardExpr& g, const Definition& d, const Instance& i, const Municipality& m) {
     const int calendar_year = static_cast<int>(i.year_one.year()) + i.year_index - 1;
     if (g.name == "survey_year") {
@@ -26,7 +18,7 @@ bool holds(const GuardExpr& g, const Definition& d, const Instance& i, const Mun
         const int every = std::max(1, m.survey_every_years);
         return offset >= 0 && offset % every == 0;
     }
-    if (g.name == "last_year") return d.years && i.year_index >= years_value(*d.years, m);
+    if (g.name == "last_year") return d.years && i.year_index >= resolve_years(*d.years, m);
     if (g.name.starts_with(kHasPrefix)) {
         auto it = i.lists.find(g.name.substr(kHasPrefix.size()));
         return it != i.lists.end() && !it->second.empty();

@@ -52,6 +52,7 @@ struct Task {
     std::string spec_id;    // task id in the definition
     std::string key;        // spec_id, or spec_id#n for fan-out item n
     std::string state;      // state that created it
+    std::int64_t state_entry = 0;  // the instance's state_entry when it was created
     Text title;
     std::string role;
     std::string item;       // fan-out item text, empty otherwise

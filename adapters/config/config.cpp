@@ -1,0 +1,190 @@
+#include "adapters/config/config.hpp"
+
+#include "adapters/config/toml_fields.hpp"
+#include "time/amsterdam.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+namespace okod {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path resolve(const fs::path& base_dir, const std::string& p) {
+    const fs::path path{p};
+    return path.is_absolute() ? path : (base_dir / path).lexically_normal();
+}
+
+void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& errors) {
+    TomlFields f(file.string(), errors);
+    auto doc = f.parse_file();
+    if (!doc) return;
+    const toml::table& t = *doc;
+    f.allow_only(t, "municipality",
+                 {"code", "name", "school_region", "trajectory_start", "trajectory_years",
+                  "cycle_years", "survey_every_years", "report_due", "language", "workflows",
+                  "dates", "lists", "people"});
+
+    Municipality m;
+    m.code = f.required_string(t, "code");
+    if (!m.code.empty() && !is_cbs_code(m.code))
+        f.error(t["code"].node(), fmt::format("'{}' is not a CBS municipality code (GM + 4 digits)", m.code));
+    m.name = f.required_string(t, "name");
+    m.school_region = f.required_string(t, "school_region");
+    if (!m.school_region.empty() && !is_school_region(m.school_region))
+        f.error(t["school_region"].node(),
+                fmt::format("school_region must be noord, midden or zuid, not '{}'", m.school_region));
+    if (auto d = f.required_date(t, "trajectory_start")) m.trajectory_start = *d;
+    m.trajectory_years = f.integer_in(t, "trajectory_years", 4, 1, 20);
+    m.cycle_years = f.integer_in(t, "cycle_years", 1, 1, 2);
+    m.survey_every_years = f.integer_in(t, "survey_every_years", 2, 1, 4);
+    if (auto due = f.optional_string(t, "report_due")) {
+        auto d = parse_date("2000-" + *due);  // 2000 is a leap year: 02-29 is allowed
+        if (!d) f.error(t["report_due"].node(), fmt::format("report_due must be MM-DD, not '{}'", *due));
+        else {
+            m.report_due_month = static_cast<int>(static_cast<unsigned>(d->month()));
+            m.report_due_day = static_cast<int>(static_cast<unsigned>(d->day()));
+        }
+    }
+    if (auto lang = f.optional_string(t, "language")) {
+        if (auto l = parse_language(*lang)) m.language = *l;
+        else f.error(t["language"].node(), fmt::format("language must be nl or en, not '{}'", *lang));
+    }
+    m.workflows = f.string_array(t, "workflows");
+    if (const toml::table* dates = f.optional_table(t, "dates"))
+        for (const auto& [key, node] : *dates)
+            if (auto d = f.date_value(node, std::string(key.str()))) m.dates[std::string(key.str())] = *d;
+    if (const toml::table* lists = f.optional_table(t, "lists"))
+        for (const auto& [key, node] : *lists)
+            m.lists[std::string(key.str())] = f.string_array(*lists, key.str());
+
+    if (const toml::array* people = f.optional_array(t, "people")) {
+        for (const auto& node : *people) {
+            const toml::table* pt = node.as_table();
+            if (!pt) {
+                f.error(&node, "each [[people]] entry must be a table");
+                continue;
+            }
+            f.allow_only(*pt, "person", {"id", "name", "email", "language", "roles"});
+            Person p;
+            p.id = f.required_string(*pt, "id");
+            p.name = f.required_string(*pt, "name");
+            p.email = f.optional_string(*pt, "email").value_or("");
+            if (!p.email.empty() && p.email.find('@') == std::string::npos)
+                f.error((*pt)["email"].node(), fmt::format("'{}' is not an e-mail address", p.email));
+            if (auto lang = f.optional_string(*pt, "language")) {
+                if (auto l = parse_language(*lang)) p.language = *l;
+                else f.error((*pt)["language"].node(), "language must be nl or en");
+            }
+            if (const toml::array* roles = f.optional_array(*pt, "roles")) {
+                for (const auto& rn : *roles) {
+                    const toml::table* rt = rn.as_table();
+                    if (!rt) {
+                        f.error(&rn, "each role must be a table { role = ..., from = ... }");
+                        continue;
+                    }
+                    f.allow_only(*rt, "role", {"role", "from", "until"});
+                    RoleAssignment a;
+                    a.municipality = m.code;
+                    a.role = f.required_string(*rt, "role");
+                    a.person_id = p.id;
+                    if (auto d = f.required_date(*rt, "from")) a.from = *d;
+                    if ((*rt)["until"]) a.until = f.date_value(*(*rt)["until"].node(), "until");
+                    c.assignments.push_back(a);
+                }
+            }
+            c.people.push_back(p);
+        }
+    }
+    c.municipalities.push_back(std::move(m));
+}
+
+}  // namespace
+
+fs::path default_config_path() {
+    if (const char* env = std::getenv("OKOD_CONFIG"); env && *env) return env;
+    return fs::path(OKOD_SYSCONFDIR) / "okod.toml";
+}
+
+ConfigResult load_config(const fs::path& file) {
+    ConfigResult result;
+    auto& errors = result.errors;
+    TomlFields f(file.string(), errors);
+    auto doc = f.parse_file();
+    if (!doc) return result;
+    const toml::table& t = *doc;
+    const fs::path base = fs::absolute(file).parent_path();
+    f.allow_only(t, "okod.toml", {"store", "definitions", "calendar", "engine", "municipalities"});
+
+    Config c;
+    c.file = file;
+    if (const toml::table* store = f.optional_table(t, "store")) {
+        f.allow_only(*store, "[store]", {"path"});
+        c.store_path = resolve(base, f.required_string(*store, "path"));
+    } else {
+        f.error(&t, "missing [store] table with path = \"...\"");
+    }
+    if (const toml::table* defs = f.optional_table(t, "definitions")) {
+        f.allow_only(*defs, "[definitions]", {"dir"});
+        c.definitions_dir = resolve(base, f.required_string(*defs, "dir"));
+    } else {
+        c.definitions_dir = fs::path(OKOD_DATADIR) / "definitions";
+    }
+    if (const toml::table* cal = f.optional_table(t, "calendar")) {
+        f.allow_only(*cal, "[calendar]", {"school_holidays"});
+        if (auto p = f.optional_string(*cal, "school_holidays")) c.school_holidays_file = resolve(base, *p);
+    }
+    if (const toml::table* eng = f.optional_table(t, "engine")) {
+        f.allow_only(*eng, "[engine]", {"due_time", "reminder_time", "language"});
+        if (auto v = f.optional_time(*eng, "due_time")) c.engine.due_time = *v;
+        if (auto v = f.optional_time(*eng, "reminder_time")) c.engine.reminder_time = *v;
+        if (auto lang = f.optional_string(*eng, "language")) {
+            if (auto l = parse_language(*lang)) c.language = *l;
+            else f.error((*eng)["language"].node(), "language must be nl or en");
+        }
+    }
+    if (const toml::table* mun = f.optional_table(t, "municipalities")) {
+        f.allow_only(*mun, "[municipalities]", {"dir"});
+        c.municipalities_dir = resolve(base, f.required_string(*mun, "dir"));
+    } else {
+        f.error(&t, "missing [municipalities] table with dir = \"...\"");
+    }
+    if (!errors.empty()) return result;
+
+    std::error_code ec;
+    if (!fs::is_directory(c.municipalities_dir, ec)) {
+        errors.push_back({file.string(), 0, 0,
+                          fmt::format("municipalities dir '{}' does not exist", c.municipalities_dir.string())});
+        return result;
+    }
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(c.municipalities_dir))
+        if (entry.is_regular_file() && entry.path().extension() == ".toml") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& mf : files) read_municipality(mf, c, errors);
+
+    // Codes and person ids are keys: a second one would silently merge two records.
+    std::set<std::string> codes, person_ids;
+    for (const auto& m : c.municipalities)
+        if (!codes.insert(m.code).second)
+            errors.push_back({c.municipalities_dir.string(), 0, 0,
+                              fmt::format("municipality {} is configured twice", m.code)});
+    for (const auto& p : c.people)
+        if (!person_ids.insert(p.id).second)
+            errors.push_back({c.municipalities_dir.string(), 0, 0,
+                              fmt::format("person id '{}' is used twice", p.id)});
+    if (!errors.empty()) return result;
+
+    std::sort(c.municipalities.begin(), c.municipalities.end(),
+              [](const auto& a, const auto& b) { return a.code < b.code; });
+    std::sort(c.people.begin(), c.people.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    result.config = std::move(c);
+    return result;
+}
+
+}  // namespace okod

@@ -1,0 +1,40 @@
+#pragma once
+// okod's configuration: okod.toml plus one file per municipality. Paths in the file
+// are relative to the file's own directory, so a config tree can be moved as a whole.
+#include "definition/load_error.hpp"
+#include "engine/engine.hpp"
+#include "model/municipality.hpp"
+#include "model/people.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace okod {
+
+struct Config {
+    std::filesystem::path file;
+    std::filesystem::path store_path;
+    std::filesystem::path definitions_dir;
+    std::filesystem::path school_holidays_file;  // empty: no school-holiday data
+    std::filesystem::path municipalities_dir;
+    EngineSettings engine;
+    Language language = Language::nl;
+    std::vector<Municipality> municipalities;  // ordered by code
+    std::vector<Person> people;                // ordered by id
+    std::vector<RoleAssignment> assignments;
+};
+
+struct ConfigResult {
+    std::optional<Config> config;
+    std::vector<LoadError> errors;  // every problem found, each with file:line:col
+};
+
+// Reads okod.toml and the municipality files it points to. Nothing is half-loaded:
+// with any error, `config` is empty.
+ConfigResult load_config(const std::filesystem::path& file);
+
+// The default config path: $OKOD_CONFIG, else /etc/okod/okod.toml.
+std::filesystem::path default_config_path();
+
+}  // namespace okod

@@ -1,0 +1,170 @@
+#include "adapters/output/timeline.hpp"
+
+#include "engine/event_kinds.hpp"
+#include "time/amsterdam.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+namespace okod {
+namespace {
+
+namespace ek = event_kind;
+
+struct Phrases {
+    const char* started;        // "started in state {}"
+    const char* finished;
+    const char* transition;     // "{} -> {}"
+    const char* created;        // "new task '{}' for {}"
+    const char* deadline;       // ", due {}"
+    const char* no_deadline;
+    const char* done;           // "task '{}' done"
+    const char* skipped;
+    const char* overdue;        // "task '{}' overdue: notice to {}"
+    const char* reminder;       // "reminder ({} days ahead) '{}' to {} as {}"
+    const char* reminder_today;
+    const char* escalation;     // "escalation: '{}' {} days overdue, to {} as {}"
+    const char* vacancy;        // "vacancy: nobody holds role {} for '{}'"
+    const char* event;
+    const char* error;
+    const char* by;
+    const char* late;
+};
+
+constexpr Phrases kDutch{
+    "gestart in fase '{}'",
+    "afgerond",
+    "fase '{}' → '{}'",
+    "nieuwe taak '{}' voor {}",
+    ", deadline {}",
+    ", nog geen deadline",
+    "taak '{}' afgerond",
+    "taak '{}' overgeslagen",
+    "taak '{}' is te laat: melding aan {}",
+    "herinnering ({} dagen vooraf) '{}' aan {} als {}",
+    "herinnering (deadline vandaag) '{}' aan {} als {}",
+    "escalatie: '{}' {} dagen te laat, aan {} als {}",
+    "vacature: niemand vervult de rol {} voor '{}'",
+    "gebeurtenis '{}' ontvangen",
+    "fout: {}",
+    " door {}",
+    " (te laat verstuurd)",
+};
+
+constexpr Phrases kEnglish{
+    "started in state '{}'",
+    "finished",
+    "state '{}' → '{}'",
+    "new task '{}' for {}",
+    ", due {}",
+    ", no deadline yet",
+    "task '{}' done",
+    "task '{}' skipped",
+    "task '{}' is overdue: notice to {}",
+    "reminder ({} days ahead) '{}' to {} as {}",
+    "reminder (due today) '{}' to {} as {}",
+    "escalation: '{}' {} days overdue, to {} as {}",
+    "vacancy: nobody holds role {} for '{}'",
+    "event '{}' received",
+    "error: {}",
+    " by {}",
+    " (sent late)",
+};
+
+std::string describe(const Event& e, const TimelineNames& n, Language l) {
+    const Phrases& p = l == Language::en ? kEnglish : kDutch;
+    const std::string role = n.role(e.role, l);
+    const std::string person = n.person(e.person);
+    const std::string late = e.note == "late" ? p.late : "";
+    if (e.kind == ek::instance_started)
+        return fmt::format(fmt::runtime(p.started), n.state(e.workflow, e.state, l));
+    if (e.kind == ek::instance_finished) return p.finished;
+    if (e.kind == ek::transition)
+        return fmt::format(fmt::runtime(p.transition), n.state(e.workflow, e.from_state, l),
+                           n.state(e.workflow, e.state, l));
+    if (e.kind == ek::task_created) {
+        std::string s = fmt::format(fmt::runtime(p.created), e.title, role);
+        if (e.due) s += fmt::format(fmt::runtime(p.deadline), format_local_minutes(*e.due));
+        else s += p.no_deadline;
+        return s;
+    }
+    if (e.kind == ek::task_done || e.kind == ek::task_skipped) {
+        std::string s = fmt::format(fmt::runtime(e.kind == ek::task_done ? p.done : p.skipped), e.title);
+        if (!e.person.empty()) s += fmt::format(fmt::runtime(p.by), person);
+        if (!e.note.empty()) s += fmt::format(" ({})", e.note);
+        return s;
+    }
+    if (e.kind == ek::task_overdue) return fmt::format(fmt::runtime(p.overdue), e.title, role);
+    if (e.kind == ek::reminder) {
+        if (e.lead_days == 0) return fmt::format(fmt::runtime(p.reminder_today), e.title, person, role) + late;
+        return fmt::format(fmt::runtime(p.reminder), e.lead_days, e.title, person, role) + late;
+    }
+    if (e.kind == ek::escalation)
+        return fmt::format(fmt::runtime(p.escalation), e.title, e.lead_days, person, role) + late;
+    if (e.kind == ek::vacancy) return fmt::format(fmt::runtime(p.vacancy), role, e.title);
+    if (e.kind == ek::event_received) return fmt::format(fmt::runtime(p.event), e.note);
+    if (e.kind == ek::error) return fmt::format(fmt::runtime(p.error), e.note);
+    return e.kind;
+}
+
+}  // namespace
+
+TimelineNames::TimelineNames(const DefinitionRegistry& definitions,
+                             const std::vector<Municipality>& municipalities,
+                             const std::vector<Person>& people)
+    : definitions_(definitions) {
+    for (const auto& m : municipalities) municipalities_[m.code] = m.name;
+    for (const auto& p : people) people_[p.id] = p.name;
+}
+
+std::string TimelineNames::municipality(const std::string& code) const {
+    auto it = municipalities_.find(code);
+    return it == municipalities_.end() ? code : code + " " + it->second;
+}
+
+std::string TimelineNames::workflow(const std::string& id, Language l) const {
+    const Definition* d = definitions_.latest(id);
+    return d ? d->name.in(l) : id;
+}
+
+std::string TimelineNames::state(const std::string& workflow, const std::string& state,
+                                 Language l) const {
+    const Definition* d = definitions_.latest(workflow);
+    const StateSpec* s = d ? d->state(state) : nullptr;
+    return s ? s->name.in(l) : state;
+}
+
+std::string TimelineNames::role(const std::string& id, Language l) const {
+    return definitions_.roles().name(id, l);
+}
+
+std::string TimelineNames::person(const std::string& id) const {
+    auto it = people_.find(id);
+    return it == people_.end() ? id : it->second;
+}
+
+std::string format_event_line(const Event& e, const TimelineNames& names, Language l) {
+    return fmt::format("{}  {}  {}  {}", format_local_minutes(e.at), names.municipality(e.municipality),
+                       e.workflow.empty() ? "-" : names.workflow(e.workflow, l), describe(e, names, l));
+}
+
+std::string format_event_json(const Event& e) {
+    boost::json::object o;
+    o["time"] = format_iso_local(e.at);
+    o["municipality"] = e.municipality;
+    o["workflow"] = e.workflow;
+    o["kind"] = e.kind;
+    if (e.instance_id) o["instance"] = e.instance_id;
+    if (!e.state.empty()) o["state"] = e.state;
+    if (!e.from_state.empty()) o["from_state"] = e.from_state;
+    if (!e.task.empty()) o["task"] = e.task;
+    if (!e.title.empty()) o["title"] = e.title;
+    if (!e.role.empty()) o["role"] = e.role;
+    if (!e.person.empty()) o["person"] = e.person;
+    if (e.due) o["due"] = format_iso_local(*e.due);
+    if (e.lead_days >= 0) o["lead_days"] = e.lead_days;
+    if (!e.note.empty()) o["note"] = e.note;
+    return boost::json::serialize(o);
+}
+
+}  // namespace okod

@@ -1,0 +1,181 @@
+// The schema, as an append-only list of migrations. Migration N (1-based) takes a
+// database from `PRAGMA user_version` N-1 to N. Never edit a migration that has
+// shipped: add a new one, so every existing database walks the same path.
+#include "adapters/sqlite/sqlite_store.hpp"
+
+#include <array>
+
+namespace okod {
+namespace {
+
+// Conventions: instants are INTEGER unix seconds, calendar days 'YYYY-MM-DD' text
+// (so they sort and compare as text), enums their to_string() names, and maps and
+// lists JSON text. Optional values are NULL.
+constexpr std::string_view kMigration1 = R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+INSERT INTO meta(key, value) VALUES ('application', 'okod');
+
+CREATE TABLE definitions (
+    id          TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    source_file TEXT NOT NULL,
+    source_text TEXT NOT NULL,
+    PRIMARY KEY (id, version)
+);
+
+CREATE TABLE municipalities (
+    code               TEXT PRIMARY KEY,
+    name               TEXT NOT NULL,
+    school_region      TEXT NOT NULL,
+    trajectory_start   TEXT NOT NULL,
+    trajectory_years   INTEGER NOT NULL,
+    cycle_years        INTEGER NOT NULL,
+    survey_every_years INTEGER NOT NULL,
+    report_due_month   INTEGER NOT NULL,
+    report_due_day     INTEGER NOT NULL,
+    language           TEXT NOT NULL,
+    workflows          TEXT NOT NULL,  -- JSON array of definition ids
+    dates              TEXT NOT NULL,  -- JSON object: name -> 'YYYY-MM-DD'
+    lists              TEXT NOT NULL   -- JSON object: name -> array of strings
+);
+
+CREATE TABLE people (
+    id       TEXT PRIMARY KEY,
+    name     TEXT NOT NULL,
+    email    TEXT NOT NULL,
+    language TEXT NOT NULL
+);
+
+CREATE TABLE role_assignments (
+    id           INTEGER PRIMARY KEY,
+    municipality TEXT NOT NULL,
+    role         TEXT NOT NULL,
+    person_id    TEXT NOT NULL REFERENCES people(id),
+    from_date    TEXT NOT NULL,
+    until_date   TEXT,  -- inclusive; NULL = open-ended
+    UNIQUE (municipality, role, person_id, from_date)
+);
+
+CREATE TABLE instances (
+    id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+    municipality       TEXT NOT NULL,
+    definition_id      TEXT NOT NULL,
+    definition_version INTEGER NOT NULL,
+    key                TEXT NOT NULL,
+    state              TEXT NOT NULL,
+    year_index         INTEGER NOT NULL,
+    year_one           TEXT NOT NULL,
+    started_at         INTEGER NOT NULL,
+    finished_at        INTEGER,
+    state_entry        INTEGER NOT NULL,
+    marks              TEXT NOT NULL,  -- JSON object: name -> unix seconds
+    lists              TEXT NOT NULL,  -- JSON object: name -> array of strings
+    UNIQUE (municipality, definition_id, key)
+);
+
+CREATE TABLE tasks (
+    id                    INTEGER PRIMARY KEY AUTOINCREMENT,
+    instance_id           INTEGER NOT NULL REFERENCES instances(id),
+    municipality          TEXT NOT NULL,
+    workflow              TEXT NOT NULL,
+    spec_id               TEXT NOT NULL,
+    key                   TEXT NOT NULL,
+    state                 TEXT NOT NULL,
+    state_entry           INTEGER NOT NULL,  -- the instance's state_entry at creation
+    title_nl              TEXT NOT NULL,
+    title_en              TEXT NOT NULL,
+    role                  TEXT NOT NULL,
+    item                  TEXT NOT NULL,
+    due                   INTEGER,
+    status                TEXT NOT NULL,
+    remind_days           TEXT NOT NULL,  -- JSON array of day counts
+    escalation_after_days INTEGER,        -- both NULL when the task never escalates
+    escalation_to_role    TEXT,
+    created_at            INTEGER NOT NULL,
+    closed_at             INTEGER,
+    closed_by             TEXT NOT NULL,
+    note                  TEXT NOT NULL,
+    UNIQUE (instance_id, key)
+);
+CREATE INDEX tasks_municipality_due ON tasks(municipality, due);
+CREATE INDEX tasks_status_due ON tasks(status, due);
+
+-- instance_id and task_id are NULL (not 0) when a timer is not about one, so that
+-- deleting "the timers of instance 0" can never hit unrelated rows.
+CREATE TABLE timers (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    due_at           INTEGER NOT NULL,
+    kind             TEXT NOT NULL,
+    municipality     TEXT NOT NULL,
+    definition_id    TEXT NOT NULL,
+    instance_key     TEXT NOT NULL,
+    instance_id      INTEGER,
+    task_id          INTEGER,
+    lead_days        INTEGER NOT NULL,
+    transition_index INTEGER NOT NULL,
+    state_entry      INTEGER NOT NULL,
+    key              TEXT UNIQUE
+);
+CREATE INDEX timers_due ON timers(due_at, id);
+CREATE INDEX timers_task ON timers(task_id) WHERE task_id IS NOT NULL;
+CREATE INDEX timers_instance ON timers(instance_id) WHERE instance_id IS NOT NULL;
+
+CREATE TABLE events (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    at           INTEGER NOT NULL,
+    municipality TEXT NOT NULL,
+    instance_id  INTEGER NOT NULL,
+    workflow     TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    state        TEXT NOT NULL,
+    from_state   TEXT NOT NULL,
+    task         TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    role         TEXT NOT NULL,
+    person       TEXT NOT NULL,
+    due          INTEGER,
+    lead_days    INTEGER NOT NULL,
+    note         TEXT NOT NULL
+);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'event log is append-only');
+END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'event log is append-only');
+END;
+
+CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    key             TEXT UNIQUE,
+    created_at      INTEGER NOT NULL,
+    municipality    TEXT NOT NULL,
+    task_id         INTEGER NOT NULL,
+    kind            TEXT NOT NULL,
+    role            TEXT NOT NULL,
+    person_id       TEXT NOT NULL,
+    recipient       TEXT NOT NULL,
+    language        TEXT NOT NULL,
+    lead_days       INTEGER NOT NULL,
+    due             INTEGER,
+    late            INTEGER NOT NULL,
+    status          TEXT NOT NULL,
+    attempts        INTEGER NOT NULL,
+    next_attempt_at INTEGER,
+    last_error      TEXT NOT NULL,
+    sent_at         INTEGER
+);
+CREATE INDEX outbox_status ON outbox(status, next_attempt_at);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations{kMigration1};
+
+}  // namespace
+
+std::span<const std::string_view> sqlite_migrations() { return kMigrations; }
+
+}  // namespace okod

@@ -1,0 +1,115 @@
+#pragma once
+// The Store port on SQLite: one database file per okod installation.
+//
+// Owns one connection and its cached prepared statements. open() sets the pragmas
+// (WAL for files, synchronous=FULL, foreign keys, a 5 s busy timeout) and brings the
+// schema up to date with the migrations in migrations.cpp; a database written by a
+// newer okod is refused rather than guessed at.
+//
+// Transactions: begin() issues BEGIN IMMEDIATE and returns an object that rolls back
+// when destroyed without commit(). Only one may be open at a time; methods called
+// outside a transaction autocommit one by one. A transaction must not outlive the
+// store; if the store is destroyed first, its work is rolled back.
+//
+// Not thread-safe: one SqliteStore belongs to one engine strand.
+#include "adapters/sqlite/sqlite_db.hpp"
+#include "model/store.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace okod {
+
+// The schema migrations, oldest first (defined in migrations.cpp). Their count is the
+// schema version this build writes.
+std::span<const std::string_view> sqlite_migrations();
+
+class SqliteTransaction;
+
+class SqliteStore final : public Store {
+public:
+    // Opens or creates `file` (":memory:" for a private in-memory database), creating
+    // parent directories as needed. Throws SqliteError, or std::runtime_error when the
+    // schema is newer than this build knows.
+    static std::unique_ptr<SqliteStore> open(const std::filesystem::path& file);
+
+    ~SqliteStore() override;
+    SqliteStore(const SqliteStore&) = delete;
+    SqliteStore& operator=(const SqliteStore&) = delete;
+
+    // The schema version of the open database (PRAGMA user_version).
+    int schema_version();
+    // The schema version this build migrates to.
+    static int latest_schema_version();
+
+    std::unique_ptr<StoreTransaction> begin() override;
+
+    void save_definition(const StoredDefinition& d) override;
+    std::optional<StoredDefinition> definition(const std::string& id, int version) override;
+    std::vector<StoredDefinition> definitions() override;
+
+    void upsert_municipality(const Municipality& m) override;
+    std::optional<Municipality> municipality(const std::string& code) override;
+    std::vector<Municipality> municipalities() override;
+    void upsert_person(const Person& p) override;
+    std::optional<Person> person(const std::string& id) override;
+    std::vector<Person> people() override;
+    std::int64_t add_assignment(const RoleAssignment& a) override;
+    void update_assignment(const RoleAssignment& a) override;
+    std::vector<RoleAssignment> assignments(const std::string& municipality) override;
+    std::vector<Person> holders(const std::string& municipality, const std::string& role,
+                                Date on) override;
+
+    InstanceId insert_instance(const Instance& i) override;
+    void update_instance(const Instance& i) override;
+    std::optional<Instance> instance(InstanceId id) override;
+    std::optional<Instance> find_instance(const std::string& municipality,
+                                          const std::string& definition_id,
+                                          const std::string& key) override;
+    std::vector<Instance> instances(const std::string& municipality) override;
+
+    TaskId insert_task(const Task& t) override;
+    void update_task(const Task& t) override;
+    std::optional<Task> task(TaskId id) override;
+    std::vector<Task> tasks(const TaskFilter& f) override;
+
+    bool add_timer(const Timer& t) override;
+    std::optional<Timer> next_timer() override;
+    std::vector<Timer> due_timers(Instant now, int limit) override;
+    void delete_timer(std::int64_t id) override;
+    void delete_task_timers(TaskId task) override;
+    void delete_instance_timers(InstanceId instance) override;
+    std::int64_t timer_count() override;
+
+    std::int64_t append_event(const Event& e) override;
+    std::vector<Event> events_after(std::int64_t seq, int limit) override;
+
+    bool enqueue(const OutboxItem& item) override;
+    std::vector<OutboxItem> outbox(std::optional<OutboxStatus> status, int limit) override;
+    void update_outbox(const OutboxItem& item) override;
+
+private:
+    friend class SqliteTransaction;
+
+    SqliteStore(SqliteDb db, std::string name);
+    void configure(bool is_file);
+    void migrate();
+    // The cached statement for one of the fixed queries (see the list in the .cpp).
+    SqliteStatement& query(int which);
+    // The cached statement for SQL built at run time (task filters).
+    SqliteStatement& query(const std::string& sql);
+
+    SqliteDb db_;       // declared first: destroyed after the statements that use it
+    std::string name_;  // the file, for error messages
+    std::vector<std::optional<SqliteStatement>> queries_;
+    std::unordered_map<std::string, SqliteStatement> dynamic_queries_;
+    SqliteTransaction* open_transaction_ = nullptr;
+};
+
+}  // namespace okod

@@ -1,0 +1,44 @@
+#include "calendar/school_holidays.hpp"
+
+#include <algorithm>
+
+namespace okod {
+
+SchoolHolidays::SchoolHolidays(std::vector<SchoolHoliday> holidays)
+    : holidays_(std::move(holidays)) {
+    std::sort(holidays_.begin(), holidays_.end(), [](const auto& a, const auto& b) {
+        return date::sys_days{a.first} < date::sys_days{b.first};
+    });
+    if (holidays_.empty()) return;
+    // The data covers whole school years: 1 August before the first holiday up to
+    // 31 July after the last one.
+    const Date first = holidays_.front().first;
+    const int first_year = static_cast<int>(first.year()) - (first.month() < date::August ? 1 : 0);
+    first_ = Date{date::year{first_year}, date::August, date::day{1}};
+    Date last = holidays_.front().last;
+    for (const auto& h : holidays_)
+        if (date::sys_days{h.last} > date::sys_days{last}) last = h.last;
+    const int last_year = static_cast<int>(last.year()) + (last.month() >= date::August ? 1 : 0);
+    last_ = Date{date::year{last_year}, date::July, date::day{31}};
+}
+
+const SchoolHoliday* SchoolHolidays::holiday_on(std::string_view region, Date d) const {
+    const auto day = date::sys_days{d};
+    for (const auto& h : holidays_) {
+        if (h.region != region && h.region != kAllRegions) continue;
+        if (date::sys_days{h.first} <= day && day <= date::sys_days{h.last}) return &h;
+    }
+    return nullptr;
+}
+
+bool SchoolHolidays::covers(Date d) const {
+    if (holidays_.empty()) return false;
+    const auto day = date::sys_days{d};
+    return date::sys_days{first_} <= day && day <= date::sys_days{last_};
+}
+
+bool is_school_region(std::string_view region) {
+    return region == "noord" || region == "midden" || region == "zuid";
+}
+
+}  // namespace okod

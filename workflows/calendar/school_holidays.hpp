@@ -1,0 +1,42 @@
+#pragma once
+// School holidays per region (noord, midden, zuid; "heel Nederland" applies to all).
+// The data comes from files (config/calendars/school-holidays.json, the government's
+// open-data format), read by adapters/calendar/; this class only answers questions.
+#include "time/instant.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace okod {
+
+inline constexpr std::string_view kAllRegions = "heel Nederland";
+
+struct SchoolHoliday {
+    std::string name;    // "Herfstvakantie"
+    std::string region;  // "noord" | "midden" | "zuid" | "heel Nederland"
+    Date first{};        // inclusive
+    Date last{};         // inclusive
+};
+
+class SchoolHolidays {
+public:
+    SchoolHolidays() = default;
+    explicit SchoolHolidays(std::vector<SchoolHoliday> holidays);
+
+    // The holiday covering `d` in `region`, or nullptr.
+    const SchoolHoliday* holiday_on(std::string_view region, Date d) const;
+    // Is there data for the school year containing `d`? Outside the data okod cannot
+    // know the holidays and treats every weekday as a school day.
+    bool covers(Date d) const;
+    const std::vector<SchoolHoliday>& all() const { return holidays_; }
+
+private:
+    std::vector<SchoolHoliday> holidays_;
+    Date first_{};
+    Date last_{};
+};
+
+bool is_school_region(std::string_view region);
+
+}  // namespace okod

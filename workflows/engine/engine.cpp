@@ -1,0 +1,63 @@
+#include "engine/engine.hpp"
+
+#include "engine/step.hpp"
+
+namespace okod {
+
+Engine::Engine(Store& store, const DefinitionRegistry& definitions, const Calendar& calendar,
+               const Clock& clock, EngineSettings settings)
+    : store_(store), definitions_(definitions), calendar_(calendar), clock_(clock),
+      settings_(settings) {}
+
+void Engine::plan(const Municipality& m) {
+    auto tx = store_.begin();
+    Step step(store_, definitions_, calendar_, settings_, clock_.now());
+    for (const auto& id : m.workflows)
+        if (const Definition* d = definitions_.latest(id)) step.schedule_first_start(m, *d);
+    tx->commit();
+}
+
+std::optional<Instant> Engine::next_due() {
+    auto t = store_.next_timer();
+    if (!t) return std::nullopt;
+    return t->due;
+}
+
+bool Engine::step() {
+    const Instant now = clock_.now();
+    auto tx = store_.begin();
+    auto due = store_.due_timers(now, 1);
+    if (due.empty()) return false;
+    // Deleting the timer and applying its effects commit together: a crash before
+    // commit replays the timer, a crash after it finds the timer gone.
+    store_.delete_timer(due.front().id);
+    Step(store_, definitions_, calendar_, settings_, now).fire(due.front());
+    tx->commit();
+    return true;
+}
+
+CommandResult Engine::complete_task(TaskId id, const std::string& by, const std::string& note) {
+    auto tx = store_.begin();
+    auto r = Step(store_, definitions_, calendar_, settings_, clock_.now())
+                 .close_task(id, TaskStatus::done, by, note);
+    if (r.ok) tx->commit();
+    return r;
+}
+
+CommandResult Engine::skip_task(TaskId id, const std::string& by, const std::string& reason) {
+    if (reason.empty()) return CommandResult::failure("skipping a task needs a reason");
+    auto tx = store_.begin();
+    auto r = Step(store_, definitions_, calendar_, settings_, clock_.now())
+                 .close_task(id, TaskStatus::skipped, by, reason);
+    if (r.ok) tx->commit();
+    return r;
+}
+
+CommandResult Engine::signal(InstanceId id, const std::string& event, const std::string& by) {
+    auto tx = store_.begin();
+    auto r = Step(store_, definitions_, calendar_, settings_, clock_.now()).signal(id, event, by);
+    if (r.ok) tx->commit();
+    return r;
+}
+
+}  // namespace okod

@@ -1,0 +1,64 @@
+#pragma once
+// The workflow engine: turns due timers and user commands into state changes.
+//
+// Every public operation is one engine step and runs in one store transaction:
+// event in -> transitions -> new tasks and timers -> event log and outbox rows. If
+// anything throws, the transaction rolls back and the store is as before the step.
+//
+// The engine owns no thread and no timer. A driver (the daemon's scheduler, or the
+// simulator on a virtual clock) asks next_due(), waits until then, and calls step().
+// Not thread-safe: call it from one strand.
+#include "calendar/calendar.hpp"
+#include "definition/registry.hpp"
+#include "model/store.hpp"
+#include "time/clock.hpp"
+
+#include <optional>
+#include <string>
+
+namespace okod {
+
+struct EngineSettings {
+    TimeOfDay due_time = kDefaultDueTime;            // deadlines without an explicit `at`
+    TimeOfDay reminder_time = kDefaultReminderTime;  // reminders, escalations, starts
+};
+
+// Outcome of a user command; `error` is a sentence for the user when !ok.
+struct CommandResult {
+    bool ok = true;
+    std::string error;
+    static CommandResult failure(std::string message) { return {false, std::move(message)}; }
+};
+
+class Engine {
+public:
+    Engine(Store& store, const DefinitionRegistry& definitions, const Calendar& calendar,
+           const Clock& clock, EngineSettings settings = {});
+
+    // Makes sure the next start of every workflow the municipality runs is scheduled.
+    // Idempotent: calling it again (on every daemon start) schedules nothing twice.
+    void plan(const Municipality& m);
+
+    // The earliest moment something is due, if anything is scheduled at all.
+    std::optional<Instant> next_due();
+
+    // Processes the earliest timer that is due at the clock's now, in one transaction.
+    // Returns false when nothing is due.
+    bool step();
+
+    // User commands, each one transaction. Completing a closed task changes nothing
+    // and succeeds (idempotent); unknown ids are errors.
+    CommandResult complete_task(TaskId id, const std::string& by, const std::string& note = {});
+    CommandResult skip_task(TaskId id, const std::string& by, const std::string& reason);
+    // Delivers a named event (e.g. "survey_closed") to a running instance.
+    CommandResult signal(InstanceId id, const std::string& event, const std::string& by);
+
+private:
+    Store& store_;
+    const DefinitionRegistry& definitions_;
+    const Calendar& calendar_;
+    const Clock& clock_;
+    EngineSettings settings_;
+};
+
+}  // namespace okod

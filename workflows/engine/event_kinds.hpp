@@ -1,0 +1,22 @@
+#pragma once
+// The kinds of lines in the event log. The log is the audit trail, the source of the
+// simulation timeline and of the process monitor, so these names are part of okod's
+// interface (they appear in `okod simulate --json`).
+#include <string_view>
+
+namespace okod::event_kind {
+
+inline constexpr std::string_view instance_started = "instance_started";
+inline constexpr std::string_view instance_finished = "instance_finished";
+inline constexpr std::string_view transition = "transition";
+inline constexpr std::string_view task_created = "task_created";
+inline constexpr std::string_view task_done = "task_done";
+inline constexpr std::string_view task_skipped = "task_skipped";
+inline constexpr std::string_view task_overdue = "task_overdue";
+inline constexpr std::string_view reminder = "reminder";
+inline constexpr std::string_view escalation = "escalation";
+inline constexpr std::string_view vacancy = "vacancy";
+inline constexpr std::string_view event_received = "event_received";
+inline constexpr std::string_view error = "error";
+
+}  // namespace okod::event_kind

@@ -1,0 +1,52 @@
+#include "engine/simulator.hpp"
+
+namespace okod {
+namespace {
+
+constexpr int kEventPage = 1000;
+
+// Passes on every event after `seq` and returns the last seq seen.
+std::int64_t drain(Store& store, std::int64_t seq, const std::function<void(const Event&)>& sink,
+                   std::int64_t& count) {
+    for (;;) {
+        auto page = store.events_after(seq, kEventPage);
+        for (const auto& e : page) {
+            if (sink) sink(e);
+            ++count;
+            seq = e.seq;
+        }
+        if (page.size() < static_cast<std::size_t>(kEventPage)) return seq;
+    }
+}
+
+}  // namespace
+
+SimulationSummary run_simulation(Engine& engine, Store& store, VirtualClock& clock,
+                                 const std::vector<Municipality>& municipalities,
+                                 const SimulationOptions& options,
+                                 const std::function<void(const Event&)>& on_event) {
+    SimulationSummary summary;
+    std::int64_t ignored = 0;
+    std::int64_t seq = drain(store, 0, nullptr, ignored);  // history of a reused store
+
+    clock.advance_to(options.from);
+    for (const auto& m : municipalities) engine.plan(m);
+    seq = drain(store, seq, on_event, summary.events);
+
+    while (summary.steps < options.max_steps) {
+        auto next = store.next_timer();
+        if (!next || next->due > options.to) break;
+        clock.advance_to(next->due);
+        if (options.complete_on_time && next->kind == TimerKind::task_due) {
+            engine.complete_task(next->task_id, options.completed_by);
+        } else {
+            engine.step();
+        }
+        ++summary.steps;
+        seq = drain(store, seq, on_event, summary.events);
+    }
+    summary.hit_step_limit = summary.steps >= options.max_steps;
+    return summary;
+}
+
+}  // namespace okod

@@ -1,0 +1,419 @@
+#include "engine/step.hpp"
+
+#include "calendar/elections.hpp"
+#include "definition/guards.hpp"
+#include "engine/event_kinds.hpp"
+#include "time/amsterdam.hpp"
+
+#include <fmt/format.h>
+
+namespace okod {
+namespace {
+
+// Immediate transitions (a state with nothing to do) may chain; a definition that
+// loops without waiting is a bug, and this bound turns it into an error event.
+constexpr int kMaxChainedTransitions = 32;
+
+std::string replace_item(std::string text, const std::string& item) {
+    const std::string placeholder = "{item}";
+    for (auto pos = text.find(placeholder); pos != std::string::npos;
+         pos = text.find(placeholder, pos + item.size()))
+        text.replace(pos, placeholder.size(), item);
+    return text;
+}
+
+}  // namespace
+
+Step::Step(Store& store, const DefinitionRegistry& definitions, const Calendar& calendar,
+           const EngineSettings& settings, Instant now)
+    : store_(store),
+      definitions_(definitions),
+      calendar_(calendar),
+      settings_(settings),
+      now_(now),
+      today_(local_date(now)) {}
+
+// ---- starting instances ----------------------------------------------------------
+
+void Step::schedule_first_start(const Municipality& m, const Definition& d) {
+    std::optional<Date> first;
+    if (d.start.at == "trajectory_start") first = m.trajectory_start;
+    else if (d.start.at == "trajectory_end") first = add_days(m.trajectory_end(), 1);
+    else if (auto it = m.dates.find(d.start.at); it != m.dates.end()) first = it->second;
+    if (!first) {
+        log_error(m.code, fmt::format("'{}' starts at '{}', which {} does not configure", d.id,
+                                      d.start.at, m.code));
+        return;
+    }
+    Date start = *first;
+    if (d.start.every) {
+        // Catch up to the occurrence that is current now, rather than replaying
+        // every cycle since the trajectory began.
+        const int every = std::max(1, resolve_years(*d.start.every, m));
+        for (int k = 1;; ++k) {
+            const Date next = add_period(*first, k * every, PeriodUnit::years);
+            if (at_local(next, settings_.reminder_time) > now_) break;
+            start = next;
+        }
+    }
+    schedule_start(m, d, start);
+}
+
+void Step::schedule_start(const Municipality& m, const Definition& d, Date on) {
+    if (!d.start.until.empty()) {
+        std::optional<Date> until;
+        if (d.start.until == "trajectory_end") until = m.trajectory_end();
+        else if (auto it = m.dates.find(d.start.until); it != m.dates.end()) until = it->second;
+        if (until && date::sys_days{on} >= date::sys_days{*until}) return;
+    }
+    Timer t;
+    t.due = at_local(on, settings_.reminder_time);
+    t.kind = TimerKind::start_instance;
+    t.municipality = m.code;
+    t.definition_id = d.id;
+    t.instance_key = std::to_string(static_cast<int>(on.year()));
+    t.key = fmt::format("start/{}/{}/{}", m.code, d.id, t.instance_key);
+    store_.add_timer(t);
+}
+
+void Step::start_instance(const Timer& t) {
+    auto m = store_.municipality(t.municipality);
+    if (!m) return log_error(t.municipality, "timer for an unknown municipality");
+    const Definition* d = definitions_.latest(t.definition_id);
+    if (!d) return log_error(m->code, fmt::format("no definition '{}' is loaded", t.definition_id));
+    if (store_.find_instance(m->code, d->id, t.instance_key)) return;  // already running
+
+    const Date start = local_date(t.due);
+    if (d->start.every)
+        schedule_start(*m, *d, add_period(start, std::max(1, resolve_years(*d->start.every, *m)),
+                                          PeriodUnit::years));
+
+    Loaded l{{}, d, *m};
+    Instance& i = l.instance;
+    i.municipality = m->code;
+    i.definition_id = d->id;
+    i.definition_version = d->version;
+    i.key = t.instance_key;
+    i.state = d->initial;
+    i.year_one = start;
+    i.started_at = now_;
+    for (const auto& list : d->required_lists) {
+        auto it = m->lists.find(list);
+        i.lists[list] = it == m->lists.end() ? std::vector<std::string>{} : it->second;
+    }
+    i.id = store_.insert_instance(i);
+    Event e = event_for(i, event_kind::instance_started);
+    e.state = d->initial;
+    e.note = fmt::format("version {}", d->version);
+    log(std::move(e));
+    enter_state(l, d->initial, "", "start", 0);
+}
+
+// ---- moving instances --------------------------------------------------------------
+
+std::optional<Step::Loaded> Step::load(InstanceId id) {
+    auto i = store_.instance(id);
+    if (!i) return std::nullopt;
+    const Definition* d = definitions_.get(i->definition_id, i->definition_version);
+    if (!d) {
+        log_error(i->municipality, fmt::format("instance {} needs '{}' version {}, not loaded", id,
+                                               i->definition_id, i->definition_version));
+        return std::nullopt;
+    }
+    auto m = store_.municipality(i->municipality);
+    if (!m) return std::nullopt;
+    return Loaded{std::move(*i), d, std::move(*m)};
+}
+
+void Step::enter_state(Loaded& l, const std::string& state, const std::string& from,
+                       const std::string& via, int depth) {
+    Instance& i = l.instance;
+    if (depth > kMaxChainedTransitions)
+        return log_error(i.municipality, fmt::format("'{}' keeps moving without waiting at state '{}'",
+                                                     i.definition_id, state));
+    const StateSpec* st = l.definition->state(state);
+    if (!st) return log_error(i.municipality, fmt::format("unknown state '{}'", state));
+
+    i.state = state;
+    i.state_entry += 1;
+    i.marks["entered"] = now_;
+    if (!from.empty()) {
+        Event e = event_for(i, event_kind::transition);
+        e.from_state = from;
+        e.state = state;
+        e.note = via;
+        log(std::move(e));
+    }
+    if (st->final) {
+        i.finished_at = now_;
+        store_.update_instance(i);
+        store_.delete_instance_timers(i.id);
+        log(event_for(i, event_kind::instance_finished));
+        return;
+    }
+    store_.update_instance(i);
+    create_tasks(l, *st);
+    arm_timer_transitions(l);
+    advance_if_all_done(l, depth);
+}
+
+void Step::take(Loaded& l, const TransitionSpec& tr, const std::string& via, int depth) {
+    const std::string from = l.instance.state;
+    if (tr.next_year) l.instance.year_index += 1;
+    enter_state(l, tr.to, from, via, depth + 1);
+}
+
+void Step::advance_if_all_done(Loaded& l, int depth) {
+    if (has_open_tasks(l.instance)) return;
+    for (const auto& tr : l.definition->transitions) {
+        if (tr.from != l.instance.state || tr.trigger != TriggerKind::all_tasks_done) continue;
+        if (!guard_holds(tr.guard, *l.definition, l.instance, l.municipality)) continue;
+        take(l, tr, "all_tasks_done", depth);
+        return;
+    }
+}
+
+void Step::arm_timer_transitions(Loaded& l) {
+    const Instance& i = l.instance;
+    const auto& transitions = l.definition->transitions;
+    for (std::size_t k = 0; k < transitions.size(); ++k) {
+        const auto& tr = transitions[k];
+        if (tr.from != i.state || tr.trigger != TriggerKind::timer || !tr.timer) continue;
+        std::string missing;
+        auto at = due_instant(l, *tr.timer, &missing);
+        if (!at) {
+            log_error(i.municipality, fmt::format("timer to '{}' needs '{}', not known yet", tr.to,
+                                                  missing));
+            continue;
+        }
+        Timer t;
+        t.due = *at;
+        t.kind = TimerKind::transition;
+        t.municipality = i.municipality;
+        t.instance_id = i.id;
+        t.transition_index = static_cast<int>(k);
+        t.state_entry = i.state_entry;
+        t.key = fmt::format("transition/{}/{}/{}", i.id, i.state_entry, k);
+        store_.add_timer(t);
+    }
+}
+
+// ---- tasks -------------------------------------------------------------------------
+
+bool Step::has_open_tasks(const Instance& i) {
+    TaskFilter f;
+    f.instance_id = i.id;
+    for (const auto& t : store_.tasks(f))
+        if (t.state_entry == i.state_entry && !is_closed(t.status)) return true;
+    return false;
+}
+
+void Step::create_tasks(Loaded& l, const StateSpec& state) {
+    for (const auto& spec : state.tasks) {
+        if (!guard_holds(spec.when, *l.definition, l.instance, l.municipality)) continue;
+        if (spec.for_each.empty()) {
+            create_task(l, spec, spec.id, "");
+            continue;
+        }
+        const auto& items = l.instance.lists[spec.for_each];
+        for (std::size_t n = 0; n < items.size(); ++n)
+            create_task(l, spec, fmt::format("{}#{}", spec.id, n + 1), items[n]);
+    }
+}
+
+void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_key,
+                       const std::string& item) {
+    const Instance& i = l.instance;
+    // A state entered again in a later year creates its tasks again: the year keeps
+    // the keys unique and readable ("council-report.2024").
+    std::string key = base_key;
+    if (i.year_index > 1)
+        key += fmt::format(".{}", static_cast<int>(i.year_one.year()) + i.year_index - 1);
+
+    Task t;
+    t.instance_id = i.id;
+    t.municipality = i.municipality;
+    t.workflow = i.definition_id;
+    t.spec_id = spec.id;
+    t.key = key;
+    t.state = i.state;
+    t.state_entry = i.state_entry;
+    t.title = Text{replace_item(spec.title.nl, item), replace_item(spec.title.en, item)};
+    t.role = spec.role;
+    t.item = item;
+    t.remind_days = spec.remind_days;
+    t.escalation = spec.escalation;
+    t.created_at = now_;
+    std::string missing;
+    t.due = due_instant(l, spec.due, &missing);
+    t.id = store_.insert_task(t);
+
+    Event e = event_for(t, event_kind::task_created);
+    if (!t.due) e.note = fmt::format("no deadline yet: '{}' is not known", missing);
+    log(std::move(e));
+    if (!t.due) return;
+
+    const Date due_day = local_date(*t.due);
+    Timer due;
+    due.due = *t.due;
+    due.kind = TimerKind::task_due;
+    due.municipality = t.municipality;
+    due.task_id = t.id;
+    due.key = fmt::format("due/{}", t.id);
+    store_.add_timer(due);
+
+    for (int lead : t.remind_days) {
+        Timer r;
+        r.due = std::min(at_local(add_days(due_day, -lead), settings_.reminder_time), *t.due);
+        if (r.due <= now_) continue;  // that reminder's moment was before the task existed
+        r.kind = TimerKind::reminder;
+        r.municipality = t.municipality;
+        r.task_id = t.id;
+        r.lead_days = lead;
+        r.key = fmt::format("reminder/{}/{}", t.id, lead);
+        store_.add_timer(r);
+    }
+    if (t.escalation) {
+        Timer x;
+        x.due = std::max(at_local(add_days(due_day, t.escalation->after_days), settings_.reminder_time),
+                         *t.due + std::chrono::minutes{1});
+        x.kind = TimerKind::escalation;
+        x.municipality = t.municipality;
+        x.task_id = t.id;
+        x.lead_days = t.escalation->after_days;
+        x.key = fmt::format("escalation/{}", t.id);
+        store_.add_timer(x);
+    }
+}
+
+CommandResult Step::close_task(TaskId id, TaskStatus to, const std::string& by,
+                               const std::string& note) {
+    auto t = store_.task(id);
+    if (!t) return CommandResult::failure(fmt::format("no task with id {}", id));
+    if (is_closed(t->status)) {
+        if (t->status == to) return {};  // completing twice is harmless
+        return CommandResult::failure(
+            fmt::format("task {} is already {}", id, to_string(t->status)));
+    }
+    t->status = to;
+    t->closed_at = now_;
+    t->closed_by = by;
+    t->note = note;
+    store_.update_task(*t);
+    store_.delete_task_timers(id);
+    Event e = event_for(*t, to == TaskStatus::done ? event_kind::task_done : event_kind::task_skipped);
+    e.person = by;
+    e.note = note;
+    log(std::move(e));
+
+    auto l = load(t->instance_id);
+    if (!l || l->instance.finished_at) return {};
+    l->instance.marks[t->spec_id + ".done"] = now_;
+    store_.update_instance(l->instance);
+    if (t->state_entry == l->instance.state_entry) advance_if_all_done(*l, 0);
+    return {};
+}
+
+CommandResult Step::signal(InstanceId id, const std::string& event, const std::string& by) {
+    auto l = load(id);
+    if (!l) return CommandResult::failure(fmt::format("no running instance with id {}", id));
+    if (l->instance.finished_at)
+        return CommandResult::failure(fmt::format("instance {} has finished", id));
+    const TransitionSpec* match = nullptr;
+    for (const auto& tr : l->definition->transitions) {
+        if (tr.from == l->instance.state && tr.trigger == TriggerKind::event && tr.event == event &&
+            guard_holds(tr.guard, *l->definition, l->instance, l->municipality)) {
+            match = &tr;
+            break;
+        }
+    }
+    if (!match)
+        return CommandResult::failure(fmt::format("instance {} is in state '{}', which does not "
+                                                  "react to event '{}'",
+                                                  id, l->instance.state, event));
+    l->instance.marks[event] = now_;
+    Event e = event_for(l->instance, event_kind::event_received);
+    e.person = by;
+    e.note = event;
+    log(std::move(e));
+    take(*l, *match, event, 0);
+    return {};
+}
+
+// ---- helpers -----------------------------------------------------------------------
+
+DueContext Step::context(const Loaded& l) const {
+    const Instance& i = l.instance;
+    const Municipality& m = l.municipality;
+    DueContext ctx;
+    ctx.year_one = i.year_one;
+    ctx.year_index = i.year_index;
+    ctx.reference = today_;
+    ctx.school_region = m.school_region;
+    ctx.calendar = &calendar_;
+    const int year = static_cast<int>(i.year_one.year()) + i.year_index - 1;
+    ctx.named_date = [&i, &m, year, today = today_](std::string_view name) -> std::optional<Date> {
+        if (name == "started") return local_date(i.started_at);
+        if (name == "year_start") return add_period(i.year_one, i.year_index - 1, PeriodUnit::years);
+        if (name == "trajectory_start") return m.trajectory_start;
+        if (name == "trajectory_end") return m.trajectory_end();
+        if (name == "report_due")
+            return Date{date::year{year}, date::month{static_cast<unsigned>(m.report_due_month)},
+                        date::day{static_cast<unsigned>(m.report_due_day)}};
+        if (name == "election") return next_council_election(today);
+        if (auto it = m.dates.find(std::string(name)); it != m.dates.end()) return it->second;
+        if (auto it = i.marks.find(std::string(name)); it != i.marks.end())
+            return local_date(it->second);
+        return std::nullopt;
+    };
+    return ctx;
+}
+
+std::optional<Instant> Step::due_instant(const Loaded& l, const DueRule& rule,
+                                         std::string* missing) const {
+    const DueResult r = due_date(rule, context(l));
+    if (!r.date) {
+        if (missing) *missing = r.missing_anchor;
+        return std::nullopt;
+    }
+    return at_local(*r.date, rule.at.value_or(settings_.due_time));
+}
+
+Event Step::event_for(const Instance& i, std::string_view kind) const {
+    Event e;
+    e.at = now_;
+    e.municipality = i.municipality;
+    e.instance_id = i.id;
+    e.workflow = i.definition_id;
+    e.kind = std::string(kind);
+    e.state = i.state;
+    return e;
+}
+
+Event Step::event_for(const Task& t, std::string_view kind) const {
+    Event e;
+    e.at = now_;
+    e.municipality = t.municipality;
+    e.instance_id = t.instance_id;
+    e.workflow = t.workflow;
+    e.kind = std::string(kind);
+    e.state = t.state;
+    e.task = t.key;
+    e.title = t.title.nl;
+    e.role = t.role;
+    e.due = t.due;
+    return e;
+}
+
+void Step::log(Event e) { store_.append_event(e); }
+
+void Step::log_error(const std::string& municipality, const std::string& message) {
+    Event e;
+    e.at = now_;
+    e.municipality = municipality;
+    e.kind = std::string(event_kind::error);
+    e.note = message;
+    log(std::move(e));
+}
+
+}  // namespace okod

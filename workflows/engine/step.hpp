@@ -1,0 +1,74 @@
+#pragma once
+// One engine step's worth of work, inside one open store transaction. Internal to the
+// engine: Engine opens the transaction, makes a Step, calls one entry point, commits.
+#include "engine/engine.hpp"
+#include "rules/due_rule.hpp"
+
+#include <string>
+
+namespace okod {
+
+class Step {
+public:
+    Step(Store& store, const DefinitionRegistry& definitions, const Calendar& calendar,
+         const EngineSettings& settings, Instant now);
+
+    // Schedules the first start of `d` for `m` that is still relevant at `now`.
+    void schedule_first_start(const Municipality& m, const Definition& d);
+    void fire(const Timer& t);
+    CommandResult close_task(TaskId id, TaskStatus to, const std::string& by,
+                             const std::string& note);
+    CommandResult signal(InstanceId id, const std::string& event, const std::string& by);
+
+private:
+    struct Loaded {  // an instance with what it needs to advance
+        Instance instance;
+        const Definition* definition = nullptr;
+        Municipality municipality;
+    };
+    std::optional<Loaded> load(InstanceId id);
+
+    // Starting and moving instances.
+    void start_instance(const Timer& t);
+    void schedule_start(const Municipality& m, const Definition& d, Date on);
+    void enter_state(Loaded& l, const std::string& state, const std::string& from,
+                     const std::string& via, int depth);
+    void take(Loaded& l, const TransitionSpec& tr, const std::string& via, int depth);
+    // Takes the first all_tasks_done transition whose guard holds, if no task is open.
+    void advance_if_all_done(Loaded& l, int depth);
+    void arm_timer_transitions(Loaded& l);
+
+    // Tasks.
+    void create_tasks(Loaded& l, const StateSpec& state);
+    void create_task(Loaded& l, const TaskSpec& spec, const std::string& key,
+                     const std::string& item);
+    bool has_open_tasks(const Instance& i);
+
+    // Timers firing.
+    void fire_reminder(const Timer& t);
+    void fire_task_due(const Timer& t);
+    void fire_escalation(const Timer& t);
+    void fire_transition(const Timer& t);
+
+    // Resolves `role` to its holders today and writes one outbox row each; a vacant
+    // role becomes a vacancy alert to the regisseur instead.
+    void notify_role(const Task& task, std::string_view kind, const std::string& role,
+                     int lead_days, bool late);
+
+    DueContext context(const Loaded& l) const;
+    std::optional<Instant> due_instant(const Loaded& l, const DueRule& rule,
+                                       std::string* missing = nullptr) const;
+    Event event_for(const Instance& i, std::string_view kind) const;
+    Event event_for(const Task& t, std::string_view kind) const;
+    void log(Event e);
+    void log_error(const std::string& municipality, const std::string& message);
+
+    Store& store_;
+    const DefinitionRegistry& definitions_;
+    const Calendar& calendar_;
+    const EngineSettings& settings_;
+    Instant now_;
+    Date today_;
+};
+
+}  // namespace okod

@@ -1,0 +1,115 @@
+// Timers firing: reminders, deadlines, escalations and timed transitions, and the
+// notices they put in the outbox.
+#include "definition/guards.hpp"
+#include "engine/event_kinds.hpp"
+#include "engine/step.hpp"
+#include "time/amsterdam.hpp"
+
+#include <fmt/format.h>
+
+namespace okod {
+namespace {
+
+// A timer handled this much later than it was due fell due while okod was not running.
+constexpr auto kLateAfter = std::chrono::minutes{15};
+
+constexpr std::string_view kRegisseur = "regisseur";
+
+}  // namespace
+
+void Step::fire(const Timer& t) {
+    switch (t.kind) {
+        case TimerKind::start_instance: return start_instance(t);
+        case TimerKind::reminder: return fire_reminder(t);
+        case TimerKind::task_due: return fire_task_due(t);
+        case TimerKind::escalation: return fire_escalation(t);
+        case TimerKind::transition: return fire_transition(t);
+    }
+}
+
+void Step::fire_reminder(const Timer& t) {
+    auto task = store_.task(t.task_id);
+    if (!task || task->status != TaskStatus::open || !task->due) return;
+    // Policy for reminders missed while okod was down: once the deadline itself has
+    // passed, the overdue notice says it all; and of several missed lead times only
+    // the latest is sent, so nobody gets a burst of stale mail.
+    if (*task->due <= now_) return;
+    const Date due_day = local_date(*task->due);
+    for (int lead : task->remind_days) {
+        if (lead >= t.lead_days) continue;
+        if (at_local(add_days(due_day, -lead), settings_.reminder_time) <= now_) return;
+    }
+    notify_role(*task, event_kind::reminder, task->role, t.lead_days, now_ - t.due > kLateAfter);
+}
+
+void Step::fire_task_due(const Timer& t) {
+    auto task = store_.task(t.task_id);
+    if (!task || task->status != TaskStatus::open) return;
+    task->status = TaskStatus::overdue;
+    store_.update_task(*task);
+    log(event_for(*task, event_kind::task_overdue));
+    notify_role(*task, "overdue", task->role, 0, now_ - t.due > kLateAfter);
+}
+
+void Step::fire_escalation(const Timer& t) {
+    auto task = store_.task(t.task_id);
+    if (!task || is_closed(task->status) || !task->escalation) return;
+    notify_role(*task, event_kind::escalation, task->escalation->to_role, t.lead_days,
+                now_ - t.due > kLateAfter);
+}
+
+void Step::fire_transition(const Timer& t) {
+    auto l = load(t.instance_id);
+    if (!l || l->instance.finished_at || l->instance.state_entry != t.state_entry) return;
+    const auto& transitions = l->definition->transitions;
+    if (t.transition_index < 0 || static_cast<std::size_t>(t.transition_index) >= transitions.size())
+        return;
+    const auto& tr = transitions[static_cast<std::size_t>(t.transition_index)];
+    if (!guard_holds(tr.guard, *l->definition, l->instance, l->municipality)) return;
+    take(*l, tr, "timer", 0);
+}
+
+void Step::notify_role(const Task& task, std::string_view kind, const std::string& role,
+                       int lead_days, bool late) {
+    const auto holders = store_.holders(task.municipality, role, today_);
+    const auto due_epoch = task.due ? task.due->time_since_epoch().count() : 0;
+    auto enqueue = [&](const Person& p, std::string_view notice_kind, const std::string& addressed) {
+        OutboxItem o;
+        o.key = fmt::format("{}/{}/{}/{}/{}", task.id, notice_kind, lead_days, due_epoch, p.id);
+        o.created_at = now_;
+        o.municipality = task.municipality;
+        o.task_id = task.id;
+        o.kind = std::string(notice_kind);
+        o.role = addressed;
+        o.person_id = p.id;
+        o.recipient = p.email;
+        o.language = p.language;
+        o.lead_days = lead_days;
+        o.due = task.due;
+        o.late = late;
+        if (!store_.enqueue(o)) return;  // already decided once: never twice
+        if (notice_kind == "overdue") return;  // the task_overdue event already tells
+        Event e = event_for(task, notice_kind);
+        e.role = addressed;
+        e.person = p.id;
+        e.lead_days = lead_days;
+        if (late) e.note = "late";
+        log(std::move(e));
+    };
+
+    if (!holders.empty()) {
+        for (const auto& p : holders) enqueue(p, kind, role);
+        return;
+    }
+    // Nobody holds the role: never drop the notice silently.
+    const auto regisseurs = role == kRegisseur
+                                ? std::vector<Person>{}
+                                : store_.holders(task.municipality, std::string(kRegisseur), today_);
+    Event e = event_for(task, event_kind::vacancy);
+    e.role = role;
+    e.note = regisseurs.empty() ? "no regisseur to alert either" : "regisseur alerted";
+    log(std::move(e));
+    for (const auto& p : regisseurs) enqueue(p, event_kind::vacancy, role);
+}
+
+}  // namespace okod

@@ -1,0 +1,132 @@
+#include "time/amsterdam.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace okod {
+namespace {
+
+const date::time_zone* amsterdam() {
+    static const date::time_zone* zone = date::locate_zone("Europe/Amsterdam");
+    return zone;
+}
+
+bool parse_int(std::string_view text, int& out) {
+    if (text.empty()) return false;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc{} && ptr == text.data() + text.size();
+}
+
+bool all_digits(std::string_view s) {
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return !s.empty();
+}
+
+}  // namespace
+
+Instant at_local(Date day, TimeOfDay time) {
+    const auto local = date::local_days{day} + std::chrono::minutes{time.minutes};
+    const auto info = amsterdam()->get_info(local);
+    switch (info.result) {
+        case date::local_info::unique:
+            return Instant{local.time_since_epoch() - info.first.offset};
+        case date::local_info::nonexistent:
+            // The skipped hour: the wall clock jumps from 02:00 to 03:00, so the
+            // moment "02:30" names is best taken as the transition instant itself.
+            return date::floor<std::chrono::seconds>(info.second.begin);
+        case date::local_info::ambiguous:
+        default:
+            return Instant{local.time_since_epoch() - info.first.offset};
+    }
+}
+
+Date local_date(Instant t) {
+    const auto local = amsterdam()->to_local(t);
+    return Date{date::floor<date::days>(local)};
+}
+
+std::string format_iso_local(Instant t) {
+    const auto info = amsterdam()->get_info(t);
+    const auto local = t + info.offset;
+    const auto day = date::floor<date::days>(local);
+    const Date ymd{day};
+    const date::hh_mm_ss hms{local - day};
+    const auto off = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
+    const char sign = off < 0 ? '-' : '+';
+    const long aoff = off < 0 ? -off : off;
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+                       static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()), hms.hours().count(),
+                       hms.minutes().count(), hms.seconds().count(), sign, aoff / 60, aoff % 60);
+}
+
+std::string format_local_minutes(Instant t) {
+    const std::string iso = format_iso_local(t);
+    return iso.substr(0, 10) + " " + iso.substr(11, 5);
+}
+
+std::string format_date(Date d) {
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()),
+                       static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    int y = 0, m = 0, d = 0;
+    if (!all_digits(text.substr(0, 4)) || !all_digits(text.substr(5, 2)) ||
+        !all_digits(text.substr(8, 2)))
+        return std::nullopt;
+    parse_int(text.substr(0, 4), y);
+    parse_int(text.substr(5, 2), m);
+    parse_int(text.substr(8, 2), d);
+    const Date date{date::year{y}, date::month{static_cast<unsigned>(m)},
+                    date::day{static_cast<unsigned>(d)}};
+    if (!date.ok()) return std::nullopt;
+    return date;
+}
+
+std::optional<TimeOfDay> parse_time_of_day(std::string_view text) {
+    if (text.size() != 5 || text[2] != ':') return std::nullopt;
+    int h = 0, m = 0;
+    if (!all_digits(text.substr(0, 2)) || !all_digits(text.substr(3, 2))) return std::nullopt;
+    parse_int(text.substr(0, 2), h);
+    parse_int(text.substr(3, 2), m);
+    if (h > 23 || m > 59) return std::nullopt;
+    return TimeOfDay{h * 60 + m};
+}
+
+std::optional<Instant> parse_instant(std::string_view text) {
+    if (text.size() == 10) {
+        auto d = parse_date(text);
+        if (!d) return std::nullopt;
+        return at_local(*d, TimeOfDay{0});
+    }
+    // YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM)
+    if (text.size() < 17 || (text[10] != 'T' && text[10] != ' ')) return std::nullopt;
+    auto d = parse_date(text.substr(0, 10));
+    auto hm = parse_time_of_day(text.substr(11, 5));
+    if (!d || !hm) return std::nullopt;
+    std::string_view rest = text.substr(16);
+    int seconds = 0;
+    if (rest.size() >= 3 && rest[0] == ':') {
+        if (!all_digits(rest.substr(1, 2)) || !parse_int(rest.substr(1, 2), seconds) || seconds > 59)
+            return std::nullopt;
+        rest.remove_prefix(3);
+    }
+    const auto local_seconds = date::sys_days{*d}.time_since_epoch() +
+                               std::chrono::minutes{hm->minutes} + std::chrono::seconds{seconds};
+    if (rest == "Z") return Instant{local_seconds};
+    if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':') return std::nullopt;
+    int oh = 0, om = 0;
+    if (!all_digits(rest.substr(1, 2)) || !all_digits(rest.substr(4, 2))) return std::nullopt;
+    parse_int(rest.substr(1, 2), oh);
+    parse_int(rest.substr(4, 2), om);
+    auto offset = std::chrono::hours{oh} + std::chrono::minutes{om};
+    if (rest[0] == '-') offset = -offset;
+    return Instant{local_seconds - offset};
+}
+
+}  // namespace okod
