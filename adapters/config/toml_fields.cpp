@@ -86,12 +86,12 @@ int TomlFields::integer_in(const toml::table& t, std::string_view key, int fallb
 }
 
 std::optional<Date> TomlFields::date_value(const toml::node& n, const std::string& key) {
-    if (const auto* d = n.as_date()) {
-        const toml::date v = d->get();
-        const Date date{date::year{v.year}, date::month{v.month}, date::day{v.day}};
-        if (date.ok()) return date;
-    } else if (const auto* s = n.as_string()) {
-        if (auto d = parse_date(s->get())) return d;
+    if (const auto* toml_date = n.as_date()) {
+        const toml::date v = toml_date->get();
+        const Date day{date::year{v.year}, date::month{v.month}, date::day{v.day}};
+        if (day.ok()) return day;
+    } else if (const auto* text = n.as_string()) {
+        if (auto parsed = parse_date(text->get())) return parsed;
     }
     error(&n, fmt::format("expected a date (YYYY-MM-DD) for '{}'", key));
     return std::nullopt;

@@ -606,17 +606,19 @@ void load_roles(const fs::path& path, bool required_for_dir, DefinitionSet& set,
     for (const auto& [id, name] : out.roles) set.roles.roles.emplace(id, name);
 }
 
-// Loads one definition file into `set`; `ids` maps definition ids to the file that
-// defined them first.
-void load_definition(const fs::path& path, const RoleCatalog& roles, DefinitionSet& set,
-                     std::map<std::string, std::string>& ids) {
+// The file's text, or nullopt after adding a "cannot read" error to `set`.
+std::optional<std::string> read_or_report(const fs::path& path, DefinitionSet& set) {
     std::string reason;
-    const auto text = read_file(path, reason);
-    if (!text) {
-        set.errors.push_back({path.string(), 0, 0, "cannot read: " + reason});
-        return;
-    }
-    ParsedDefinition parsed = parse_definition_file(*text, path.string(), roles);
+    auto text = read_file(path, reason);
+    if (!text) set.errors.push_back({path.string(), 0, 0, "cannot read: " + reason});
+    return text;
+}
+
+// Adds one definition file's text to `set`; `ids` maps definition ids to the file that
+// defined them first.
+void load_definition(const fs::path& path, const std::string& text, const RoleCatalog& roles,
+                     DefinitionSet& set, std::map<std::string, std::string>& ids) {
+    ParsedDefinition parsed = parse_definition_file(text, path.string(), roles);
     bool ok = parsed.errors.empty();
     set.errors.insert(set.errors.end(), parsed.errors.begin(), parsed.errors.end());
     const std::string& id = parsed.definition.id;
@@ -699,7 +701,8 @@ DefinitionSet load_definition_dir(const fs::path& dir) {
     RoleCatalog roles;
     load_roles(dir / kRolesFile, true, set, roles);
     std::map<std::string, std::string> ids;
-    for (const auto& file : files) load_definition(file, roles, set, ids);
+    for (const auto& file : files)
+        if (auto text = read_or_report(file, set)) load_definition(file, *text, roles, set, ids);
     return set;
 }
 
@@ -718,10 +721,12 @@ DefinitionSet load_definition_files(const std::vector<fs::path>& files) {
     std::map<std::string, std::string> ids;
     for (const auto& file : files) {
         if (!seen.insert(file.lexically_normal()).second) continue;  // listed twice
-        if (file.filename() == kRolesFile)
+        if (file.filename() == kRolesFile) {
             roles_for(file.parent_path(), true);
-        else
-            load_definition(file, roles_for(file.parent_path(), false), set, ids);
+        } else if (auto text = read_or_report(file, set)) {
+            // Read first: an unreadable file should not also drag in its directory's roles.
+            load_definition(file, *text, roles_for(file.parent_path(), false), set, ids);
+        }
     }
     return set;
 }

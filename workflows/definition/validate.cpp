@@ -14,8 +14,8 @@ namespace okod {
 namespace {
 
 constexpr std::array<std::string_view, 7> kBuiltinMoments = {
-    "started",        "entered",    "year_start", "trajectory_start",
-    "trajectory_end", "report_due", "election"};
+    "started", "entered", "year_start", "trajectory_start", "trajectory_end", "report_due",
+    "election"};
 // A start is not inside an instance, so only municipality-wide dates make sense there.
 constexpr std::array<std::string_view, 3> kStartDates = {"trajectory_start", "trajectory_end",
                                                          "election"};
@@ -40,6 +40,7 @@ std::string_view unit_key(PeriodUnit u) {
     return "days";
 }
 
+// One validation run: collects the errors for one definition, then hands them over.
 class Checker {
 public:
     Checker(const Definition& d, const RoleCatalog& roles, const SourceMap& where)
@@ -194,7 +195,7 @@ private:
     }
 
     void check_reachability() {
-        if (!state_ids_.count(d_.initial)) return;  // reported in check_header
+        if (d_.initial.empty() || !state_ids_.count(d_.initial)) return;  // reported already
         std::set<std::string> reached{d_.initial};
         std::deque<std::string> todo{d_.initial};
         while (!todo.empty()) {

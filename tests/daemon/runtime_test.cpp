@@ -1,0 +1,112 @@
+#include "adapters/config/config.hpp"
+#include "daemon/runtime.hpp"
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace okod::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A copy of the demo config tree in a temp dir, so tests can change definitions.
+class RuntimeTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        fs::copy(source_path("workflows/definitions"), dir_ / "definitions", fs::copy_options::recursive);
+        fs::copy(source_path("config/municipalities"), dir_ / "municipalities", fs::copy_options::recursive);
+        fs::copy(source_path("config/calendars"), dir_ / "calendars", fs::copy_options::recursive);
+        write_file(dir_ / "okod.toml", R"([store]
+path = "state/okod.sqlite"
+[definitions]
+dir = "definitions"
+[calendar]
+school_holidays = "calendars/school-holidays.json"
+[municipalities]
+dir = "municipalities"
+)");
+    }
+
+    RuntimeResult open() {
+        auto loaded = load_config(dir_ / "okod.toml");
+        EXPECT_TRUE(loaded.config.has_value()) << (loaded.errors.empty() ? "" : loaded.errors[0].to_string());
+        return open_runtime(std::move(*loaded.config), dir_ / "state/okod.sqlite");
+    }
+
+    void edit_cycle(const std::string& from, const std::string& to) {
+        const fs::path file = dir_ / "definitions/oko-cycle.toml";
+        std::string text = read_file(file);
+        text.replace(text.find(from), from.size(), to);
+        write_file(file, text);
+    }
+
+    TempDir dir_;
+};
+
+TEST_F(RuntimeTest, the_demo_config_opens_and_syncs_into_the_store) {
+    auto r = open();
+    ASSERT_TRUE(r.runtime) << r.errors[0].to_string();
+    EXPECT_EQ(r.runtime->store->municipalities().size(), 3u);
+    EXPECT_EQ(r.runtime->store->holders("GM0935", "regisseur", Date{date::year{2022} / 6 / 1}).at(0).name,
+              "Sanne Vermeulen");
+    EXPECT_TRUE(r.runtime->store->definition("oko-cycle", 1).has_value());
+}
+
+TEST_F(RuntimeTest, a_changed_definition_without_a_new_version_is_refused) {
+    ASSERT_TRUE(open().runtime);
+    edit_cycle("Jeugdmonitor afnemen op school", "Jeugdmonitor afnemen in de klas");
+    auto r = open();
+    EXPECT_FALSE(r.runtime);
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_NE(r.errors[0].message.find("'oko-cycle' version 1 differs from the version 1 okod already runs"),
+              std::string::npos)
+        << r.errors[0].to_string();
+}
+
+TEST_F(RuntimeTest, old_versions_stay_available_for_the_instances_pinned_to_them) {
+    ASSERT_TRUE(open().runtime);
+    edit_cycle("version = 1", "version = 2");
+    auto r = open();
+    ASSERT_TRUE(r.runtime) << r.errors[0].to_string();
+    EXPECT_NE(r.runtime->definitions.get("oko-cycle", 1), nullptr);
+    EXPECT_EQ(r.runtime->definitions.latest("oko-cycle")->version, 2);
+}
+
+TEST_F(RuntimeTest, a_municipality_asking_for_an_unknown_workflow_is_an_error) {
+    const fs::path file = dir_ / "municipalities/GM0014-groningen.toml";
+    std::string text = read_file(file);
+    text.replace(text.find("\"council-report\""), 16, "\"council-reprot\"");
+    write_file(file, text);
+    auto r = open();
+    EXPECT_FALSE(r.runtime);
+    ASSERT_FALSE(r.errors.empty());
+    EXPECT_NE(r.errors[0].message.find("GM0014 runs unknown workflow 'council-reprot'"), std::string::npos)
+        << r.errors[0].to_string();
+    EXPECT_FALSE(fs::exists(dir_ / "state/okod.sqlite"));  // nothing written
+}
+
+TEST(Config, errors_name_the_file_line_and_column) {
+    TempDir dir;
+    write_file(dir / "okod.toml", "[store]\npath = \"x.sqlite\"\n[municipalities]\ndir = \"m\"\n");
+    write_file(dir / "m/GM0001.toml", R"(code = "GM001"
+name = "Test"
+school_region = "oost"
+trajectory_start = 2022-01-01
+cycle_years = 3
+)");
+    auto r = load_config(dir / "okod.toml");
+    EXPECT_FALSE(r.config);
+    std::vector<std::string> messages;
+    for (const auto& e : r.errors) messages.push_back(e.to_string());
+    const std::string f = (dir / "m/GM0001.toml").string();
+    EXPECT_EQ(messages, (std::vector<std::string>{
+                            f + ":1:8: 'GM001' is not a CBS municipality code (GM + 4 digits)",
+                            f + ":3:17: school_region must be noord, midden or zuid, not 'oost'",
+                            f + ":5:15: 'cycle_years' must be between 1 and 2, not 3",
+                        }));
+}
+
+}  // namespace
+}  // namespace okod::test
