@@ -1,14 +1,12 @@
 // okoctl: okod's command-line client. main() only parses the command line and hands over.
 #include "daemon/commands/validate_command.hpp"
+#include "daemon/cli_main.hpp"
 #include "version.hpp"
 
-#include <CLI/CLI.hpp>
-
-#include <exception>
 #include <iostream>
 
 int main(int argc, char** argv) {
-    CLI::App app{"okoctl: inspect and steer okod"};
+    CLI::App app{"okoctl: inspect and steer okod", "okoctl"};
     app.set_version_flag("--version", std::string("okoctl ") + okod::kVersion);
     app.require_subcommand(1);
 
@@ -17,20 +15,8 @@ int main(int argc, char** argv) {
         "validate", "Check workflow definition files; prints file:line:col: message per error");
     validate->add_option("files", files, "Definition files (.toml)")->required();
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::Success& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        app.exit(e);
-        return 2;
-    }
-
-    try {
+    return okod::run_cli(app, argc, argv, [&] {
         if (validate->parsed()) return okod::run_validate(files, std::cout, std::cerr);
-    } catch (const std::exception& e) {
-        std::cerr << "okoctl: " << e.what() << '\n';
-        return 1;
-    }
-    return 0;
+        return 0;
+    });
 }

@@ -1,15 +1,13 @@
 // okod: the OKO cycle daemon. main() only parses the command line and hands over.
 #include "adapters/config/config.hpp"
 #include "daemon/commands/simulate_command.hpp"
+#include "daemon/cli_main.hpp"
 #include "version.hpp"
 
-#include <CLI/CLI.hpp>
-
-#include <exception>
 #include <iostream>
 
 int main(int argc, char** argv) {
-    CLI::App app{"okod: keeps the OKO prevention cycle of Dutch municipalities on time"};
+    CLI::App app{"okod: keeps the OKO prevention cycle of Dutch municipalities on time", "okod"};
     app.set_version_flag("--version", std::string("okod ") + okod::kVersion);
     app.require_subcommand(1);
 
@@ -30,20 +28,8 @@ int main(int argc, char** argv) {
     simulate->add_flag("--complete-on-time", sim.complete_on_time,
                        "Mark every task done at its deadline (a healthy cycle)");
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::Success& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        app.exit(e);
-        return 2;
-    }
-
-    try {
+    return okod::run_cli(app, argc, argv, [&] {
         if (simulate->parsed()) return okod::run_simulate(sim, std::cout, std::cerr);
-    } catch (const std::exception& e) {
-        std::cerr << "okod: " << e.what() << '\n';
-        return 1;
-    }
-    return 0;
+        return 0;
+    });
 }

@@ -34,7 +34,8 @@ void check_config_against_definitions(const Config& c, const DefinitionRegistry&
                     errors.push_back({dir, 0, 0,
                                       fmt::format("{} runs '{}', which needs [lists] {}", m.code, id, list)});
             const std::string& at = d->start.at;
-            if (at != "trajectory_start" && at != "trajectory_end" && !m.dates.count(at))
+            if (at != "trajectory_start" && at != "trajectory_end" && at != "election" &&
+                !m.dates.count(at))
                 errors.push_back({dir, 0, 0,
                                   fmt::format("{} runs '{}', which starts at [dates] {}", m.code, id, at)});
         }

@@ -39,6 +39,7 @@ void Step::schedule_first_start(const Municipality& m, const Definition& d) {
     std::optional<Date> first;
     if (d.start.at == "trajectory_start") first = m.trajectory_start;
     else if (d.start.at == "trajectory_end") first = add_days(m.trajectory_end(), 1);
+    else if (d.start.at == "election") first = next_council_election(today_);
     else if (auto it = m.dates.find(d.start.at); it != m.dates.end()) first = it->second;
     if (!first) {
         log_error(m.code, fmt::format("'{}' starts at '{}', which {} does not configure", d.id,
