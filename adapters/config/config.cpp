@@ -1,6 +1,6 @@
 #include "adapters/config/config.hpp"
 
-#include "adapters/config/toml_fields.hpp"
+#include "adapters/toml/toml_fields.hpp"
 #include "time/amsterdam.hpp"
 
 #include <fmt/format.h>

@@ -1,5 +1,7 @@
 #include "adapters/definitions/toml_definition_loader.hpp"
 
+#include "adapters/toml/toml_fields.hpp"
+
 #include "definition/validate.hpp"
 #include "time/amsterdam.hpp"
 
@@ -32,21 +34,6 @@ SourcePos pos_of(const toml::source_position& p) {
 }
 SourcePos pos_of(const toml::node& n) { return pos_of(n.source().begin); }
 
-std::string_view type_name(const toml::node& n) {
-    switch (n.type()) {
-        case toml::node_type::table: return "table";
-        case toml::node_type::array: return "array";
-        case toml::node_type::string: return "string";
-        case toml::node_type::integer: return "integer";
-        case toml::node_type::floating_point: return "float";
-        case toml::node_type::boolean: return "boolean";
-        case toml::node_type::date: return "date";
-        case toml::node_type::time: return "time";
-        case toml::node_type::date_time: return "date-time";
-        case toml::node_type::none: break;
-    }
-    return "nothing";
-}
 
 // What one parse collects: errors and where each value was written.
 struct Context {
@@ -59,7 +46,7 @@ struct Context {
     }
     void type_error(const toml::node& n, std::string_view expected, const std::string& label) {
         error(pos_of(n), "expected " + std::string(expected) + " " + label + ", got " +
-                             std::string(type_name(n)));
+                             std::string(toml_type_name(n)));
     }
 
     // Typed views of a node; each reports a wrong type. `label` is "for 'key'" for a

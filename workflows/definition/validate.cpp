@@ -30,16 +30,6 @@ bool contains(const Range& range, std::string_view value) {
 
 std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
-std::string_view unit_key(PeriodUnit u) {
-    switch (u) {
-        case PeriodUnit::days: return "days";
-        case PeriodUnit::weeks: return "weeks";
-        case PeriodUnit::months: return "months";
-        case PeriodUnit::years: return "years";
-    }
-    return "days";
-}
-
 // One validation run: collects the errors for one definition, then hands them over.
 class Checker {
 public:
@@ -262,7 +252,7 @@ private:
                 } else if constexpr (std::is_same_v<T, AfterMoment> ||
                                      std::is_same_v<T, BeforeDate>) {
                     if (r.amount < 0)
-                        error(pos(unit_key(r.unit)), quote(unit_key(r.unit)) +
+                        error(pos(to_string(r.unit)), quote(to_string(r.unit)) +
                                                          " must be 0 or more, got " +
                                                          std::to_string(r.amount));
                     const bool after = std::is_same_v<T, AfterMoment>;

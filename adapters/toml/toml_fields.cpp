@@ -1,4 +1,4 @@
-#include "adapters/config/toml_fields.hpp"
+#include "adapters/toml/toml_fields.hpp"
 
 #include "time/amsterdam.hpp"
 
@@ -12,7 +12,7 @@ std::string_view toml_type_name(const toml::node& n) {
     switch (n.type()) {
         case toml::node_type::string: return "string";
         case toml::node_type::integer: return "integer";
-        case toml::node_type::floating_point: return "number";
+        case toml::node_type::floating_point: return "float";
         case toml::node_type::boolean: return "boolean";
         case toml::node_type::date: return "date";
         case toml::node_type::time: return "time";
