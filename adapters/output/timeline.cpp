@@ -15,6 +15,7 @@ struct Phrases {
     const char* started;        // "started in state {}"
     const char* finished;
     const char* transition;     // "{} -> {}"
+    const char* next_year;      // "{} continues into the next year"
     const char* created;        // "new task '{}' for {}"
     const char* deadline;       // ", due {}"
     const char* no_deadline;
@@ -25,6 +26,8 @@ struct Phrases {
     const char* reminder_today;
     const char* escalation;     // "escalation: '{}' {} days overdue, to {} as {}"
     const char* vacancy;        // "vacancy: nobody holds role {} for '{}'"
+    const char* alerted;        // "; alert to {}"
+    const char* nobody_alerted;
     const char* event;
     const char* error;
     const char* by;
@@ -35,6 +38,7 @@ constexpr Phrases kDutch{
     "gestart in fase '{}'",
     "afgerond",
     "fase '{}' → '{}'",
+    "fase '{}' loopt door in het volgende jaar",
     "nieuwe taak '{}' voor {}",
     ", deadline {}",
     ", nog geen deadline",
@@ -45,6 +49,8 @@ constexpr Phrases kDutch{
     "herinnering (deadline vandaag) '{}' aan {} als {}",
     "escalatie: '{}' {} dagen te laat, aan {} als {}",
     "vacature: niemand vervult de rol {} voor '{}'",
+    "; melding aan {} als regisseur",
+    "; ook geen regisseur om te waarschuwen",
     "gebeurtenis '{}' ontvangen",
     "fout: {}",
     " door {}",
@@ -55,6 +61,7 @@ constexpr Phrases kEnglish{
     "started in state '{}'",
     "finished",
     "state '{}' → '{}'",
+    "state '{}' continues into the next year",
     "new task '{}' for {}",
     ", due {}",
     ", no deadline yet",
@@ -65,6 +72,8 @@ constexpr Phrases kEnglish{
     "reminder (due today) '{}' to {} as {}",
     "escalation: '{}' {} days overdue, to {} as {}",
     "vacancy: nobody holds role {} for '{}'",
+    "; alert to {} as project leader",
+    "; no project leader to alert either",
     "event '{}' received",
     "error: {}",
     " by {}",
@@ -79,6 +88,8 @@ std::string describe(const Event& e, const TimelineNames& n, Language l) {
     if (e.kind == ek::instance_started)
         return fmt::format(fmt::runtime(p.started), n.state(e.workflow, e.state, l));
     if (e.kind == ek::instance_finished) return p.finished;
+    if (e.kind == ek::transition && e.from_state == e.state)
+        return fmt::format(fmt::runtime(p.next_year), n.state(e.workflow, e.state, l));
     if (e.kind == ek::transition)
         return fmt::format(fmt::runtime(p.transition), n.state(e.workflow, e.from_state, l),
                            n.state(e.workflow, e.state, l));
@@ -101,7 +112,10 @@ std::string describe(const Event& e, const TimelineNames& n, Language l) {
     }
     if (e.kind == ek::escalation)
         return fmt::format(fmt::runtime(p.escalation), e.title, e.lead_days, person, role) + late;
-    if (e.kind == ek::vacancy) return fmt::format(fmt::runtime(p.vacancy), role, e.title);
+    if (e.kind == ek::vacancy)
+        return fmt::format(fmt::runtime(p.vacancy), role, e.title) +
+               (e.person.empty() ? std::string(p.nobody_alerted)
+                                 : fmt::format(fmt::runtime(p.alerted), person));
     if (e.kind == ek::event_received) return fmt::format(fmt::runtime(p.event), e.note);
     if (e.kind == ek::error) return fmt::format(fmt::runtime(p.error), e.note);
     return e.kind;

@@ -101,15 +101,18 @@ void Step::notify_role(const Task& task, std::string_view kind, const std::strin
         for (const auto& p : holders) enqueue(p, kind, role);
         return;
     }
-    // Nobody holds the role: never drop the notice silently.
+    // Nobody holds the role: never drop the notice silently. The regisseur hears of it;
+    // when there is no regisseur either, the event log says so.
     const auto regisseurs = role == kRegisseur
                                 ? std::vector<Person>{}
                                 : store_.holders(task.municipality, std::string(kRegisseur), today_);
-    Event e = event_for(task, event_kind::vacancy);
-    e.role = role;
-    e.note = regisseurs.empty() ? "no regisseur to alert either" : "regisseur alerted";
-    log(std::move(e));
     for (const auto& p : regisseurs) enqueue(p, event_kind::vacancy, role);
+    if (regisseurs.empty()) {
+        Event e = event_for(task, event_kind::vacancy);
+        e.role = role;
+        e.note = "no regisseur to alert";
+        log(std::move(e));
+    }
 }
 
 }  // namespace okod
