@@ -233,7 +233,8 @@ std::string sql_of(Q q) {
         case q_assignment_insert:
             return "INSERT INTO role_assignments(municipality, role, person_id, from_date, "
                    "until_date) VALUES (?1, ?2, ?3, ?4, ?5) "
-                   "ON CONFLICT(municipality, role, person_id, from_date) DO NOTHING";
+                   "ON CONFLICT(municipality, role, person_id, from_date) "
+                   "DO UPDATE SET until_date = excluded.until_date";
         case q_assignment_find:
             return "SELECT id FROM role_assignments WHERE municipality = ?1 AND role = ?2 "
                    "AND person_id = ?3 AND from_date = ?4";
@@ -816,7 +817,6 @@ std::int64_t SqliteStore::add_assignment(const RoleAssignment& a) {
         StatementUse s{query(q_assignment_insert)};
         bind_assignment(*s, a);
         s->run();
-        if (db_.changes() > 0) return db_.last_insert_rowid();
     }
     StatementUse s{query(q_assignment_find)};
     s->bind(1, a.municipality);
@@ -825,8 +825,7 @@ std::int64_t SqliteStore::add_assignment(const RoleAssignment& a) {
     s->bind(4, format_day(a.from));
     if (!s->step())
         throw std::logic_error(
-            "SqliteStore::add_assignment: insert was skipped but no row "
-            "matches");
+            "SqliteStore::add_assignment: the upserted row is not there");
     return s->column_int64(0);
 }
 

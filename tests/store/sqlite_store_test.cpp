@@ -320,7 +320,7 @@ TEST(SqliteStore, person_round_trips_and_people_are_ordered_by_id) {
     EXPECT_FALSE(store->person("nobody"));
 }
 
-TEST(SqliteStore, assignment_round_trips_and_adding_it_again_returns_the_same_id) {
+TEST(SqliteStore, assignment_round_trips_and_adding_it_again_updates_its_end) {
     auto store = SqliteStore::open(":memory:");
     store->upsert_person(person("anna"));
     RoleAssignment a{0, "GM0935", "regisseur", "anna", day(2024, 1, 1), day(2024, 6, 30)};
@@ -345,6 +345,11 @@ TEST(SqliteStore, assignment_round_trips_and_adding_it_again_returns_the_same_id
     store->update_assignment(all[1]);
     EXPECT_EQ(store->assignments("GM0935")[1].until, day(2025, 12, 31));
     EXPECT_TRUE(store->assignments("GM0888").empty());
+
+    // The config says the holder leaves: adding the assignment again sets its end.
+    open_ended.until = day(2025, 3, 31);
+    EXPECT_EQ(store->add_assignment(open_ended), id2);
+    EXPECT_EQ(store->assignments("GM0935")[1].until, day(2025, 3, 31));
 
     RoleAssignment missing = all[1];
     missing.id = 999;

@@ -67,6 +67,14 @@ TEST(DueRule, quarter_end_of_cycle_year_k) {
     EXPECT_EQ(due(rule(QuarterEnd{1, 0}), context(d(2022, 1, 1), 3)), d(2024, 3, 31));
 }
 
+TEST(DueRule, quarter_ends_of_an_instance_that_starts_in_april_fall_inside_its_years) {
+    const Date april = d(2022, 4, 1);
+    EXPECT_EQ(due(rule(QuarterEnd{1, 1}), context(april)), d(2023, 3, 31));
+    EXPECT_EQ(due(rule(QuarterEnd{2, 1}), context(april)), d(2022, 6, 30));
+    EXPECT_EQ(due(rule(QuarterEnd{4, 2}), context(april)), d(2023, 12, 31));
+    EXPECT_EQ(due(rule(QuarterEnd{1, 2}), context(april)), d(2024, 3, 31));
+}
+
 TEST(DueRule, absolute_date_is_that_date) {
     EXPECT_EQ(due(rule(AbsoluteDate{d(2024, 5, 1)}), context(d(2022, 1, 1))), d(2024, 5, 1));
 }

@@ -39,8 +39,8 @@ void Step::schedule_first_start(const Municipality& m, const Definition& d) {
     std::optional<Date> first;
     if (d.start.at == "trajectory_start") first = m.trajectory_start;
     else if (d.start.at == "trajectory_end") first = add_days(m.trajectory_end(), 1);
-    else if (d.start.at == "election") first = next_council_election(today_);
     else if (auto it = m.dates.find(d.start.at); it != m.dates.end()) first = it->second;
+    else if (d.start.at == "election") first = next_council_election(today_);
     if (!first) {
         log_error(m.code, fmt::format("'{}' starts at '{}', which {} does not configure", d.id,
                                       d.start.at, m.code));
@@ -216,7 +216,17 @@ void Step::create_tasks(Loaded& l, const StateSpec& state) {
             create_task(l, spec, spec.id, "");
             continue;
         }
-        const auto& items = l.instance.lists[spec.for_each];
+        // The list as the municipality has it now: recommendations are prioritised
+        // after the instance started, so the start-time copy may be out of date.
+        auto it = l.municipality.lists.find(spec.for_each);
+        const auto items = it == l.municipality.lists.end() ? std::vector<std::string>{} : it->second;
+        l.instance.lists[spec.for_each] = items;
+        store_.update_instance(l.instance);
+        if (items.empty()) {
+            Event e = event_for(l.instance, event_kind::error);
+            e.note = fmt::format("list '{}' is empty: no '{}' tasks created", spec.for_each, spec.id);
+            log(std::move(e));
+        }
         for (std::size_t n = 0; n < items.size(); ++n)
             create_task(l, spec, fmt::format("{}#{}", spec.id, n + 1), items[n]);
     }
@@ -230,6 +240,15 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     std::string key = base_key;
     if (i.year_index > 1)
         key += fmt::format(".{}", static_cast<int>(i.year_one.year()) + i.year_index - 1);
+    // A state entered again within the same year (a loop back to an earlier step)
+    // gets fresh tasks; the entry number keeps their keys apart.
+    TaskFilter same_instance;
+    same_instance.instance_id = i.id;
+    for (const auto& existing : store_.tasks(same_instance))
+        if (existing.key == key) {
+            key += fmt::format("~{}", i.state_entry);
+            break;
+        }
 
     Task t;
     t.instance_id = i.id;
@@ -263,9 +282,10 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     due.key = fmt::format("due/{}", t.id);
     store_.add_timer(due);
 
+    bool reminded = false;
     for (int lead : t.remind_days) {
         Timer r;
-        r.due = std::min(at_local(add_days(due_day, -lead), settings_.reminder_time), *t.due);
+        r.due = reminder_instant(*t.due, lead);
         if (r.due <= now_) continue;  // that reminder's moment was before the task existed
         r.kind = TimerKind::reminder;
         r.municipality = t.municipality;
@@ -273,8 +293,21 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
         r.lead_days = lead;
         r.key = fmt::format("reminder/{}/{}", t.id, lead);
         store_.add_timer(r);
+        reminded = true;
     }
-    if (t.escalation) {
+    // Created inside its reminder window (every lead time already passed, deadline
+    // still ahead): one reminder now, so the holder hears of it before it is overdue.
+    if (!reminded && !t.remind_days.empty() && *t.due > now_ + std::chrono::hours{1}) {
+        Timer r;
+        r.due = now_;
+        r.kind = TimerKind::reminder;
+        r.municipality = t.municipality;
+        r.task_id = t.id;
+        r.lead_days = static_cast<int>((date::sys_days{due_day} - date::sys_days{today_}).count());
+        r.key = fmt::format("reminder/{}/{}", t.id, r.lead_days);
+        store_.add_timer(r);
+    }
+    if (t.escalation && *t.due > now_) {
         Timer x;
         x.due = std::max(at_local(add_days(due_day, t.escalation->after_days), settings_.reminder_time),
                          *t.due + std::chrono::minutes{1});
@@ -309,8 +342,10 @@ CommandResult Step::close_task(TaskId id, TaskStatus to, const std::string& by,
 
     auto l = load(t->instance_id);
     if (!l || l->instance.finished_at) return {};
-    l->instance.marks[t->spec_id + ".done"] = now_;
-    store_.update_instance(l->instance);
+    if (to == TaskStatus::done) {  // a skipped survey closes nothing to count from
+        l->instance.marks[t->spec_id + ".done"] = now_;
+        store_.update_instance(l->instance);
+    }
     if (t->state_entry == l->instance.state_entry) advance_if_all_done(*l, 0);
     return {};
 }
@@ -358,16 +393,25 @@ DueContext Step::context(const Loaded& l) const {
         if (name == "year_start") return add_period(i.year_one, i.year_index - 1, PeriodUnit::years);
         if (name == "trajectory_start") return m.trajectory_start;
         if (name == "trajectory_end") return m.trajectory_end();
-        if (name == "report_due")
-            return Date{date::year{year}, date::month{static_cast<unsigned>(m.report_due_month)},
-                        date::day{static_cast<unsigned>(m.report_due_day)}};
-        if (name == "election") return next_council_election(today);
+        if (name == "report_due") {
+            // 29 February clamps to the 28th in other years.
+            const date::year_month ym{date::year{year}, date::month{static_cast<unsigned>(m.report_due_month)}};
+            const Date day{ym / date::day{static_cast<unsigned>(m.report_due_day)}};
+            return day.ok() ? day : Date{ym / date::last};
+        }
+        // A municipality's own dates win: a herindeling sets its own election day.
         if (auto it = m.dates.find(std::string(name)); it != m.dates.end()) return it->second;
+        if (name == "election") return next_council_election(today);
         if (auto it = i.marks.find(std::string(name)); it != i.marks.end())
             return local_date(it->second);
         return std::nullopt;
     };
     return ctx;
+}
+
+Instant Step::reminder_instant(Instant due, int lead) const {
+    const Date day = calendar_.shift_business_day(add_days(local_date(due), -lead), Shift::before);
+    return std::min(at_local(day, settings_.reminder_time), due);
 }
 
 std::optional<Instant> Step::due_instant(const Loaded& l, const DueRule& rule,

@@ -55,6 +55,9 @@ private:
     void notify_role(const Task& task, std::string_view kind, const std::string& role,
                      int lead_days, bool late);
 
+    // When the reminder `lead` days ahead of `due` goes out: reminder_time on that day,
+    // moved back to a business day, and never after the deadline itself.
+    Instant reminder_instant(Instant due, int lead) const;
     DueContext context(const Loaded& l) const;
     std::optional<Instant> due_instant(const Loaded& l, const DueRule& rule,
                                        std::string* missing = nullptr) const;

@@ -34,10 +34,9 @@ void Step::fire_reminder(const Timer& t) {
     // passed, the overdue notice says it all; and of several missed lead times only
     // the latest is sent, so nobody gets a burst of stale mail.
     if (*task->due <= now_) return;
-    const Date due_day = local_date(*task->due);
     for (int lead : task->remind_days) {
         if (lead >= t.lead_days) continue;
-        if (at_local(add_days(due_day, -lead), settings_.reminder_time) <= now_) return;
+        if (reminder_instant(*task->due, lead) <= now_) return;
     }
     notify_role(*task, event_kind::reminder, task->role, t.lead_days, now_ - t.due > kLateAfter);
 }
@@ -47,8 +46,14 @@ void Step::fire_task_due(const Timer& t) {
     if (!task || task->status != TaskStatus::open) return;
     task->status = TaskStatus::overdue;
     store_.update_task(*task);
-    log(event_for(*task, event_kind::task_overdue));
-    notify_role(*task, "overdue", task->role, 0, now_ - t.due > kLateAfter);
+    Event e = event_for(*task, event_kind::task_overdue);
+    // A task whose deadline had passed before it existed (okod started mid-trajectory,
+    // or a state was entered late) is shown as overdue, not mailed about: those
+    // notices would be a burst of stale mail about work nobody was asked to do.
+    const bool born_late = task->created_at > t.due;
+    if (born_late) e.note = "deadline had passed when the task was created";
+    log(std::move(e));
+    if (!born_late) notify_role(*task, "overdue", task->role, 0, now_ - t.due > kLateAfter);
 }
 
 void Step::fire_escalation(const Timer& t) {
@@ -73,9 +78,12 @@ void Step::notify_role(const Task& task, std::string_view kind, const std::strin
                        int lead_days, bool late) {
     const auto holders = store_.holders(task.municipality, role, today_);
     const auto due_epoch = task.due ? task.due->time_since_epoch().count() : 0;
-    auto enqueue = [&](const Person& p, std::string_view notice_kind, const std::string& addressed) {
+    // `key_kind` keeps a vacancy alert for a reminder apart from one for the overdue
+    // notice of the same day: both must reach the regisseur.
+    auto enqueue = [&](const Person& p, std::string_view notice_kind, const std::string& addressed,
+                       const std::string& key_kind) {
         OutboxItem o;
-        o.key = fmt::format("{}/{}/{}/{}/{}", task.id, notice_kind, lead_days, due_epoch, p.id);
+        o.key = fmt::format("{}/{}/{}/{}/{}", task.id, key_kind, lead_days, due_epoch, p.id);
         o.created_at = now_;
         o.municipality = task.municipality;
         o.task_id = task.id;
@@ -98,7 +106,7 @@ void Step::notify_role(const Task& task, std::string_view kind, const std::strin
     };
 
     if (!holders.empty()) {
-        for (const auto& p : holders) enqueue(p, kind, role);
+        for (const auto& p : holders) enqueue(p, kind, role, std::string(kind));
         return;
     }
     // Nobody holds the role: never drop the notice silently. The regisseur hears of it;
@@ -106,7 +114,8 @@ void Step::notify_role(const Task& task, std::string_view kind, const std::strin
     const auto regisseurs = role == kRegisseur
                                 ? std::vector<Person>{}
                                 : store_.holders(task.municipality, std::string(kRegisseur), today_);
-    for (const auto& p : regisseurs) enqueue(p, event_kind::vacancy, role);
+    for (const auto& p : regisseurs)
+        enqueue(p, event_kind::vacancy, role, fmt::format("vacancy-{}", kind));
     if (regisseurs.empty()) {
         Event e = event_for(task, event_kind::vacancy);
         e.role = role;

@@ -59,8 +59,8 @@ public:
     virtual void upsert_person(const Person& p) = 0;
     virtual std::optional<Person> person(const std::string& id) = 0;
     virtual std::vector<Person> people() = 0;  // ordered by id
-    // Inserts unless an assignment with the same municipality, role, person and from
-    // exists; returns the id of the new or existing row.
+    // Inserts, or, when an assignment with the same municipality, role, person and from
+    // exists, sets its end date (a holder who announced leaving); returns the row's id.
     virtual std::int64_t add_assignment(const RoleAssignment& a) = 0;
     virtual void update_assignment(const RoleAssignment& a) = 0;
     virtual std::vector<RoleAssignment> assignments(const std::string& municipality) = 0;

@@ -19,10 +19,15 @@ struct Evaluator {
 
     DueResult operator()(const AbsoluteDate& r) const { return {r.date, {}}; }
 
+    // Instance years need not start on 1 January (a trajectory from April): "Q1 of
+    // year 1" is then the first Q1 end inside that year, the next March.
     DueResult operator()(const QuarterEnd& r) const {
         const int index = r.year == 0 ? ctx.year_index : r.year;
-        const int year = static_cast<int>(ctx.year_one.year()) + index - 1;
-        return {quarter_end(year, r.quarter), {}};
+        const Date year_start = add_period(ctx.year_one, index - 1, PeriodUnit::years);
+        const int year = static_cast<int>(year_start.year());
+        Date end = quarter_end(year, r.quarter);
+        if (date::sys_days{end} < date::sys_days{year_start}) end = quarter_end(year + 1, r.quarter);
+        return {end, {}};
     }
 
     DueResult operator()(const AfterMoment& r) const {

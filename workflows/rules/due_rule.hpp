@@ -23,7 +23,8 @@ std::string_view to_string(PeriodUnit u);
 struct AbsoluteDate {
     Date date{};
 };
-// "end of quarter N of cycle year K"; year 0 means the instance's current year.
+// "end of quarter N of cycle year K"; year 0 means the instance's current year. When
+// instance years start mid-year, it is the first end of quarter N within year K.
 struct QuarterEnd {
     int quarter = 4;
     int year = 0;

@@ -1,0 +1,161 @@
+// Edge cases found in review: each one a way a user could lose a notice or get a
+// burst of stale mail.
+#include "engine/event_kinds.hpp"
+#include "support/engine_world.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace okod::test {
+namespace {
+
+std::string single_task(const std::string& due, const std::string& remind,
+                        const std::string& extra = "") {
+    return R"(
+id = "single"
+version = 1
+initial = "open"
+name = { nl = "Enkel" }
+[start]
+at = "trajectory_start"
+[[states]]
+id = "open"
+name = { nl = "Open" }
+  [[states.tasks]]
+  id = "job"
+  title = { nl = "Klus" }
+  role = "ggd-contact"
+  due = )" + due + R"(
+  remind_days = )" + remind + "\n" + extra + R"(
+[[states]]
+id = "closed"
+name = { nl = "Dicht" }
+final = true
+[[transitions]]
+from = "open"
+to = "closed"
+on = "all_tasks_done"
+)";
+}
+
+std::vector<OutboxItem> of_kind(const std::vector<OutboxItem>& items, const std::string& kind) {
+    std::vector<OutboxItem> out;
+    std::copy_if(items.begin(), items.end(), std::back_inserter(out),
+                 [&](const OutboxItem& o) { return o.kind == kind; });
+    return out;
+}
+
+class EngineEdgeCases : public EngineWorld {
+protected:
+    void SetUp() override { give_role("anna", "regisseur", d(2022, 1, 1)); }
+};
+
+TEST_F(EngineEdgeCases, a_vacant_role_alerts_the_regisseur_for_every_notice_including_overdue) {
+    define(single_task("{ date = 2022-03-22 }", "[14, 0]"));
+    add_municipality({"single"});
+    run_until(d(2022, 3, 23));
+    // Two reminders and the overdue notice: three alerts, none lost to a shared key.
+    const auto alerts = of_kind(outbox(), "vacancy");
+    ASSERT_EQ(alerts.size(), 3u);
+    for (const auto& a : alerts) {
+        EXPECT_EQ(a.person_id, "anna");
+        EXPECT_EQ(a.role, "ggd-contact");
+    }
+}
+
+TEST_F(EngineEdgeCases, reminders_that_fall_on_a_weekend_go_out_the_friday_before) {
+    give_role("bert", "ggd-contact", d(2022, 1, 1));
+    // Due Tuesday 22 March 2022: 2 and 9 days ahead are Sundays.
+    define(single_task("{ date = 2022-03-22 }", "[9, 2]"));
+    add_municipality({"single"});
+    run_until(d(2022, 3, 21));
+    std::vector<std::string> when;
+    for (const auto& o : of_kind(outbox(), "reminder")) when.push_back(format_iso_local(o.created_at));
+    EXPECT_EQ(when, (std::vector<std::string>{"2022-03-11T09:00:00+01:00", "2022-03-18T09:00:00+01:00"}));
+}
+
+TEST_F(EngineEdgeCases, a_task_created_after_its_deadline_is_overdue_without_stale_mail) {
+    give_role("bert", "ggd-contact", d(2022, 1, 1));
+    define(single_task("{ quarter_end = 1 }", "[14, 0]", "  escalate = { after_days = 7, to = \"regisseur\" }"));
+    add_municipality({"single"});
+    clock_.advance_to(at_local(d(2022, 6, 1), TimeOfDay{0}));  // okod installed in June
+    run_until(d(2022, 7, 1));
+    EXPECT_EQ(task("job").status, TaskStatus::overdue);
+    EXPECT_TRUE(outbox().empty());
+    const auto overdue = events(std::string(event_kind::task_overdue));
+    ASSERT_EQ(overdue.size(), 1u);
+    EXPECT_EQ(overdue[0].note, "deadline had passed when the task was created");
+}
+
+TEST_F(EngineEdgeCases, a_task_created_inside_its_reminder_window_gets_one_reminder_at_once) {
+    give_role("bert", "ggd-contact", d(2022, 1, 1));
+    define(single_task("{ date = 2022-01-05 }", "[14]"));
+    add_municipality({"single"});
+    run_until(d(2022, 1, 1), 12);
+    const auto reminders = of_kind(outbox(), "reminder");
+    ASSERT_EQ(reminders.size(), 1u);
+    EXPECT_EQ(reminders[0].person_id, "bert");
+    EXPECT_EQ(reminders[0].lead_days, 4);
+    EXPECT_EQ(format_iso_local(reminders[0].created_at), "2022-01-01T09:00:00+01:00");
+}
+
+TEST_F(EngineEdgeCases, a_state_entered_twice_in_one_year_gets_fresh_tasks) {
+    give_role("bert", "ggd-contact", d(2022, 1, 1));
+    define(R"(
+id = "review"
+version = 1
+initial = "draft"
+name = { nl = "Herzien" }
+[start]
+at = "trajectory_start"
+[[states]]
+id = "draft"
+name = { nl = "Concept" }
+  [[states.tasks]]
+  id = "write"
+  title = { nl = "Schrijven" }
+  role = "ggd-contact"
+  due = { after = "entered", weeks = 2 }
+[[states]]
+id = "check"
+name = { nl = "Controle" }
+[[states]]
+id = "adopted"
+name = { nl = "Vastgesteld" }
+final = true
+[[transitions]]
+from = "draft"
+to = "check"
+on = "all_tasks_done"
+[[transitions]]
+from = "check"
+to = "draft"
+on = "rejected"
+[[transitions]]
+from = "check"
+to = "adopted"
+on = "approved"
+)");
+    add_municipality({"review"});
+    run_until(d(2022, 1, 2));
+    engine().complete_task(task("write").id, "bert");
+    const InstanceId id = only_instance("review").id;
+    ASSERT_TRUE(engine().signal(id, "rejected", "anna").ok);
+    std::vector<std::string> keys;
+    for (const auto& t : tasks()) keys.push_back(t.key + ":" + std::string(to_string(t.status)));
+    EXPECT_EQ(keys, (std::vector<std::string>{"write:done", "write~3:open"}));
+}
+
+TEST_F(EngineEdgeCases, a_municipality_date_overrides_the_kieswet_election) {
+    give_role("bert", "ggd-contact", d(2022, 1, 1));
+    define(single_task("{ before = \"election\", days = 30 }", "[]"));
+    add_municipality({"single"});
+    municipality_.dates["election"] = d(2022, 11, 23);  // herindeling: November vote
+    store_->upsert_municipality(municipality_);
+    run_until(d(2022, 1, 2));
+    EXPECT_EQ(format_iso_local(*task("job").due), "2022-10-24T17:00:00+02:00");
+}
+
+}  // namespace
+}  // namespace okod::test
