@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace okod {
@@ -77,39 +78,70 @@ void sync_definitions(Store& store, const DefinitionSet& files, DefinitionRegist
     }
 }
 
+// What a config needs before it touches the store: its definitions, checked, and the
+// calendar.
+struct Prepared {
+    DefinitionSet files;
+    DefinitionRegistry definitions;
+    Calendar calendar;
+};
+
+std::optional<Prepared> prepare(const Config& config, std::vector<LoadError>& errors) {
+    Prepared p;
+    p.files = load_definition_dir(config.definitions_dir);
+    if (!p.files.ok()) {
+        errors = std::move(p.files.errors);
+        return std::nullopt;
+    }
+    p.definitions.set_roles(p.files.roles);
+    for (const auto& d : p.files.definitions) p.definitions.add(d);
+    if (!config.school_holidays_file.empty()) {
+        auto holidays = load_school_holidays_file(config.school_holidays_file, errors);
+        p.calendar = Calendar(SchoolHolidays(std::move(holidays)));
+    }
+    check_config_against_definitions(config, p.definitions, errors);
+    if (!errors.empty()) return std::nullopt;
+    return p;
+}
+
+// One transaction: definitions (version pinning), municipalities, people, roles.
+bool sync_into_store(Store& store, const Config& config, Prepared& p, std::vector<LoadError>& errors) {
+    auto tx = store.begin();
+    sync_definitions(store, p.files, p.definitions, errors);
+    if (!errors.empty()) return false;  // tx rolls back
+    for (const auto& m : config.municipalities) store.upsert_municipality(m);
+    for (const auto& person : config.people) store.upsert_person(person);
+    for (const auto& a : config.assignments) store.add_assignment(a);
+    tx->commit();
+    return true;
+}
+
 }  // namespace
 
 RuntimeResult open_runtime(Config config, const std::filesystem::path& store_path) {
     RuntimeResult result;
+    auto prepared = prepare(config, result.errors);
+    if (!prepared) return result;
+
     auto rt = std::make_unique<Runtime>();
-
-    DefinitionSet defs = load_definition_dir(config.definitions_dir);
-    if (!defs.ok()) {
-        result.errors = std::move(defs.errors);
-        return result;
-    }
-    rt->definitions.set_roles(defs.roles);
-    for (const auto& d : defs.definitions) rt->definitions.add(d);
-
-    if (!config.school_holidays_file.empty()) {
-        auto holidays = load_school_holidays_file(config.school_holidays_file, result.errors);
-        rt->calendar = Calendar(SchoolHolidays(std::move(holidays)));
-    }
-    check_config_against_definitions(config, rt->definitions, result.errors);
-    if (!result.errors.empty()) return result;
-
     rt->store = SqliteStore::open(store_path);
-    auto tx = rt->store->begin();
-    sync_definitions(*rt->store, defs, rt->definitions, result.errors);
-    if (!result.errors.empty()) return result;  // tx rolls back
-    for (const auto& m : config.municipalities) rt->store->upsert_municipality(m);
-    for (const auto& p : config.people) rt->store->upsert_person(p);
-    for (const auto& a : config.assignments) rt->store->add_assignment(a);
-    tx->commit();
-
+    if (!sync_into_store(*rt->store, config, *prepared, result.errors)) return result;
+    rt->definitions = std::move(prepared->definitions);
+    rt->calendar = std::move(prepared->calendar);
     rt->config = std::move(config);
     result.runtime = std::move(rt);
     return result;
+}
+
+std::vector<LoadError> reload_runtime(Runtime& rt, Config config) {
+    std::vector<LoadError> errors;
+    auto prepared = prepare(config, errors);
+    if (!prepared) return errors;
+    if (!sync_into_store(*rt.store, config, *prepared, errors)) return errors;
+    rt.definitions = std::move(prepared->definitions);
+    rt.calendar = std::move(prepared->calendar);
+    rt.config = std::move(config);
+    return errors;
 }
 
 }  // namespace okod

@@ -30,4 +30,10 @@ struct RuntimeResult {
 // is written and `runtime` is empty.
 RuntimeResult open_runtime(Config config, const std::filesystem::path& store_path);
 
+// SIGHUP: loads the definitions and calendars of `config` and syncs it into the running
+// store in one transaction. On any error nothing changes (the running definitions and
+// config stay) and the errors say why; on success `rt` holds the new ones.
+// The store itself is not reopened: a changed store path needs a restart.
+std::vector<LoadError> reload_runtime(Runtime& rt, Config config);
+
 }  // namespace okod

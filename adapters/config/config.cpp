@@ -1,5 +1,6 @@
 #include "adapters/config/config.hpp"
 
+#include "adapters/config/mail_section.hpp"
 #include "adapters/toml/toml_fields.hpp"
 #include "time/amsterdam.hpp"
 
@@ -119,7 +120,7 @@ ConfigResult load_config(const fs::path& file) {
     if (!doc) return result;
     const toml::table& t = *doc;
     const fs::path base = fs::absolute(file).parent_path();
-    f.allow_only(t, "okod.toml", {"store", "definitions", "calendar", "engine", "municipalities"});
+    f.allow_only(t, "okod.toml", {"store", "definitions", "calendar", "engine", "municipalities", "mail", "outbox"});
 
     Config c;
     c.file = file;
@@ -154,6 +155,7 @@ ConfigResult load_config(const fs::path& file) {
     } else {
         f.error(&t, "missing [municipalities] table with dir = \"...\"");
     }
+    c.mail = read_mail_section(f, t, base, c.store_path.parent_path() / "mail");
     if (!errors.empty()) return result;
 
     std::error_code ec;

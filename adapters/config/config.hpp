@@ -1,6 +1,7 @@
 #pragma once
 // okod's configuration: okod.toml plus one file per municipality. Paths in the file
 // are relative to the file's own directory, so a config tree can be moved as a whole.
+#include "adapters/config/mail_config.hpp"
 #include "definition/load_error.hpp"
 #include "engine/engine.hpp"
 #include "model/municipality.hpp"
@@ -19,6 +20,7 @@ struct Config {
     std::filesystem::path school_holidays_file;  // empty: no school-holiday data
     std::filesystem::path municipalities_dir;
     EngineSettings engine;
+    MailConfig mail;
     Language language = Language::nl;
     std::vector<Municipality> municipalities;  // ordered by code
     std::vector<Person> people;                // ordered by id

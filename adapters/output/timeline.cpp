@@ -23,6 +23,7 @@ struct Phrases {
     const char* skipped;
     const char* overdue;        // "task '{}' overdue: notice to {}"
     const char* reminder;       // "reminder ({} days ahead) '{}' to {} as {}"
+    const char* reminder_tomorrow;
     const char* reminder_today;
     const char* escalation;     // "escalation: '{}' {} days overdue, to {} as {}"
     const char* vacancy;        // "vacancy: nobody holds role {} for '{}'"
@@ -32,6 +33,7 @@ struct Phrases {
     const char* error;
     const char* by;
     const char* late;
+    const char* undeliverable;  // "e-mail about '{}' to {} undeliverable: {}"
 };
 
 constexpr Phrases kDutch{
@@ -46,6 +48,7 @@ constexpr Phrases kDutch{
     "taak '{}' overgeslagen",
     "taak '{}' is te laat: melding aan {}",
     "herinnering ({} dagen vooraf) '{}' aan {} als {}",
+    "herinnering (1 dag vooraf) '{}' aan {} als {}",
     "herinnering (deadline vandaag) '{}' aan {} als {}",
     "escalatie: '{}' {} dagen te laat, aan {} als {}",
     "vacature: niemand vervult de rol {} voor '{}'",
@@ -55,6 +58,7 @@ constexpr Phrases kDutch{
     "fout: {}",
     " door {}",
     " (te laat verstuurd)",
+    "e-mail over '{}' aan {} niet bezorgd: {}",
 };
 
 constexpr Phrases kEnglish{
@@ -69,6 +73,7 @@ constexpr Phrases kEnglish{
     "task '{}' skipped",
     "task '{}' is overdue: notice to {}",
     "reminder ({} days ahead) '{}' to {} as {}",
+    "reminder (1 day ahead) '{}' to {} as {}",
     "reminder (due today) '{}' to {} as {}",
     "escalation: '{}' {} days overdue, to {} as {}",
     "vacancy: nobody holds role {} for '{}'",
@@ -78,6 +83,7 @@ constexpr Phrases kEnglish{
     "error: {}",
     " by {}",
     " (sent late)",
+    "e-mail about '{}' to {} undeliverable: {}",
 };
 
 std::string describe(const Event& e, const TimelineNames& n, Language l) {
@@ -108,6 +114,7 @@ std::string describe(const Event& e, const TimelineNames& n, Language l) {
     if (e.kind == ek::task_overdue) return fmt::format(fmt::runtime(p.overdue), e.title, role);
     if (e.kind == ek::reminder) {
         if (e.lead_days == 0) return fmt::format(fmt::runtime(p.reminder_today), e.title, person, role) + late;
+        if (e.lead_days == 1) return fmt::format(fmt::runtime(p.reminder_tomorrow), e.title, person, role) + late;
         return fmt::format(fmt::runtime(p.reminder), e.lead_days, e.title, person, role) + late;
     }
     if (e.kind == ek::escalation)
@@ -118,6 +125,8 @@ std::string describe(const Event& e, const TimelineNames& n, Language l) {
                                  : fmt::format(fmt::runtime(p.alerted), person));
     if (e.kind == ek::event_received) return fmt::format(fmt::runtime(p.event), e.note);
     if (e.kind == ek::error) return fmt::format(fmt::runtime(p.error), e.note);
+    if (e.kind == ek::mail_undeliverable)
+        return fmt::format(fmt::runtime(p.undeliverable), e.title, person, e.note);
     return e.kind;
 }
 

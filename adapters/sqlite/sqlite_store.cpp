@@ -160,6 +160,12 @@ enum Q : int {
     q_outbox_all,
     q_outbox_by_status,
     q_outbox_update,
+    q_outbox_ready,
+    q_outbox_next_attempt,
+    q_outbox_counts,
+    q_meta_get,
+    q_meta_set,
+    q_event_last,
     q_count,
 };
 
@@ -325,6 +331,24 @@ std::string sql_of(Q q) {
                    "language = ?9, lead_days = ?10, due = ?11, late = ?12, status = ?13, "
                    "attempts = ?14, next_attempt_at = ?15, last_error = ?16, sent_at = ?17 "
                    "WHERE id = ?18";
+        // Both use the (status, next_attempt_at) index; a never-tried item has NULL and
+        // is ready at once.
+        case q_outbox_ready:
+            return select_from(kOutboxColumns,
+                               "FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL "
+                               "OR next_attempt_at <= ?1) ORDER BY next_attempt_at, id LIMIT ?2");
+        case q_outbox_next_attempt:
+            return "SELECT coalesce(next_attempt_at, created_at) FROM outbox "
+                   "WHERE status = 'pending' ORDER BY next_attempt_at, id LIMIT 1";
+        case q_outbox_counts:
+            return "SELECT status, count(*) FROM outbox GROUP BY status";
+        case q_meta_get:
+            return "SELECT value FROM meta WHERE key = ?1";
+        case q_meta_set:
+            return "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        case q_event_last:
+            return "SELECT coalesce(max(seq), 0) FROM events";
         case q_count:
             break;
     }
@@ -1032,6 +1056,48 @@ void SqliteStore::update_outbox(const OutboxItem& item) {
     if (db_.changes() == 0)
         throw std::invalid_argument("SqliteStore::update_outbox: no outbox item with id " +
                                     std::to_string(item.id));
+}
+
+std::vector<OutboxItem> SqliteStore::outbox_ready(Instant now, int limit) {
+    StatementUse s{query(q_outbox_ready)};
+    s->bind(1, to_seconds(now));
+    s->bind(2, limit);
+    return read_all<OutboxItem>(*s, read_outbox);
+}
+
+std::optional<Instant> SqliteStore::next_outbox_attempt() {
+    StatementUse s{query(q_outbox_next_attempt)};
+    if (!s->step()) return std::nullopt;
+    return to_instant(s->column_int64(0));
+}
+
+std::map<OutboxStatus, std::int64_t> SqliteStore::outbox_counts() {
+    StatementUse s{query(q_outbox_counts)};
+    std::map<OutboxStatus, std::int64_t> counts;
+    while (s->step())
+        counts[parse_enum(parse_outbox_status, s->column_text(0), "outbox.status")] = s->column_int64(1);
+    return counts;
+}
+
+std::int64_t SqliteStore::last_event_seq() {
+    StatementUse s{query(q_event_last)};
+    return s->step() ? s->column_int64(0) : 0;
+}
+
+// --- meta ---------------------------------------------------------------------------------
+
+std::optional<std::string> SqliteStore::meta(const std::string& key) {
+    StatementUse s{query(q_meta_get)};
+    s->bind(1, key);
+    if (!s->step()) return std::nullopt;
+    return s->column_text(0);
+}
+
+void SqliteStore::set_meta(const std::string& key, const std::string& value) {
+    StatementUse s{query(q_meta_set)};
+    s->bind(1, key);
+    s->bind(2, value);
+    s->run();
 }
 
 }  // namespace okod

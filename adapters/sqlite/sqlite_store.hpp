@@ -93,6 +93,13 @@ public:
     bool enqueue(const OutboxItem& item) override;
     std::vector<OutboxItem> outbox(std::optional<OutboxStatus> status, int limit) override;
     void update_outbox(const OutboxItem& item) override;
+    std::int64_t last_event_seq() override;
+    std::vector<OutboxItem> outbox_ready(Instant now, int limit) override;
+    std::optional<Instant> next_outbox_attempt() override;
+    std::map<OutboxStatus, std::int64_t> outbox_counts() override;
+
+    std::optional<std::string> meta(const std::string& key) override;
+    void set_meta(const std::string& key, const std::string& value) override;
 
 private:
     friend class SqliteTransaction;

@@ -18,5 +18,7 @@ inline constexpr std::string_view escalation = "escalation";
 inline constexpr std::string_view vacancy = "vacancy";
 inline constexpr std::string_view event_received = "event_received";
 inline constexpr std::string_view error = "error";
+// An e-mail the outbox gave up on (dead letter); `note` holds the last error.
+inline constexpr std::string_view mail_undeliverable = "mail_undeliverable";
 
 }  // namespace okod::event_kind

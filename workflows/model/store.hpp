@@ -10,6 +10,7 @@
 #include "model/municipality.hpp"
 #include "model/people.hpp"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -96,11 +97,22 @@ public:
     // The append-only event log.
     virtual std::int64_t append_event(const Event& e) = 0;  // returns seq
     virtual std::vector<Event> events_after(std::int64_t seq, int limit) = 0;  // seq order
+    virtual std::int64_t last_event_seq() = 0;  // 0 when the log is empty
 
     // The outbox. Returns false (and changes nothing) when the key exists.
     virtual bool enqueue(const OutboxItem& item) = 0;
     virtual std::vector<OutboxItem> outbox(std::optional<OutboxStatus> status, int limit) = 0;
     virtual void update_outbox(const OutboxItem& item) = 0;
+    // Pending items whose next attempt is due at `now` (never tried: due at once),
+    // in the order they became ready.
+    virtual std::vector<OutboxItem> outbox_ready(Instant now, int limit) = 0;
+    // When the earliest pending item may next be tried; nullopt when nothing is pending.
+    virtual std::optional<Instant> next_outbox_attempt() = 0;
+    virtual std::map<OutboxStatus, std::int64_t> outbox_counts() = 0;
+
+    // Small named values the daemon keeps across restarts (e.g. the demo clock's anchor).
+    virtual std::optional<std::string> meta(const std::string& key) = 0;
+    virtual void set_meta(const std::string& key, const std::string& value) = 0;
 };
 
 }  // namespace okod

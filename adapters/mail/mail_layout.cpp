@@ -1,0 +1,55 @@
+#include "adapters/mail/mail_layout.hpp"
+
+namespace okod {
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string render_text(const MailLayout& m) {
+    std::string out = m.greeting + "\n\n" + m.intro + "\n\n  " + m.task + "\n\n";
+    for (const auto& [label, value] : m.facts) out += label + ": " + value + "\n";
+    if (!m.facts.empty()) out += "\n";
+    for (const auto& p : m.paragraphs) out += p + "\n\n";
+    for (const auto& line : m.closing) out += line + "\n";
+    return out;
+}
+
+std::string render_html(const MailLayout& m) {
+    std::string out = "<!DOCTYPE html>\n<html lang=\"";
+    out += to_string(m.language);
+    out += "\">\n<head><meta charset=\"utf-8\"><title>" + html_escape(m.title) + "</title></head>\n";
+    out += "<body style=\"font-family: sans-serif; line-height: 1.4;\">\n";
+    out += "<p>" + html_escape(m.greeting) + "</p>\n";
+    out += "<p>" + html_escape(m.intro) + "</p>\n";
+    out += "<p style=\"margin-left: 1.5em; font-size: 1.1em;\"><strong>" + html_escape(m.task) +
+           "</strong></p>\n";
+    if (!m.facts.empty()) {
+        out += "<table style=\"border-collapse: collapse;\">\n";
+        for (const auto& [label, value] : m.facts)
+            out += "<tr><th style=\"text-align: left; padding-right: 1em; font-weight: normal; "
+                   "color: #555;\">" +
+                   html_escape(label) + "</th><td>" + html_escape(value) + "</td></tr>\n";
+        out += "</table>\n";
+    }
+    for (const auto& p : m.paragraphs) out += "<p>" + html_escape(p) + "</p>\n";
+    out += "<p>";
+    for (std::size_t i = 0; i < m.closing.size(); ++i)
+        out += (i ? "<br>\n" : "") + html_escape(m.closing[i]);
+    out += "</p>\n</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace okod

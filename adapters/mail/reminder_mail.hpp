@@ -1,0 +1,47 @@
+#pragma once
+// Writes the e-mails the outbox sends about a task: a reminder before the deadline,
+// the overdue notice, the escalation to the regisseur, and the vacancy alert when
+// nobody holds the role a message was for. Dutch by default, English for people who
+// asked for it. Every mail says which municipality, which task, when it is due, which
+// workflow step it belongs to and what to do.
+#include "model/instance.hpp"
+#include "model/text.hpp"
+#include "outbox/mail.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace okod {
+
+// Who the mail comes from: "oko@gemeente.nl", "OKO-regie Maastricht".
+struct MailIdentity {
+    std::string from_address;
+    std::string from_name;
+};
+
+// Everything a mail about one outbox item needs, looked up by the caller (names in
+// the recipient's language where the model has two).
+struct ReminderContext {
+    // kind: "reminder" | "overdue" | "escalation" | "vacancy"; for "vacancy", role is
+    // the role nobody holds. language, lead_days, due, late, key, recipient.
+    OutboxItem item;
+    std::string municipality_name;  // "Maastricht"
+    std::string municipality_code;  // "GM0935"
+    std::string person_name;        // the recipient
+    Text role_name;                 // display name of item.role
+    Text workflow_name;             // "OKO-cyclus"
+    Text state_name;                // the workflow step of the task: "Monitoring"
+    Text task_title;                // imperative: "Jeugdmonitor afnemen op school"
+    std::string task_item;          // the fan-out item, or empty
+    std::string task_role_name;     // role holding the task (escalation and vacancy mails)
+    std::optional<Instant> due;     // the task's deadline; item.due when absent
+    std::int64_t task_id = 0;
+    std::string regisseur_name;     // who to tell when the task is done; may be empty
+};
+
+// Message-ID and date depend only on the item (its key and created_at), so a retry
+// renders the same mail.
+MailMessage compose_reminder_mail(const ReminderContext& context, const MailIdentity& from);
+
+}  // namespace okod

@@ -1,0 +1,130 @@
+#include "daemon/outbox/outbox_sender.hpp"
+
+#include "engine/event_kinds.hpp"
+#include "time/amsterdam.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+namespace okod {
+
+OutboxSender::OutboxSender(Store& store, const DefinitionRegistry& definitions, const Clock& clock,
+                           MailIdentity identity, RetryPolicy policy)
+    : store_(store),
+      definitions_(definitions),
+      clock_(clock),
+      identity_(std::move(identity)),
+      policy_(policy) {}
+
+ReminderContext OutboxSender::context_for(const OutboxItem& item) {
+    ReminderContext c;
+    c.item = item;
+    c.municipality_code = item.municipality;
+    const auto m = store_.municipality(item.municipality);
+    c.municipality_name = m ? m->name : item.municipality;
+    const auto person = store_.person(item.person_id);
+    c.person_name = person ? person->name : item.person_id;
+    const auto& roles = definitions_.roles();
+    c.role_name = {roles.name(item.role, Language::nl), roles.name(item.role, Language::en)};
+    c.task_id = item.task_id;
+    c.due = item.due;
+    if (const auto task = store_.task(item.task_id)) {
+        c.task_title = task->title;
+        c.task_item = task->item;
+        c.task_role_name = roles.name(task->role, item.language);
+        c.due = task->due ? task->due : item.due;
+        if (const auto instance = store_.instance(task->instance_id)) {
+            if (const Definition* d = definitions_.get(instance->definition_id,
+                                                       instance->definition_version)) {
+                c.workflow_name = d->name;
+                if (const StateSpec* s = d->state(task->state)) c.state_name = s->name;
+            }
+        }
+        if (c.workflow_name.nl.empty()) c.workflow_name = {task->workflow, task->workflow};
+        if (c.state_name.nl.empty()) c.state_name = {task->state, task->state};
+    }
+    const auto regisseurs =
+        store_.holders(item.municipality, "regisseur", local_date(clock_.now()));
+    if (!regisseurs.empty()) c.regisseur_name = regisseurs.front().name;
+    return c;
+}
+
+std::optional<Delivery> OutboxSender::next_ready() {
+    for (;;) {
+        auto ready = store_.outbox_ready(clock_.now(), 1);
+        if (ready.empty()) return std::nullopt;
+        Delivery d;
+        d.item = std::move(ready.front());
+        d.message = compose_reminder_mail(context_for(d.item), identity_);
+        if (!d.item.recipient.empty()) return d;
+        // No address to try: a dead letter at once, visible in `okoctl outbox`.
+        record(d, {SendResult::Outcome::rejected,
+                   fmt::format("person '{}' has no e-mail address", d.item.person_id)});
+    }
+}
+
+void OutboxSender::record(const Delivery& d, const SendResult& result) {
+    const Instant now = clock_.now();
+    auto tx = store_.begin();
+    OutboxItem item = d.item;
+    item.attempts += 1;
+    if (result.ok()) {
+        item.status = OutboxStatus::sent;
+        item.sent_at = now;
+        item.next_attempt_at.reset();
+    } else {
+        item.last_error = result.error;
+        const bool give_up = result.outcome == SendResult::Outcome::rejected ||
+                             policy_.exhausted(item.attempts);
+        if (give_up) {
+            item.status = OutboxStatus::dead;
+            item.next_attempt_at.reset();
+            Event e;
+            e.at = now;
+            e.municipality = item.municipality;
+            e.kind = std::string(event_kind::mail_undeliverable);
+            e.role = item.role;
+            e.person = item.person_id;
+            e.title = d.message.subject;
+            e.due = item.due;
+            e.lead_days = item.lead_days;
+            e.note = fmt::format("{} (after {} attempts)", result.error, item.attempts);
+            if (const auto task = store_.task(item.task_id)) {
+                e.instance_id = task->instance_id;
+                e.workflow = task->workflow;
+                e.task = task->key;
+                e.title = task->title.nl;
+                e.state = task->state;
+            }
+            store_.append_event(e);
+        } else {
+            item.next_attempt_at = now + policy_.delay_after(item.attempts);
+        }
+    }
+    store_.update_outbox(item);
+    tx->commit();
+
+    if (result.ok())
+        spdlog::info("mail {} sent to {} ({}, attempt {})", item.id, item.recipient, item.kind,
+                     item.attempts);
+    else if (item.status == OutboxStatus::dead)
+        spdlog::error("mail {} to {} is undeliverable after {} attempts, kept as dead letter: {}",
+                      item.id, item.recipient, item.attempts, result.error);
+    else
+        spdlog::warn("mail {} to {} not sent (attempt {} of {}), next try {}: {}", item.id,
+                     item.recipient, item.attempts, policy_.max_attempts,
+                     format_iso_local(*item.next_attempt_at), result.error);
+}
+
+int OutboxSender::deliver_ready(MailTransport& transport, int limit) {
+    int attempts = 0;
+    while (attempts < limit) {
+        auto d = next_ready();
+        if (!d) break;
+        record(*d, transport.send(d->message));
+        ++attempts;
+    }
+    return attempts;
+}
+
+}  // namespace okod

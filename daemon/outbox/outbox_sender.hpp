@@ -1,0 +1,57 @@
+#pragma once
+// Delivers the outbox: picks the next message that is ready, composes the e-mail in
+// the recipient's language, and records what the transport said, one transaction per
+// message.
+//
+// Exactly once, as far as SMTP allows: an item is marked sent in the transaction right
+// after the server accepted it. A crash before that commit sends it again on restart
+// (never loses it); the window is the few microseconds between the server's "250 OK"
+// and our commit, and the resent message carries the same Message-ID, so mail clients
+// show it once.
+//
+// The send itself is not done here: the daemon runs the blocking transport on a worker
+// thread and calls record() back on its strand. deliver_ready() does both in a row for
+// tests and one-shot use.
+#include "adapters/mail/reminder_mail.hpp"
+#include "definition/registry.hpp"
+#include "model/store.hpp"
+#include "outbox/mail.hpp"
+#include "outbox/retry_policy.hpp"
+#include "time/clock.hpp"
+
+#include <optional>
+
+namespace okod {
+
+struct Delivery {
+    OutboxItem item;
+    MailMessage message;
+};
+
+class OutboxSender {
+public:
+    OutboxSender(Store& store, const DefinitionRegistry& definitions, const Clock& clock,
+                 MailIdentity identity, RetryPolicy policy);
+
+    // The next pending message whose attempt is due now, composed; nullopt if none.
+    std::optional<Delivery> next_ready();
+    // Records the outcome of one attempt: sent, retry later, or dead letter.
+    void record(const Delivery& d, const SendResult& result);
+    // When the next pending message may be tried (for the daemon's timer).
+    std::optional<Instant> next_attempt() { return store_.next_outbox_attempt(); }
+
+    // Sends every ready message through `transport`, at most `limit`; returns how many
+    // attempts were made.
+    int deliver_ready(MailTransport& transport, int limit = 1000);
+
+private:
+    ReminderContext context_for(const OutboxItem& item);
+
+    Store& store_;
+    const DefinitionRegistry& definitions_;
+    const Clock& clock_;
+    MailIdentity identity_;
+    RetryPolicy policy_;
+};
+
+}  // namespace okod

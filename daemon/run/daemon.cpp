@@ -1,0 +1,351 @@
+#include "daemon/run/daemon.hpp"
+
+#include "adapters/output/timeline.hpp"
+#include "daemon/outbox/outbox_sender.hpp"
+#include "daemon/outbox/transport_factory.hpp"
+#include "daemon/run/run_clock.hpp"
+#include "daemon/run/systemd_notify.hpp"
+#include "daemon/runtime.hpp"
+#include "engine/engine.hpp"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+
+namespace okod {
+namespace {
+
+namespace asio = boost::asio;
+using error_code = boost::system::error_code;
+
+// Engine steps per turn of the loop: long enough to catch up quickly after downtime,
+// short enough that a signal or a finished e-mail is handled in between.
+constexpr int kBatch = 256;
+// The longest single wait. A wall-clock correction or a suspended machine can make a
+// computed wait wrong; the scheduler re-reads the clock at least this often.
+constexpr std::chrono::nanoseconds kMaxWait = std::chrono::hours{1};
+// After a store error (disk full, a locked file) try again this much later.
+constexpr auto kErrorBackoff = std::chrono::seconds{5};
+
+const char* signal_name(int signo) {
+    switch (signo) {
+        case SIGTERM: return "SIGTERM";
+        case SIGINT: return "SIGINT";
+        case SIGHUP: return "SIGHUP";
+        default: return "signal";
+    }
+}
+
+}  // namespace
+
+struct Daemon::Impl {
+    explicit Impl(RunOptions o) : options(std::move(o)) {}
+
+    RunOptions options;
+    asio::io_context io{1};
+    asio::strand<asio::io_context::executor_type> strand{asio::make_strand(io)};
+    asio::steady_timer engine_timer{strand};
+    asio::steady_timer outbox_timer{strand};
+    asio::steady_timer watchdog_timer{strand};
+    asio::signal_set signals{strand, SIGTERM, SIGINT, SIGHUP};
+    asio::thread_pool mail_thread{1};
+    // Held while an e-mail is on its way, so that a stop waits for its outcome.
+    std::optional<asio::executor_work_guard<asio::io_context::executor_type>> send_in_flight;
+
+    std::unique_ptr<Runtime> runtime;
+    std::unique_ptr<RunClock> clock;
+    std::unique_ptr<Engine> engine;
+    std::unique_ptr<OutboxSender> sender;
+    std::shared_ptr<MailTransport> transport;
+    std::unique_ptr<TimelineNames> names;
+    SystemdNotifier notifier;
+    std::int64_t logged_seq = 0;
+    bool stopping = false;
+
+    bool start();
+    void build_workers();
+    void plan_all();
+    void arm_engine();
+    void run_engine_batch();
+    void log_new_events();
+    void kick_sender();
+    void arm_outbox(Instant at);
+    void on_sent(Delivery d, SendResult r);
+    void wait_signals();
+    void reload();
+    void stop(int signo);
+    void arm_watchdog();
+    std::string status_line();
+};
+
+bool Daemon::Impl::start() {
+    auto loaded = load_config(options.config);
+    if (!loaded.config) {
+        for (const auto& e : loaded.errors) spdlog::error("{}", e.to_string());
+        spdlog::error("cannot start: {} has errors", options.config.string());
+        return false;
+    }
+    auto new_transport = make_mail_transport(loaded.config->mail);
+    const auto store_path = loaded.config->store_path;
+    auto opened = open_runtime(std::move(*loaded.config), store_path);
+    if (!opened.runtime) {
+        for (const auto& e : opened.errors) spdlog::error("{}", e.to_string());
+        spdlog::error("cannot start: the configuration does not fit the definitions");
+        return false;
+    }
+    runtime = std::move(opened.runtime);
+    transport = std::move(new_transport);
+    clock = options.clock_start ? std::make_unique<RunClock>(RunClock::accelerated(
+                                      *runtime->store, *options.clock_start, options.clock_speed))
+                                : std::make_unique<RunClock>();
+    logged_seq = runtime->store->last_event_seq();
+    build_workers();
+    plan_all();
+    spdlog::info("okod started: config {}, store {}, {}", options.config.string(),
+                 store_path.string(), clock->describe());
+    spdlog::info("mail: {}", describe_transport(runtime->config.mail));
+    if (!runtime->config.mail.configured)
+        spdlog::warn("no [mail] section in {}: e-mail is written as files, nobody receives it",
+                     options.config.string());
+    return true;
+}
+
+void Daemon::Impl::build_workers() {
+    const auto& c = runtime->config;
+    engine = std::make_unique<Engine>(*runtime->store, runtime->definitions, runtime->calendar,
+                                      *clock, c.engine);
+    sender = std::make_unique<OutboxSender>(*runtime->store, runtime->definitions, *clock,
+                                            MailIdentity{c.mail.from_address, c.mail.from_name},
+                                            retry_policy_of(c.mail));
+    names = std::make_unique<TimelineNames>(runtime->definitions, c.municipalities, c.people);
+}
+
+void Daemon::Impl::plan_all() {
+    for (const auto& m : runtime->config.municipalities) engine->plan(m);
+}
+
+std::string Daemon::Impl::status_line() {
+    const auto counts = runtime->store->outbox_counts();
+    const auto pending = counts.count(OutboxStatus::pending) ? counts.at(OutboxStatus::pending) : 0;
+    const auto dead = counts.count(OutboxStatus::dead) ? counts.at(OutboxStatus::dead) : 0;
+    return fmt::format("{} municipalities, {} timers, {} e-mails waiting, {} undeliverable",
+                       runtime->config.municipalities.size(), runtime->store->timer_count(),
+                       pending, dead);
+}
+
+// --- the scheduler: one timer on the earliest engine timer -------------------------------
+
+void Daemon::Impl::arm_engine() {
+    const auto next = engine->next_due();
+    if (!next) {
+        engine_timer.cancel();  // nothing scheduled at all: sleep until a reload plans something
+        return;
+    }
+    engine_timer.expires_after(std::min(clock->real_delay_until(*next), kMaxWait));
+    engine_timer.async_wait([this](error_code ec) {
+        if (!ec) run_engine_batch();
+    });
+}
+
+void Daemon::Impl::run_engine_batch() {
+    if (stopping) return;
+    int steps = 0;
+    try {
+        while (steps < kBatch && engine->step()) ++steps;
+    } catch (const std::exception& e) {
+        // The failed step rolled back; its timer is still there and is retried.
+        spdlog::error("engine step failed, trying again in {} s: {}", kErrorBackoff.count(), e.what());
+        engine_timer.expires_after(kErrorBackoff);
+        engine_timer.async_wait([this](error_code ec) {
+            if (!ec) run_engine_batch();
+        });
+        return;
+    }
+    if (steps > 0) {
+        log_new_events();
+        kick_sender();
+    }
+    if (steps == kBatch) {
+        asio::post(strand, [this] { run_engine_batch(); });  // more due: continue after a breath
+        return;
+    }
+    arm_engine();
+}
+
+void Daemon::Impl::log_new_events() {
+    for (;;) {
+        const auto events = runtime->store->events_after(logged_seq, 500);
+        if (events.empty()) return;
+        for (const auto& e : events)
+            spdlog::info("{}", format_event_line(e, *names, runtime->config.language));
+        logged_seq = events.back().seq;
+    }
+}
+
+// --- the outbox: one message at a time on the mail thread --------------------------------
+
+void Daemon::Impl::kick_sender() {
+    if (stopping || send_in_flight) return;  // on_sent() kicks again
+    std::optional<Delivery> d;
+    try {
+        d = sender->next_ready();
+    } catch (const std::exception& e) {
+        spdlog::error("cannot read the outbox, trying again in {} s: {}", kErrorBackoff.count(), e.what());
+        arm_outbox(clock->now() + kErrorBackoff);
+        return;
+    }
+    if (!d) {
+        if (const auto at = sender->next_attempt()) arm_outbox(*at);
+        return;
+    }
+    send_in_flight.emplace(io.get_executor());
+    asio::post(mail_thread, [this, t = transport, d = std::move(*d)]() mutable {
+        SendResult r;
+        try {
+            r = t->send(d.message);
+        } catch (const std::exception& e) {
+            r = {SendResult::Outcome::retry, e.what()};
+        }
+        asio::post(strand, [this, d = std::move(d), r = std::move(r)]() mutable {
+            on_sent(std::move(d), std::move(r));
+        });
+    });
+}
+
+void Daemon::Impl::on_sent(Delivery d, SendResult r) {
+    try {
+        sender->record(d, r);
+    } catch (const std::exception& e) {
+        // Not recorded: the item stays pending and goes out again (at least once).
+        spdlog::error("cannot record the outcome for mail {}: {}", d.item.id, e.what());
+    }
+    send_in_flight.reset();
+    if (!stopping) kick_sender();
+}
+
+void Daemon::Impl::arm_outbox(Instant at) {
+    outbox_timer.expires_after(std::min(clock->real_delay_until(at), kMaxWait));
+    outbox_timer.async_wait([this](error_code ec) {
+        if (!ec) kick_sender();
+    });
+}
+
+// --- signals, watchdog -------------------------------------------------------------------
+
+void Daemon::Impl::wait_signals() {
+    signals.async_wait([this](error_code ec, int signo) {
+        if (ec) return;
+        if (signo == SIGHUP) {
+            reload();
+            wait_signals();
+        } else {
+            stop(signo);
+        }
+    });
+}
+
+void Daemon::Impl::reload() {
+    notifier.reloading();
+    spdlog::info("SIGHUP: reloading {}", options.config.string());
+    auto loaded = load_config(options.config);
+    std::vector<LoadError> errors = loaded.errors;
+    std::shared_ptr<MailTransport> new_transport;
+    if (loaded.config) {
+        if (loaded.config->store_path != runtime->config.store_path) {
+            spdlog::warn("the store path changed to {}; that takes a restart, keeping {}",
+                         loaded.config->store_path.string(), runtime->config.store_path.string());
+            loaded.config->store_path = runtime->config.store_path;
+        }
+        try {
+            new_transport = make_mail_transport(loaded.config->mail);
+            errors = reload_runtime(*runtime, std::move(*loaded.config));
+        } catch (const std::exception& e) {
+            errors.push_back({options.config.string(), 0, 0, e.what()});
+        }
+    }
+    if (!errors.empty()) {
+        for (const auto& e : errors) spdlog::error("reload: {}", e.to_string());
+        spdlog::error("reload failed: okod keeps running with the previous configuration and "
+                      "definitions");
+        notifier.reloaded(status_line());
+        return;
+    }
+    transport = std::move(new_transport);
+    build_workers();
+    plan_all();
+    arm_engine();
+    kick_sender();
+    spdlog::info("reloaded: {}", status_line());
+    notifier.reloaded(status_line());
+}
+
+void Daemon::Impl::stop(int signo) {
+    if (stopping) return;
+    stopping = true;
+    spdlog::info("{}: stopping{}", signal_name(signo),
+                 send_in_flight ? " after the e-mail being sent" : "");
+    notifier.stopping();
+    engine_timer.cancel();
+    outbox_timer.cancel();
+    watchdog_timer.cancel();
+    signals.cancel();
+    // io.run() returns when nothing is left: at once, or when the e-mail in flight has
+    // been recorded and send_in_flight released.
+}
+
+void Daemon::Impl::arm_watchdog() {
+    const auto interval = notifier.watchdog_interval();
+    if (!interval) return;
+    watchdog_timer.expires_after(*interval);
+    watchdog_timer.async_wait([this](error_code ec) {
+        if (ec) return;
+        notifier.watchdog();  // the loop turned: it is not stuck
+        arm_watchdog();
+    });
+}
+
+// --- Daemon -------------------------------------------------------------------------------
+
+Daemon::Daemon(RunOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Daemon::~Daemon() = default;
+
+int Daemon::run() {
+    Impl& d = *impl_;
+    try {
+        if (!d.start()) return 1;
+    } catch (const std::exception& e) {
+        spdlog::error("cannot start: {}", e.what());
+        return 1;
+    }
+    d.wait_signals();
+    asio::post(d.strand, [&d] {
+        d.run_engine_batch();  // catches up on whatever fell due while okod was down
+        d.kick_sender();
+        d.arm_watchdog();
+        const auto status = d.status_line();
+        spdlog::info("ready: {}", status);
+        d.notifier.ready(status);
+    });
+    try {
+        d.io.run();
+    } catch (const std::exception& e) {
+        // A bug, not a condition okod knows how to handle: exit non-zero so systemd
+        // restarts it; every committed step is safe in the store.
+        spdlog::critical("unexpected error, exiting: {}", e.what());
+        d.mail_thread.join();
+        return 1;
+    }
+    d.mail_thread.join();
+    spdlog::info("stopped");
+    return 0;
+}
+
+}  // namespace okod

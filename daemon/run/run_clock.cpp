@@ -1,0 +1,72 @@
+#include "daemon/run/run_clock.hpp"
+
+#include "time/amsterdam.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <sstream>
+
+namespace okod {
+namespace {
+
+using std::chrono::system_clock;
+constexpr const char* kAnchorKey = "accelerated_clock";
+
+// "<virtual start, unix s> <speed> <real anchor, unix µs>"
+std::string encode(Instant start, double speed, system_clock::time_point anchor) {
+    return fmt::format("{} {} {}", start.time_since_epoch().count(), speed,
+                       std::chrono::duration_cast<std::chrono::microseconds>(anchor.time_since_epoch()).count());
+}
+
+}  // namespace
+
+RunClock::RunClock() = default;
+
+RunClock::RunClock(Instant virtual_start, double speed, system_clock::time_point real_anchor)
+    : virtual_start_(virtual_start), speed_(speed), real_anchor_(real_anchor) {}
+
+RunClock RunClock::accelerated(Store& store, Instant virtual_start, double speed) {
+    if (const auto kept = store.meta(kAnchorKey)) {
+        std::istringstream in(*kept);
+        std::int64_t start = 0, anchor_us = 0;
+        double kept_speed = 0;
+        if (in >> start >> kept_speed >> anchor_us && start == virtual_start.time_since_epoch().count() &&
+            kept_speed == speed)
+            return RunClock(virtual_start, speed,
+                            system_clock::time_point{std::chrono::microseconds{anchor_us}});
+    }
+    const auto anchor = system_clock::now();
+    auto tx = store.begin();
+    store.set_meta(kAnchorKey, encode(virtual_start, speed, anchor));
+    tx->commit();
+    return RunClock(virtual_start, speed, anchor);
+}
+
+Instant RunClock::now() const {
+    if (!virtual_start_) return std::chrono::time_point_cast<std::chrono::seconds>(system_clock::now());
+    const std::chrono::duration<double> real = system_clock::now() - real_anchor_;
+    const auto elapsed = std::chrono::seconds{static_cast<std::int64_t>(std::floor(real.count() * speed_))};
+    return *virtual_start_ + elapsed;
+}
+
+std::chrono::nanoseconds RunClock::real_delay_until(Instant t) const {
+    using namespace std::chrono;
+    if (!virtual_start_) {
+        const auto d = t - system_clock::now();
+        return d > system_clock::duration::zero() ? duration_cast<nanoseconds>(d) : nanoseconds::zero();
+    }
+    // The real moment at which the virtual clock shows t.
+    // One virtual second past t, so that on waking now() (which floors) shows t.
+    const duration<double> virtual_offset = t - *virtual_start_ + seconds{1};
+    const auto real_at = real_anchor_ + duration_cast<system_clock::duration>(virtual_offset / speed_);
+    const auto d = real_at - system_clock::now();
+    return d > system_clock::duration::zero() ? duration_cast<nanoseconds>(d) : nanoseconds::zero();
+}
+
+std::string RunClock::describe() const {
+    if (!virtual_start_) return "wall clock";
+    return fmt::format("accelerated clock: {} x real time, now {}", speed_, format_iso_local(now()));
+}
+
+}  // namespace okod

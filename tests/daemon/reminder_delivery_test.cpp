@@ -1,0 +1,238 @@
+// Reminders by role, end to end on the virtual clock: engine steps and outbox deliveries
+// interleaved in time order as the daemon does them, with a transport that records what
+// would go over SMTP.
+#include "daemon/outbox/outbox_sender.hpp"
+#include "engine/event_kinds.hpp"
+#include "support/engine_world.hpp"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+
+namespace okod::test {
+namespace {
+
+const char* kSurvey = R"(
+id = "survey"
+version = 1
+initial = "monitoring"
+name = { nl = "OKO-cyclus", en = "OKO cycle" }
+[start]
+at = "trajectory_start"
+
+[[states]]
+id = "monitoring"
+name = { nl = "Monitoring", en = "Monitoring" }
+  [[states.tasks]]
+  id = "survey"
+  title = { nl = "Jeugdmonitor afnemen", en = "Run the youth survey" }
+  role = "ggd-contact"
+  due = { date = 2022-09-30 }
+  remind_days = [14, 3, 0]
+  escalate = { after_days = 7, to = "regisseur" }
+
+[[states]]
+id = "done"
+name = { nl = "Klaar" }
+final = true
+
+[[transitions]]
+from = "monitoring"
+to = "done"
+on = "all_tasks_done"
+)";
+
+struct Sent {
+    Instant at;
+    MailMessage message;
+};
+
+// Records every message; fails the first `failures` attempts.
+class RecordingTransport final : public MailTransport {
+public:
+    explicit RecordingTransport(const Clock& clock) : clock_(clock) {}
+    SendResult send(const MailMessage& m) override {
+        if (failures > 0) {
+            --failures;
+            return {SendResult::Outcome::retry, "cannot connect to 127.0.0.1:25: Connection refused"};
+        }
+        if (reject) return {SendResult::Outcome::rejected, "550 5.1.1 mailbox unavailable"};
+        sent.push_back({clock_.now(), m});
+        return {};
+    }
+    int failures = 0;
+    bool reject = false;
+    std::vector<Sent> sent;
+
+private:
+    const Clock& clock_;
+};
+
+class ReminderDelivery : public EngineWorld {
+protected:
+    ReminderDelivery() : transport_(clock_) {}
+
+    OutboxSender& sender() {
+        if (!sender_)
+            sender_ = std::make_unique<OutboxSender>(*store_, registry_, clock_,
+                                                     MailIdentity{"oko@maastricht.nl", "OKO Maastricht"},
+                                                     policy_);
+        return *sender_;
+    }
+
+    // The daemon's loop on a virtual clock: whatever is due first, engine timer or
+    // outbox attempt, happens first.
+    void live_until(Date day) {
+        const Instant end = at_local(day, TimeOfDay{23 * 60});
+        Engine& e = engine();
+        for (int guard = 0; guard < 10000; ++guard) {
+            const auto engine_next = e.next_due();
+            const auto outbox_next = sender().next_attempt();
+            std::optional<Instant> next = engine_next;
+            if (outbox_next && (!next || *outbox_next < *next)) next = outbox_next;
+            if (!next || *next > end) break;
+            clock_.advance_to(*next);
+            while (e.step()) {}
+            sender().deliver_ready(transport_);
+        }
+        clock_.advance_to(end);
+    }
+
+    std::vector<std::string> deliveries() {
+        std::vector<std::string> out;
+        for (const auto& s : transport_.sent)
+            out.push_back(format_local_minutes(s.at) + " " + s.message.to_address);
+        return out;
+    }
+
+    RetryPolicy policy_{4, std::chrono::seconds{60}, std::chrono::seconds{600}};
+    RecordingTransport transport_;
+    std::unique_ptr<OutboxSender> sender_;
+};
+
+TEST_F(ReminderDelivery, RemindsTheRoleHolderAtEachLeadTimeThenEscalatesToTheRegisseur) {
+    define(kSurvey);
+    add_municipality({"survey"});
+    give_role("carla", "ggd-contact", d(2022, 1, 1));
+    give_role("anna", "regisseur", d(2022, 1, 1));
+
+    live_until(d(2022, 10, 31));
+
+    EXPECT_EQ(deliveries(), (std::vector<std::string>{
+                                "2022-09-16 09:00 carla@example.org",  // 14 days ahead
+                                "2022-09-27 09:00 carla@example.org",  // 3 days ahead
+                                "2022-09-30 09:00 carla@example.org",  // on the day
+                                "2022-09-30 17:00 carla@example.org",  // overdue notice
+                                "2022-10-07 09:00 anna@example.org",   // 7 days overdue
+                            }));
+    const auto& first = transport_.sent.front().message;
+    EXPECT_NE(first.subject.find("Maastricht"), std::string::npos) << first.subject;
+    EXPECT_NE(first.subject.find("Jeugdmonitor afnemen"), std::string::npos) << first.subject;
+    EXPECT_NE(first.text.find("30 september 2022"), std::string::npos) << first.text;
+    EXPECT_NE(first.text.find("Monitoring"), std::string::npos) << first.text;
+    EXPECT_NE(first.text.find("Contactpersoon GGD"), std::string::npos) << first.text;
+    EXPECT_EQ(first.from_address, "oko@maastricht.nl");
+    for (const auto& o : outbox()) EXPECT_EQ(o.status, OutboxStatus::sent) << o.key;
+}
+
+TEST_F(ReminderDelivery, ARoleHandedOverSendsTheNextReminderToTheNewHolderInTheirLanguage) {
+    define(kSurvey);
+    add_municipality({"survey"});
+    give_role("carla", "ggd-contact", d(2022, 1, 1), d(2022, 9, 20));
+    give_role("bert", "ggd-contact", d(2022, 9, 21));  // Bert reads English
+    give_role("anna", "regisseur", d(2022, 1, 1));
+
+    live_until(d(2022, 9, 30));
+
+    ASSERT_GE(transport_.sent.size(), 3u);
+    EXPECT_EQ(transport_.sent[0].message.to_address, "carla@example.org");
+    EXPECT_EQ(transport_.sent[1].message.to_address, "bert@example.org");
+    EXPECT_EQ(transport_.sent[2].message.to_address, "bert@example.org");
+    EXPECT_NE(transport_.sent[1].message.text.find("Run the youth survey"), std::string::npos)
+        << transport_.sent[1].message.text;
+    EXPECT_EQ(transport_.sent[0].message.text.find("Run the youth survey"), std::string::npos);
+}
+
+TEST_F(ReminderDelivery, AVacantRoleAlertsTheRegisseurInsteadOfDroppingTheReminder) {
+    define(kSurvey);
+    add_municipality({"survey"});
+    give_role("anna", "regisseur", d(2022, 1, 1));  // nobody is GGD contact
+
+    live_until(d(2022, 9, 16));
+
+    ASSERT_EQ(transport_.sent.size(), 1u);
+    const auto& m = transport_.sent.front().message;
+    EXPECT_EQ(m.to_address, "anna@example.org");
+    EXPECT_NE(m.text.find("Contactpersoon GGD"), std::string::npos) << m.text;  // the vacant role
+    EXPECT_NE(m.text.find("Jeugdmonitor afnemen"), std::string::npos) << m.text;
+    EXPECT_EQ(outbox().front().kind, "vacancy");
+}
+
+TEST_F(ReminderDelivery, AFailedDeliveryIsRetriedWithBackoffAndSentOnce) {
+    define(kSurvey);
+    add_municipality({"survey"});
+    give_role("carla", "ggd-contact", d(2022, 1, 1));
+    transport_.failures = 2;  // the mail server is down for the first two attempts
+
+    live_until(d(2022, 9, 16));
+
+    ASSERT_EQ(transport_.sent.size(), 1u);
+    // Tried at 09:00, 09:01 (after 60 s), then 09:03 (after 120 s more).
+    EXPECT_EQ(format_iso_local(transport_.sent.front().at), "2022-09-16T09:03:00+02:00");
+    const auto items = outbox();
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].status, OutboxStatus::sent);
+    EXPECT_EQ(items[0].attempts, 3);
+    EXPECT_NE(items[0].last_error.find("Connection refused"), std::string::npos);
+}
+
+TEST_F(ReminderDelivery, AMessageThatNeverGoesThroughBecomesADeadLetterInTheLog) {
+    define(kSurvey);
+    add_municipality({"survey"});
+    give_role("carla", "ggd-contact", d(2022, 1, 1));
+    transport_.failures = 1000;
+
+    live_until(d(2022, 9, 17));
+
+    const auto items = outbox();
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].status, OutboxStatus::dead);
+    EXPECT_EQ(items[0].attempts, 4);  // policy_.max_attempts
+    const auto dead = events(std::string(event_kind::mail_undeliverable));
+    ASSERT_EQ(dead.size(), 1u);
+    EXPECT_EQ(dead[0].person, "carla");
+    EXPECT_NE(dead[0].note.find("Connection refused"), std::string::npos) << dead[0].note;
+}
+
+TEST_F(ReminderDelivery, APermanentRejectionIsNotRetried) {
+    define(kSurvey);
+    add_municipality({"survey"});
+    give_role("carla", "ggd-contact", d(2022, 1, 1));
+    transport_.reject = true;
+
+    live_until(d(2022, 9, 16));
+
+    const auto items = outbox();
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].status, OutboxStatus::dead);
+    EXPECT_EQ(items[0].attempts, 1);
+    EXPECT_NE(items[0].last_error.find("550"), std::string::npos);
+}
+
+TEST_F(ReminderDelivery, APersonWithoutAnAddressIsADeadLetterAtOnceNotASilentDrop) {
+    define(kSurvey);
+    add_municipality({"survey"});
+    store_->upsert_person({"dirk", "Dirk", "", Language::nl});
+    give_role("dirk", "ggd-contact", d(2022, 1, 1));
+
+    live_until(d(2022, 9, 16));
+
+    EXPECT_TRUE(transport_.sent.empty());
+    const auto items = outbox();
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].status, OutboxStatus::dead);
+    EXPECT_NE(items[0].last_error.find("no e-mail address"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace okod::test
