@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Installs okod's build and test dependencies from Debian 12 packages.
-# Boost comes as the 1.81 packages only: they conflict with the default 1.74 libboost-dev.
+# Installs okod's build dependencies from Debian 12 packages; with --tests also what
+# the tests run against (postfix, for its smtp-sink test SMTP server; systemd, for
+# systemd-analyze). Boost comes as the 1.81 packages only: they conflict with the
+# default 1.74 libboost-dev.
+#
+#   scripts/install-deps.sh           build dependencies
+#   scripts/install-deps.sh --tests   build and test dependencies
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 SUDO=""
@@ -18,6 +23,15 @@ packages=(
     libsystemd-dev
     libbenchmark-dev
 )
+if [ "${1:-}" = "--tests" ]; then
+    packages+=(postfix systemd)
+    # Only postfix's smtp-sink is used. "No configuration" keeps the package from
+    # setting up (and starting) a mail server on this machine.
+    echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
+elif [ -n "${1:-}" ]; then
+    echo "usage: $0 [--tests]" >&2
+    exit 2
+fi
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -3,10 +3,10 @@
 // clock: "dinsdag 30 september 2025 om 17:00", "Tuesday 30 September 2025 at 17:00".
 // Written out here instead of via std::locale: the nl_NL locale is rarely installed
 // on servers, and a reminder must not change language with the host.
+#include <string>
+
 #include "model/text.hpp"
 #include "time/instant.hpp"
-
-#include <string>
 
 namespace okod {
 

@@ -1,14 +1,14 @@
 #include "adapters/mail/directory_transport.hpp"
 
-#include "adapters/mail/message_id.hpp"
-#include "adapters/mail/mime_message.hpp"
-#include "time/amsterdam.hpp"
-
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+
+#include "adapters/mail/message_id.hpp"
+#include "adapters/mail/mime_message.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {

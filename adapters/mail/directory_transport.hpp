@@ -6,10 +6,10 @@
 // File names are <local time of the message, YYYYmmddTHHMMSS>-<hash of Message-ID>.eml,
 // so a message sent twice (a retry after a crash) overwrites itself instead of
 // appearing twice. Files appear whole: written to a temporary name, then renamed.
-#include "outbox/mail.hpp"
-
 #include <filesystem>
 #include <string>
+
+#include "outbox/mail.hpp"
 
 namespace okod {
 

@@ -7,12 +7,23 @@ std::string html_escape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -30,7 +41,8 @@ std::string render_text(const MailLayout& m) {
 std::string render_html(const MailLayout& m) {
     std::string out = "<!DOCTYPE html>\n<html lang=\"";
     out += to_string(m.language);
-    out += "\">\n<head><meta charset=\"utf-8\"><title>" + html_escape(m.title) + "</title></head>\n";
+    out +=
+        "\">\n<head><meta charset=\"utf-8\"><title>" + html_escape(m.title) + "</title></head>\n";
     out += "<body style=\"font-family: sans-serif; line-height: 1.4;\">\n";
     out += "<p>" + html_escape(m.greeting) + "</p>\n";
     out += "<p>" + html_escape(m.intro) + "</p>\n";
@@ -39,9 +51,10 @@ std::string render_html(const MailLayout& m) {
     if (!m.facts.empty()) {
         out += "<table style=\"border-collapse: collapse;\">\n";
         for (const auto& [label, value] : m.facts)
-            out += "<tr><th style=\"text-align: left; padding-right: 1em; font-weight: normal; "
-                   "color: #555;\">" +
-                   html_escape(label) + "</th><td>" + html_escape(value) + "</td></tr>\n";
+            out +=
+                "<tr><th style=\"text-align: left; padding-right: 1em; font-weight: normal; "
+                "color: #555;\">" +
+                html_escape(label) + "</th><td>" + html_escape(value) + "</td></tr>\n";
         out += "</table>\n";
     }
     for (const auto& p : m.paragraphs) out += "<p>" + html_escape(p) + "</p>\n";

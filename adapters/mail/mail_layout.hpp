@@ -2,24 +2,24 @@
 // The shape of every okod e-mail: a greeting, a lead-in, the task set apart, a few
 // facts (municipality, workflow step, role), what to do, a closing. Kept as data so
 // the plain-text and the HTML part are rendered from one source and cannot disagree.
-#include "model/text.hpp"
-
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "model/text.hpp"
+
 namespace okod {
 
 struct MailLayout {
     Language language = Language::nl;
-    std::string title;      // the subject, for the HTML <title>
-    std::string greeting;   // "Beste Bram Hendriks,"
-    std::string intro;      // the sentence that leads to the task
-    std::string task;       // the task itself, set apart
+    std::string title;                                       // the subject, for the HTML <title>
+    std::string greeting;                                    // "Beste Bram Hendriks,"
+    std::string intro;                                       // the sentence that leads to the task
+    std::string task;                                        // the task itself, set apart
     std::vector<std::pair<std::string, std::string>> facts;  // {"Gemeente", "Maastricht (GM0935)"}
-    std::vector<std::string> paragraphs;  // what to do, notices
-    std::vector<std::string> closing;     // lines: "Met vriendelijke groet,", "okod, namens ..."
+    std::vector<std::string> paragraphs;                     // what to do, notices
+    std::vector<std::string> closing;  // lines: "Met vriendelijke groet,", "okod, namens ..."
 };
 
 std::string render_text(const MailLayout& layout);

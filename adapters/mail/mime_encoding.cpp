@@ -83,7 +83,8 @@ std::string encode_header_text(std::string_view utf8) {
                is_continuation_byte(static_cast<unsigned char>(text[end])))
             --end;
         if (!out.empty()) out += "\r\n ";
-        out += "=?UTF-8?B?" + base64_encode(std::string_view(text).substr(start, end - start)) + "?=";
+        out +=
+            "=?UTF-8?B?" + base64_encode(std::string_view(text).substr(start, end - start)) + "?=";
         start = end;
     }
     return out;

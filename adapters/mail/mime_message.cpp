@@ -1,12 +1,12 @@
 #include "adapters/mail/mime_message.hpp"
 
-#include "adapters/mail/message_id.hpp"
-#include "adapters/mail/mime_encoding.hpp"
-
 #include <date/tz.h>
 #include <fmt/format.h>
 
 #include <array>
+
+#include "adapters/mail/message_id.hpp"
+#include "adapters/mail/mime_encoding.hpp"
 
 namespace okod {
 namespace {
@@ -20,14 +20,16 @@ void header(std::string& out, std::string_view name, std::string_view value) {
 
 std::string text_part_headers(std::string_view subtype) {
     return fmt::format(
-        "Content-Type: text/{}; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n", subtype);
+        "Content-Type: text/{}; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+        subtype);
 }
 
 }  // namespace
 
 std::string rfc5322_date(Instant t) {
     // English names by definition of the format, whatever the reader's language.
-    static constexpr std::array<const char*, 7> days{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static constexpr std::array<const char*, 7> days{"Sun", "Mon", "Tue", "Wed",
+                                                     "Thu", "Fri", "Sat"};
     static constexpr std::array<const char*, 12> months{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     static const date::time_zone* zone = date::locate_zone("Europe/Amsterdam");
@@ -41,7 +43,8 @@ std::string rfc5322_date(Instant t) {
                        days[date::weekday{day}.c_encoding()], static_cast<unsigned>(ymd.day()),
                        months[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()),
                        hms.hours().count(), hms.minutes().count(), hms.seconds().count(),
-                       off < 0 ? '-' : '+', (off < 0 ? -off : off) / 60, (off < 0 ? -off : off) % 60);
+                       off < 0 ? '-' : '+', (off < 0 ? -off : off) / 60,
+                       (off < 0 ? -off : off) % 60);
 }
 
 std::string render_mime(const MailMessage& m) {

@@ -3,9 +3,9 @@
 // RFC 5322 headers and a MIME body (text/plain, plus text/html when there is HTML),
 // CRLF line ends throughout. Deterministic: the same message renders the same bytes,
 // so a resend after a crash is byte-for-byte the same mail.
-#include "outbox/mail.hpp"
-
 #include <string>
+
+#include "outbox/mail.hpp"
 
 namespace okod {
 

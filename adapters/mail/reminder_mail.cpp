@@ -1,11 +1,11 @@
 #include "adapters/mail/reminder_mail.hpp"
 
+#include <fmt/format.h>
+
 #include "adapters/mail/date_words.hpp"
 #include "adapters/mail/mail_layout.hpp"
 #include "adapters/mail/message_id.hpp"
 #include "time/amsterdam.hpp"
-
-#include <fmt/format.h>
 
 namespace okod {
 namespace {
@@ -38,10 +38,12 @@ public:
                     ? w("Deze herinnering komt later dan gepland: okod was tijdelijk niet actief.",
                         "This reminder comes later than planned: okod was temporarily not running.")
                     : w("Dit bericht komt later dan gepland: okod was tijdelijk niet actief.",
-                        "This message comes later than planned: okod was temporarily not running."));
-        d.layout.closing = {w("Met vriendelijke groet,", "Kind regards,"),
-                            w("okod, namens de OKO-regie van ", "okod, on behalf of the OKO coordination of ") +
-                                municipality()};
+                        "This message comes later than planned: okod was temporarily not "
+                        "running."));
+        d.layout.closing = {
+            w("Met vriendelijke groet,", "Kind regards,"),
+            w("okod, namens de OKO-regie van ", "okod, on behalf of the OKO coordination of ") +
+                municipality()};
         return d;
     }
 
@@ -55,8 +57,10 @@ private:
         d.layout.paragraphs = {
             w("Wat te doen: voer de taak uit", "What to do: complete the task") +
             (due() ? w(" vóór de deadline.", " before the deadline.") : ".") +
-            w(" Is het al gedaan? Laat het de regisseur", " Already done? Let the OKO coordinator") +
-            regisseur() + w(" weten, dan wordt de taak afgevinkt", " know, so the task can be ticked off") +
+            w(" Is het al gedaan? Laat het de regisseur",
+              " Already done? Let the OKO coordinator") +
+            regisseur() +
+            w(" weten, dan wordt de taak afgevinkt", " know, so the task can be ticked off") +
             task_number() + "."};
         return d;
     }
@@ -69,25 +73,30 @@ private:
             return w("De deadline van deze taak was ", "This task was due on ") + when + ":";
         if (days == 0)
             return fmt::format("{} {} ({}) {}", w("Vandaag om", "Today at"), clock_time(*due()),
-                               long_date(*due(), lang_), w("moet deze taak af zijn:", "this task is due:"));
+                               long_date(*due(), lang_),
+                               w("moet deze taak af zijn:", "this task is due:"));
         if (days == 1)
-            return w("Morgen, ", "Tomorrow, ") + when + w(", moet deze taak af zijn:", ", this task is due:");
-        return fmt::format("{} {} {}, {} {}, {}", w("Over", "In"), days, w("dagen", "days"), w("op", "on"), when,
-                           w("moet deze taak af zijn:", "this task is due:"));
+            return w("Morgen, ", "Tomorrow, ") + when +
+                   w(", moet deze taak af zijn:", ", this task is due:");
+        return fmt::format("{} {} {}, {} {}, {}", w("Over", "In"), days, w("dagen", "days"),
+                           w("op", "on"), when, w("moet deze taak af zijn:", "this task is due:"));
     }
 
     Draft overdue() const {
         Draft d;
         d.subject = prefix() + w("Deadline verstreken: ", "Overdue: ") + task();
         if (due()) d.subject += w(" – was ", " – was due ") + short_date(*due(), lang_);
-        d.layout.intro = due() ? w("De deadline van deze taak is verstreken op ", "The deadline of this task passed on ") +
+        d.layout.intro = due() ? w("De deadline van deze taak is verstreken op ",
+                                   "The deadline of this task passed on ") +
                                      long_date_time(*due(), lang_) + ":"
-                               : w("De deadline van deze taak is verstreken:", "The deadline of this task has passed:");
+                               : w("De deadline van deze taak is verstreken:",
+                                   "The deadline of this task has passed:");
         d.layout.facts = {municipality_fact(), workflow_fact(), {w("Je rol", "Your role"), role()}};
         d.layout.paragraphs = {
             w("Wat te doen: rond de taak zo snel mogelijk af en laat het de regisseur",
               "What to do: complete the task as soon as possible and let the OKO coordinator") +
-                regisseur() + w(" weten als het gedaan is", " know when it is done") + task_number() + ".",
+                regisseur() + w(" weten als het gedaan is", " know when it is done") +
+                task_number() + ".",
             w("Blijft de taak openstaan, dan wordt de regisseur daarover geïnformeerd.",
               "If the task stays open, the coordinator will be informed.")};
         return d;
@@ -96,43 +105,54 @@ private:
     Draft escalation() const {
         Draft d;
         const int days = days_overdue();
-        const std::string late = days <= 0 ? w("over de deadline", "overdue")
-                                 : days == 1 ? w("1 dag over de deadline", "1 day overdue")
-                                             : fmt::format("{} {}", days, w("dagen over de deadline", "days overdue"));
+        const std::string late =
+            days <= 0   ? w("over de deadline", "overdue")
+            : days == 1 ? w("1 dag over de deadline", "1 day overdue")
+                        : fmt::format("{} {}", days, w("dagen over de deadline", "days overdue"));
         d.subject = prefix() + w("Escalatie: ", "Escalation: ") + task() + " – " + late;
-        const std::string whose = c_.task_role_name.empty()
-                                      ? w("Deze taak", "This task")
-                                      : w("De taak van de rol ", "The task of the role ") + c_.task_role_name;
-        d.layout.intro = whose + w(" staat ", " is ") + late +
-                         (due() ? w(" (deadline ", " (deadline ") + long_date_time(*due(), lang_) + ")" : "") + ":";
+        const std::string whose =
+            c_.task_role_name.empty()
+                ? w("Deze taak", "This task")
+                : w("De taak van de rol ", "The task of the role ") + c_.task_role_name;
+        d.layout.intro =
+            whose + w(" staat ", " is ") + late +
+            (due() ? w(" (die was op ", " (it was due ") + long_date_time(*due(), lang_) + ")"
+                   : "") +
+            ":";
         d.layout.facts = {municipality_fact(), workflow_fact()};
         if (!c_.task_role_name.empty())
-            d.layout.facts.emplace_back(w("Rol met de taak", "Role holding the task"), c_.task_role_name);
+            d.layout.facts.emplace_back(w("Rol met de taak", "Role holding the task"),
+                                        c_.task_role_name);
         d.layout.facts.emplace_back(w("Je rol", "Your role"), role());
         const std::string holder = c_.task_role_name.empty()
                                        ? w("degene die de taak heeft", "whoever holds the task")
                                        : w("de ", "the ") + c_.task_role_name;
-        d.layout.paragraphs = {w("Wat te doen: neem contact op met ", "What to do: follow up with ") + holder +
-                               w(" over deze taak. Is hij al gedaan, vink hem dan af",
-                                 " about this task. If it is already done, tick it off") +
-                               task_number() + "."};
+        d.layout.paragraphs = {
+            w("Wat te doen: neem contact op met ", "What to do: follow up with ") + holder +
+            w(" over deze taak. Is de taak al gedaan? Vink hem dan af",
+              " about this task. Is it already done? Then tick it off") +
+            task_number() + "."};
         return d;
     }
 
     Draft vacancy() const {
         Draft d;
         d.subject = prefix() + w("Rol niet vervuld: ", "Role vacant: ") + role() + " – " + task();
-        d.layout.intro = w("Niemand vervult op dit moment de rol ", "Nobody currently holds the role ") + role() +
-                         w(" in ", " in ") + municipality() +
-                         w("; daardoor kon een herinnering of melding over deze taak niet bezorgd worden:",
-                           "; so a reminder or notice about this task could not be delivered:");
+        d.layout.intro =
+            w("Niemand vervult op dit moment de rol ", "Nobody currently holds the role ") +
+            role() + w(" in ", " in ") + municipality() +
+            w("; daardoor kon een herinnering of melding over deze taak niet bezorgd worden:",
+              "; so a reminder or notice about this task could not be delivered:");
         d.layout.facts = {municipality_fact(), workflow_fact()};
         if (due()) d.layout.facts.emplace_back("Deadline", long_date_time(*due(), lang_));
         if (!c_.task_role_name.empty())
-            d.layout.facts.emplace_back(w("Rol met de taak", "Role holding the task"), c_.task_role_name);
-        d.layout.paragraphs = {w("Wat te doen: wijs iemand aan voor de rol ", "What to do: appoint someone to the role ") +
-                               role() + w(", zodat herinneringen weer aankomen", ", so that reminders arrive again") +
-                               task_number() + "."};
+            d.layout.facts.emplace_back(w("Rol met de taak", "Role holding the task"),
+                                        c_.task_role_name);
+        d.layout.paragraphs = {
+            w("Wat te doen: wijs iemand aan voor de rol ",
+              "What to do: appoint someone to the role ") +
+            role() + w(", zodat herinneringen weer aankomen", ", so that reminders arrive again") +
+            task_number() + "."};
         return d;
     }
 
@@ -154,9 +174,15 @@ private:
         if (!c_.task_item.empty()) t += " (" + c_.task_item + ")";
         return t;
     }
-    std::string role() const { return c_.role_name.in(lang_).empty() ? c_.item.role : c_.role_name.in(lang_); }
-    std::string regisseur() const { return c_.regisseur_name.empty() ? "" : " (" + c_.regisseur_name + ")"; }
-    std::string task_number() const { return c_.task_id ? fmt::format(" ({} #{})", w("taak", "task"), c_.task_id) : ""; }
+    std::string role() const {
+        return c_.role_name.in(lang_).empty() ? c_.item.role : c_.role_name.in(lang_);
+    }
+    std::string regisseur() const {
+        return c_.regisseur_name.empty() ? "" : " (" + c_.regisseur_name + ")";
+    }
+    std::string task_number() const {
+        return c_.task_id ? fmt::format(" ({} #{})", w("taak", "task"), c_.task_id) : "";
+    }
 
     std::pair<std::string, std::string> municipality_fact() const {
         std::string value = municipality();
@@ -166,7 +192,8 @@ private:
     }
     std::pair<std::string, std::string> workflow_fact() const {
         std::string value = c_.workflow_name.in(lang_);
-        if (!c_.state_name.in(lang_).empty()) value += w(", fase ", ", step ") + c_.state_name.in(lang_);
+        if (!c_.state_name.in(lang_).empty())
+            value += w(", fase ", ", step ") + c_.state_name.in(lang_);
         return {w("Werkproces", "Workflow"), value};
     }
 
@@ -175,11 +202,13 @@ private:
     // "in 14 days" would no longer be true, so count from when it was created.
     int days_left() const {
         if (!c_.item.late || c_.item.created_at == Instant{}) return c_.item.lead_days;
-        return static_cast<int>((to_days(local_date(*due())) - to_days(local_date(c_.item.created_at))).count());
+        return static_cast<int>(
+            (to_days(local_date(*due())) - to_days(local_date(c_.item.created_at))).count());
     }
     int days_overdue() const {
         if (!due() || c_.item.created_at <= *due()) return 0;
-        return static_cast<int>((to_days(local_date(c_.item.created_at)) - to_days(local_date(*due()))).count());
+        return static_cast<int>(
+            (to_days(local_date(c_.item.created_at)) - to_days(local_date(*due()))).count());
     }
 
     const ReminderContext& c_;

@@ -4,13 +4,13 @@
 // nobody holds the role a message was for. Dutch by default, English for people who
 // asked for it. Every mail says which municipality, which task, when it is due, which
 // workflow step it belongs to and what to do.
-#include "model/instance.hpp"
-#include "model/text.hpp"
-#include "outbox/mail.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <string>
+
+#include "model/instance.hpp"
+#include "model/text.hpp"
+#include "outbox/mail.hpp"
 
 namespace okod {
 
@@ -37,7 +37,7 @@ struct ReminderContext {
     std::string task_role_name;     // role holding the task (escalation and vacancy mails)
     std::optional<Instant> due;     // the task's deadline; item.due when absent
     std::int64_t task_id = 0;
-    std::string regisseur_name;     // who to tell when the task is done; may be empty
+    std::string regisseur_name;  // who to tell when the task is done; may be empty
 };
 
 // Message-ID and date depend only on the item (its key and created_at), so a retry

@@ -19,7 +19,8 @@ std::string required(const toml::table& t, const fs::path& file, std::string_vie
     const toml::node* n = t.get(key);
     if (!n) fail(file, fmt::format("missing {} = \"...\"", key));
     const auto line = n->source().begin.line;
-    if (!n->is_string()) fail(file, fmt::format("line {}: {} must be a string in quotes", line, key));
+    if (!n->is_string())
+        fail(file, fmt::format("line {}: {} must be a string in quotes", line, key));
     std::string value = n->value<std::string>().value_or("");
     if (value.empty()) fail(file, fmt::format("line {}: {} is empty", line, key));
     return value;
@@ -51,12 +52,13 @@ std::optional<std::string> credentials_permission_warning(const fs::path& file) 
     std::error_code ec;
     const auto perms = fs::status(file, ec).permissions();
     if (ec) return std::nullopt;
-    constexpr auto others = fs::perms::group_read | fs::perms::group_write | fs::perms::others_read |
-                            fs::perms::others_write;
+    constexpr auto others = fs::perms::group_read | fs::perms::group_write |
+                            fs::perms::others_read | fs::perms::others_write;
     if ((perms & others) == fs::perms::none) return std::nullopt;
-    return fmt::format("SMTP credentials file {} can be read by other users (mode {:04o}); "
-                       "run: chmod 600 {}",
-                       file.string(), static_cast<unsigned>(perms & fs::perms::mask), file.string());
+    return fmt::format(
+        "SMTP credentials file {} can be read by other users (mode {:04o}); "
+        "run: chmod 600 {}",
+        file.string(), static_cast<unsigned>(perms & fs::perms::mask), file.string());
 }
 
 }  // namespace okod

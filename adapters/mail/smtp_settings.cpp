@@ -11,9 +11,12 @@ std::optional<SmtpSecurity> parse_smtp_security(std::string_view text) {
 
 std::string_view to_string(SmtpSecurity s) {
     switch (s) {
-        case SmtpSecurity::none: return "none";
-        case SmtpSecurity::starttls: return "starttls";
-        case SmtpSecurity::tls: return "tls";
+        case SmtpSecurity::none:
+            return "none";
+        case SmtpSecurity::starttls:
+            return "starttls";
+        case SmtpSecurity::tls:
+            return "tls";
     }
     return "?";
 }

@@ -14,7 +14,8 @@ enum class SmtpSecurity {
     tls,       // implicit TLS from the first byte (smtps, usually port 465)
 };
 
-std::optional<SmtpSecurity> parse_smtp_security(std::string_view text);  // "none" | "starttls" | "tls"
+std::optional<SmtpSecurity> parse_smtp_security(
+    std::string_view text);  // "none" | "starttls" | "tls"
 std::string_view to_string(SmtpSecurity s);
 
 struct SmtpSettings {

@@ -1,8 +1,5 @@
 #include "adapters/mail/smtp_transport.hpp"
 
-#include "adapters/mail/mime_encoding.hpp"
-#include "adapters/mail/mime_message.hpp"
-
 #include <curl/curl.h>
 #include <fmt/format.h>
 
@@ -10,6 +7,9 @@
 #include <cstring>
 #include <mutex>
 #include <stdexcept>
+
+#include "adapters/mail/mime_encoding.hpp"
+#include "adapters/mail/mime_message.hpp"
 
 namespace okod {
 namespace {
@@ -21,7 +21,8 @@ void init_curl_once() {
     static CURLcode result = CURLE_OK;
     std::call_once(once, [] { result = curl_global_init(CURL_GLOBAL_DEFAULT); });
     if (result != CURLE_OK)
-        throw std::runtime_error(std::string("cannot initialise libcurl: ") + curl_easy_strerror(result));
+        throw std::runtime_error(std::string("cannot initialise libcurl: ") +
+                                 curl_easy_strerror(result));
 }
 
 // The bytes of one message, handed to curl as it asks for them.
@@ -53,7 +54,8 @@ std::string server_url(const SmtpSettings& s, CURL* easy) {
                                   ipv6 ? "[" + s.host + "]" : s.host, s.port);
     // libcurl takes the EHLO name from the URL path.
     if (!s.helo_domain.empty()) {
-        char* escaped = curl_easy_escape(easy, s.helo_domain.c_str(), static_cast<int>(s.helo_domain.size()));
+        char* escaped =
+            curl_easy_escape(easy, s.helo_domain.c_str(), static_cast<int>(s.helo_domain.size()));
         if (escaped) url += std::string("/") + escaped;
         curl_free(escaped);
     }
@@ -63,6 +65,41 @@ std::string server_url(const SmtpSettings& s, CURL* easy) {
 // Authentication answers are 5xx, but they say nothing about this message: the
 // configuration is wrong, and every message waits until someone fixes it.
 bool is_auth_code(long code) { return code == 530 || code == 534 || code == 535 || code == 538; }
+
+// What went wrong, in words, and whether trying again later can help. Only answers
+// about this message (a 5xx to RCPT or DATA) are final; an unreachable server, a 4xx,
+// a refused login or missing TLS all wait for the server or the configuration.
+SendResult classify_failure(CURLcode rc, long code, const SmtpSettings& s) {
+    const std::string server = fmt::format("{}:{}", s.host, s.port);
+    switch (rc) {
+        case CURLE_COULDNT_RESOLVE_HOST:
+            return {Outcome::retry, "cannot resolve the mail server " + s.host};
+        case CURLE_COULDNT_CONNECT:
+            return {Outcome::retry, "cannot connect to " + server};
+        case CURLE_OPERATION_TIMEDOUT:
+            return {Outcome::retry, "the mail server " + server + " did not answer in time"};
+        case CURLE_LOGIN_DENIED:
+            return {Outcome::retry, fmt::format("the mail server {} refused the login of user '{}'",
+                                                server, s.username)};
+        case CURLE_USE_SSL_FAILED:
+            return {Outcome::retry,
+                    fmt::format("the mail server {} does not offer STARTTLS (security = \"{}\")",
+                                server, to_string(s.security))};
+        case CURLE_SSL_CONNECT_ERROR:
+        case CURLE_PEER_FAILED_VERIFICATION:
+        case CURLE_SSL_CACERT_BADFILE:
+            return {Outcome::retry, "TLS with the mail server " + server + " failed"};
+        default:
+            break;
+    }
+    if (code >= 500 && code <= 599 && !is_auth_code(code))
+        return {Outcome::rejected,
+                fmt::format("the mail server {} rejected the message ({})", server, code)};
+    if (code >= 400)
+        return {Outcome::retry,
+                fmt::format("the mail server {} refused for now ({})", server, code)};
+    return {Outcome::retry, "sending to " + server + " failed"};
+}
 
 }  // namespace
 
@@ -104,8 +141,9 @@ SmtpTransport::SmtpTransport(SmtpSettings settings)
 SmtpTransport::~SmtpTransport() = default;
 
 std::string SmtpTransport::describe() const {
-    std::string d = fmt::format("{}://{}:{} ({}", settings_.security == SmtpSecurity::tls ? "smtps" : "smtp",
-                                settings_.host, settings_.port, to_string(settings_.security));
+    std::string d =
+        fmt::format("{}://{}:{} ({}", settings_.security == SmtpSecurity::tls ? "smtps" : "smtp",
+                    settings_.host, settings_.port, to_string(settings_.security));
     if (!settings_.username.empty()) d += ", AUTH as " + settings_.username;
     return d + ")";
 }
@@ -142,43 +180,16 @@ SendResult SmtpTransport::send(const MailMessage& message) {
     long os_errno = 0;
     curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &os_errno);
     std::string detail = session_->error[0] ? session_->error : curl_easy_strerror(rc);
-    const std::string server = fmt::format("{}:{}", settings_.host, settings_.port);
-
-    Outcome outcome = Outcome::retry;
-    std::string what;
-    switch (rc) {
-        case CURLE_COULDNT_RESOLVE_HOST: what = "cannot resolve the mail server " + settings_.host; break;
-        case CURLE_COULDNT_CONNECT:
-            what = "cannot connect to " + server;
-            if (os_errno != 0) detail = std::strerror(static_cast<int>(os_errno));
-            break;
-        case CURLE_OPERATION_TIMEDOUT: what = "the mail server " + server + " did not answer in time"; break;
-        case CURLE_LOGIN_DENIED:
-            what = fmt::format("the mail server {} refused the login of user '{}'", server, settings_.username);
-            break;
-        case CURLE_USE_SSL_FAILED:
-            what = fmt::format("the mail server {} does not offer STARTTLS (security = \"{}\")", server,
-                               to_string(settings_.security));
-            break;
-        case CURLE_SSL_CONNECT_ERROR:
-        case CURLE_PEER_FAILED_VERIFICATION:
-        case CURLE_SSL_CACERT_BADFILE: what = "TLS with the mail server " + server + " failed"; break;
-        default:
-            if (code >= 500 && code <= 599 && !is_auth_code(code)) {
-                outcome = Outcome::rejected;
-                what = fmt::format("the mail server {} rejected the message ({})", server, code);
-            } else if (code >= 400) {
-                what = fmt::format("the mail server {} refused for now ({})", server, code);
-            } else {
-                what = "sending to " + server + " failed";
-            }
-    }
-    std::string error = what + ": " + detail;
+    if (rc == CURLE_COULDNT_CONNECT && os_errno != 0)
+        detail = std::strerror(static_cast<int>(os_errno));
+    SendResult result = classify_failure(rc, code, settings_);
+    result.error += ": " + detail;
     // libcurl does not put credentials in its messages; this is for the day it does.
-    if (settings_.password.size() >= 4)
-        for (auto at = error.find(settings_.password); at != std::string::npos; at = error.find(settings_.password))
-            error.replace(at, settings_.password.size(), "***");
-    return {outcome, error};
+    const std::string& pw = settings_.password;
+    if (pw.size() >= 4)
+        for (auto at = result.error.find(pw); at != std::string::npos; at = result.error.find(pw))
+            result.error.replace(at, pw.size(), "***");
+    return result;
 }
 
 }  // namespace okod

@@ -7,11 +7,11 @@
 //
 // Not thread-safe: one caller at a time, as MailTransport promises. The password is
 // handed to libcurl and never appears in logs or error texts.
-#include "adapters/mail/smtp_settings.hpp"
-#include "outbox/mail.hpp"
-
 #include <memory>
 #include <string>
+
+#include "adapters/mail/smtp_settings.hpp"
+#include "outbox/mail.hpp"
 
 namespace okod {
 

@@ -69,6 +69,10 @@ struct Daemon::Impl {
     SystemdNotifier notifier;
     std::int64_t logged_seq = 0;
     bool stopping = false;
+    // For the log at exit and the idle benchmark: how often the scheduler's timer woke
+    // the process, and how many engine steps it took.
+    std::uint64_t wakeups = 0;
+    std::uint64_t steps_taken = 0;
 
     bool start();
     void build_workers();
@@ -151,7 +155,9 @@ void Daemon::Impl::arm_engine() {
     }
     engine_timer.expires_after(std::min(clock->real_delay_until(*next), kMaxWait));
     engine_timer.async_wait([this](error_code ec) {
-        if (!ec) run_engine_batch();
+        if (ec) return;
+        ++wakeups;
+        run_engine_batch();
     });
 }
 
@@ -169,6 +175,7 @@ void Daemon::Impl::run_engine_batch() {
         });
         return;
     }
+    steps_taken += static_cast<std::uint64_t>(steps);
     if (steps > 0) {
         log_new_events();
         kick_sender();
@@ -344,7 +351,7 @@ int Daemon::run() {
         return 1;
     }
     d.mail_thread.join();
-    spdlog::info("stopped");
+    spdlog::info("stopped after {} scheduler wake-ups and {} engine steps", d.wakeups, d.steps_taken);
     return 0;
 }
 

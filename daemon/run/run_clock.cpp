@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <stdexcept>
 #include <sstream>
 
 namespace okod {
@@ -12,6 +13,8 @@ namespace {
 
 using std::chrono::system_clock;
 constexpr const char* kAnchorKey = "accelerated_clock";
+// How far a resumed accelerated clock may have run ahead of its start.
+constexpr auto kMaxResumedSpan = std::chrono::hours{24 * 366 * 10};
 
 // "<virtual start, unix s> <speed> <real anchor, unix µs>"
 std::string encode(Instant start, double speed, system_clock::time_point anchor) {
@@ -32,9 +35,19 @@ RunClock RunClock::accelerated(Store& store, Instant virtual_start, double speed
         std::int64_t start = 0, anchor_us = 0;
         double kept_speed = 0;
         if (in >> start >> kept_speed >> anchor_us && start == virtual_start.time_since_epoch().count() &&
-            kept_speed == speed)
-            return RunClock(virtual_start, speed,
-                            system_clock::time_point{std::chrono::microseconds{anchor_us}});
+            kept_speed == speed) {
+            RunClock resumed(virtual_start, speed,
+                             system_clock::time_point{std::chrono::microseconds{anchor_us}});
+            // A demo store picked up again days later would be centuries ahead: say so
+            // rather than race through them.
+            if (resumed.now() - virtual_start > kMaxResumedSpan)
+                throw std::runtime_error(fmt::format(
+                    "this store's accelerated clock started at {} and would now show {}: it was "
+                    "last used long ago at {} x speed. Remove the store (and its -wal/-shm files) "
+                    "to start the demo afresh, or choose another --clock",
+                    format_iso_local(virtual_start), format_iso_local(resumed.now()), speed));
+            return resumed;
+        }
     }
     const auto anchor = system_clock::now();
     auto tx = store.begin();

@@ -236,3 +236,30 @@ TEST_F(ReminderDelivery, APersonWithoutAnAddressIsADeadLetterAtOnceNotASilentDro
 
 }  // namespace
 }  // namespace okod::test
+
+namespace okod::test {
+namespace {
+
+TEST_F(ReminderDelivery, AfterDowntimeStaleRemindersFoldIntoTheOverdueNoticeWhichGoesOutOnceMarkedLate) {
+    define(kSurvey);
+    add_municipality({"survey"});
+    give_role("carla", "ggd-contact", d(2022, 1, 1));
+    give_role("anna", "regisseur", d(2022, 1, 1));
+    live_until(d(2022, 9, 15));  // before the first reminder (16 September)
+
+    // okod is down from 15 September until 3 October: the 14-day, 3-day and same-day
+    // reminders and the overdue moment all pass while nobody is watching.
+    clock_.advance_to(at_local(d(2022, 10, 3), TimeOfDay{10 * 60}));
+    live_until(d(2022, 10, 31));
+
+    std::vector<std::string> kinds;
+    for (const auto& o : outbox()) kinds.push_back(o.kind + (o.late ? " (late)" : ""));
+    EXPECT_EQ(kinds, (std::vector<std::string>{"overdue (late)", "escalation"}));
+    ASSERT_EQ(transport_.sent.size(), 2u);
+    EXPECT_EQ(format_local_minutes(transport_.sent[0].at), "2022-10-03 10:00");
+    EXPECT_NE(transport_.sent[0].message.text.find("later dan gepland"), std::string::npos)
+        << transport_.sent[0].message.text;
+}
+
+}  // namespace
+}  // namespace okod::test

@@ -1,12 +1,13 @@
 #include "adapters/mail/directory_transport.hpp"
-#include "adapters/mail/mime_message.hpp"
-#include "support/smtp_sink.hpp"
-#include "support/test_support.hpp"
-#include "time/amsterdam.hpp"
 
 #include <gtest/gtest.h>
 
 #include <regex>
+
+#include "adapters/mail/mime_message.hpp"
+#include "support/smtp_sink.hpp"
+#include "support/test_support.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
@@ -40,7 +41,8 @@ TEST(MailDirectoryTransport, writes_each_message_as_an_eml_file_named_by_local_t
 
     const auto files = files_in(tmp / "outbox");
     ASSERT_EQ(files.size(), 1u);
-    EXPECT_TRUE(std::regex_match(files[0].filename().string(), std::regex(R"(20250916T090000-[0-9a-f]{16}\.eml)")))
+    EXPECT_TRUE(std::regex_match(files[0].filename().string(),
+                                 std::regex(R"(20250916T090000-[0-9a-f]{16}\.eml)")))
         << files[0];
     EXPECT_EQ(files[0], transport.file_for(m));
     EXPECT_EQ(test::read_file(files[0]), render_mime(m));

@@ -1,9 +1,9 @@
 #include "adapters/mail/mime_message.hpp"
-#include "support/smtp_sink.hpp"
-#include "time/amsterdam.hpp"
 
 #include <gtest/gtest.h>
 
+#include "support/smtp_sink.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
@@ -12,7 +12,8 @@ using test::decode_base64;
 using test::parse_mail;
 
 Instant local(int y, unsigned m, unsigned d, int hour, int minute = 0) {
-    return at_local(Date{date::year{y}, date::month{m}, date::day{d}}, TimeOfDay{hour * 60 + minute});
+    return at_local(Date{date::year{y}, date::month{m}, date::day{d}},
+                    TimeOfDay{hour * 60 + minute});
 }
 
 MailMessage sample() {
@@ -45,12 +46,18 @@ std::vector<std::string> lines_of(const std::string& bytes) {
     return lines;
 }
 
-std::string header_block(const std::string& bytes) { return bytes.substr(0, bytes.find("\r\n\r\n")); }
+std::string header_block(const std::string& bytes) {
+    return bytes.substr(0, bytes.find("\r\n\r\n"));
+}
 
 bool is_valid_utf8(const std::string& s) {
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        const std::size_t n = c < 0x80         ? 1
+                              : (c >> 5) == 6  ? 2
+                              : (c >> 4) == 14 ? 3
+                              : (c >> 3) == 30 ? 4
+                                               : 0;
         if (n == 0 || i + n > s.size()) return false;
         for (std::size_t k = 1; k < n; ++k)
             if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
@@ -61,8 +68,9 @@ bool is_valid_utf8(const std::string& s) {
 
 TEST(MimeMessage, a_non_ascii_subject_is_encoded_in_words_that_decode_back) {
     MailMessage m = sample();
-    m.subject = "[OKO Maastricht] Herinnering: Jeugdmonitor afnemen op school – café één "
-                "überprüfung – deadline di 30 sep 2025 ✓";
+    m.subject =
+        "[OKO Maastricht] Herinnering: Jeugdmonitor afnemen op school – café één "
+        "überprüfung – deadline di 30 sep 2025 ✓";
     const std::string bytes = render_mime(m);
     const std::string headers = header_block(bytes);
 
@@ -85,16 +93,20 @@ TEST(MimeMessage, a_non_ascii_subject_is_encoded_in_words_that_decode_back) {
 TEST(MimeMessage, a_plain_ascii_subject_stays_readable) {
     MailMessage m = sample();
     m.subject = "[OKO Maastricht] Reminder: Youth monitor - due Tue 30 Sep 2025";
-    EXPECT_NE(render_mime(m).find("\r\nSubject: [OKO Maastricht] Reminder: Youth monitor - due Tue 30 Sep 2025\r\n"),
-              std::string::npos);
+    EXPECT_NE(
+        render_mime(m).find(
+            "\r\nSubject: [OKO Maastricht] Reminder: Youth monitor - due Tue 30 Sep 2025\r\n"),
+        std::string::npos);
 }
 
 TEST(MimeMessage, every_line_ends_in_crlf_and_fits_in_78_characters) {
     MailMessage m = sample();
     m.text = std::string(500, 'x') + "\nregel twee\r\nregel drie\n";
     const std::string bytes = render_mime(m);
-    for (std::size_t i = 0; i < bytes.size(); ++i)
-        if (bytes[i] == '\n') ASSERT_TRUE(i > 0 && bytes[i - 1] == '\r') << "bare LF at byte " << i;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (bytes[i] != '\n') continue;
+        ASSERT_TRUE(i > 0 && bytes[i - 1] == '\r') << "bare LF at byte " << i;
+    }
     for (const auto& line : lines_of(bytes)) EXPECT_LE(line.size(), 78u) << line;
 }
 

@@ -1,7 +1,8 @@
 #include "adapters/mail/reminder_mail.hpp"
-#include "time/amsterdam.hpp"
 
 #include <gtest/gtest.h>
+
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
@@ -9,7 +10,8 @@ namespace {
 using namespace std::chrono_literals;
 
 Instant local(int y, unsigned m, unsigned d, int hour, int minute = 0) {
-    return at_local(Date{date::year{y}, date::month{m}, date::day{d}}, TimeOfDay{hour * 60 + minute});
+    return at_local(Date{date::year{y}, date::month{m}, date::day{d}},
+                    TimeOfDay{hour * 60 + minute});
 }
 
 const MailIdentity kFrom{"oko@maastricht.nl", "OKO-regie Maastricht"};
@@ -32,21 +34,27 @@ ReminderContext reminder(int lead_days = 14) {
     c.role_name = {"Contactpersoon GGD", "GGD contact"};
     c.workflow_name = {"OKO-cyclus", "OKO cycle"};
     c.state_name = {"Monitoring", "Monitoring"};
-    c.task_title = {"Jeugdmonitor afnemen op school, in schooltijd", "Run the youth survey at school, in school hours"};
+    c.task_title = {"Jeugdmonitor afnemen op school, in schooltijd",
+                    "Run the youth survey at school, in school hours"};
     c.due = c.item.due;
     c.task_id = 123;
     c.regisseur_name = "Sanne Vermeulen";
     return c;
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 TEST(ReminderMail, dutch_reminder_says_where_what_when_which_step_and_what_to_do) {
     const MailMessage m = compose_reminder_mail(reminder(), kFrom);
     EXPECT_EQ(m.subject,
-              "[OKO Maastricht] Herinnering: Jeugdmonitor afnemen op school, in schooltijd – deadline di 30 sep 2025");
+              "[OKO Maastricht] Herinnering: Jeugdmonitor afnemen op school, in schooltijd – "
+              "deadline di 30 sep 2025");
     EXPECT_TRUE(has(m.text, "Beste Bram Hendriks,")) << m.text;
-    EXPECT_TRUE(has(m.text, "Over 14 dagen, op dinsdag 30 september 2025 om 17:00, moet deze taak af zijn:")) << m.text;
+    EXPECT_TRUE(has(
+        m.text, "Over 14 dagen, op dinsdag 30 september 2025 om 17:00, moet deze taak af zijn:"))
+        << m.text;
     EXPECT_TRUE(has(m.text, "\n  Jeugdmonitor afnemen op school, in schooltijd\n")) << m.text;
     EXPECT_TRUE(has(m.text, "Gemeente: Maastricht (GM0935)")) << m.text;
     EXPECT_TRUE(has(m.text, "Werkproces: OKO-cyclus, fase Monitoring")) << m.text;
@@ -79,9 +87,11 @@ TEST(ReminderMail, a_person_who_reads_english_gets_english) {
     c.item.language = Language::en;
     const MailMessage m = compose_reminder_mail(c, kFrom);
     EXPECT_EQ(m.subject,
-              "[OKO Maastricht] Reminder: Run the youth survey at school, in school hours – due Tue 30 Sep 2025");
+              "[OKO Maastricht] Reminder: Run the youth survey at school, in school hours – due "
+              "Tue 30 Sep 2025");
     EXPECT_TRUE(has(m.text, "Dear Bram Hendriks,")) << m.text;
-    EXPECT_TRUE(has(m.text, "In 14 days, on Tuesday 30 September 2025 at 17:00, this task is due:")) << m.text;
+    EXPECT_TRUE(has(m.text, "In 14 days, on Tuesday 30 September 2025 at 17:00, this task is due:"))
+        << m.text;
     EXPECT_TRUE(has(m.text, "Municipality: Maastricht (GM0935)")) << m.text;
     EXPECT_TRUE(has(m.text, "Workflow: OKO cycle, step Monitoring")) << m.text;
     EXPECT_TRUE(has(m.text, "Your role: GGD contact")) << m.text;
@@ -95,7 +105,8 @@ TEST(ReminderMail, english_falls_back_to_dutch_names_where_no_translation_exists
     ReminderContext c = reminder();
     c.item.language = Language::en;
     c.task_title.en.clear();
-    EXPECT_TRUE(has(compose_reminder_mail(c, kFrom).text, "  Jeugdmonitor afnemen op school, in schooltijd\n"));
+    EXPECT_TRUE(has(compose_reminder_mail(c, kFrom).text,
+                    "  Jeugdmonitor afnemen op school, in schooltijd\n"));
 }
 
 TEST(ReminderMail, a_late_reminder_says_so_and_counts_from_when_it_was_written) {
@@ -103,7 +114,9 @@ TEST(ReminderMail, a_late_reminder_says_so_and_counts_from_when_it_was_written) 
     c.item.late = true;
     c.item.created_at = local(2025, 9, 20, 11);  // okod was down from before the 16th
     const MailMessage nl = compose_reminder_mail(c, kFrom);
-    EXPECT_TRUE(has(nl.text, "Deze herinnering komt later dan gepland: okod was tijdelijk niet actief.")) << nl.text;
+    EXPECT_TRUE(
+        has(nl.text, "Deze herinnering komt later dan gepland: okod was tijdelijk niet actief."))
+        << nl.text;
     EXPECT_TRUE(has(nl.text, "Over 10 dagen, op dinsdag 30 september 2025 om 17:00")) << nl.text;
     c.item.language = Language::en;
     EXPECT_TRUE(has(compose_reminder_mail(c, kFrom).text,
@@ -116,9 +129,15 @@ TEST(ReminderMail, overdue_notice_says_the_deadline_passed_and_the_regisseur_wil
     c.item.lead_days = -1;
     c.item.created_at = local(2025, 9, 30, 17);
     const MailMessage m = compose_reminder_mail(c, kFrom);
-    EXPECT_TRUE(has(m.subject, "Deadline verstreken: Jeugdmonitor afnemen op school, in schooltijd")) << m.subject;
-    EXPECT_TRUE(has(m.text, "De deadline van deze taak is verstreken op dinsdag 30 september 2025 om 17:00:")) << m.text;
-    EXPECT_TRUE(has(m.text, "Blijft de taak openstaan, dan wordt de regisseur daarover geïnformeerd.")) << m.text;
+    EXPECT_TRUE(
+        has(m.subject, "Deadline verstreken: Jeugdmonitor afnemen op school, in schooltijd"))
+        << m.subject;
+    EXPECT_TRUE(has(
+        m.text, "De deadline van deze taak is verstreken op dinsdag 30 september 2025 om 17:00:"))
+        << m.text;
+    EXPECT_TRUE(
+        has(m.text, "Blijft de taak openstaan, dan wordt de regisseur daarover geïnformeerd."))
+        << m.text;
     EXPECT_TRUE(has(m.text, "Gemeente: Maastricht (GM0935)"));
 }
 
@@ -132,11 +151,14 @@ TEST(ReminderMail, escalation_tells_the_regisseur_whose_task_is_how_late) {
     c.task_role_name = "Contactpersoon GGD";
     c.item.created_at = local(2025, 10, 7, 9);  // 7 days after the deadline
     const MailMessage m = compose_reminder_mail(c, kFrom);
-    EXPECT_TRUE(has(m.subject, "Escalatie: Jeugdmonitor afnemen op school, in schooltijd – 7 dagen over de deadline"))
+    EXPECT_TRUE(
+        has(m.subject,
+            "Escalatie: Jeugdmonitor afnemen op school, in schooltijd – 7 dagen over de deadline"))
         << m.subject;
     EXPECT_TRUE(has(m.text, "Beste Sanne Vermeulen,"));
-    EXPECT_TRUE(has(m.text, "De taak van de rol Contactpersoon GGD staat 7 dagen over de deadline "
-                            "(deadline dinsdag 30 september 2025 om 17:00):"))
+    EXPECT_TRUE(has(m.text,
+                    "De taak van de rol Contactpersoon GGD staat 7 dagen over de deadline "
+                    "(die was op dinsdag 30 september 2025 om 17:00):"))
         << m.text;
     EXPECT_TRUE(has(m.text, "neem contact op met de Contactpersoon GGD")) << m.text;
     EXPECT_TRUE(has(m.text, "Je rol: Regisseur")) << m.text;
@@ -151,10 +173,13 @@ TEST(ReminderMail, vacancy_alert_names_the_role_nobody_holds) {
     c.task_role_name = "Contactpersoon GGD";
     const MailMessage m = compose_reminder_mail(c, kFrom);
     EXPECT_TRUE(has(m.subject, "Rol niet vervuld: Contactpersoon GGD")) << m.subject;
-    EXPECT_TRUE(has(m.text, "Niemand vervult op dit moment de rol Contactpersoon GGD in Maastricht; daardoor kon "
-                            "een herinnering of melding over deze taak niet bezorgd worden:"))
+    EXPECT_TRUE(
+        has(m.text,
+            "Niemand vervult op dit moment de rol Contactpersoon GGD in Maastricht; daardoor kon "
+            "een herinnering of melding over deze taak niet bezorgd worden:"))
         << m.text;
-    EXPECT_TRUE(has(m.text, "Wat te doen: wijs iemand aan voor de rol Contactpersoon GGD")) << m.text;
+    EXPECT_TRUE(has(m.text, "Wat te doen: wijs iemand aan voor de rol Contactpersoon GGD"))
+        << m.text;
     EXPECT_TRUE(has(m.text, "Deadline: dinsdag 30 september 2025 om 17:00")) << m.text;
     EXPECT_FALSE(has(m.text, "Je rol:")) << "the recipient does not hold the vacant role";
 }
@@ -164,7 +189,8 @@ TEST(ReminderMail, a_fan_out_item_is_named_with_the_task) {
     c.task_item = "Basisschool De Regenboog";
     const MailMessage m = compose_reminder_mail(c, kFrom);
     EXPECT_TRUE(has(m.subject, "in schooltijd (Basisschool De Regenboog)")) << m.subject;
-    EXPECT_TRUE(has(m.text, "  Jeugdmonitor afnemen op school, in schooltijd (Basisschool De Regenboog)\n"));
+    EXPECT_TRUE(has(
+        m.text, "  Jeugdmonitor afnemen op school, in schooltijd (Basisschool De Regenboog)\n"));
 }
 
 TEST(ReminderMail, html_part_has_the_same_content_with_every_text_escaped) {
@@ -175,7 +201,8 @@ TEST(ReminderMail, html_part_has_the_same_content_with_every_text_escaped) {
     const MailMessage m = compose_reminder_mail(c, kFrom);
     EXPECT_FALSE(has(m.html, "<script>"));
     EXPECT_FALSE(has(m.html, "<b>"));
-    EXPECT_TRUE(has(m.html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; meer")) << m.html;
+    EXPECT_TRUE(has(m.html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; meer"))
+        << m.html;
     EXPECT_TRUE(has(m.html, "Sittard-Geleen &lt;b&gt; (GM0935)")) << m.html;
     EXPECT_TRUE(has(m.html, "Bram &quot;de&quot; Hendriks"));
     EXPECT_TRUE(has(m.html, "dinsdag 30 september 2025 om 17:00"));

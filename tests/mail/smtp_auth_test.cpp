@@ -1,20 +1,19 @@
 // Logging in to the mail server. smtp-sink cannot test this (it answers AUTH with 250
 // where RFC 4954 says 235), so these tests talk to a minimal scripted server that does
 // the real exchange: 334, then 235 or 535.
-#include "adapters/mail/smtp_credentials.hpp"
-#include "adapters/mail/smtp_transport.hpp"
-#include "support/smtp_sink.hpp"
-#include "support/test_support.hpp"
-
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <gtest/gtest.h>
-
 #include <mutex>
 #include <thread>
+
+#include "adapters/mail/smtp_credentials.hpp"
+#include "adapters/mail/smtp_transport.hpp"
+#include "support/smtp_sink.hpp"
+#include "support/test_support.hpp"
 
 namespace okod {
 namespace {
@@ -27,7 +26,9 @@ using Outcome = SendResult::Outcome;
 class LoginServer {
 public:
     LoginServer(std::string user, std::string password)
-        : user_(std::move(user)), password_(std::move(password)), listen_fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        : user_(std::move(user)),
+          password_(std::move(password)),
+          listen_fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
         sockaddr_in addr{};
         addr.sin_family = AF_INET;
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -76,7 +77,9 @@ private:
         }
         return "QUIT";  // connection gone
     }
-    static void say(int fd, const std::string& text) { ::send(fd, text.data(), text.size(), MSG_NOSIGNAL); }
+    static void say(int fd, const std::string& text) {
+        ::send(fd, text.data(), text.size(), MSG_NOSIGNAL);
+    }
 
     void talk(int fd) {
         bool logged_in = false;
@@ -95,7 +98,8 @@ private:
                 // authzid \0 user \0 password
                 const std::string plain = test::decode_base64(response);
                 const auto a = plain.find('\0'), b = plain.find('\0', a + 1);
-                const std::string user = plain.substr(a + 1, b - a - 1), password = plain.substr(b + 1);
+                const std::string user = plain.substr(a + 1, b - a - 1),
+                                  password = plain.substr(b + 1);
                 {
                     std::lock_guard lock(mutex_);
                     logins_.push_back(user + ":" + password);
@@ -156,7 +160,8 @@ SmtpSettings settings_for(int port, const SmtpCredentials& login) {
 
 TEST(SmtpAuth, logs_in_once_with_the_credentials_file_for_several_mails) {
     test::TempDir tmp;
-    test::write_file(tmp / "smtp.toml", "username = \"oko-maastricht\"\npassword = \"s3cret pass\"\n");
+    test::write_file(tmp / "smtp.toml",
+                     "username = \"oko-maastricht\"\npassword = \"s3cret pass\"\n");
     LoginServer server("oko-maastricht", "s3cret pass");
     SmtpTransport transport(settings_for(server.port(), load_smtp_credentials(tmp / "smtp.toml")));
 
@@ -174,7 +179,8 @@ TEST(SmtpAuth, a_wrong_password_is_a_retry_whose_error_names_the_user_but_not_th
     SmtpTransport transport(settings_for(server.port(), {"oko-maastricht", "hunter2-wrong"}));
     const SendResult r = transport.send(message("bram@ggdzl.nl"));
     EXPECT_EQ(r.outcome, Outcome::retry) << "a configuration problem: mail waits until it is fixed";
-    EXPECT_NE(r.error.find("refused the login of user 'oko-maastricht'"), std::string::npos) << r.error;
+    EXPECT_NE(r.error.find("refused the login of user 'oko-maastricht'"), std::string::npos)
+        << r.error;
     EXPECT_EQ(r.error.find("hunter2"), std::string::npos) << r.error;
     EXPECT_EQ(r.error.find("the-right-one"), std::string::npos) << r.error;
     EXPECT_EQ(server.delivered(), 0);

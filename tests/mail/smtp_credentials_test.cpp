@@ -1,7 +1,8 @@
 #include "adapters/mail/smtp_credentials.hpp"
-#include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
+
+#include "support/test_support.hpp"
 
 namespace okod {
 namespace {
@@ -20,7 +21,9 @@ std::string load_error(const fs::path& file) {
 
 TEST(SmtpCredentials, username_and_password_are_read_from_the_file) {
     test::TempDir tmp;
-    test::write_file(tmp / "smtp.toml", "# OKO mail login\nusername = \"oko-maastricht\"\npassword = \"s3cret \\\"pw\\\"\"\n");
+    test::write_file(
+        tmp / "smtp.toml",
+        "# OKO mail login\nusername = \"oko-maastricht\"\npassword = \"s3cret \\\"pw\\\"\"\n");
     const SmtpCredentials c = load_smtp_credentials(tmp / "smtp.toml");
     EXPECT_EQ(c.username, "oko-maastricht");
     EXPECT_EQ(c.password, "s3cret \"pw\"");
@@ -36,9 +39,9 @@ TEST(SmtpCredentials, a_missing_file_is_named_in_the_error) {
 TEST(SmtpCredentials, a_syntax_error_names_file_and_line_but_never_the_password) {
     test::TempDir tmp;
     const std::vector<std::string> broken{
-        "username = \"oko\"\npassword = hunter2secret\n",          // no quotes
-        "username = \"oko\"\npassword = \"hunter2secret\n",        // unterminated
-        "username = \"oko\"\npassword = \"hunter2\\qsecret\"\n",   // bad escape
+        "username = \"oko\"\npassword = hunter2secret\n",         // no quotes
+        "username = \"oko\"\npassword = \"hunter2secret\n",       // unterminated
+        "username = \"oko\"\npassword = \"hunter2\\qsecret\"\n",  // bad escape
         "username = \"oko\"\npassword = \"hunter2secret\" trailing\n",
     };
     for (const auto& content : broken) {

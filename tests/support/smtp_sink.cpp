@@ -1,7 +1,5 @@
 #include "support/smtp_sink.hpp"
 
-#include "support/test_support.hpp"
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -12,6 +10,8 @@
 #include <cctype>
 #include <set>
 #include <stdexcept>
+
+#include "support/test_support.hpp"
 
 namespace okod::test {
 namespace {
@@ -25,7 +25,8 @@ constexpr const char* kSmtpSink = "/usr/sbin/smtp-sink";
 
 bool iequals(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
            });
 }
 
@@ -51,7 +52,8 @@ std::string to_lf(std::string_view s) {
 
 std::string without_angles(std::string_view s) {
     const auto open = s.find('<'), close = s.find('>');
-    if (open == std::string_view::npos || close == std::string_view::npos || close < open) return trim(s);
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open)
+        return trim(s);
     return std::string(s.substr(open + 1, close - open - 1));
 }
 
@@ -130,7 +132,8 @@ void read_parts(std::string_view body, const std::string& boundary, ReceivedMail
         if (pos == std::string_view::npos) break;
         const auto next = body.find("\n" + delimiter, pos);
         // The line break before a delimiter belongs to the delimiter (RFC 2046).
-        const auto part = body.substr(pos + 1, next == std::string_view::npos ? next : next - pos - 1);
+        const auto part =
+            body.substr(pos + 1, next == std::string_view::npos ? next : next - pos - 1);
         const auto [h, content] = split_entity(part);
         const std::string type = lower(h.get("Content-Type"));
         if (type.rfind("text/plain", 0) == 0) mail.text = decode_body(h, content);
@@ -157,7 +160,8 @@ ReceivedMail parse_dump(const fs::path& file) {
         pos = end + 1;
     }
     std::string_view message = std::string_view(content).substr(std::min(pos, content.size()));
-    if (message.size() >= 2 && message.substr(message.size() - 2) == "\n\n") message.remove_suffix(1);
+    if (message.size() >= 2 && message.substr(message.size() - 2) == "\n\n")
+        message.remove_suffix(1);
     ReceivedMail mail = parse_mail(message);
     mail.file = file;
     mail.mail_from = mail_from;
@@ -184,7 +188,8 @@ bool accepts_connections(int port) {
 std::set<fs::path> open_files(pid_t pid) {
     std::set<fs::path> open;
     std::error_code ec;
-    for (const auto& fd : fs::directory_iterator(fs::path("/proc") / std::to_string(pid) / "fd", ec)) {
+    for (const auto& fd :
+         fs::directory_iterator(fs::path("/proc") / std::to_string(pid) / "fd", ec)) {
         std::error_code link_ec;
         const fs::path target = fs::read_symlink(fd.path(), link_ec);
         if (!link_ec) open.insert(target);
@@ -203,8 +208,8 @@ std::string ReceivedMail::header(std::string_view name) const {
 }
 
 std::size_t ReceivedMail::header_count(std::string_view name) const {
-    return static_cast<std::size_t>(
-        std::count_if(headers.begin(), headers.end(), [&](const auto& h) { return iequals(h.first, name); }));
+    return static_cast<std::size_t>(std::count_if(
+        headers.begin(), headers.end(), [&](const auto& h) { return iequals(h.first, name); }));
 }
 
 std::string ReceivedMail::decoded_subject() const { return decode_rfc2047(header("Subject")); }
@@ -215,11 +220,16 @@ std::string decode_base64(std::string_view text) {
     int bits = 0;
     for (char c : text) {
         int v = -1;
-        if (c >= 'A' && c <= 'Z') v = c - 'A';
-        else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
-        else if (c >= '0' && c <= '9') v = c - '0' + 52;
-        else if (c == '+') v = 62;
-        else if (c == '/') v = 63;
+        if (c >= 'A' && c <= 'Z')
+            v = c - 'A';
+        else if (c >= 'a' && c <= 'z')
+            v = c - 'a' + 26;
+        else if (c >= '0' && c <= '9')
+            v = c - '0' + 52;
+        else if (c == '+')
+            v = 62;
+        else if (c == '/')
+            v = 63;
         if (v < 0) continue;  // whitespace, line ends and '=' padding
         buffer = (buffer << 6) | static_cast<unsigned>(v);
         bits += 6;
@@ -246,7 +256,8 @@ std::string decode_rfc2047(std::string_view value) {
         }
         const std::string_view between = value.substr(pos, start - pos);
         if (!(after_word && trim(between).empty())) out += between;
-        const char encoding = static_cast<char>(std::toupper(static_cast<unsigned char>(value[q1 + 1])));
+        const char encoding =
+            static_cast<char>(std::toupper(static_cast<unsigned char>(value[q1 + 1])));
         const std::string_view payload = value.substr(q2 + 1, stop - q2 - 1);
         if (encoding == 'B') {
             out += decode_base64(payload);
@@ -316,7 +327,8 @@ void SmtpSink::start() {
                              "127.0.0.1:" + std::to_string(port_), "100"});
     process_ = std::make_unique<ChildProcess>(kSmtpSink, args, log_file_);
 
-    const bool up = wait_until([&] { return !process_->running() || accepts_connections(port_); }, 10s);
+    const bool up =
+        wait_until([&] { return !process_->running() || accepts_connections(port_); }, 10s);
     if (!up || !process_->running()) {
         process_->kill_hard();
         process_.reset();

@@ -14,8 +14,6 @@
 //
 // smtp-sink comes with the postfix package; when it is missing, tests skip:
 //     if (!SmtpSink::available()) GTEST_SKIP() << SmtpSink::kMissing;
-#include "support/child_process.hpp"
-
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -23,6 +21,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "support/child_process.hpp"
 
 namespace okod::test {
 
@@ -47,12 +47,12 @@ struct ReceivedMail {
 // text/plain body or a multipart/alternative with text/plain and text/html parts;
 // base64 and quoted-printable bodies are decoded.
 ReceivedMail parse_mail(std::string_view message);
-std::string decode_base64(std::string_view text);       // whitespace is ignored
+std::string decode_base64(std::string_view text);           // whitespace is ignored
 std::string decode_rfc2047(std::string_view header_value);  // UTF-8 and ASCII words
 
 struct SmtpSinkOptions {
-    int port = 0;        // 0: a free loopback port
-    bool start = true;   // false: constructed stopped, to test a server that is down
+    int port = 0;       // 0: a free loopback port
+    bool start = true;  // false: constructed stopped, to test a server that is down
     // smtp-sink answers AUTH with 250 where RFC 4954 says 235, and libcurl (rightly)
     // reads that as a refused login. Off by default, so a client configured with a
     // username still delivers: libcurl skips AUTH when the server does not offer it.
@@ -85,7 +85,9 @@ public:
     const std::filesystem::path& mail_dir() const { return mail_dir_; }
     const std::filesystem::path& log_file() const { return log_file_; }
 
-    // Every finished mail so far, oldest first.
+    // Every finished mail so far, by the time its dump was last written. That clock
+    // ticks in milliseconds (jiffies), so mails finished within a few ms of each other
+    // may come in either order: compare sets, not sequences.
     std::vector<ReceivedMail> messages() const;
     std::size_t message_count() const;
     bool wait_for_messages(std::size_t count, std::chrono::milliseconds timeout) const;
