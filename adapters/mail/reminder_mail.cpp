@@ -56,12 +56,7 @@ private:
         d.layout.facts = {municipality_fact(), workflow_fact(), {w("Je rol", "Your role"), role()}};
         d.layout.paragraphs = {
             w("Wat te doen: voer de taak uit", "What to do: complete the task") +
-            (due() ? w(" vóór de deadline.", " before the deadline.") : ".") +
-            w(" Is het al gedaan? Laat het de regisseur",
-              " Already done? Let the OKO coordinator") +
-            regisseur() +
-            w(" weten, dan wordt de taak afgevinkt", " know, so the task can be ticked off") +
-            task_number() + "."};
+            (due() ? w(" vóór de deadline.", " before the deadline.") : ".") + already_done()};
         return d;
     }
 
@@ -176,6 +171,16 @@ private:
     }
     std::string role() const {
         return c_.role_name.in(lang_).empty() ? c_.item.role : c_.role_name.in(lang_);
+    }
+    // The regisseur ticks tasks off; a reminder to the regisseur does not ask them to
+    // tell themselves.
+    std::string already_done() const {
+        if (c_.item.role == "regisseur")
+            return w(" Is het al gedaan? Vink de taak dan af", " Already done? Then tick the task off") +
+                   task_number() + w(", dan stoppen de herinneringen.", " and the reminders stop.");
+        return w(" Is het al gedaan? Laat het de regisseur", " Already done? Let the OKO coordinator") +
+               regisseur() + w(" weten, dan wordt de taak afgevinkt", " know, so the task can be ticked off") +
+               task_number() + ".";
     }
     std::string regisseur() const {
         return c_.regisseur_name.empty() ? "" : " (" + c_.regisseur_name + ")";

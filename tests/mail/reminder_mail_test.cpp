@@ -229,5 +229,14 @@ TEST(ReminderMail, identity_depends_only_on_the_outbox_key) {
     EXPECT_NE(compose_reminder_mail(c, kFrom).message_id, first.message_id);
 }
 
+TEST(ReminderMail, a_reminder_to_the_regisseur_asks_to_tick_the_task_off_not_to_tell_themselves) {
+    ReminderContext c = reminder();
+    c.item.role = "regisseur";
+    c.person_name = "Sanne Vermeulen";
+    const MailMessage m = compose_reminder_mail(c, kFrom);
+    EXPECT_TRUE(has(m.text, "Is het al gedaan? Vink de taak dan af (taak #123)")) << m.text;
+    EXPECT_FALSE(has(m.text, "Laat het de regisseur")) << m.text;
+}
+
 }  // namespace
 }  // namespace okod

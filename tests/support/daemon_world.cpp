@@ -102,7 +102,7 @@ roles = [{{ role = "beleidsmedewerker", from = 2026-01-01 }}]
 
 }  // namespace
 
-DaemonWorld::DaemonWorld(int smtp_port) {
+DaemonWorld::DaemonWorld(int smtp_port, int extra_municipalities) {
     std::string mail;
     if (smtp_port > 0)
         mail = fmt::format(R"([mail]
@@ -144,6 +144,11 @@ max_retry_seconds = 3600
     write_file(dir_ / "municipalities" / "GM0935.toml", municipality("GM0935", "Maastricht", "maastricht"));
     write_file(dir_ / "municipalities" / "GM0014.toml", municipality("GM0014", "Groningen", "groningen"));
     write_file(dir_ / "municipalities" / "GM0344.toml", municipality("GM0344", "Utrecht", "utrecht"));
+    for (int i = 1; i <= extra_municipalities; ++i) {
+        const std::string code = fmt::format("GM{}", 1000 + i);
+        write_file(dir_ / "municipalities" / (code + ".toml"),
+                   municipality(code, fmt::format("Gemeente {}", 1000 + i), fmt::format("g{}", 1000 + i)));
+    }
 }
 
 std::unique_ptr<ChildProcess> DaemonWorld::start_okod(double speed) const {

@@ -19,7 +19,9 @@ namespace okod::test {
 class DaemonWorld {
 public:
     // Mail goes over SMTP to 127.0.0.1:smtp_port (or to a directory when smtp_port is 0).
-    explicit DaemonWorld(int smtp_port);
+    // Maastricht, Groningen and Utrecht, plus `extra_municipalities` synthetic ones
+    // (GM1001, ...) for more mail at once.
+    explicit DaemonWorld(int smtp_port, int extra_municipalities = 0);
 
     std::filesystem::path config() const { return dir_ / "okod.toml"; }
     std::filesystem::path store() const { return dir_ / "state" / "okod.sqlite"; }
