@@ -60,15 +60,7 @@ TEST(CrashRecovery, KilledAtRandomMomentsOkodLosesNoReminderAndRepeatsNone) {
     // The last start runs until everything is out, then stops cleanly.
     auto okod = world.start_okod(kSpeed);
     ASSERT_TRUE(world.wait_ready(n + 1)) << world.log_text();
-    const auto all_sent = [&] {
-        std::set<std::string> sent;
-        for (const auto& o : world.outbox())
-            if (o.status == OutboxStatus::sent) sent.insert(o.key);
-        for (const auto& k : expected)
-            if (!sent.count(k)) return false;
-        return true;
-    };
-    ASSERT_TRUE(wait_until(all_sent, 120s)) << world.log_text();
+    ASSERT_TRUE(wait_until([&] { return world.all_sent(expected); }, 120s)) << world.log_text();
     okod->signal(SIGTERM);
     EXPECT_EQ(okod->wait_for(20s), 0);
 

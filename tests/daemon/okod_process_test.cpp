@@ -17,15 +17,6 @@ using namespace std::chrono_literals;
 // 36,000 simulated seconds per real second: the drill's week takes about 17 s.
 constexpr double kSpeed = 36000;
 
-bool all_sent(const DaemonWorld& world, const std::set<std::string>& keys) {
-    std::set<std::string> sent;
-    for (const auto& o : world.outbox())
-        if (o.status == OutboxStatus::sent) sent.insert(o.key);
-    for (const auto& k : keys)
-        if (!sent.count(k)) return false;
-    return true;
-}
-
 std::map<std::string, int> received_per_key(const SmtpSink& sink) {
     std::map<std::string, int> n;
     for (const auto& m : sink.messages()) ++n[m.okod_key()];
@@ -41,7 +32,7 @@ TEST(OkodProcess, RemindersReachTheRoleHoldersByMailInDutchOrTheirOwnLanguage) {
     ASSERT_GE(expected.size(), 40u);
 
     auto okod = world.start_okod(kSpeed);
-    ASSERT_TRUE(wait_until([&] { return all_sent(world, expected); }, 90s)) << world.log_text();
+    ASSERT_TRUE(wait_until([&] { return world.all_sent(expected); }, 90s)) << world.log_text();
     okod->signal(SIGTERM);
     EXPECT_EQ(okod->wait_for(20s), 0) << world.log_text();
 
@@ -104,7 +95,7 @@ TEST(OkodProcess, AMailOutageIsRetriedWithBackoffAndEveryReminderArrivesOnce) {
     EXPECT_NE(listing.out.find("pending"), std::string::npos) << listing.out;
 
     sink.start();
-    ASSERT_TRUE(wait_until([&] { return all_sent(world, expected); }, 90s)) << world.log_text();
+    ASSERT_TRUE(wait_until([&] { return world.all_sent(expected); }, 90s)) << world.log_text();
     okod->signal(SIGTERM);
     EXPECT_EQ(okod->wait_for(20s), 0);
 

@@ -180,6 +180,15 @@ std::vector<OutboxItem> DaemonWorld::outbox() const {
     return store->outbox(std::nullopt, 100000);
 }
 
+bool DaemonWorld::all_sent(const std::set<std::string>& keys) const {
+    std::set<std::string> sent;
+    for (const auto& o : outbox())
+        if (o.status == OutboxStatus::sent) sent.insert(o.key);
+    for (const auto& k : keys)
+        if (!sent.count(k)) return false;
+    return true;
+}
+
 int DaemonWorld::log_count(const std::string& needle) const {
     const std::string text = read_file(log());
     int n = 0;

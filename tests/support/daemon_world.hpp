@@ -41,6 +41,8 @@ public:
     std::set<std::string> expected_keys() const;
 
     std::vector<OutboxItem> outbox() const;  // reads the live store
+    // Has okod marked every one of `keys` sent?
+    bool all_sent(const std::set<std::string>& keys) const;
     int log_count(const std::string& needle) const;
     std::string log_text() const { return read_file(log()); }
 
