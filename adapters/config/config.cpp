@@ -16,11 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path resolve(const fs::path& base_dir, const std::string& p) {
-    const fs::path path{p};
-    return path.is_absolute() ? path : (base_dir / path).lexically_normal();
-}
-
 void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& errors) {
     TomlFields f(file.string(), errors);
     auto doc = f.parse_file();
@@ -126,19 +121,19 @@ ConfigResult load_config(const fs::path& file) {
     c.file = file;
     if (const toml::table* store = f.optional_table(t, "store")) {
         f.allow_only(*store, "[store]", {"path"});
-        c.store_path = resolve(base, f.required_string(*store, "path"));
+        c.store_path = resolve_config_path(base, f.required_string(*store, "path"));
     } else {
         f.error(&t, "missing [store] table with path = \"...\"");
     }
     if (const toml::table* defs = f.optional_table(t, "definitions")) {
         f.allow_only(*defs, "[definitions]", {"dir"});
-        c.definitions_dir = resolve(base, f.required_string(*defs, "dir"));
+        c.definitions_dir = resolve_config_path(base, f.required_string(*defs, "dir"));
     } else {
         c.definitions_dir = fs::path(OKOD_DATADIR) / "definitions";
     }
     if (const toml::table* cal = f.optional_table(t, "calendar")) {
         f.allow_only(*cal, "[calendar]", {"school_holidays"});
-        if (auto p = f.optional_string(*cal, "school_holidays")) c.school_holidays_file = resolve(base, *p);
+        if (auto p = f.optional_string(*cal, "school_holidays")) c.school_holidays_file = resolve_config_path(base, *p);
     }
     if (const toml::table* eng = f.optional_table(t, "engine")) {
         f.allow_only(*eng, "[engine]", {"due_time", "reminder_time", "language"});
@@ -151,7 +146,7 @@ ConfigResult load_config(const fs::path& file) {
     }
     if (const toml::table* mun = f.optional_table(t, "municipalities")) {
         f.allow_only(*mun, "[municipalities]", {"dir"});
-        c.municipalities_dir = resolve(base, f.required_string(*mun, "dir"));
+        c.municipalities_dir = resolve_config_path(base, f.required_string(*mun, "dir"));
     } else {
         f.error(&t, "missing [municipalities] table with dir = \"...\"");
     }

@@ -3,14 +3,15 @@
 #include <fmt/format.h>
 
 namespace okod {
-namespace {
 
 namespace fs = std::filesystem;
 
-fs::path resolve(const fs::path& base, const std::string& p) {
+fs::path resolve_config_path(const fs::path& base, const std::string& p) {
     const fs::path path{p};
     return path.is_absolute() ? path : (base / path).lexically_normal();
 }
+
+namespace {
 
 void read_smtp(TomlFields& f, const toml::table& smtp, const fs::path& base, MailConfig& m) {
     f.allow_only(smtp, "[mail.smtp]", {"host", "port", "security", "credentials_file", "timeout_seconds"});
@@ -21,7 +22,7 @@ void read_smtp(TomlFields& f, const toml::table& smtp, const fs::path& base, Mai
         else f.error(smtp["security"].node(),
                      fmt::format("security must be none, starttls or tls, not '{}'", *s));
     }
-    if (auto c = f.optional_string(smtp, "credentials_file")) m.smtp_credentials_file = resolve(base, *c);
+    if (auto c = f.optional_string(smtp, "credentials_file")) m.smtp_credentials_file = resolve_config_path(base, *c);
     m.smtp_timeout = std::chrono::seconds{
         f.integer_in(smtp, "timeout_seconds", static_cast<int>(m.smtp_timeout.count()), 1, 600)};
 }
@@ -58,7 +59,7 @@ MailConfig read_mail_section(TomlFields& f, const toml::table& root, const fs::p
     if (!m.from_address.empty() && m.from_address.find('@') == std::string::npos)
         f.error((*mail)["from"].node(), fmt::format("'{}' is not an e-mail address", m.from_address));
     m.from_name = f.optional_string(*mail, "from_name").value_or(m.from_name);
-    if (auto d = f.optional_string(*mail, "directory")) m.directory = resolve(base, *d);
+    if (auto d = f.optional_string(*mail, "directory")) m.directory = resolve_config_path(base, *d);
     const toml::table* smtp = f.optional_table(*mail, "smtp");
     if (smtp) read_smtp(f, *smtp, base, m);
     if (m.transport == MailTransportKind::smtp && !smtp)
