@@ -16,6 +16,61 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// "MM-DD" into month and day; 2000 is a leap year, so 02-29 is allowed.
+std::optional<Date> month_day(const std::string& text) { return parse_date("2000-" + text); }
+
+// Elections, settings and the success conditions okod watches.
+void read_elections_and_conditions(TomlFields& f, const toml::table& t, Municipality& m) {
+    if (const toml::array* days = f.optional_array(t, "herindeling_elections")) {
+        for (const auto& node : *days) {
+            auto d = f.date_value(node, "herindeling_elections");
+            if (!d) continue;
+            // A merger takes effect on 1 January; its council is elected in November.
+            if (d->month() != date::November)
+                f.error(&node, fmt::format("a herindeling election is held in November, not on {}",
+                                           format_date(*d)));
+            else m.herindeling_elections.push_back(*d);
+        }
+        std::sort(m.herindeling_elections.begin(), m.herindeling_elections.end());
+    }
+    if (const toml::table* settings = f.optional_table(t, "settings"))
+        for (const auto& [key, node] : *settings)
+            m.settings[std::string(key.str())] = f.integer_in(*settings, key.str(), 0, 0, 3650);
+    if (const toml::table* cap = f.optional_table(t, "capacity")) {
+        f.allow_only(*cap, "[capacity]", {"total_fte", "regisseur_fte"});
+        if (auto v = f.number_in(*cap, "total_fte", 0.0, 100.0)) m.capacity.total_fte = *v;
+        if (auto v = f.number_in(*cap, "regisseur_fte", 0.0, 10.0)) m.capacity.regisseur_fte = *v;
+    }
+    if (auto season = f.optional_string(t, "events_season_start")) {
+        if (auto d = month_day(*season)) {
+            m.events_season_month = static_cast<int>(static_cast<unsigned>(d->month()));
+            m.events_season_day = static_cast<int>(static_cast<unsigned>(d->day()));
+        } else {
+            f.error(t["events_season_start"].node(),
+                    fmt::format("events_season_start must be MM-DD, not '{}'", *season));
+        }
+    }
+    if (const toml::array* lines = f.optional_array(t, "budget_lines")) {
+        for (const auto& node : *lines) {
+            const toml::table* bt = node.as_table();
+            if (!bt) {
+                f.error(&node, "each [[budget_lines]] entry must be a table");
+                continue;
+            }
+            f.allow_only(*bt, "budget line", {"id", "name", "amount", "until"});
+            BudgetLine b;
+            b.id = f.required_string(*bt, "id");
+            b.name = f.required_string(*bt, "name");
+            b.amount = f.number_in(*bt, "amount", 0.0, 1e12);
+            if (auto d = f.required_date(*bt, "until")) b.until = *d;
+            for (const auto& other : m.budget_lines)
+                if (!b.id.empty() && other.id == b.id)
+                    f.error((*bt)["id"].node(), fmt::format("budget line id '{}' is used twice", b.id));
+            m.budget_lines.push_back(std::move(b));
+        }
+    }
+}
+
 void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& errors) {
     TomlFields f(file.string(), errors);
     auto doc = f.parse_file();
@@ -24,7 +79,8 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
     f.allow_only(t, "municipality",
                  {"code", "name", "school_region", "trajectory_start", "trajectory_years",
                   "cycle_years", "survey_every_years", "report_due", "language", "workflows",
-                  "dates", "lists", "people"});
+                  "dates", "lists", "people", "herindeling_elections", "settings",
+                  "budget_lines", "capacity", "events_season_start"});
 
     Municipality m;
     m.code = f.required_string(t, "code");
@@ -40,7 +96,7 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
     m.cycle_years = f.integer_in(t, "cycle_years", 1, 1, 2);
     m.survey_every_years = f.integer_in(t, "survey_every_years", 2, 1, 4);
     if (auto due = f.optional_string(t, "report_due")) {
-        auto d = parse_date("2000-" + *due);  // 2000 is a leap year: 02-29 is allowed
+        auto d = month_day(*due);
         if (!d) f.error(t["report_due"].node(), fmt::format("report_due must be MM-DD, not '{}'", *due));
         else {
             m.report_due_month = static_cast<int>(static_cast<unsigned>(d->month()));
@@ -58,6 +114,8 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
     if (const toml::table* lists = f.optional_table(t, "lists"))
         for (const auto& [key, node] : *lists)
             m.lists[std::string(key.str())] = f.string_array(*lists, key.str());
+
+    read_elections_and_conditions(f, t, m);
 
     if (const toml::array* people = f.optional_array(t, "people")) {
         for (const auto& node : *people) {
@@ -84,13 +142,14 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
                         f.error(&rn, "each role must be a table { role = ..., from = ... }");
                         continue;
                     }
-                    f.allow_only(*rt, "role", {"role", "from", "until"});
+                    f.allow_only(*rt, "role", {"role", "from", "until", "fte"});
                     RoleAssignment a;
                     a.municipality = m.code;
                     a.role = f.required_string(*rt, "role");
                     a.person_id = p.id;
                     if (auto d = f.required_date(*rt, "from")) a.from = *d;
                     if ((*rt)["until"]) a.until = f.date_value(*(*rt)["until"].node(), "until");
+                    a.fte = f.number_in(*rt, "fte", 0.0, 1.5);
                     c.assignments.push_back(a);
                 }
             }

@@ -172,7 +172,35 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_status ON outbox(status, next_attempt_at);
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations{kMigration1};
+// Calendars, elections and staff turnover: a municipality's herindeling elections,
+// settings, budget lines and capacity norm; the FTE a person puts into a role; what a
+// triggered instance is about; school holidays imported with okoctl.
+constexpr std::string_view kMigration2 = R"sql(
+ALTER TABLE municipalities ADD COLUMN herindeling_elections TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE municipalities ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE municipalities ADD COLUMN budget_lines TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE municipalities ADD COLUMN capacity_total_fte REAL NOT NULL DEFAULT 1.5;
+ALTER TABLE municipalities ADD COLUMN capacity_regisseur_fte REAL NOT NULL DEFAULT 0.6;
+ALTER TABLE municipalities ADD COLUMN events_season TEXT NOT NULL DEFAULT '06-01';
+
+ALTER TABLE role_assignments ADD COLUMN fte REAL;
+
+ALTER TABLE instances ADD COLUMN params TEXT NOT NULL DEFAULT '{}';
+
+-- Imported school holidays replace the shipped file's data per school year
+-- ('2025-2026': from 1 August to 31 July).
+CREATE TABLE school_holidays (
+    id          INTEGER PRIMARY KEY,
+    school_year TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    region      TEXT NOT NULL,
+    first_day   TEXT NOT NULL,
+    last_day    TEXT NOT NULL
+);
+CREATE INDEX school_holidays_year ON school_holidays(school_year);
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations{kMigration1, kMigration2};
 
 }  // namespace
 

@@ -122,6 +122,11 @@ void SqliteStatement::bind(int index, std::int64_t value) {
     if (rc != SQLITE_OK) fail(rc);
 }
 
+void SqliteStatement::bind(int index, double value) {
+    const int rc = sqlite3_bind_double(stmt_, index, value);
+    if (rc != SQLITE_OK) fail(rc);
+}
+
 void SqliteStatement::bind(int index, std::string_view value) {
     // TRANSIENT: SQLite copies the text, so callers may bind temporaries.
     const int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
@@ -162,6 +167,15 @@ int SqliteStatement::column_int(int column) const noexcept {
 
 std::int64_t SqliteStatement::column_int64(int column) const noexcept {
     return sqlite3_column_int64(stmt_, column);
+}
+
+double SqliteStatement::column_double(int column) const noexcept {
+    return sqlite3_column_double(stmt_, column);
+}
+
+std::optional<double> SqliteStatement::column_optional_double(int column) const noexcept {
+    if (is_null(column)) return std::nullopt;
+    return column_double(column);
 }
 
 std::string SqliteStatement::column_text(int column) const {

@@ -78,6 +78,7 @@ public:
 
     void bind(int index, int value);
     void bind(int index, std::int64_t value);
+    void bind(int index, double value);
     void bind(int index, std::string_view value);
     void bind(int index, const std::string& value) { bind(index, std::string_view{value}); }
     void bind(int index, const char* value) { bind(index, std::string_view{value}); }
@@ -99,9 +100,11 @@ public:
     bool is_null(int column) const noexcept;
     int column_int(int column) const noexcept;
     std::int64_t column_int64(int column) const noexcept;
+    double column_double(int column) const noexcept;
     std::string column_text(int column) const;  // NULL reads as ""
     std::optional<std::int64_t> column_optional_int64(int column) const noexcept;
     std::optional<std::string> column_optional_text(int column) const;
+    std::optional<double> column_optional_double(int column) const noexcept;
 
     std::string sql() const;
 

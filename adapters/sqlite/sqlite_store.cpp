@@ -1,8 +1,10 @@
 #include "adapters/sqlite/sqlite_store.hpp"
 
 #include <boost/json.hpp>
+#include <fmt/format.h>
 
 #include <charconv>
+#include <set>
 #include <cstdio>
 #include <stdexcept>
 #include <utility>
@@ -108,6 +110,38 @@ std::map<std::string, Instant> marks_from_json(const std::string& text, const ch
 
 using Lists = std::map<std::string, std::vector<std::string>>;
 
+std::string budget_lines_to_json(const std::vector<BudgetLine>& lines) {
+    json::array out;
+    for (const auto& b : lines) {
+        json::object o;
+        o["id"] = b.id;
+        o["name"] = b.name;
+        if (b.amount) o["amount"] = *b.amount;
+        o["until"] = format_day(b.until);
+        out.push_back(std::move(o));
+    }
+    return json::serialize(out);
+}
+
+std::vector<BudgetLine> budget_lines_from_json(const std::string& text) {
+    constexpr const char* column = "municipalities.budget_lines";
+    std::vector<BudgetLine> lines;
+    try {
+        for (const auto& v : json::parse(text).as_array()) {
+            const auto& o = v.as_object();
+            BudgetLine b;
+            b.id = json::value_to<std::string>(o.at("id"));
+            b.name = json::value_to<std::string>(o.at("name"));
+            if (const auto* amount = o.if_contains("amount")) b.amount = amount->to_number<double>();
+            b.until = parse_day(json::value_to<std::string>(o.at("until")), column);
+            lines.push_back(std::move(b));
+        }
+    } catch (const std::exception& e) {
+        throw std::runtime_error(std::string("corrupt JSON in ") + column + ": " + e.what());
+    }
+    return lines;
+}
+
 // Empty keys mean "no key": stored as NULL, which a UNIQUE column never compares equal.
 std::optional<std::string> key_or_null(const std::string& key) {
     if (key.empty()) return std::nullopt;
@@ -165,6 +199,9 @@ enum Q : int {
     q_outbox_counts,
     q_meta_get,
     q_meta_set,
+    q_school_holidays_delete_year,
+    q_school_holiday_insert,
+    q_school_holidays_all,
     q_event_last,
     q_count,
 };
@@ -172,13 +209,15 @@ enum Q : int {
 constexpr std::string_view kDefinitionColumns = "id, version, source_file, source_text";
 constexpr std::string_view kMunicipalityColumns =
     "code, name, school_region, trajectory_start, trajectory_years, cycle_years, "
-    "survey_every_years, report_due_month, report_due_day, language, workflows, dates, lists";
+    "survey_every_years, report_due_month, report_due_day, language, workflows, dates, lists, "
+    "herindeling_elections, settings, budget_lines, capacity_total_fte, capacity_regisseur_fte, "
+    "events_season";
 constexpr std::string_view kPersonColumns = "id, name, email, language";
 constexpr std::string_view kAssignmentColumns =
-    "id, municipality, role, person_id, from_date, until_date";
+    "id, municipality, role, person_id, from_date, until_date, fte";
 constexpr std::string_view kInstanceColumns =
     "id, municipality, definition_id, definition_version, key, state, year_index, year_one, "
-    "started_at, finished_at, state_entry, marks, lists";
+    "started_at, finished_at, state_entry, marks, lists, params";
 constexpr std::string_view kTaskColumns =
     "id, instance_id, municipality, workflow, spec_id, key, state, state_entry, title_nl, "
     "title_en, role, item, due, status, remind_days, escalation_after_days, "
@@ -213,7 +252,8 @@ std::string sql_of(Q q) {
             return select_from(kDefinitionColumns, "FROM definitions ORDER BY id, version");
         case q_municipality_upsert:
             return "INSERT INTO municipalities(" + std::string{kMunicipalityColumns} +
-                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+                   "?18, ?19) "
                    "ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
                    "school_region = excluded.school_region, "
                    "trajectory_start = excluded.trajectory_start, "
@@ -223,7 +263,12 @@ std::string sql_of(Q q) {
                    "report_due_month = excluded.report_due_month, "
                    "report_due_day = excluded.report_due_day, language = excluded.language, "
                    "workflows = excluded.workflows, dates = excluded.dates, "
-                   "lists = excluded.lists";
+                   "lists = excluded.lists, "
+                   "herindeling_elections = excluded.herindeling_elections, "
+                   "settings = excluded.settings, budget_lines = excluded.budget_lines, "
+                   "capacity_total_fte = excluded.capacity_total_fte, "
+                   "capacity_regisseur_fte = excluded.capacity_regisseur_fte, "
+                   "events_season = excluded.events_season";
         case q_municipality_get:
             return select_from(kMunicipalityColumns, "FROM municipalities WHERE code = ?1");
         case q_municipality_all:
@@ -237,16 +282,19 @@ std::string sql_of(Q q) {
         case q_person_all:
             return select_from(kPersonColumns, "FROM people ORDER BY id");
         case q_assignment_insert:
+            // Adding an assignment that exists only fills in what is given: an end date
+            // announced through okoctl survives a config file that does not know it.
             return "INSERT INTO role_assignments(municipality, role, person_id, from_date, "
-                   "until_date) VALUES (?1, ?2, ?3, ?4, ?5) "
+                   "until_date, fte) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
                    "ON CONFLICT(municipality, role, person_id, from_date) "
-                   "DO UPDATE SET until_date = excluded.until_date";
+                   "DO UPDATE SET until_date = coalesce(excluded.until_date, until_date), "
+                   "fte = coalesce(excluded.fte, fte)";
         case q_assignment_find:
             return "SELECT id FROM role_assignments WHERE municipality = ?1 AND role = ?2 "
                    "AND person_id = ?3 AND from_date = ?4";
         case q_assignment_update:
             return "UPDATE role_assignments SET municipality = ?1, role = ?2, person_id = ?3, "
-                   "from_date = ?4, until_date = ?5 WHERE id = ?6";
+                   "from_date = ?4, until_date = ?5, fte = ?6 WHERE id = ?7";
         case q_assignment_list:
             return select_from(kAssignmentColumns,
                                "FROM role_assignments WHERE municipality = ?1 "
@@ -259,7 +307,8 @@ std::string sql_of(Q q) {
         case q_instance_insert:
             return "INSERT INTO instances(municipality, definition_id, definition_version, "
                    "key, state, year_index, year_one, started_at, finished_at, state_entry, "
-                   "marks, lists) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+                   "marks, lists, params) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
         case q_instance_update:
             return "UPDATE instances SET municipality = ?1, definition_id = ?2, "
                    "definition_version = ?3, key = ?4, state = ?5, year_index = ?6, "
@@ -349,6 +398,14 @@ std::string sql_of(Q q) {
                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
         case q_event_last:
             return "SELECT coalesce(max(seq), 0) FROM events";
+        case q_school_holidays_delete_year:
+            return "DELETE FROM school_holidays WHERE school_year = ?1";
+        case q_school_holiday_insert:
+            return "INSERT INTO school_holidays(school_year, name, region, first_day, last_day) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5)";
+        case q_school_holidays_all:
+            return "SELECT name, region, first_day, last_day FROM school_holidays "
+                   "ORDER BY first_day, region, id";
         case q_count:
             break;
     }
@@ -377,6 +434,14 @@ void bind_municipality(SqliteStatement& s, const Municipality& m) {
     s.bind(11, to_json(m.workflows));
     s.bind(12, dates_to_json(m.dates));
     s.bind(13, to_json(m.lists));
+    json::array herindeling;
+    for (const auto& d : m.herindeling_elections) herindeling.emplace_back(format_day(d));
+    s.bind(14, json::serialize(herindeling));
+    s.bind(15, to_json(m.settings));
+    s.bind(16, budget_lines_to_json(m.budget_lines));
+    s.bind(17, m.capacity.total_fte);
+    s.bind(18, m.capacity.regisseur_fte);
+    s.bind(19, fmt::format("{:02}-{:02}", m.events_season_month, m.events_season_day));
 }
 
 Municipality read_municipality(const SqliteStatement& s) {
@@ -395,6 +460,18 @@ Municipality read_municipality(const SqliteStatement& s) {
         from_json<std::vector<std::string>>(s.column_text(10), "municipalities.workflows");
     m.dates = dates_from_json(s.column_text(11), "municipalities.dates");
     m.lists = from_json<Lists>(s.column_text(12), "municipalities.lists");
+    for (const auto& day : from_json<std::vector<std::string>>(s.column_text(13),
+                                                                "municipalities.herindeling_elections"))
+        m.herindeling_elections.push_back(parse_day(day, "municipalities.herindeling_elections"));
+    m.settings = from_json<std::map<std::string, int>>(s.column_text(14), "municipalities.settings");
+    m.budget_lines = budget_lines_from_json(s.column_text(15));
+    m.capacity.total_fte = s.column_double(16);
+    m.capacity.regisseur_fte = s.column_double(17);
+    const std::string season = s.column_text(18);
+    if (season.size() != 5 || season[2] != '-')
+        throw std::runtime_error("corrupt municipalities.events_season: '" + season + "'");
+    m.events_season_month = std::stoi(season.substr(0, 2));
+    m.events_season_day = std::stoi(season.substr(3, 2));
     return m;
 }
 
@@ -409,6 +486,7 @@ void bind_assignment(SqliteStatement& s, const RoleAssignment& a) {
     s.bind(3, a.person_id);
     s.bind(4, format_day(a.from));
     s.bind(5, format_day(a.until));
+    s.bind(6, a.fte);
 }
 
 RoleAssignment read_assignment(const SqliteStatement& s) {
@@ -420,6 +498,7 @@ RoleAssignment read_assignment(const SqliteStatement& s) {
     a.from = parse_day(s.column_text(4), "role_assignments.from_date");
     if (auto until = s.column_optional_text(5))
         a.until = parse_day(*until, "role_assignments.until_date");
+    a.fte = s.column_optional_double(6);
     return a;
 }
 
@@ -436,6 +515,7 @@ void bind_instance(SqliteStatement& s, const Instance& i) {
     s.bind(10, i.state_entry);
     s.bind(11, marks_to_json(i.marks));
     s.bind(12, to_json(i.lists));
+    s.bind(13, to_json(i.params));
 }
 
 Instance read_instance(const SqliteStatement& s) {
@@ -453,6 +533,7 @@ Instance read_instance(const SqliteStatement& s) {
     i.state_entry = s.column_int64(10);
     i.marks = marks_from_json(s.column_text(11), "instances.marks");
     i.lists = from_json<Lists>(s.column_text(12), "instances.lists");
+    i.params = from_json<std::map<std::string, std::string>>(s.column_text(13), "instances.params");
     return i;
 }
 
@@ -856,7 +937,7 @@ std::int64_t SqliteStore::add_assignment(const RoleAssignment& a) {
 void SqliteStore::update_assignment(const RoleAssignment& a) {
     StatementUse s{query(q_assignment_update)};
     bind_assignment(*s, a);
-    s->bind(6, a.id);
+    s->bind(7, a.id);
     s->run();
     if (db_.changes() == 0)
         throw std::invalid_argument("SqliteStore::update_assignment: no assignment with id " +
@@ -1098,6 +1179,36 @@ void SqliteStore::set_meta(const std::string& key, const std::string& value) {
     s->bind(1, key);
     s->bind(2, value);
     s->run();
+}
+
+// --- imported school holidays ----------------------------------------------------------
+
+void SqliteStore::replace_school_holidays(const std::vector<SchoolHoliday>& holidays) {
+    std::set<std::string> years;
+    for (const auto& h : holidays) years.insert(school_year_of(h.first));
+    for (const auto& year : years) {
+        StatementUse s{query(q_school_holidays_delete_year)};
+        s->bind(1, year);
+        s->run();
+    }
+    for (const auto& h : holidays) {
+        StatementUse s{query(q_school_holiday_insert)};
+        s->bind(1, school_year_of(h.first));
+        s->bind(2, h.name);
+        s->bind(3, h.region);
+        s->bind(4, format_day(h.first));
+        s->bind(5, format_day(h.last));
+        s->run();
+    }
+}
+
+std::vector<SchoolHoliday> SqliteStore::imported_school_holidays() {
+    StatementUse s{query(q_school_holidays_all)};
+    return read_all<SchoolHoliday>(*s, [](const SqliteStatement& row) {
+        return SchoolHoliday{row.column_text(0), row.column_text(1),
+                             parse_day(row.column_text(2), "school_holidays.first_day"),
+                             parse_day(row.column_text(3), "school_holidays.last_day")};
+    });
 }
 
 }  // namespace okod

@@ -98,6 +98,9 @@ public:
     std::optional<Instant> next_outbox_attempt() override;
     std::map<OutboxStatus, std::int64_t> outbox_counts() override;
 
+    void replace_school_holidays(const std::vector<SchoolHoliday>& holidays) override;
+    std::vector<SchoolHoliday> imported_school_holidays() override;
+
     std::optional<std::string> meta(const std::string& key) override;
     void set_meta(const std::string& key, const std::string& value) override;
 

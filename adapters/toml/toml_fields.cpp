@@ -85,6 +85,24 @@ int TomlFields::integer_in(const toml::table& t, std::string_view key, int fallb
     return static_cast<int>(v);
 }
 
+std::optional<double> TomlFields::number_in(const toml::table& t, std::string_view key, double min,
+                                           double max) {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    std::optional<double> v;
+    if (const auto* i = n->as_integer()) v = static_cast<double>(i->get());
+    if (const auto* f = n->as_floating_point()) v = f->get();
+    if (!v) {
+        error(n, fmt::format("expected a number for '{}', got {}", key, toml_type_name(*n)));
+        return std::nullopt;
+    }
+    if (*v < min || *v > max) {
+        error(n, fmt::format("'{}' must be between {} and {}, not {}", key, min, max, *v));
+        return std::nullopt;
+    }
+    return v;
+}
+
 std::optional<Date> TomlFields::date_value(const toml::node& n, const std::string& key) {
     if (const auto* toml_date = n.as_date()) {
         const toml::date v = toml_date->get();

@@ -31,6 +31,8 @@ public:
     std::string required_string(const toml::table& t, std::string_view key);
     std::optional<std::string> optional_string(const toml::table& t, std::string_view key);
     int integer_in(const toml::table& t, std::string_view key, int fallback, int min, int max);
+    // An integer or a float ("0.6", "1"), within [min, max]; nullopt when absent or wrong.
+    std::optional<double> number_in(const toml::table& t, std::string_view key, double min, double max);
     std::optional<Date> required_date(const toml::table& t, std::string_view key);
     // A TOML local date (2022-01-01) or a string "2022-01-01".
     std::optional<Date> date_value(const toml::node& n, const std::string& key);

@@ -41,4 +41,10 @@ bool is_school_region(std::string_view region) {
     return region == "noord" || region == "midden" || region == "zuid";
 }
 
+std::string school_year_of(Date d) {
+    const int year = static_cast<int>(d.year());
+    const int first = d.month() >= date::August ? year : year - 1;
+    return std::to_string(first) + "-" + std::to_string(first + 1);
+}
+
 }  // namespace okod

@@ -38,5 +38,7 @@ private:
 };
 
 bool is_school_region(std::string_view region);
+// The school year a day belongs to, "2025-2026": from 1 August to 31 July.
+std::string school_year_of(Date d);
 
 }  // namespace okod

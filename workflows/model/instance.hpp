@@ -31,6 +31,10 @@ struct Instance {
     std::int64_t state_entry = 0;  // bumps on each transition; stale timers check it
     std::map<std::string, Instant> marks;   // named moments: "entered", "<task>.done", events
     std::map<std::string, std::vector<std::string>> lists;  // fan-out inputs, frozen at start
+    // What a triggered instance is about, set when it starts: for a warm hand-over the
+    // role and the person leaving, for an election playbook the election day. Values
+    // that are ISO dates are named moments for the due rules.
+    std::map<std::string, std::string> params;
 };
 
 enum class TaskStatus { open, done, skipped, overdue };

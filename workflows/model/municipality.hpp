@@ -4,10 +4,29 @@
 #include "time/instant.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace okod {
+
+// A funding line of the programme (e.g. a GIDS or NPO grant). When it ends the college
+// has to decide how the work is paid for: okod makes that a deadline.
+struct BudgetLine {
+    std::string id;    // stable key, lowercase, e.g. "gids"
+    std::string name;  // "GIDS-uitkering"
+    std::optional<double> amount;  // euros per year, for the report
+    Date until{};      // inclusive last day the line pays for
+    friend bool operator==(const BudgetLine&, const BudgetLine&) = default;
+};
+
+// The success condition "enough capacity": total FTE over the roles and the share
+// of the project leader (regisseur). Defaults from the implementation plan.
+struct CapacityNorm {
+    double total_fte = 1.5;
+    double regisseur_fte = 0.6;
+    friend bool operator==(const CapacityNorm&, const CapacityNorm&) = default;
+};
 
 struct Municipality {
     std::string code;           // CBS code, "GM0935"
@@ -23,6 +42,17 @@ struct Municipality {
     std::vector<std::string> workflows;                         // definition ids it runs
     std::map<std::string, Date> dates;                          // extra named dates
     std::map<std::string, std::vector<std::string>> lists;      // fan-out inputs
+    // A merger (herindeling) votes in November; that election replaces a regular
+    // March election that falls within the year after it.
+    std::vector<Date> herindeling_elections;
+    // Values for the numbers definitions declare in [settings] (e.g. lead times).
+    std::map<std::string, int> settings;
+    std::vector<BudgetLine> budget_lines;
+    CapacityNorm capacity;
+    // First day of the events (festival) season, as month and day; the election
+    // playbook plans its kick-off with new administrators there.
+    int events_season_month = 6;
+    int events_season_day = 1;
 
     // Last day of the trajectory: trajectory_start + trajectory_years, minus one day.
     Date trajectory_end() const;

@@ -24,6 +24,7 @@ struct RoleAssignment {
     std::string person_id;
     Date from{};
     std::optional<Date> until;  // inclusive last day; nullopt = open-ended
+    std::optional<double> fte;  // capacity put into the role; nullopt = not recorded
 
     bool covers(Date d) const { return from <= d && (!until || d <= *until); }
 };

@@ -6,6 +6,7 @@
 // A StoreTransaction that is destroyed without commit() rolls back, so a crash or an
 // exception in the middle of a step leaves the last committed state.
 // Not thread-safe: one Store belongs to one engine strand.
+#include "calendar/school_holidays.hpp"
 #include "model/instance.hpp"
 #include "model/municipality.hpp"
 #include "model/people.hpp"
@@ -109,6 +110,11 @@ public:
     // When the earliest pending item may next be tried; nullopt when nothing is pending.
     virtual std::optional<Instant> next_outbox_attempt() = 0;
     virtual std::map<OutboxStatus, std::int64_t> outbox_counts() = 0;
+
+    // School holidays imported with `okoctl calendar import-school-holidays`. An import
+    // replaces every school year it covers; the years it does not cover keep their data.
+    virtual void replace_school_holidays(const std::vector<SchoolHoliday>& holidays) = 0;
+    virtual std::vector<SchoolHoliday> imported_school_holidays() = 0;  // by first day
 
     // Small named values the daemon keeps across restarts (e.g. the demo clock's anchor).
     virtual std::optional<std::string> meta(const std::string& key) = 0;
