@@ -297,6 +297,13 @@ Rule read_offset(TableReader& r, std::string_view form, bool allow_years) {
         given.push_back(key);
         if (given.size() == 1) {
             rule.unit = unit;
+            if constexpr (requires { rule.amount_setting; }) {
+                // A lead time a municipality may change: the name of a [settings] number.
+                if (const auto* name = n->as_string()) {
+                    rule.amount_setting = name->get();
+                    continue;
+                }
+            }
             rule.amount = r.ctx().as_int(*n, for_key(key)).value_or(0);
         }
     }
@@ -480,9 +487,31 @@ void read_definition(Context& ctx, const toml::table& root, Definition& d) {
     d.name = read_text(r, "name");
     if (const toml::table* t = r.table("start")) {
         TableReader s(ctx, *t, "start", "start");
-        if (auto at = s.string("at", true)) d.start.at = *at;
+        if (auto on = s.string("on")) {
+            if (auto trigger = parse_start_trigger(*on); trigger && *trigger != StartTrigger::date)
+                d.start.trigger = *trigger;
+            else
+                ctx.error(ctx.where["start.on"],
+                          "unknown start trigger " + quote(*on) +
+                              " (use election, role_leave, budget_line or capacity_shortfall)");
+        }
+        if (auto at = s.string("at", d.start.trigger == StartTrigger::date)) d.start.at = *at;
         d.start.every = read_years(s, "every");
         d.start.until = s.string("until").value_or("");
+        d.start.days_before = read_years(s, "days_before");
+        s.finish();
+    }
+    if (const toml::table* t = r.table("settings")) {
+        TableReader s(ctx, *t, "settings", "settings");
+        for (const auto& [key, node] : *t) {
+            const std::string name(key.str());
+            if (auto v = s.integer(name)) {
+                if (*v < 0)
+                    ctx.error(ctx.where["settings." + name],
+                              "setting " + quote(name) + " must be 0 or more, got " + std::to_string(*v));
+                d.settings[name] = *v;
+            }
+        }
         s.finish();
     }
     if (const toml::table* t = r.table("requires")) {

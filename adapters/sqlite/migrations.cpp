@@ -181,7 +181,7 @@ ALTER TABLE municipalities ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE municipalities ADD COLUMN budget_lines TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE municipalities ADD COLUMN capacity_total_fte REAL NOT NULL DEFAULT 1.5;
 ALTER TABLE municipalities ADD COLUMN capacity_regisseur_fte REAL NOT NULL DEFAULT 0.6;
-ALTER TABLE municipalities ADD COLUMN events_season TEXT NOT NULL DEFAULT '06-01';
+ALTER TABLE municipalities ADD COLUMN events_season TEXT NOT NULL DEFAULT '04-01';
 
 ALTER TABLE role_assignments ADD COLUMN fte REAL;
 

@@ -127,7 +127,8 @@ std::vector<BudgetLine> budget_lines_from_json(const std::string& text) {
     constexpr const char* column = "municipalities.budget_lines";
     std::vector<BudgetLine> lines;
     try {
-        for (const auto& v : json::parse(text).as_array()) {
+        const json::value parsed = json::parse(text);  // outlives the loop over it
+        for (const auto& v : parsed.as_array()) {
             const auto& o = v.as_object();
             BudgetLine b;
             b.id = json::value_to<std::string>(o.at("id"));

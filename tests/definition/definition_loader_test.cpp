@@ -264,7 +264,7 @@ TEST_F(DefinitionLoader, reports_unknown_guards) {
               (Errors{"def.toml:14:10: guard 'has_schools' names list 'schools', which is not "
                       "declared in [requires] lists",
                       "def.toml:26:9: unknown guard 'survey_yaer' (known guards: survey_year, "
-                      "last_year, has_<list>)"}));
+                      "last_year, needs_ggd_agreement, role_vacant, has_<list>)"}));
     EXPECT_EQ(errors(std::string(kBase) + "guard = \"last_year\"\n"),
               Errors{"def.toml:25:9: guard 'last_year' needs 'years' to be set"});
     EXPECT_EQ(errors(std::string(kBase) + "guard = \"Last Year\"\n"),

@@ -12,6 +12,72 @@ int resolve_years(const YearsSetting& y, const Municipality& m) {
     return y.value;
 }
 
+int resolve_setting(const std::string& name, const Definition& d, const Municipality& m) {
+    if (name == "cycle_years" || name == "survey_every_years" || name == "trajectory_years")
+        return resolve_years(YearsSetting{0, name}, m);
+    if (auto it = m.settings.find(name); it != m.settings.end()) return it->second;
+    if (auto it = d.settings.find(name); it != d.settings.end()) return it->second;
+    return 0;
+}
+
+int resolve_setting(const YearsSetting& y, const Definition& d, const Municipality& m) {
+    return y.setting.empty() ? y.value : resolve_setting(y.setting, d, m);
+}
+
+std::string_view to_string(StartTrigger t) {
+    switch (t) {
+        case StartTrigger::date: return "date";
+        case StartTrigger::election: return "election";
+        case StartTrigger::role_leave: return "role_leave";
+        case StartTrigger::budget_line: return "budget_line";
+        case StartTrigger::capacity_shortfall: return "capacity_shortfall";
+    }
+    return "date";
+}
+
+std::optional<StartTrigger> parse_start_trigger(std::string_view text) {
+    for (auto t : {StartTrigger::date, StartTrigger::election, StartTrigger::role_leave,
+                   StartTrigger::budget_line, StartTrigger::capacity_shortfall})
+        if (to_string(t) == text) return t;
+    return std::nullopt;
+}
+
+const std::vector<std::string_view>& trigger_params(StartTrigger t) {
+    static const std::vector<std::string_view> none;
+    static const std::vector<std::string_view> election{"election"};
+    static const std::vector<std::string_view> leave{"role", "role_name", "leaver", "leaver_name",
+                                                     "leave_date", "coordinator"};
+    static const std::vector<std::string_view> budget{"budget_line", "budget_name", "budget_end",
+                                                      "budget_amount"};
+    static const std::vector<std::string_view> capacity{"total_fte", "regisseur_fte",
+                                                        "norm_total_fte", "norm_regisseur_fte"};
+    switch (t) {
+        case StartTrigger::date: return none;
+        case StartTrigger::election: return election;
+        case StartTrigger::role_leave: return leave;
+        case StartTrigger::budget_line: return budget;
+        case StartTrigger::capacity_shortfall: return capacity;
+    }
+    return none;
+}
+
+const std::vector<std::string_view>& trigger_dates(StartTrigger t) {
+    static const std::vector<std::string_view> none;
+    static const std::vector<std::string_view> election{"election"};
+    static const std::vector<std::string_view> leave{"leave_date"};
+    static const std::vector<std::string_view> budget{"budget_end"};
+    if (t == StartTrigger::election) return election;
+    if (t == StartTrigger::role_leave) return leave;
+    if (t == StartTrigger::budget_line) return budget;
+    return none;
+}
+
+const std::vector<std::string_view>& trigger_roles(StartTrigger t) {
+    static const std::vector<std::string_view> none;
+    static const std::vector<std::string_view> leave{"role", "coordinator"};
+    return t == StartTrigger::role_leave ? leave : none;
+}
+
 const StateSpec* Definition::state(std::string_view state_id) const {
     for (const auto& s : states)
         if (s.id == state_id) return &s;

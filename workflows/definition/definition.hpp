@@ -6,6 +6,7 @@
 #include "model/text.hpp"
 #include "rules/due_rule.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,11 +63,28 @@ struct TransitionSpec {
     SourcePos pos;
 };
 
+// What starts an instance. `date`: a named municipality date (`at`, `every`, `until`).
+// The others are things okod watches for; each gives its instances parameters (see
+// trigger_params) that titles, roles and due rules can use.
+enum class StartTrigger { date, election, role_leave, budget_line, capacity_shortfall };
+std::string_view to_string(StartTrigger t);
+std::optional<StartTrigger> parse_start_trigger(std::string_view text);
+
+// The parameters an instance started by `t` carries; the ones in trigger_dates are
+// ISO dates and so named moments.
+const std::vector<std::string_view>& trigger_params(StartTrigger t);
+const std::vector<std::string_view>& trigger_dates(StartTrigger t);
+// The params that name a role (usable as `role = "{role}"`).
+const std::vector<std::string_view>& trigger_roles(StartTrigger t);
+
 // When the engine starts instances of this definition for a municipality.
 struct StartSpec {
+    StartTrigger trigger = StartTrigger::date;
     std::string at = "trajectory_start";  // named municipality date of the first start
     std::optional<YearsSetting> every;    // repeat every N years; nullopt = once
     std::string until;                    // no start on or after this named date
+    // election, budget_line: start this many days before the election / the line's end.
+    std::optional<YearsSetting> days_before;
 };
 
 struct Definition {
@@ -76,6 +94,9 @@ struct Definition {
     std::string initial;
     std::optional<YearsSetting> years;  // length of an instance in years (guard last_year)
     StartSpec start;
+    // Numbers a municipality may change ([settings] in its file), with their defaults:
+    // lead times such as "starter_pack_days_before".
+    std::map<std::string, int> settings;
     std::vector<std::string> required_dates;  // [requires] dates
     std::vector<std::string> required_lists;  // [requires] lists
     std::vector<StateSpec> states;
@@ -85,5 +106,11 @@ struct Definition {
 
     const StateSpec* state(std::string_view id) const;
 };
+
+// The number a setting-or-literal stands for in municipality `m`: the literal, a
+// built-in municipality setting, the municipality's [settings] value or the
+// definition's default.
+int resolve_setting(const YearsSetting& y, const Definition& d, const Municipality& m);
+int resolve_setting(const std::string& name, const Definition& d, const Municipality& m);
 
 }  // namespace okod

@@ -11,12 +11,22 @@ namespace {
 
 constexpr std::string_view kHasPrefix = "has_";
 
+bool is_survey_year(const Municipality& m, int calendar_year) {
+    const int offset = calendar_year - static_cast<int>(m.trajectory_start.year());
+    const int every = std::max(1, m.survey_every_years);
+    return offset >= 0 && offset % every == 0;
+}
+
 bool holds(const GuardExpr& g, const Definition& d, const Instance& i, const Municipality& m) {
     const int calendar_year = static_cast<int>(i.year_one.year()) + i.year_index - 1;
-    if (g.name == "survey_year") {
-        const int offset = calendar_year - static_cast<int>(m.trajectory_start.year());
-        const int every = std::max(1, m.survey_every_years);
-        return offset >= 0 && offset % every == 0;
+    if (g.name == "survey_year") return is_survey_year(m, calendar_year);
+    if (g.name == "needs_ggd_agreement") {
+        // OKO surveys more often than the GGD's four-yearly monitor: the extra round
+        // needs an agreement with the GGD that still runs when the survey does (Q3).
+        if (!is_survey_year(m, calendar_year)) return false;
+        auto it = m.dates.find(std::string(kGgdAgreementUntil));
+        const Date survey_end{date::year{calendar_year} / date::September / date::day{30}};
+        return it == m.dates.end() || date::sys_days{it->second} < date::sys_days{survey_end};
     }
     if (g.name == "last_year") return d.years && i.year_index >= resolve_years(*d.years, m);
     if (g.name.starts_with(kHasPrefix)) {
@@ -44,7 +54,8 @@ std::optional<GuardExpr> parse_guard(std::string_view text) {
 }
 
 bool is_known_guard(const GuardExpr& g, const Definition& d) {
-    if (g.name == "survey_year") return true;
+    if (g.name == "survey_year" || g.name == "needs_ggd_agreement") return true;
+    if (g.name == "role_vacant") return d.start.trigger == StartTrigger::role_leave;
     if (g.name == "last_year") return d.years.has_value();
     if (!g.name.starts_with(kHasPrefix)) return false;
     const auto list = g.name.substr(kHasPrefix.size());

@@ -11,9 +11,15 @@ struct Municipality;
 struct Instance;
 struct Definition;
 
+// The municipality date that says until when the GGD agreement for the extra survey runs.
+inline constexpr std::string_view kGgdAgreementUntil = "ggd_agreement_until";
+// A guard the engine evaluates itself because it needs the store: nobody holds the
+// handed-over role on the day after the leave date.
+inline constexpr std::string_view kRoleVacantGuard = "role_vacant";
+
 struct GuardExpr {
     bool negated = false;
-    std::string name;   // "survey_year", "last_year", "has_<list>"
+    std::string name;   // "survey_year", "last_year", "needs_ggd_agreement", "role_vacant", "has_<list>"
 };
 
 // Parses "survey_year" / "not survey_year"; nullopt when malformed.

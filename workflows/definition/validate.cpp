@@ -13,9 +13,9 @@
 namespace okod {
 namespace {
 
-constexpr std::array<std::string_view, 7> kBuiltinMoments = {
+constexpr std::array<std::string_view, 8> kBuiltinMoments = {
     "started", "entered", "year_start", "trajectory_start", "trajectory_end", "report_due",
-    "election"};
+    "election", "events_season"};
 // A start is not inside an instance, so only municipality-wide dates make sense there.
 constexpr std::array<std::string_view, 3> kStartDates = {"trajectory_start", "trajectory_end",
                                                          "election"};
@@ -77,8 +77,65 @@ private:
                                                  " does not exist (states: " + state_list() + ")");
         if (d_.years) check_years(*d_.years, "years", at("years", file_pos()));
         if (d_.start.every) check_years(*d_.start.every, "every", at("start.every", file_pos()));
-        check_start_date(d_.start.at, "at");
         check_start_date(d_.start.until, "until");
+        const bool dated = d_.start.trigger == StartTrigger::date;
+        if (dated) check_start_date(d_.start.at, "at");
+        const bool lead = d_.start.trigger == StartTrigger::election ||
+                          d_.start.trigger == StartTrigger::budget_line;
+        if (d_.start.days_before && !lead)
+            error(at("start.days_before", file_pos()),
+                  "'days_before' only goes with on = \"election\" or on = \"budget_line\"");
+        else if (d_.start.days_before)
+            check_setting_or_number(*d_.start.days_before, "days_before",
+                                    at("start.days_before", file_pos()));
+        if (!dated && (d_.start.every || !d_.start.until.empty()))
+            error(at(d_.start.every ? "start.every" : "start.until", file_pos()),
+                  "'every' and 'until' only go with a dated start (at = ...), not with on = " +
+                      quote(to_string(d_.start.trigger)));
+    }
+
+    void check_setting_or_number(const YearsSetting& y, std::string_view key, SourcePos pos) {
+        if (y.setting.empty()) {
+            if (y.value < 0) error(pos, quote(key) + " must be 0 or more, got " + std::to_string(y.value));
+        } else {
+            check_setting_name(y.setting, pos);
+        }
+    }
+
+    void check_setting_name(const std::string& name, SourcePos pos) {
+        if (contains(kSettings, name) || d_.settings.count(name)) return;
+        std::string known;
+        for (const auto& [n, v] : d_.settings) known += (known.empty() ? "" : ", ") + n;
+        error(pos, "unknown setting " + quote(name) + ": declare it with a default under [settings]" +
+                       (known.empty() ? std::string() : " (declared: " + known + ")"));
+    }
+
+    // A role written as "{param}" is taken from the instance: only triggers that know
+    // a role (a hand-over: {role}, {coordinator}) offer one.
+    void check_role(const std::string& role, const std::string& label, SourcePos pos) {
+        if (role.size() > 2 && role.front() == '{' && role.back() == '}') {
+            const std::string param = role.substr(1, role.size() - 2);
+            if (!contains(trigger_roles(d_.start.trigger), param))
+                error(pos, label + " " + quote(role) + " names no role parameter of this definition" +
+                               (trigger_roles(d_.start.trigger).empty()
+                                    ? std::string(" (only on = \"role_leave\" offers {role} and {coordinator})")
+                                    : std::string(" (use {role} or {coordinator})")));
+            return;
+        }
+        if (!roles_.roles.empty() && !role.empty() && !roles_.contains(role))
+            error(pos, label + " " + quote(role) + " (known roles: " + roles_.ids() + ")");
+    }
+
+    // "{name}" in a title must be a parameter the instance has, or {item} with for_each.
+    void check_placeholders(const TaskSpec& t, const std::string& text, SourcePos pos) {
+        for (auto open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+            const auto close = text.find('}', open);
+            if (close == std::string::npos) return;
+            const std::string name = text.substr(open + 1, close - open - 1);
+            if (name == "item" && !t.for_each.empty()) continue;
+            if (contains(trigger_params(d_.start.trigger), name)) continue;
+            error(pos, "title of task " + quote(t.id) + " uses unknown placeholder {" + name + "}");
+        }
     }
 
     void check_start_date(const std::string& name, std::string_view key) {
@@ -134,18 +191,15 @@ private:
         if (t.title.nl.empty())
             error(at(path + ".title", t.pos),
                   "task " + quote(t.id) + " has no Dutch title (title.nl)");
-        if (!roles_.roles.empty() && !t.role.empty() && !roles_.contains(t.role))
-            error(at(path + ".role", t.pos),
-                  "unknown role " + quote(t.role) + " (known roles: " + roles_.ids() + ")");
+        check_role(t.role, "unknown role", at(path + ".role", t.pos));
+        check_placeholders(t, t.title.nl, at(path + ".title", t.pos));
+        check_placeholders(t, t.title.en, at(path + ".title", t.pos));
         if (t.escalation) {
             const Escalation& e = *t.escalation;
             if (e.after_days < 0)
                 error(at(path + ".escalate.after_days", t.pos),
                       "escalate.after_days must be 0 or more, got " + std::to_string(e.after_days));
-            if (!roles_.roles.empty() && !e.to_role.empty() && !roles_.contains(e.to_role))
-                error(at(path + ".escalate.to", t.pos), "unknown escalation role " +
-                                                            quote(e.to_role) +
-                                                            " (known roles: " + roles_.ids() + ")");
+            check_role(e.to_role, "unknown escalation role", at(path + ".escalate.to", t.pos));
         }
         std::set<int> seen_days;
         for (std::size_t k = 0; k < t.remind_days.size(); ++k) {
@@ -225,14 +279,17 @@ private:
             return;
         }
         if (is_known_guard(*g, d_)) return;
-        if (g->name == "last_year") {
+        if (g->name == "role_vacant") {
+            error(pos, "guard 'role_vacant' only goes with on = \"role_leave\"");
+        } else if (g->name == "last_year") {
             error(pos, "guard 'last_year' needs 'years' to be set");
         } else if (g->name.starts_with("has_")) {
             error(pos, "guard " + quote(g->name) + " names list " + quote(g->name.substr(4)) +
                            ", which is not declared in [requires] lists");
         } else {
             error(pos, "unknown guard " + quote(g->name) +
-                           " (known guards: survey_year, last_year, has_<list>)");
+                           " (known guards: survey_year, last_year, needs_ggd_agreement, "
+                           "role_vacant, has_<list>)");
         }
     }
 
@@ -256,6 +313,8 @@ private:
                                                          " must be 0 or more, got " +
                                                          std::to_string(r.amount));
                     const bool after = std::is_same_v<T, AfterMoment>;
+                    if (!r.amount_setting.empty())
+                        check_setting_name(r.amount_setting, pos(to_string(r.unit)));
                     check_moment(r.anchor, pos(after ? "after" : "before"));
                 } else if constexpr (std::is_same_v<T, EveryYears>) {
                     if (r.every < 1)
@@ -269,7 +328,7 @@ private:
 
     void check_moment(const std::string& name, SourcePos pos) {
         if (name.empty() || contains(kBuiltinMoments, name) || contains(d_.required_dates, name) ||
-            events_.count(name))
+            events_.count(name) || contains(trigger_dates(d_.start.trigger), name))
             return;
         if (name.ends_with(kDoneSuffix)) {
             const std::string task = name.substr(0, name.size() - kDoneSuffix.size());

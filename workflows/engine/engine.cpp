@@ -14,6 +14,7 @@ void Engine::plan(const Municipality& m) {
     Step step(store_, definitions_, calendar_, settings_, clock_.now());
     for (const auto& id : m.workflows)
         if (const Definition* d = definitions_.latest(id)) step.schedule_first_start(m, *d);
+    step.check_capacity(m);
     tx->commit();
 }
 
@@ -56,6 +57,29 @@ CommandResult Engine::skip_task(TaskId id, const std::string& by, const std::str
 CommandResult Engine::signal(InstanceId id, const std::string& event, const std::string& by) {
     auto tx = store_.begin();
     auto r = Step(store_, definitions_, calendar_, settings_, clock_.now()).signal(id, event, by);
+    if (r.ok) tx->commit();
+    return r;
+}
+
+CommandResult Engine::save_person(const Person& p, const std::string& by) {
+    auto tx = store_.begin();
+    auto r = Step(store_, definitions_, calendar_, settings_, clock_.now()).save_person(p, by);
+    if (r.ok) tx->commit();
+    return r;
+}
+
+CommandResult Engine::assign_role(const RoleAssignment& a, const std::string& by) {
+    auto tx = store_.begin();
+    auto r = Step(store_, definitions_, calendar_, settings_, clock_.now()).assign_role(a, by);
+    if (r.ok) tx->commit();
+    return r;
+}
+
+CommandResult Engine::announce_leave(const std::string& municipality, const std::string& person_id,
+                                     const std::string& role, Date last_day, const std::string& by) {
+    auto tx = store_.begin();
+    auto r = Step(store_, definitions_, calendar_, settings_, clock_.now())
+                 .announce_leave(municipality, person_id, role, last_day, by);
     if (r.ok) tx->commit();
     return r;
 }

@@ -53,6 +53,18 @@ public:
     // Delivers a named event (e.g. "survey_closed") to a running instance.
     CommandResult signal(InstanceId id, const std::string& event, const std::string& by);
 
+    // People and roles, each one transaction and logged in the event log. Saving or
+    // assigning exactly what is recorded changes nothing and succeeds.
+    CommandResult save_person(const Person& p, const std::string& by);
+    // The person holds the role from a.from (to a.until). A successor for a hand-over
+    // in progress is told to that hand-over; the capacity norm is checked.
+    CommandResult assign_role(const RoleAssignment& a, const std::string& by);
+    // The person's last day in `role` (every role they hold there when `role` is empty):
+    // ends the assignment and starts the municipality's role_leave workflows (the warm
+    // hand-over). Open tasks need no moving: work is addressed to roles.
+    CommandResult announce_leave(const std::string& municipality, const std::string& person_id,
+                                 const std::string& role, Date last_day, const std::string& by);
+
 private:
     Store& store_;
     const DefinitionRegistry& definitions_;

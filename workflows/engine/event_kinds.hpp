@@ -20,5 +20,12 @@ inline constexpr std::string_view event_received = "event_received";
 inline constexpr std::string_view error = "error";
 // An e-mail the outbox gave up on (dead letter); `note` holds the last error.
 inline constexpr std::string_view mail_undeliverable = "mail_undeliverable";
+// Who held which role when: a person's details saved, a role assigned (from, until,
+// FTE in `note`), a leave announced (the last day in `note`).
+inline constexpr std::string_view person_saved = "person_saved";
+inline constexpr std::string_view role_assigned = "role_assigned";
+inline constexpr std::string_view leave_announced = "leave_announced";
+// The FTE on the roles fell below the municipality's norm; `note` has the figures.
+inline constexpr std::string_view capacity_below_norm = "capacity_below_norm";
 
 }  // namespace okod::event_kind

@@ -14,12 +14,39 @@ namespace {
 // loops without waiting is a bug, and this bound turns it into an error event.
 constexpr int kMaxChainedTransitions = 32;
 
-std::string replace_item(std::string text, const std::string& item) {
-    const std::string placeholder = "{item}";
+std::string replace_all(std::string text, const std::string& placeholder, const std::string& value) {
     for (auto pos = text.find(placeholder); pos != std::string::npos;
-         pos = text.find(placeholder, pos + item.size()))
-        text.replace(pos, placeholder.size(), item);
+         pos = text.find(placeholder, pos + value.size()))
+        text.replace(pos, placeholder.size(), value);
     return text;
+}
+
+std::string replace_item(std::string text, const std::string& item) {
+    return replace_all(std::move(text), "{item}", item);
+}
+
+// "€ 50.000" as a Dutch reader writes it.
+std::string format_euros(double amount) {
+    std::string digits = fmt::format("{:.0f}", amount);
+    for (int pos = static_cast<int>(digits.size()) - 3; pos > 0; pos -= 3)
+        digits.insert(static_cast<std::size_t>(pos), ".");
+    return "€ " + digits;
+}
+
+// "17-03-2026": the short Dutch date, for titles.
+std::string format_date_nl(Date d) {
+    return fmt::format("{:02}-{:02}-{}", static_cast<unsigned>(d.day()), static_cast<unsigned>(d.month()),
+                       static_cast<int>(d.year()));
+}
+
+// The first day of the municipality's events season on or after `from`.
+Date next_events_season(const Municipality& m, Date from) {
+    for (int year = static_cast<int>(from.year());; ++year) {
+        const Date day{date::year{year} / date::month{static_cast<unsigned>(m.events_season_month)} /
+                       date::day{static_cast<unsigned>(m.events_season_day)}};
+        const Date valid = day.ok() ? day : Date{date::year{year} / date::February / date::last};
+        if (date::sys_days{valid} >= date::sys_days{from}) return valid;
+    }
 }
 
 }  // namespace
@@ -36,11 +63,23 @@ Step::Step(Store& store, const DefinitionRegistry& definitions, const Calendar& 
 // ---- starting instances ----------------------------------------------------------
 
 void Step::schedule_first_start(const Municipality& m, const Definition& d) {
+    switch (d.start.trigger) {
+        case StartTrigger::date:
+            break;
+        case StartTrigger::election:
+            return schedule_election_start(m, d, election_after(m, today_));
+        case StartTrigger::budget_line:
+            for (const auto& b : m.budget_lines) schedule_budget_start(m, d, b);
+            return;
+        case StartTrigger::role_leave:
+        case StartTrigger::capacity_shortfall:
+            return;  // started by what okod watches, not by the calendar
+    }
     std::optional<Date> first;
     if (d.start.at == "trajectory_start") first = m.trajectory_start;
     else if (d.start.at == "trajectory_end") first = add_days(m.trajectory_end(), 1);
     else if (auto it = m.dates.find(d.start.at); it != m.dates.end()) first = it->second;
-    else if (d.start.at == "election") first = next_council_election(today_);
+    else if (d.start.at == "election") first = next_election(today_, m.herindeling_elections);
     if (!first) {
         log_error(m.code, fmt::format("'{}' starts at '{}', which {} does not configure", d.id,
                                       d.start.at, m.code));
@@ -77,6 +116,40 @@ void Step::schedule_start(const Municipality& m, const Definition& d, Date on) {
     store_.add_timer(t);
 }
 
+// Elections: the playbook for each election starts `days_before` it; starting one
+// schedules the next, so a municipality always has exactly one ahead.
+void Step::schedule_election_start(const Municipality& m, const Definition& d, Date election) {
+    const int lead = d.start.days_before ? resolve_setting(*d.start.days_before, d, m) : 0;
+    schedule_triggered_start(m, d, add_days(election, -lead), format_date(election));
+}
+
+// A budget line that ends needs a college decision; the instance about it starts
+// `days_before` its last day. A line that has already ended needs nothing any more.
+void Step::schedule_budget_start(const Municipality& m, const Definition& d, const BudgetLine& b) {
+    if (date::sys_days{b.until} < date::sys_days{today_}) return;
+    const int lead = d.start.days_before ? resolve_setting(*d.start.days_before, d, m) : 0;
+    schedule_triggered_start(m, d, add_days(b.until, -lead),
+                             fmt::format("{}/{}", b.id, format_date(b.until)));
+}
+
+void Step::schedule_triggered_start(const Municipality& m, const Definition& d, Date on,
+                                    const std::string& key) {
+    if (store_.find_instance(m.code, d.id, key)) return;
+    Timer t;
+    // A start whose day has passed (okod installed late) happens at once.
+    t.due = std::max(at_local(on, settings_.reminder_time), now_);
+    t.kind = TimerKind::start_instance;
+    t.municipality = m.code;
+    t.definition_id = d.id;
+    t.instance_key = key;
+    t.key = fmt::format("start/{}/{}/{}", m.code, d.id, key);
+    store_.add_timer(t);
+}
+
+Date Step::election_after(const Municipality& m, Date from) const {
+    return next_election(from, m.herindeling_elections);
+}
+
 void Step::start_instance(const Timer& t) {
     auto m = store_.municipality(t.municipality);
     if (!m) return log_error(t.municipality, "timer for an unknown municipality");
@@ -85,22 +158,57 @@ void Step::start_instance(const Timer& t) {
     if (store_.find_instance(m->code, d->id, t.instance_key)) return;  // already running
 
     const Date start = local_date(t.due);
-    if (d->start.every)
-        schedule_start(*m, *d, add_period(start, std::max(1, resolve_years(*d->start.every, *m)),
-                                          PeriodUnit::years));
+    std::map<std::string, std::string> params;
+    switch (d->start.trigger) {
+        case StartTrigger::date:
+            if (d->start.every)
+                schedule_start(*m, *d, add_period(start, std::max(1, resolve_years(*d->start.every, *m)),
+                                                  PeriodUnit::years));
+            break;
+        case StartTrigger::election: {
+            const auto election = parse_date(t.instance_key);
+            if (!election) return log_error(m->code, fmt::format("bad election key '{}'", t.instance_key));
+            params["election"] = t.instance_key;
+            schedule_election_start(*m, *d, election_after(*m, add_days(*election, 1)));
+            break;
+        }
+        case StartTrigger::budget_line: {
+            const BudgetLine* line = nullptr;
+            for (const auto& b : m->budget_lines)
+                if (fmt::format("{}/{}", b.id, format_date(b.until)) == t.instance_key) line = &b;
+            if (!line)
+                return log_error(m->code, fmt::format("budget line '{}' is no longer configured; "
+                                                      "'{}' not started",
+                                                      t.instance_key, d->id));
+            params["budget_line"] = line->id;
+            params["budget_name"] = line->name;
+            params["budget_end"] = format_date(line->until);
+            params["budget_amount"] = line->amount ? format_euros(*line->amount) : "";
+            break;
+        }
+        case StartTrigger::role_leave:
+        case StartTrigger::capacity_shortfall:
+            return log_error(m->code, fmt::format("'{}' is started by okod itself, not by a timer", d->id));
+    }
+    begin_instance(*m, *d, t.instance_key, start, std::move(params));
+}
 
-    Loaded l{{}, d, *m};
+InstanceId Step::begin_instance(const Municipality& m, const Definition& def, const std::string& key,
+                                Date start, std::map<std::string, std::string> params) {
+    const Definition* d = &def;
+    Loaded l{{}, d, m};
     Instance& i = l.instance;
-    i.municipality = m->code;
+    i.municipality = m.code;
     i.definition_id = d->id;
     i.definition_version = d->version;
-    i.key = t.instance_key;
+    i.key = key;
     i.state = d->initial;
     i.year_one = start;
     i.started_at = now_;
+    i.params = std::move(params);
     for (const auto& list : d->required_lists) {
-        auto it = m->lists.find(list);
-        i.lists[list] = it == m->lists.end() ? std::vector<std::string>{} : it->second;
+        auto it = m.lists.find(list);
+        i.lists[list] = it == m.lists.end() ? std::vector<std::string>{} : it->second;
     }
     i.id = store_.insert_instance(i);
     Event e = event_for(i, event_kind::instance_started);
@@ -108,6 +216,7 @@ void Step::start_instance(const Timer& t) {
     e.note = fmt::format("version {}", d->version);
     log(std::move(e));
     enter_state(l, d->initial, "", "start", 0);
+    return i.id;
 }
 
 // ---- moving instances --------------------------------------------------------------
@@ -168,7 +277,7 @@ void Step::advance_if_all_done(Loaded& l, int depth) {
     if (has_open_tasks(l.instance)) return;
     for (const auto& tr : l.definition->transitions) {
         if (tr.from != l.instance.state || tr.trigger != TriggerKind::all_tasks_done) continue;
-        if (!guard_holds(tr.guard, *l.definition, l.instance, l.municipality)) continue;
+        if (!guard(l, tr.guard)) continue;
         take(l, tr, "all_tasks_done", depth);
         return;
     }
@@ -211,7 +320,7 @@ bool Step::has_open_tasks(const Instance& i) {
 
 void Step::create_tasks(Loaded& l, const StateSpec& state) {
     for (const auto& spec : state.tasks) {
-        if (!guard_holds(spec.when, *l.definition, l.instance, l.municipality)) continue;
+        if (!guard(l, spec.when)) continue;
         if (spec.for_each.empty()) {
             create_task(l, spec, spec.id, "");
             continue;
@@ -258,11 +367,13 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     t.key = key;
     t.state = i.state;
     t.state_entry = i.state_entry;
-    t.title = Text{replace_item(spec.title.nl, item), replace_item(spec.title.en, item)};
-    t.role = spec.role;
+    t.title = Text{fill(spec.title.nl, l, item, Language::nl),
+                   spec.title.en.empty() ? std::string() : fill(spec.title.en, l, item, Language::en)};
+    t.role = resolve_role(i, spec.role);
     t.item = item;
     t.remind_days = spec.remind_days;
     t.escalation = spec.escalation;
+    if (t.escalation) t.escalation->to_role = resolve_role(i, t.escalation->to_role);
     t.created_at = now_;
     std::string missing;
     t.due = due_instant(l, spec.due, &missing);
@@ -282,22 +393,28 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     due.key = fmt::format("due/{}", t.id);
     store_.add_timer(due);
 
-    bool reminded = false;
+    bool missed = false;
+    std::optional<Instant> next_reminder;
     for (int lead : t.remind_days) {
         Timer r;
         r.due = reminder_instant(*t.due, lead);
-        if (r.due <= now_) continue;  // that reminder's moment was before the task existed
+        if (r.due <= now_) {  // that reminder's moment was before the task existed
+            missed = true;
+            continue;
+        }
         r.kind = TimerKind::reminder;
         r.municipality = t.municipality;
         r.task_id = t.id;
         r.lead_days = lead;
         r.key = fmt::format("reminder/{}/{}", t.id, lead);
         store_.add_timer(r);
-        reminded = true;
+        next_reminder = next_reminder ? std::min(*next_reminder, r.due) : r.due;
     }
-    // Created inside its reminder window (every lead time already passed, deadline
-    // still ahead): one reminder now, so the holder hears of it before it is overdue.
-    if (!reminded && !t.remind_days.empty() && *t.due > now_ + std::chrono::hours{1}) {
+    // Created inside its reminder window (the first lead time already passed, deadline
+    // still ahead): one reminder now, so the holder hears of the task when it appears,
+    // not days later; unless the next reminder is due within the day anyway.
+    const bool next_is_soon = next_reminder && *next_reminder <= now_ + std::chrono::hours{24};
+    if (missed && !next_is_soon && *t.due > now_ + std::chrono::hours{1}) {
         Timer r;
         r.due = now_;
         r.kind = TimerKind::reminder;
@@ -358,7 +475,7 @@ CommandResult Step::signal(InstanceId id, const std::string& event, const std::s
     const TransitionSpec* match = nullptr;
     for (const auto& tr : l->definition->transitions) {
         if (tr.from == l->instance.state && tr.trigger == TriggerKind::event && tr.event == event &&
-            guard_holds(tr.guard, *l->definition, l->instance, l->municipality)) {
+            guard(*l, tr.guard)) {
             match = &tr;
             break;
         }
@@ -388,8 +505,15 @@ DueContext Step::context(const Loaded& l) const {
     ctx.school_region = m.school_region;
     ctx.calendar = &calendar_;
     const int year = static_cast<int>(i.year_one.year()) + i.year_index - 1;
+    const Definition& d = *l.definition;
+    ctx.setting = [&d, &m](std::string_view name) { return resolve_setting(std::string(name), d, m); };
     ctx.named_date = [&i, &m, year, today = today_](std::string_view name) -> std::optional<Date> {
+        // What the instance is about comes first: the playbook for the 2026 election
+        // keeps that election as its `election` after the day has passed.
+        if (auto it = i.params.find(std::string(name)); it != i.params.end())
+            if (auto day = parse_date(it->second)) return day;
         if (name == "started") return local_date(i.started_at);
+        if (name == "events_season") return next_events_season(m, today);
         if (name == "year_start") return add_period(i.year_one, i.year_index - 1, PeriodUnit::years);
         if (name == "trajectory_start") return m.trajectory_start;
         if (name == "trajectory_end") return m.trajectory_end();
@@ -401,12 +525,47 @@ DueContext Step::context(const Loaded& l) const {
         }
         // A municipality's own dates win: a herindeling sets its own election day.
         if (auto it = m.dates.find(std::string(name)); it != m.dates.end()) return it->second;
-        if (name == "election") return next_council_election(today);
+        if (name == "election") return next_election(today, m.herindeling_elections);
         if (auto it = i.marks.find(std::string(name)); it != i.marks.end())
             return local_date(it->second);
         return std::nullopt;
     };
     return ctx;
+}
+
+bool Step::guard(const Loaded& l, std::string_view text) {
+    auto g = parse_guard(text);
+    if (!g || g->name != kRoleVacantGuard) return guard_holds(text, *l.definition, l.instance, l.municipality);
+    const auto role = l.instance.params.find("role");
+    const auto leave = l.instance.params.find("leave_date");
+    if (role == l.instance.params.end() || leave == l.instance.params.end()) return false;
+    const auto last_day = parse_date(leave->second);
+    if (!last_day) return false;
+    const bool vacant = store_.holders(l.instance.municipality, role->second, add_days(*last_day, 1)).empty();
+    return vacant != g->negated;
+}
+
+std::string Step::resolve_role(const Instance& i, const std::string& role) const {
+    if (role.size() < 3 || role.front() != '{' || role.back() != '}') return role;
+    auto it = i.params.find(role.substr(1, role.size() - 2));
+    return it == i.params.end() ? role : it->second;
+}
+
+std::string Step::fill(const std::string& text, const Loaded& l, const std::string& item,
+                       Language language) const {
+    std::string out = replace_item(text, item);
+    for (const auto& [name, value] : l.instance.params) {
+        std::string shown = value;
+        if (name == "role_name") {
+            // Stored in Dutch; an English title names the role in English.
+            auto role = l.instance.params.find("role");
+            if (role != l.instance.params.end()) shown = definitions_.roles().name(role->second, language);
+        } else if (auto day = parse_date(value); day && name != "budget_line") {
+            shown = language == Language::nl ? format_date_nl(*day) : format_date(*day);
+        }
+        out = replace_all(std::move(out), "{" + name + "}", shown);
+    }
+    return out;
 }
 
 Instant Step::reminder_instant(Instant due, int lead) const {

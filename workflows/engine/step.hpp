@@ -20,6 +20,15 @@ public:
                              const std::string& note);
     CommandResult signal(InstanceId id, const std::string& event, const std::string& by);
 
+    // People and roles (engine/step_people.cpp).
+    CommandResult save_person(const Person& p, const std::string& by);
+    CommandResult assign_role(RoleAssignment a, const std::string& by);
+    CommandResult announce_leave(const std::string& municipality, const std::string& person_id,
+                                 const std::string& role, Date last_day, const std::string& by);
+    // Starts the capacity_shortfall workflows the municipality runs when the FTE on its
+    // roles today is below the norm (and none is running yet).
+    void check_capacity(const Municipality& m);
+
 private:
     struct Loaded {  // an instance with what it needs to advance
         Instance instance;
@@ -30,7 +39,21 @@ private:
 
     // Starting and moving instances.
     void start_instance(const Timer& t);
+    InstanceId begin_instance(const Municipality& m, const Definition& d, const std::string& key,
+                              Date start, std::map<std::string, std::string> params);
     void schedule_start(const Municipality& m, const Definition& d, Date on);
+    void schedule_election_start(const Municipality& m, const Definition& d, Date election);
+    void schedule_budget_start(const Municipality& m, const Definition& d, const BudgetLine& b);
+    void schedule_triggered_start(const Municipality& m, const Definition& d, Date on,
+                                  const std::string& key);
+    Date election_after(const Municipality& m, Date from) const;
+    // Evaluates a guard; role_vacant needs the store, the others are pure.
+    bool guard(const Loaded& l, std::string_view text);
+    // "{role}" in a definition names the instance's role parameter.
+    std::string resolve_role(const Instance& i, const std::string& role) const;
+    // A title with {item} and the instance's parameters filled in.
+    std::string fill(const std::string& text, const Loaded& l, const std::string& item,
+                     Language language) const;
     void enter_state(Loaded& l, const std::string& state, const std::string& from,
                      const std::string& via, int depth);
     void take(Loaded& l, const TransitionSpec& tr, const std::string& via, int depth);
@@ -65,6 +88,7 @@ private:
     Event event_for(const Task& t, std::string_view kind) const;
     void log(Event e);
     void log_error(const std::string& municipality, const std::string& message);
+    Event event_for(const RoleAssignment& a, std::string_view kind) const;
 
     Store& store_;
     const DefinitionRegistry& definitions_;

@@ -14,6 +14,7 @@ namespace {
 constexpr auto kLateAfter = std::chrono::minutes{15};
 
 constexpr std::string_view kRegisseur = "regisseur";
+constexpr std::string_view kSteeringGroup = "stuurgroep";
 
 }  // namespace
 
@@ -24,6 +25,9 @@ void Step::fire(const Timer& t) {
         case TimerKind::task_due: return fire_task_due(t);
         case TimerKind::escalation: return fire_escalation(t);
         case TimerKind::transition: return fire_transition(t);
+        case TimerKind::capacity_check:
+            if (auto m = store_.municipality(t.municipality)) check_capacity(*m);
+            return;
     }
 }
 
@@ -70,7 +74,7 @@ void Step::fire_transition(const Timer& t) {
     if (t.transition_index < 0 || static_cast<std::size_t>(t.transition_index) >= transitions.size())
         return;
     const auto& tr = transitions[static_cast<std::size_t>(t.transition_index)];
-    if (!guard_holds(tr.guard, *l->definition, l->instance, l->municipality)) return;
+    if (!guard(*l, tr.guard)) return;
     take(*l, tr, "timer", 0);
 }
 
@@ -109,17 +113,19 @@ void Step::notify_role(const Task& task, std::string_view kind, const std::strin
         for (const auto& p : holders) enqueue(p, kind, role, std::string(kind));
         return;
     }
-    // Nobody holds the role: never drop the notice silently. The regisseur hears of it;
-    // when there is no regisseur either, the event log says so.
-    const auto regisseurs = role == kRegisseur
-                                ? std::vector<Person>{}
-                                : store_.holders(task.municipality, std::string(kRegisseur), today_);
-    for (const auto& p : regisseurs)
+    // Nobody holds the role: never drop the notice silently. The regisseur hears of it,
+    // or the steering group when the regisseur's own post is vacant; when nobody is
+    // left to tell, the event log says so.
+    auto alerted = role == kRegisseur ? std::vector<Person>{}
+                                      : store_.holders(task.municipality, std::string(kRegisseur), today_);
+    if (alerted.empty() && role != kSteeringGroup)
+        alerted = store_.holders(task.municipality, std::string(kSteeringGroup), today_);
+    for (const auto& p : alerted)
         enqueue(p, event_kind::vacancy, role, fmt::format("vacancy-{}", kind));
-    if (regisseurs.empty()) {
+    if (alerted.empty()) {
         Event e = event_for(task, event_kind::vacancy);
         e.role = role;
-        e.note = "no regisseur to alert";
+        e.note = "no regisseur or steering group to alert";
         log(std::move(e));
     }
 }

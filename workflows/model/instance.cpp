@@ -27,12 +27,13 @@ constexpr std::array<std::pair<TaskStatus, std::string_view>, 4> kTaskStatus{{
     {TaskStatus::skipped, "skipped"},
     {TaskStatus::overdue, "overdue"},
 }};
-constexpr std::array<std::pair<TimerKind, std::string_view>, 5> kTimerKind{{
+constexpr std::array<std::pair<TimerKind, std::string_view>, 6> kTimerKind{{
     {TimerKind::start_instance, "start_instance"},
     {TimerKind::reminder, "reminder"},
     {TimerKind::task_due, "task_due"},
     {TimerKind::escalation, "escalation"},
     {TimerKind::transition, "transition"},
+    {TimerKind::capacity_check, "capacity_check"},
 }};
 constexpr std::array<std::pair<OutboxStatus, std::string_view>, 3> kOutboxStatus{{
     {OutboxStatus::pending, "pending"},

@@ -70,7 +70,8 @@ struct Task {
     std::string note;
 };
 
-enum class TimerKind { start_instance, reminder, task_due, escalation, transition };
+// capacity_check: the day after someone leaves, the capacity norm is checked again.
+enum class TimerKind { start_instance, reminder, task_due, escalation, transition, capacity_check };
 std::string_view to_string(TimerKind k);
 std::optional<TimerKind> parse_timer_kind(std::string_view text);
 

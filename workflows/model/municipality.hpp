@@ -51,7 +51,7 @@ struct Municipality {
     CapacityNorm capacity;
     // First day of the events (festival) season, as month and day; the election
     // playbook plans its kick-off with new administrators there.
-    int events_season_month = 6;
+    int events_season_month = 4;
     int events_season_day = 1;
 
     // Last day of the trajectory: trajectory_start + trajectory_years, minus one day.

@@ -33,13 +33,13 @@ struct Evaluator {
     DueResult operator()(const AfterMoment& r) const {
         auto anchor = resolve(r.anchor);
         if (!anchor) return missing(r.anchor);
-        return {add_period(*anchor, r.amount, r.unit), {}};
+        return {add_period(*anchor, amount(r.amount, r.amount_setting), r.unit), {}};
     }
 
     DueResult operator()(const BeforeDate& r) const {
         auto anchor = resolve(r.anchor);
         if (!anchor) return missing(r.anchor);
-        return {add_period(*anchor, -r.amount, r.unit), {}};
+        return {add_period(*anchor, -amount(r.amount, r.amount_setting), r.unit), {}};
     }
 
     DueResult operator()(const EveryYears& r) const {
@@ -50,6 +50,11 @@ struct Evaluator {
         for (int k = 1; date::sys_days{d} < date::sys_days{ctx.reference}; ++k)
             d = add_period(*anchor, k * every, PeriodUnit::years);
         return {d, {}};
+    }
+
+    int amount(int literal, const std::string& setting) const {
+        if (setting.empty() || !ctx.setting) return literal;
+        return ctx.setting(setting);
     }
 
     std::optional<Date> resolve(const std::string& name) const {

@@ -31,16 +31,19 @@ struct QuarterEnd {
 };
 // "N days/weeks/months/years after <named moment>". Calendar months clamp to the
 // month end: 2 months after 31 December is the last day of February.
+// The amount may name a setting instead ("days = \"starter_pack_days_before\"").
 struct AfterMoment {
     std::string anchor;
     int amount = 0;
     PeriodUnit unit = PeriodUnit::days;
+    std::string amount_setting;  // when set, the amount is this setting's value
 };
 // "N days/weeks/months before <named date>", e.g. 90 days before the election.
 struct BeforeDate {
     std::string anchor;
     int amount = 0;
     PeriodUnit unit = PeriodUnit::days;
+    std::string amount_setting;  // when set, the amount is this setting's value
 };
 // "every N years from <named date or absolute date>": the first occurrence
 // anchor + k*N years (k >= 0) that falls on or after the instance's reference day.
@@ -68,6 +71,8 @@ struct DueContext {
     // Resolves a named moment ("survey.done", "trajectory_start", "election", ...)
     // to a local date; nullopt when it is not (yet) known.
     std::function<std::optional<Date>(std::string_view)> named_date;
+    // The value of a named setting (lead times a municipality may change).
+    std::function<int(std::string_view)> setting;
 };
 
 struct DueResult {
