@@ -1,5 +1,6 @@
 // okoctl: okod's command-line client. main() only parses the command line and hands over.
 #include "adapters/config/config.hpp"
+#include "daemon/commands/calendar_command.hpp"
 #include "daemon/commands/outbox_command.hpp"
 #include "daemon/commands/validate_command.hpp"
 #include "daemon/cli_main.hpp"
@@ -29,9 +30,40 @@ int main(int argc, char** argv) {
         ->check(CLI::PositiveNumber);
     outbox->add_flag("--json", outbox_args.json, "One JSON object per line");
 
+    auto* calendar = app.add_subcommand("calendar", "Election days and school holidays okod plans with");
+    calendar->require_subcommand(1);
+    okod::ElectionsArgs elections_args;
+    elections_args.config = okod::default_config_path();
+    auto* elections = calendar->add_subcommand(
+        "elections", "Council election days (Kieswet, plus a municipality's herindeling), one per line");
+    elections->add_option("--from", elections_args.from_year, "First year")
+        ->required()
+        ->check(CLI::Range(1900, 2200));
+    elections->add_option("--to", elections_args.to_year, "Last year")
+        ->required()
+        ->check(CLI::Range(1900, 2200));
+    elections->add_option("--municipality", elections_args.municipality,
+                          "CBS code (GM0935): include its herindeling_elections from the config");
+    elections->add_flag("--json", elections_args.json,
+                        "A JSON array of {\"date\", \"kind\": \"regular\"|\"herindeling\"}");
+    elections->add_option("--config", elections_args.config, "Configuration file (with --municipality)")
+        ->capture_default_str();
+    okod::ImportSchoolHolidaysArgs import_args;
+    import_args.config = okod::default_config_path();
+    auto* import_holidays = calendar->add_subcommand(
+        "import-school-holidays",
+        "Import school holidays (government open-data JSON) into the store; all or nothing");
+    import_holidays->add_option("file", import_args.file, "schoolvakanties JSON file")->required();
+    import_holidays->add_option("--config", import_args.config, "Configuration file (okod.toml)")
+        ->capture_default_str();
+    import_holidays->add_option("--store", import_args.store, "SQLite store to write (instead of the config's)");
+
     return okod::run_cli(app, argc, argv, [&] {
         if (validate->parsed()) return okod::run_validate(files, std::cout, std::cerr);
         if (outbox->parsed()) return okod::run_outbox(outbox_args, std::cout, std::cerr);
+        if (elections->parsed()) return okod::run_calendar_elections(elections_args, std::cout, std::cerr);
+        if (import_holidays->parsed())
+            return okod::run_import_school_holidays(import_args, std::cout, std::cerr);
         return 0;
     });
 }

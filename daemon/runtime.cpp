@@ -3,6 +3,7 @@
 #include "adapters/calendar/school_holidays_json.hpp"
 #include "adapters/definitions/toml_definition_loader.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
+#include "calendar/school_holiday_merge.hpp"
 
 #include <fmt/format.h>
 
@@ -41,6 +42,17 @@ void check_config_against_definitions(const Config& c, const DefinitionRegistry&
                                   fmt::format("{} runs '{}', which starts at [dates] {}", m.code, id, at)});
         }
     }
+    for (const auto& m : c.municipalities)
+        for (const auto& [name, value] : m.settings) {
+            const bool declared = std::any_of(m.workflows.begin(), m.workflows.end(), [&](const auto& id) {
+                const Definition* d = defs.latest(id);
+                return d && d->settings.count(name);
+            });
+            if (!declared)
+                errors.push_back({dir, 0, 0,
+                                  fmt::format("{}: [settings] {} is not a setting of any workflow it runs",
+                                              m.code, name)});
+        }
     for (const auto& a : c.assignments)
         if (!defs.roles().contains(a.role))
             errors.push_back({dir, 0, 0,
@@ -79,11 +91,11 @@ void sync_definitions(Store& store, const DefinitionSet& files, DefinitionRegist
 }
 
 // What a config needs before it touches the store: its definitions, checked, and the
-// calendar.
+// calendar file's school holidays.
 struct Prepared {
     DefinitionSet files;
     DefinitionRegistry definitions;
-    Calendar calendar;
+    std::vector<SchoolHoliday> school_holidays;
 };
 
 std::optional<Prepared> prepare(const Config& config, std::vector<LoadError>& errors) {
@@ -96,8 +108,7 @@ std::optional<Prepared> prepare(const Config& config, std::vector<LoadError>& er
     p.definitions.set_roles(p.files.roles);
     for (const auto& d : p.files.definitions) p.definitions.add(d);
     if (!config.school_holidays_file.empty()) {
-        auto holidays = load_school_holidays_file(config.school_holidays_file, errors);
-        p.calendar = Calendar(SchoolHolidays(std::move(holidays)));
+        p.school_holidays = load_school_holidays_file(config.school_holidays_file, errors);
     }
     check_config_against_definitions(config, p.definitions, errors);
     if (!errors.empty()) return std::nullopt;
@@ -116,6 +127,13 @@ bool sync_into_store(Store& store, const Config& config, Prepared& p, std::vecto
     return true;
 }
 
+// The file's school holidays, with the years imported into the store replacing the
+// file's (`okoctl calendar import-school-holidays`; a reload picks up a new import).
+Calendar calendar_for(const Prepared& p, Store& store) {
+    auto holidays = merge_school_holidays(p.school_holidays, store.imported_school_holidays());
+    return Calendar(SchoolHolidays(std::move(holidays)));
+}
+
 }  // namespace
 
 RuntimeResult open_runtime(Config config, const std::filesystem::path& store_path) {
@@ -127,7 +145,7 @@ RuntimeResult open_runtime(Config config, const std::filesystem::path& store_pat
     rt->store = SqliteStore::open(store_path);
     if (!sync_into_store(*rt->store, config, *prepared, result.errors)) return result;
     rt->definitions = std::move(prepared->definitions);
-    rt->calendar = std::move(prepared->calendar);
+    rt->calendar = calendar_for(*prepared, *rt->store);
     rt->config = std::move(config);
     result.runtime = std::move(rt);
     return result;
@@ -139,7 +157,7 @@ std::vector<LoadError> reload_runtime(Runtime& rt, Config config) {
     if (!prepared) return errors;
     if (!sync_into_store(*rt.store, config, *prepared, errors)) return errors;
     rt.definitions = std::move(prepared->definitions);
-    rt.calendar = std::move(prepared->calendar);
+    rt.calendar = calendar_for(*prepared, *rt.store);
     rt.config = std::move(config);
     return errors;
 }

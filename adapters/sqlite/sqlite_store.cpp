@@ -314,7 +314,7 @@ std::string sql_of(Q q) {
             return "UPDATE instances SET municipality = ?1, definition_id = ?2, "
                    "definition_version = ?3, key = ?4, state = ?5, year_index = ?6, "
                    "year_one = ?7, started_at = ?8, finished_at = ?9, state_entry = ?10, "
-                   "marks = ?11, lists = ?12 WHERE id = ?13";
+                   "marks = ?11, lists = ?12, params = ?13 WHERE id = ?14";
         case q_instance_get:
             return select_from(kInstanceColumns, "FROM instances WHERE id = ?1");
         case q_instance_find:
@@ -972,7 +972,7 @@ InstanceId SqliteStore::insert_instance(const Instance& i) {
 void SqliteStore::update_instance(const Instance& i) {
     StatementUse s{query(q_instance_update)};
     bind_instance(*s, i);
-    s->bind(13, i.id);
+    s->bind(14, i.id);
     s->run();
     if (db_.changes() == 0)
         throw std::invalid_argument("SqliteStore::update_instance: no instance with id " +

@@ -22,6 +22,32 @@ std::string encode(Instant start, double speed, system_clock::time_point anchor)
                        std::chrono::duration_cast<std::chrono::microseconds>(anchor.time_since_epoch()).count());
 }
 
+struct KeptClock {
+    Instant start;
+    double speed = 1.0;
+    system_clock::time_point anchor;
+};
+
+std::optional<KeptClock> decode(const std::string& text) {
+    std::istringstream in(text);
+    std::int64_t start = 0, anchor_us = 0;
+    double speed = 0;
+    if (!(in >> start >> speed >> anchor_us) || speed <= 0) return std::nullopt;
+    return KeptClock{Instant{std::chrono::seconds{start}}, speed,
+                     system_clock::time_point{std::chrono::microseconds{anchor_us}}};
+}
+
+// A demo store picked up again days later would be centuries ahead: say so rather than
+// race through them.
+void refuse_if_far_ahead(const RunClock& clock, Instant virtual_start, double speed) {
+    if (clock.now() - virtual_start > kMaxResumedSpan)
+        throw std::runtime_error(fmt::format(
+            "this store's accelerated clock started at {} and would now show {}: it was "
+            "last used long ago at {} x speed. Remove the store (and its -wal/-shm files) "
+            "to start the demo afresh, or choose another --clock",
+            format_iso_local(virtual_start), format_iso_local(clock.now()), speed));
+}
+
 }  // namespace
 
 RunClock::RunClock() = default;
@@ -30,22 +56,11 @@ RunClock::RunClock(Instant virtual_start, double speed, system_clock::time_point
     : virtual_start_(virtual_start), speed_(speed), real_anchor_(real_anchor) {}
 
 RunClock RunClock::accelerated(Store& store, Instant virtual_start, double speed) {
-    if (const auto kept = store.meta(kAnchorKey)) {
-        std::istringstream in(*kept);
-        std::int64_t start = 0, anchor_us = 0;
-        double kept_speed = 0;
-        if (in >> start >> kept_speed >> anchor_us && start == virtual_start.time_since_epoch().count() &&
-            kept_speed == speed) {
-            RunClock resumed(virtual_start, speed,
-                             system_clock::time_point{std::chrono::microseconds{anchor_us}});
-            // A demo store picked up again days later would be centuries ahead: say so
-            // rather than race through them.
-            if (resumed.now() - virtual_start > kMaxResumedSpan)
-                throw std::runtime_error(fmt::format(
-                    "this store's accelerated clock started at {} and would now show {}: it was "
-                    "last used long ago at {} x speed. Remove the store (and its -wal/-shm files) "
-                    "to start the demo afresh, or choose another --clock",
-                    format_iso_local(virtual_start), format_iso_local(resumed.now()), speed));
+    if (const auto text = store.meta(kAnchorKey)) {
+        const auto kept = decode(*text);
+        if (kept && kept->start == virtual_start && kept->speed == speed) {
+            RunClock resumed(virtual_start, speed, kept->anchor);
+            refuse_if_far_ahead(resumed, virtual_start, speed);
             return resumed;
         }
     }
@@ -54,6 +69,16 @@ RunClock RunClock::accelerated(Store& store, Instant virtual_start, double speed
     store.set_meta(kAnchorKey, encode(virtual_start, speed, anchor));
     tx->commit();
     return RunClock(virtual_start, speed, anchor);
+}
+
+std::optional<RunClock> RunClock::resume(Store& store) {
+    const auto text = store.meta(kAnchorKey);
+    if (!text) return std::nullopt;
+    const auto kept = decode(*text);
+    if (!kept) throw std::runtime_error(fmt::format("this store's accelerated clock is unreadable: '{}'", *text));
+    RunClock resumed(kept->start, kept->speed, kept->anchor);
+    refuse_if_far_ahead(resumed, kept->start, kept->speed);
+    return resumed;
 }
 
 Instant RunClock::now() const {

@@ -24,6 +24,11 @@ public:
     // An accelerated clock continuing the timeline kept in `store`, or starting one
     // now when the store has none for this start and speed.
     static RunClock accelerated(Store& store, Instant virtual_start, double speed);
+    // The accelerated clock an okod started with --clock keeps in `store`, running on;
+    // nullopt when there is none (okod runs on the wall clock). Writes nothing: this is
+    // how okoctl acts on okod's timeline. Throws, as accelerated() does, when that clock
+    // would now be implausibly far ahead.
+    static std::optional<RunClock> resume(Store& store);
 
     Instant now() const override;
     // How long to wait in real time until the clock shows `t` (zero if it already has).

@@ -74,6 +74,13 @@ Municipality maastricht() {
     m.workflows = {"oko-cycle", "council-report"};
     m.dates = {{"scanner_date", day(2022, 5, 17)}, {"kickoff", day(2022, 3, 14)}};
     m.lists = {{"recommendations", {"sport", "alcohol-free parties"}}, {"empty", {}}};
+    m.herindeling_elections = {day(2025, 11, 19)};
+    m.settings = {{"starter_pack_days_before", 21}};
+    m.budget_lines = {{"gids", "GIDS-uitkering", 40000.0, day(2023, 12, 31)},
+                      {"npo", "NPO", std::nullopt, day(2023, 7, 31)}};
+    m.capacity = {1.8, 0.7};
+    m.events_season_month = 5;
+    m.events_season_day = 15;
     return m;
 }
 
@@ -91,6 +98,12 @@ void expect_same(const Municipality& a, const Municipality& b) {
     EXPECT_EQ(a.workflows, b.workflows);
     EXPECT_EQ(a.dates, b.dates);
     EXPECT_EQ(a.lists, b.lists);
+    EXPECT_EQ(a.herindeling_elections, b.herindeling_elections);
+    EXPECT_EQ(a.settings, b.settings);
+    EXPECT_EQ(a.budget_lines, b.budget_lines);
+    EXPECT_EQ(a.capacity, b.capacity);
+    EXPECT_EQ(a.events_season_month, b.events_season_month);
+    EXPECT_EQ(a.events_season_day, b.events_season_day);
 }
 
 Person person(const std::string& id, Language language = Language::nl) {
@@ -111,6 +124,7 @@ Instance sample_instance(const std::string& key = "2024") {
     i.state_entry = 7;
     i.marks = {{"entered", at(1'704'067'200)}, {"survey.done", at(1'710'000'000)}};
     i.lists = {{"recommendations", {"sport", "school"}}};
+    i.params = {{"role", "ggd-contact"}, {"leave_date", "2024-06-30"}};
     return i;
 }
 
@@ -127,6 +141,7 @@ void expect_same(const Instance& a, const Instance& b) {
     EXPECT_EQ(a.state_entry, b.state_entry);
     EXPECT_EQ(a.marks, b.marks);
     EXPECT_EQ(a.lists, b.lists);
+    EXPECT_EQ(a.params, b.params);
 }
 
 Task sample_task(InstanceId instance, const std::string& key, std::optional<Instant> due) {
@@ -341,6 +356,16 @@ TEST(SqliteStore, assignment_round_trips_and_adding_it_again_updates_its_end) {
     EXPECT_EQ(all[0].until, day(2024, 6, 30));
     EXPECT_EQ(all[1].until, std::nullopt);
 
+    // An end date or FTE already recorded is kept when the same assignment is added
+    // again without one (a config file that does not know about a leave).
+    all[0].fte = 0.6;
+    store->update_assignment(all[0]);
+    RoleAssignment again = a;
+    again.until.reset();
+    EXPECT_EQ(store->add_assignment(again), id);
+    EXPECT_EQ(store->assignments("GM0935")[0].until, day(2024, 6, 30));
+    EXPECT_EQ(store->assignments("GM0935")[0].fte, 0.6);
+
     all[1].until = day(2025, 12, 31);
     store->update_assignment(all[1]);
     EXPECT_EQ(store->assignments("GM0935")[1].until, day(2025, 12, 31));
@@ -396,6 +421,7 @@ TEST(SqliteStore, instance_round_trips_with_marks_and_can_be_found_by_key) {
     i.state = "acting";
     i.finished_at.reset();
     i.marks["acting.entered"] = at(1'720'000'000);
+    i.params["successor"] = "noor";
     store->update_instance(i);
     expect_same(*store->instance(id), i);
 

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace okod {
 namespace {
 
@@ -25,6 +27,45 @@ TEST(PublicHolidays, kings_day_moves_to_saturday_when_the_27th_is_a_sunday) {
     EXPECT_TRUE(is_public_holiday(d(2025, 4, 26)));
     EXPECT_FALSE(is_public_holiday(d(2025, 4, 27)));
     EXPECT_TRUE(is_public_holiday(d(2024, 4, 27)));
+}
+
+TEST(PublicHolidays, the_easter_based_days_of_several_years) {
+    struct Year {
+        int year;
+        Date easter, hemelvaart, pinksteren;
+    };
+    for (const Year& y : {Year{2023, d(2023, 4, 9), d(2023, 5, 18), d(2023, 5, 28)},
+                          Year{2024, d(2024, 3, 31), d(2024, 5, 9), d(2024, 5, 19)},
+                          Year{2025, d(2025, 4, 20), d(2025, 5, 29), d(2025, 6, 8)},
+                          Year{2026, d(2026, 4, 5), d(2026, 5, 14), d(2026, 5, 24)},
+                          Year{2027, d(2027, 3, 28), d(2027, 5, 6), d(2027, 5, 16)}}) {
+        SCOPED_TRACE(y.year);
+        EXPECT_EQ(easter_sunday(y.year), y.easter);
+        EXPECT_TRUE(is_public_holiday(y.easter));
+        EXPECT_TRUE(is_public_holiday(add_days(y.easter, 1)));  // Tweede Paasdag
+        EXPECT_FALSE(is_public_holiday(add_days(y.easter, -2)));  // Goede Vrijdag is a working day
+        EXPECT_TRUE(is_public_holiday(y.hemelvaart));
+        EXPECT_TRUE(is_public_holiday(y.pinksteren));
+        EXPECT_TRUE(is_public_holiday(add_days(y.pinksteren, 1)));  // Tweede Pinksterdag
+        EXPECT_EQ(public_holidays(y.year).size(), 10u);
+    }
+}
+
+TEST(PublicHolidays, kings_day_is_26_april_in_the_years_the_27th_is_a_sunday) {
+    for (int year = 2014; year <= 2040; ++year) {
+        SCOPED_TRACE(year);
+        const bool sunday = date::weekday{date::sys_days{d(year, 4, 27)}} == date::Sunday;
+        const auto all = public_holidays(year);
+        const auto kings = std::find_if(all.begin(), all.end(),
+                                        [](const PublicHoliday& h) { return h.name == "Koningsdag"; });
+        ASSERT_NE(kings, all.end());
+        EXPECT_EQ(kings->date, sunday ? d(year, 4, 26) : d(year, 4, 27));
+        EXPECT_EQ(is_public_holiday(d(year, 4, 27)), !sunday);
+    }
+    EXPECT_TRUE(is_public_holiday(d(2014, 4, 26)));  // the first Koningsdag
+    EXPECT_TRUE(is_public_holiday(d(2025, 4, 26)));
+    EXPECT_TRUE(is_public_holiday(d(2031, 4, 26)));
+    EXPECT_TRUE(is_public_holiday(d(2026, 4, 27)));
 }
 
 TEST(Elections, council_elections_fall_on_the_kieswet_wednesday) {
@@ -75,8 +116,8 @@ TEST(SchoolHolidaysJson, a_bad_file_names_the_place_and_imports_nothing) {
     EXPECT_TRUE(h.empty());
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0].to_string(),
-              "x.json: [0].content[0].vacations[0].regions[1].region: unknown region 'oost' (noord, "
-              "midden, zuid or heel Nederland)");
+              "x.json:3:19: [0].content[0].vacations[0].regions[1].region: unknown region 'oost' "
+              "(noord, midden, zuid or heel Nederland)");
 
     errors.clear();
     parse_school_holidays_json("[{\"content\": [}", "y.json", errors);

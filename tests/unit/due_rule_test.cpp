@@ -1,7 +1,10 @@
+#include "adapters/calendar/school_holidays_json.hpp"
 #include "calendar/calendar.hpp"
 #include "calendar/elections.hpp"
 #include "rules/due_rule.hpp"
 #include "time/amsterdam.hpp"
+
+#include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -132,6 +135,91 @@ TEST(DueRule, school_time_shifts_out_of_the_regions_school_holidays) {
     EXPECT_EQ(due(before, ctx), d(2022, 7, 22));
     ctx.school_region = "noord";
     EXPECT_EQ(due(after, ctx), d(2022, 8, 29));
+}
+
+// The shipped calendar, as okod runs on it.
+Calendar shipped_calendar() {
+    std::vector<LoadError> errors;
+    auto holidays = load_school_holidays_file(test::source_path("config/calendars/school-holidays.json"), errors);
+    EXPECT_TRUE(errors.empty()) << errors.front().to_string();
+    return Calendar(SchoolHolidays(std::move(holidays)));
+}
+
+// The deadline okod sets: the rule's day at 17:00 Amsterdam time.
+std::string deadline(const DueRule& r, const DueContext& ctx) {
+    return format_iso_local(at_local(due(r, ctx), r.at.value_or(kDefaultDueTime)));
+}
+
+TEST(DueRule, a_deadline_in_the_zuid_herfstvakantie_moves_before_it_and_keeps_17_00_across_the_dst_end) {
+    // Herfstvakantie zuid 2024: 19-27 October; summer time ends on Sunday 27 October.
+    const Calendar cal = shipped_calendar();
+    DueContext ctx = context(d(2024, 1, 1));
+    ctx.calendar = &cal;
+    ctx.school_region = "zuid";
+    DueRule before = rule(AbsoluteDate{d(2024, 10, 23)});
+    before.school_time = Shift::before;
+    EXPECT_EQ(deadline(before, ctx), "2024-10-18T17:00:00+02:00");
+    DueRule after = before;
+    after.school_time = Shift::after;
+    EXPECT_EQ(deadline(after, ctx), "2024-10-28T17:00:00+01:00");
+    // Noord has its herfstvakantie a week later (26 October - 3 November).
+    ctx.school_region = "noord";
+    EXPECT_EQ(deadline(before, ctx), "2024-10-23T17:00:00+02:00");
+    EXPECT_EQ(deadline(rule(AbsoluteDate{d(2024, 10, 30)}), ctx), "2024-10-30T17:00:00+01:00");
+    DueRule noord_before = rule(AbsoluteDate{d(2024, 10, 30)});
+    noord_before.school_time = Shift::before;
+    EXPECT_EQ(deadline(noord_before, ctx), "2024-10-25T17:00:00+02:00");
+}
+
+TEST(DueRule, school_time_skips_the_herfstvakantie_of_2026_which_ends_on_the_dst_sunday) {
+    // Herfstvakantie zuid and midden 2026: 17-25 October; summer time ends on the 25th.
+    const Calendar cal = shipped_calendar();
+    DueContext ctx = context(d(2026, 1, 1));
+    ctx.calendar = &cal;
+    ctx.school_region = "zuid";
+    DueRule r = rule(QuarterEnd{4, 1});  // 31 December 2026: in the Kerstvakantie
+    r.school_time = Shift::before;
+    EXPECT_EQ(deadline(r, ctx), "2026-12-18T17:00:00+01:00");
+    DueRule oct = rule(AbsoluteDate{d(2026, 10, 20)});
+    oct.school_time = Shift::before;
+    EXPECT_EQ(deadline(oct, ctx), "2026-10-16T17:00:00+02:00");
+    oct.school_time = Shift::after;
+    EXPECT_EQ(deadline(oct, ctx), "2026-10-26T17:00:00+01:00");
+}
+
+TEST(DueRule, business_days_around_easter_2024_in_the_week_summer_time_starts) {
+    // 31 March 2024 is both Easter Sunday and the start of summer time; Goede Vrijdag
+    // (29 March) is a working day, Tweede Paasdag (1 April) is not.
+    Calendar cal;
+    DueContext ctx = context(d(2024, 1, 1));
+    ctx.calendar = &cal;
+    DueRule before = rule(AbsoluteDate{d(2024, 3, 31)});
+    before.business_day = Shift::before;
+    EXPECT_EQ(deadline(before, ctx), "2024-03-29T17:00:00+01:00");
+    DueRule after = before;
+    after.business_day = Shift::after;
+    EXPECT_EQ(deadline(after, ctx), "2024-04-02T17:00:00+02:00");
+    // A quarter end that is a Sunday in the DST week: Friday, still winter time.
+    DueRule q1 = rule(QuarterEnd{1, 1});
+    q1.business_day = Shift::before;
+    EXPECT_EQ(deadline(q1, ctx), "2024-03-29T17:00:00+01:00");
+}
+
+TEST(DueRule, business_days_skip_kings_day_and_ascension_and_keep_the_rules_time) {
+    Calendar cal;
+    DueContext ctx = context(d(2025, 1, 1));
+    ctx.calendar = &cal;
+    // Koningsdag 2025 is Saturday 26 April (the 27th is a Sunday): Monday 28th is a workday.
+    DueRule kings = rule(AbsoluteDate{d(2025, 4, 26)});
+    kings.business_day = Shift::after;
+    EXPECT_EQ(deadline(kings, ctx), "2025-04-28T17:00:00+02:00");
+    // Hemelvaartsdag 2025 is Thursday 29 May.
+    DueRule ascension = rule(AbsoluteDate{d(2025, 5, 29)});
+    ascension.business_day = Shift::before;
+    ascension.at = TimeOfDay{9 * 60};
+    EXPECT_EQ(deadline(ascension, ctx), "2025-05-28T09:00:00+02:00");
+    ascension.business_day = Shift::after;
+    EXPECT_EQ(deadline(ascension, ctx), "2025-05-30T09:00:00+02:00");
 }
 
 }  // namespace

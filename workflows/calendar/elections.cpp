@@ -34,7 +34,8 @@ bool skipped_by_herindeling(Date march, const std::vector<Date>& herindeling) {
     });
 }
 
-std::vector<Date> council_elections(int from_year, int to_year, const std::vector<Date>& herindeling) {
+std::vector<Date> council_elections(int from_year, int to_year,
+                                    const std::vector<Date>& herindeling) {
     std::vector<Date> out;
     for (int year = from_year; year <= to_year; ++year) {
         if (!is_council_election_year(year)) continue;

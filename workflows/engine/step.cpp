@@ -536,12 +536,20 @@ DueContext Step::context(const Loaded& l) const {
 bool Step::guard(const Loaded& l, std::string_view text) {
     auto g = parse_guard(text);
     if (!g || g->name != kRoleVacantGuard) return guard_holds(text, *l.definition, l.instance, l.municipality);
-    const auto role = l.instance.params.find("role");
-    const auto leave = l.instance.params.find("leave_date");
-    if (role == l.instance.params.end() || leave == l.instance.params.end()) return false;
+    // Vacant: nobody but the leaver holds the role after the last day, nor has been
+    // named to start later (a successor who starts on Monday is no vacancy).
+    const auto& params = l.instance.params;
+    const auto role = params.find("role");
+    const auto leave = params.find("leave_date");
+    const auto leaver = params.find("leaver");
+    if (role == params.end() || leave == params.end() || leaver == params.end()) return false;
     const auto last_day = parse_date(leave->second);
     if (!last_day) return false;
-    const bool vacant = store_.holders(l.instance.municipality, role->second, add_days(*last_day, 1)).empty();
+    bool vacant = true;
+    for (const auto& a : store_.assignments(l.instance.municipality))
+        if (a.role == role->second && a.person_id != leaver->second &&
+            (!a.until || date::sys_days{*a.until} > date::sys_days{*last_day}))
+            vacant = false;
     return vacant != g->negated;
 }
 

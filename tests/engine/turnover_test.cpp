@@ -1,0 +1,161 @@
+// Staff turnover with the shipped workflows and the demo Maastricht: a holder leaves,
+// the warm hand-over runs, open work follows the role to the successor, and a post
+// left empty is escalated to the regisseur (or the steering group).
+#include "engine/event_kinds.hpp"
+#include "support/demo_world.hpp"
+
+namespace okod::test {
+namespace {
+
+class Turnover : public DemoWorld {
+protected:
+    // The 2022 cycle up to the end of the survey (done at its deadline, 30 September),
+    // so the feedback step (terugkoppeling) is open with its GGD task.
+    void SetUp() override {
+        start(at(2022, 1, 1, 0));
+        run_until(at(2022, 9, 30, 18), /*complete_on_time=*/true);
+        ASSERT_EQ(instances("oko-cycle").front().state, "terugkoppeling");
+        ASSERT_TRUE(engine().save_person({"maastricht-noor", "Noor Bakker", "noor.bakker@ggdzl.example",
+                                          Language::nl}, "test").ok);
+    }
+
+    CommandResult assign(const std::string& person, const std::string& role, Date from) {
+        RoleAssignment a;
+        a.municipality = "GM0935";
+        a.role = role;
+        a.person_id = person;
+        a.from = from;
+        return engine().assign_role(a, "test");
+    }
+
+    std::vector<std::string> recipients(TaskId task, const std::string& kind) {
+        std::vector<std::string> out;
+        for (const auto& o : mail_for(task))
+            if (o.kind == kind) out.push_back(o.person_id);
+        return out;
+    }
+};
+
+TEST_F(Turnover, the_open_feedback_task_and_its_reminders_follow_the_ggd_role_to_the_successor) {
+    const Task feedback = task("oko-cycle", "results-first");
+    ASSERT_EQ(feedback.role, "ggd-contact");
+    ASSERT_EQ(format_iso_local(*feedback.due), "2022-10-28T17:00:00+02:00");
+
+    clock_->advance_to(at(2022, 10, 3));
+    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "sanne").ok);
+    ASSERT_TRUE(assign("maastricht-noor", "ggd-contact", day(2022, 10, 17)).ok);
+    run_until(at(2022, 10, 28, 12));
+
+    // Both reminders (7 days ahead and on the day) went to Noor, none to Bram.
+    EXPECT_EQ(recipients(feedback.id, "reminder"), (std::vector<std::string>{"maastricht-noor", "maastricht-noor"}));
+    EXPECT_EQ(store().holders("GM0935", "ggd-contact", day(2022, 10, 17)).at(0).id, "maastricht-noor");
+    EXPECT_TRUE(store().holders("GM0935", "ggd-contact", day(2022, 10, 15)).empty());
+
+    // The warm hand-over ran: Bram was asked for the hand-over file and meeting before
+    // his last day, and with the successor named there was no vacancy.
+    const Instance handover = instances("warm-handover").at(0);
+    EXPECT_EQ(handover.params.at("leaver"), "maastricht-bram");
+    EXPECT_EQ(handover.params.at("successor"), "maastricht-noor");
+    EXPECT_EQ(handover.state, "introductie");
+    const Task meeting = task("warm-handover", "handover-meeting");
+    EXPECT_EQ(meeting.role, "ggd-contact");
+    EXPECT_EQ(meeting.title.nl, "Overdrachtsgesprek Contactpersoon GGD: Bram Hendriks met de opvolger, vóór 14-10-2022");
+    EXPECT_EQ(format_iso_local(*meeting.due), "2022-10-11T17:00:00+02:00");
+    EXPECT_EQ(recipients(meeting.id, "reminder"), (std::vector<std::string>{"maastricht-bram", "maastricht-bram"}));
+    EXPECT_EQ(task("warm-handover", "starter-pack").role, "regisseur");
+    EXPECT_EQ(task("warm-handover", "introduction").role, "regisseur");
+}
+
+TEST_F(Turnover, the_event_log_tells_who_held_the_role_when) {
+    clock_->advance_to(at(2022, 10, 3));
+    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "sanne").ok);
+    ASSERT_TRUE(assign("maastricht-noor", "ggd-contact", day(2022, 10, 17)).ok);
+
+    const auto leaves = events(std::string(event_kind::leave_announced));
+    ASSERT_EQ(leaves.size(), 1u);
+    EXPECT_EQ(leaves[0].person, "maastricht-bram");
+    EXPECT_EQ(leaves[0].role, "ggd-contact");
+    EXPECT_EQ(leaves[0].note, "laatste dag 2022-10-14, gemeld door sanne");
+    const auto assigned = events(std::string(event_kind::role_assigned));
+    ASSERT_EQ(assigned.size(), 1u);
+    EXPECT_EQ(assigned[0].person, "maastricht-noor");
+    EXPECT_EQ(assigned[0].note, "vanaf 2022-10-17 door test");
+
+    // Announcing the same leave again changes nothing.
+    const auto before = store().last_event_seq();
+    EXPECT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "sanne").ok);
+    EXPECT_EQ(store().last_event_seq(), before);
+    EXPECT_EQ(instances("warm-handover").size(), 1u);
+}
+
+TEST_F(Turnover, without_a_successor_the_vacancy_goes_to_the_regisseur_until_one_is_named) {
+    const Task feedback = task("oko-cycle", "results-first");
+    clock_->advance_to(at(2022, 10, 3));
+    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "sanne").ok);
+    run_until(at(2022, 10, 21, 12));
+
+    ASSERT_EQ(instances("warm-handover").at(0).state, "vacature");
+    const Task vacancy = task("warm-handover", "vacancy");
+    EXPECT_EQ(vacancy.role, "regisseur");
+    EXPECT_NE(vacancy.title.nl.find("Contactpersoon GGD is vacant sinds het vertrek van Bram Hendriks"),
+              std::string::npos);
+    // The regisseur hears of the vacancy the morning it arises (Saturday 15 October),
+    // not days later at the first lead time.
+    const auto vacancy_mail = mail_for(vacancy.id);
+    ASSERT_FALSE(vacancy_mail.empty());
+    EXPECT_EQ(vacancy_mail[0].person_id, "maastricht-sanne");
+    EXPECT_EQ(format_iso_local(vacancy_mail[0].created_at), "2022-10-15T09:00:00+02:00");
+    // Meanwhile the GGD task's reminder reaches the regisseur as a vacancy alert.
+    EXPECT_EQ(recipients(feedback.id, "vacancy"), (std::vector<std::string>{"maastricht-sanne"}));
+
+    clock_->advance_to(at(2022, 10, 24));
+    ASSERT_TRUE(assign("maastricht-noor", "ggd-contact", day(2022, 10, 24)).ok);
+    EXPECT_EQ(instances("warm-handover").at(0).state, "introductie");
+    run_until(at(2022, 10, 28, 12));
+    EXPECT_EQ(recipients(feedback.id, "reminder"), (std::vector<std::string>{"maastricht-noor"}));
+}
+
+TEST_F(Turnover, when_the_regisseur_leaves_unreplaced_the_steering_group_is_told) {
+    clock_->advance_to(at(2022, 10, 3));
+    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-sanne", "regisseur", day(2022, 10, 14), "wethouder").ok);
+    run_until(at(2022, 10, 17, 12));
+
+    const Task vacancy = task("warm-handover", "vacancy");
+    EXPECT_EQ(vacancy.role, "stuurgroep");
+    ASSERT_FALSE(mail_for(vacancy.id).empty());
+    EXPECT_EQ(mail_for(vacancy.id)[0].person_id, "maastricht-stuurgroep");
+
+    // Without the regisseur's 0.6 FTE the capacity norm fails the day after: the
+    // shortfall task is the regisseur's, so its notice goes to the steering group.
+    const auto shortfall = instances("capacity-shortfall");
+    ASSERT_EQ(shortfall.size(), 1u);
+    EXPECT_EQ(shortfall[0].params.at("regisseur_fte"), "0");
+    const Task restore = task("capacity-shortfall", "restore-capacity");
+    ASSERT_FALSE(mail_for(restore.id).empty());
+    EXPECT_EQ(mail_for(restore.id)[0].kind, "vacancy");
+    EXPECT_EQ(mail_for(restore.id)[0].person_id, "maastricht-stuurgroep");
+}
+
+TEST_F(Turnover, bad_turnover_commands_are_refused_and_change_nothing) {
+    const auto before = store().last_event_seq();
+    EXPECT_EQ(engine().announce_leave("GM0935", "maastricht-nobody", "", day(2022, 10, 14), "x").error,
+              "no person 'maastricht-nobody'");
+    EXPECT_EQ(engine().announce_leave("GM0935", "maastricht-lotte", "regisseur", day(2022, 10, 14), "x").error,
+              "maastricht-lotte holds no role 'regisseur' in GM0935 on 2022-10-14");
+    EXPECT_EQ(engine().announce_leave("GM9999", "maastricht-bram", "", day(2022, 10, 14), "x").error,
+              "no municipality GM9999");
+    EXPECT_NE(assign("maastricht-noor", "ggd", day(2022, 10, 1)).error.find("unknown role 'ggd' (known roles: "),
+              std::string::npos);
+    RoleAssignment backwards;
+    backwards.municipality = "GM0935";
+    backwards.role = "ggd-contact";
+    backwards.person_id = "maastricht-noor";
+    backwards.from = day(2022, 10, 1);
+    backwards.until = day(2022, 9, 1);
+    EXPECT_EQ(engine().assign_role(backwards, "x").error, "the last day 2022-09-01 is before the first day 2022-10-01");
+    EXPECT_EQ(store().last_event_seq(), before);
+    EXPECT_TRUE(instances("warm-handover").empty());
+}
+
+}  // namespace
+}  // namespace okod::test

@@ -1,0 +1,106 @@
+#include "support/demo_world.hpp"
+
+#include "adapters/config/config.hpp"
+
+#include <filesystem>
+
+namespace okod::test {
+
+namespace fs = std::filesystem;
+
+DemoWorld::DemoWorld() {
+    fs::copy(source_path("workflows/definitions"), dir_ / "definitions", fs::copy_options::recursive);
+    fs::create_directories(dir_ / "municipalities");
+    fs::copy(source_path("config/municipalities/GM0935-maastricht.toml"),
+             dir_ / "municipalities/GM0935-maastricht.toml");
+    fs::copy(source_path("config/calendars"), dir_ / "calendars", fs::copy_options::recursive);
+    write_file(dir_ / "okod.toml", R"([store]
+path = "okod.sqlite"
+[definitions]
+dir = "definitions"
+[calendar]
+school_holidays = "calendars/school-holidays.json"
+[municipalities]
+dir = "municipalities"
+)");
+}
+
+void DemoWorld::edit_maastricht(const std::string& from, const std::string& to) {
+    const fs::path file = dir_ / "municipalities/GM0935-maastricht.toml";
+    std::string text = read_file(file);
+    const auto pos = text.find(from);
+    ASSERT_NE(pos, std::string::npos) << "not in the Maastricht file: " << from;
+    text.replace(pos, from.size(), to);
+    write_file(file, text);
+}
+
+void DemoWorld::start(Instant at) {
+    auto loaded = load_config(dir_ / "okod.toml");
+    ASSERT_TRUE(loaded.config) << loaded.errors.at(0).to_string();
+    auto r = open_runtime(std::move(*loaded.config), ":memory:");
+    ASSERT_TRUE(r.runtime) << r.errors.at(0).to_string();
+    runtime_ = std::move(r.runtime);
+    clock_ = std::make_unique<VirtualClock>(at);
+    engine_ = std::make_unique<Engine>(*runtime_->store, runtime_->definitions, runtime_->calendar, *clock_,
+                                       runtime_->config.engine);
+    engine_->plan(*runtime_->store->municipality("GM0935"));
+}
+
+void DemoWorld::run_until(Instant t, bool complete_on_time) {
+    for (int guard = 0; guard < 1'000'000; ++guard) {
+        auto next = engine_->next_due();
+        if (!next || *next > t) break;
+        clock_->advance_to(*next);
+        if (complete_on_time) {
+            TaskFilter f;
+            f.municipality = "GM0935";
+            f.due_before = *next + std::chrono::seconds{1};
+            for (const auto& open : store().tasks(f))
+                if (open.status == TaskStatus::open && open.due && *open.due == *next)
+                    engine_->complete_task(open.id, "test");
+        }
+        engine_->step();
+    }
+    clock_->advance_to(t);
+}
+
+std::vector<Task> DemoWorld::tasks(const std::string& workflow) {
+    TaskFilter f;
+    f.municipality = "GM0935";
+    std::vector<Task> out;
+    for (auto& t : store().tasks(f))
+        if (t.workflow == workflow) out.push_back(std::move(t));
+    return out;
+}
+
+Task DemoWorld::task(const std::string& workflow, const std::string& key) {
+    for (auto& t : tasks(workflow))
+        if (t.key == key) return t;
+    ADD_FAILURE() << "no task " << workflow << "/" << key;
+    return Task{};
+}
+
+std::vector<Instance> DemoWorld::instances(const std::string& workflow) {
+    std::vector<Instance> out;
+    for (auto& i : store().instances("GM0935"))
+        if (i.definition_id == workflow) out.push_back(std::move(i));
+    return out;
+}
+
+std::vector<Event> DemoWorld::events(const std::string& kind) {
+    std::vector<Event> out;
+    for (auto& e : store().events_after(0, 1'000'000))
+        if (e.kind == kind) out.push_back(std::move(e));
+    return out;
+}
+
+std::vector<OutboxItem> DemoWorld::mail_for(TaskId task) {
+    std::vector<OutboxItem> out;
+    for (auto& o : outbox())
+        if (o.task_id == task) out.push_back(std::move(o));
+    return out;
+}
+
+std::vector<OutboxItem> DemoWorld::outbox() { return store().outbox(std::nullopt, 1'000'000); }
+
+}  // namespace okod::test
