@@ -487,7 +487,8 @@ void read_definition(Context& ctx, const toml::table& root, Definition& d) {
     d.name = read_text(r, "name");
     if (const toml::table* t = r.table("start")) {
         TableReader s(ctx, *t, "start", "start");
-        if (auto on = s.string("on")) {
+        const auto on = s.string("on");
+        if (on) {
             if (auto trigger = parse_start_trigger(*on); trigger && *trigger != StartTrigger::date)
                 d.start.trigger = *trigger;
             else
@@ -495,7 +496,7 @@ void read_definition(Context& ctx, const toml::table& root, Definition& d) {
                           "unknown start trigger " + quote(*on) +
                               " (use election, role_leave, budget_line or capacity_shortfall)");
         }
-        if (auto at = s.string("at", d.start.trigger == StartTrigger::date)) d.start.at = *at;
+        if (auto at = s.string("at", !on)) d.start.at = *at;
         d.start.every = read_years(s, "every");
         d.start.until = s.string("until").value_or("");
         d.start.days_before = read_years(s, "days_before");

@@ -34,6 +34,10 @@ struct Phrases {
     const char* by;
     const char* late;
     const char* undeliverable;  // "e-mail about '{}' to {} undeliverable: {}"
+    const char* person_saved;   // "details of {} saved ({})"
+    const char* role_assigned;  // "{} holds the role {} ({})"
+    const char* leave;          // "{} leaves as {} ({})"
+    const char* capacity;       // "capacity below the norm: {}"
 };
 
 constexpr Phrases kDutch{
@@ -52,13 +56,17 @@ constexpr Phrases kDutch{
     "herinnering (deadline vandaag) '{}' aan {} als {}",
     "escalatie: '{}' {} dagen te laat, aan {} als {}",
     "vacature: niemand vervult de rol {} voor '{}'",
-    "; melding aan {} als regisseur",
-    "; ook geen regisseur om te waarschuwen",
+    "; melding aan {}",
+    "; ook geen regisseur of stuurgroep om te waarschuwen",
     "gebeurtenis '{}' ontvangen",
     "fout: {}",
     " door {}",
     " (te laat verstuurd)",
     "e-mail over '{}' aan {} niet bezorgd: {}",
+    "gegevens van {} opgeslagen ({})",
+    "{} vervult de rol {} ({})",
+    "{} vertrekt als {} ({})",
+    "capaciteit onder de norm: {}",
 };
 
 constexpr Phrases kEnglish{
@@ -77,13 +85,17 @@ constexpr Phrases kEnglish{
     "reminder (due today) '{}' to {} as {}",
     "escalation: '{}' {} days overdue, to {} as {}",
     "vacancy: nobody holds role {} for '{}'",
-    "; alert to {} as project leader",
-    "; no project leader to alert either",
+    "; alert to {}",
+    "; no project leader or steering group to alert either",
     "event '{}' received",
     "error: {}",
     " by {}",
     " (sent late)",
     "e-mail about '{}' to {} undeliverable: {}",
+    "details of {} saved ({})",
+    "{} holds the role {} ({})",
+    "{} leaves as {} ({})",
+    "capacity below the norm: {}",
 };
 
 std::string describe(const Event& e, const TimelineNames& n, Language l) {
@@ -127,6 +139,10 @@ std::string describe(const Event& e, const TimelineNames& n, Language l) {
     if (e.kind == ek::error) return fmt::format(fmt::runtime(p.error), e.note);
     if (e.kind == ek::mail_undeliverable)
         return fmt::format(fmt::runtime(p.undeliverable), e.title, person, e.note);
+    if (e.kind == ek::person_saved) return fmt::format(fmt::runtime(p.person_saved), person, e.note);
+    if (e.kind == ek::role_assigned) return fmt::format(fmt::runtime(p.role_assigned), person, role, e.note);
+    if (e.kind == ek::leave_announced) return fmt::format(fmt::runtime(p.leave), person, role, e.note);
+    if (e.kind == ek::capacity_below_norm) return fmt::format(fmt::runtime(p.capacity), e.note);
     return e.kind;
 }
 

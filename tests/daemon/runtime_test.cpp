@@ -108,5 +108,50 @@ cycle_years = 3
                         }));
 }
 
+
+TEST(Config, elections_conditions_and_fte_are_checked_where_they_are_written) {
+    TempDir dir;
+    write_file(dir / "okod.toml", "[store]\npath = \"x.sqlite\"\n[municipalities]\ndir = \"m\"\n");
+    write_file(dir / "m/GM0935.toml", R"(code = "GM0935"
+name = "Maastricht"
+school_region = "zuid"
+trajectory_start = 2022-01-01
+herindeling_elections = [2026-03-18]
+events_season_start = "13-01"
+[capacity]
+total_fte = "veel"
+[[budget_lines]]
+id = "gids"
+name = "GIDS"
+[[people]]
+id = "p"
+name = "P"
+roles = [{ role = "regisseur", from = 2022-01-01, fte = 2.5 }]
+)");
+    auto r = load_config(dir / "okod.toml");
+    EXPECT_FALSE(r.config);
+    std::vector<std::string> messages;
+    for (const auto& e : r.errors) messages.push_back(e.to_string());
+    const std::string f = (dir / "m/GM0935.toml").string();
+    EXPECT_EQ(messages, (std::vector<std::string>{
+                            f + ":5:26: a herindeling election is held in November, not on 2026-03-18",
+                            f + ":8:13: expected a number for 'total_fte', got string",
+                            f + ":6:23: events_season_start must be MM-DD, not '13-01'",
+                            f + ":9:1: missing required key 'until'",
+                            f + ":15:57: 'fte' must be between 0 and 1.5, not 2.5",
+                        }));
+}
+
+TEST_F(RuntimeTest, a_setting_no_workflow_declares_is_an_error) {
+    const fs::path file = dir_ / "municipalities/GM0935-maastricht.toml";
+    std::string text = read_file(file);
+    text.replace(text.find("starter_pack_days_before = 21"), 29, "starter_pak_days_before = 21");
+    write_file(file, text);
+    auto r = open();
+    EXPECT_FALSE(r.runtime);
+    ASSERT_FALSE(r.errors.empty());
+    EXPECT_EQ(r.errors[0].message, "GM0935: [settings] starter_pak_days_before is not a setting of any workflow it runs");
+}
+
 }  // namespace
 }  // namespace okod::test

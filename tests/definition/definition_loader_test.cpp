@@ -757,5 +757,48 @@ TEST(ValidateCommand, prints_errors_and_fails) {
     EXPECT_EQ(out.str(), good + ": ok (g version 1, 2 states, 1 tasks)\n");
 }
 
+// Triggered workflows (a hand-over, an election playbook): parameters in titles and
+// roles, settings for lead times, and what goes with which trigger.
+TEST_F(DefinitionLoader, a_triggered_definition_uses_its_parameters_and_settings) {
+    auto text = replace_line(kBase, "name = { nl = \"Test\" }", R"(name = { nl = "Test" }
+[start]
+on = "role_leave"
+[settings]
+lead = 5)");
+    text = replace_line(text, "  title = { nl = \"Doen\" }", "  title = { nl = \"Overdracht {role_name} door {leaver_name}\" }");
+    text = replace_line(text, "  role = \"regisseur\"", "  role = \"{role}\"");
+    text = replace_line(text, "  due = { quarter_end = 2 }", "  due = { before = \"leave_date\", days = \"lead\" }");
+    const DefinitionSet set = load(text);
+    EXPECT_EQ(errors_of(set), Errors{});
+    ASSERT_EQ(set.definitions.size(), 1u);
+    const Definition& d = set.definitions[0];
+    EXPECT_EQ(d.start.trigger, StartTrigger::role_leave);
+    EXPECT_EQ(d.settings.at("lead"), 5);
+    const auto& before = std::get<BeforeDate>(d.states[0].tasks[0].due.kind);
+    EXPECT_EQ(before.amount_setting, "lead");
+}
+
+TEST_F(DefinitionLoader, reports_parameters_settings_and_triggers_that_do_not_fit) {
+    auto text = replace_line(kBase, "name = { nl = \"Test\" }", R"(name = { nl = "Test" }
+[start]
+on = "election"
+days_before = "lead_time")");
+    text = replace_line(text, "  title = { nl = \"Doen\" }", "  title = { nl = \"Doen voor {leaver_name}\" }");
+    text = replace_line(text, "  role = \"regisseur\"", "  role = \"{role}\"");
+    text = replace_line(text, "  due = { quarter_end = 2 }", "  due = { before = \"election\", days = \"prep\" }");
+    EXPECT_EQ(errors(text + "guard = \"role_vacant\"\n"),
+              (Errors{"def.toml:7:15: unknown setting 'lead_time': declare it with a default under [settings]",
+                      "def.toml:15:11: title of task 'do' uses unknown placeholder {leaver_name}",
+                      "def.toml:16:10: unknown role '{role}' names no role parameter of this definition "
+                      "(only on = \"role_leave\" offers {role} and {coordinator})",
+                      "def.toml:17:39: unknown setting 'prep': declare it with a default under [settings]",
+                      "def.toml:28:9: guard 'role_vacant' only goes with on = \"role_leave\""}));
+    EXPECT_EQ(errors(replace_line(kBase, "name = { nl = \"Test\" }", R"(name = { nl = "Test" }
+[start]
+on = "someone_leaves")")),
+              (Errors{"def.toml:6:6: unknown start trigger 'someone_leaves' (use election, role_leave, "
+                      "budget_line or capacity_shortfall)"}));
+}
+
 }  // namespace
 }  // namespace okod
