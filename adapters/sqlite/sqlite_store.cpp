@@ -758,6 +758,7 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::filesystem::path& file
     std::unique_ptr<SqliteStore> store{new SqliteStore(SqliteDb{name}, name)};
     store->configure(is_file);
     store->migrate();
+    store->changed_elsewhere();  // from here on, count other connections' commits
     return store;
 }
 
@@ -1167,6 +1168,16 @@ std::int64_t SqliteStore::last_event_seq() {
 }
 
 // --- meta ---------------------------------------------------------------------------------
+
+bool SqliteStore::changed_elsewhere() {
+    // data_version changes only when another connection commits (see the SQLite docs
+    // of PRAGMA data_version); our own commits leave it as it is.
+    SqliteStatement s = db_.prepare("PRAGMA data_version");
+    const std::int64_t now = s.step() ? s.column_int64(0) : 0;
+    const bool changed = data_version_ >= 0 && now != data_version_;
+    data_version_ = now;
+    return changed;
+}
 
 std::optional<std::string> SqliteStore::meta(const std::string& key) {
     StatementUse s{query(q_meta_get)};

@@ -101,6 +101,8 @@ public:
     void replace_school_holidays(const std::vector<SchoolHoliday>& holidays) override;
     std::vector<SchoolHoliday> imported_school_holidays() override;
 
+    bool changed_elsewhere() override;
+
     std::optional<std::string> meta(const std::string& key) override;
     void set_meta(const std::string& key, const std::string& value) override;
 
@@ -117,6 +119,7 @@ private:
 
     SqliteDb db_;       // declared first: destroyed after the statements that use it
     std::string name_;  // the file, for error messages
+    std::int64_t data_version_ = -1;  // PRAGMA data_version at the last changed_elsewhere()
     std::vector<std::optional<SqliteStatement>> queries_;
     std::unordered_map<std::string, SqliteStatement> dynamic_queries_;
     SqliteTransaction* open_transaction_ = nullptr;

@@ -4,6 +4,7 @@
 #include "daemon/outbox/outbox_sender.hpp"
 #include "daemon/outbox/transport_factory.hpp"
 #include "daemon/run/run_clock.hpp"
+#include "daemon/run/store_watch.hpp"
 #include "daemon/run/systemd_notify.hpp"
 #include "daemon/runtime.hpp"
 #include "engine/engine.hpp"
@@ -66,6 +67,7 @@ struct Daemon::Impl {
     std::unique_ptr<OutboxSender> sender;
     std::shared_ptr<MailTransport> transport;
     std::unique_ptr<TimelineNames> names;
+    std::unique_ptr<StoreWatch> store_watch;
     SystemdNotifier notifier;
     std::int64_t logged_seq = 0;
     bool stopping = false;
@@ -83,6 +85,7 @@ struct Daemon::Impl {
     void kick_sender();
     void arm_outbox(Instant at);
     void on_sent(Delivery d, SendResult r);
+    void on_store_written();
     void wait_signals();
     void reload();
     void stop(int signo);
@@ -113,6 +116,7 @@ bool Daemon::Impl::start() {
     logged_seq = runtime->store->last_event_seq();
     build_workers();
     plan_all();
+    store_watch = std::make_unique<StoreWatch>(strand, store_path, [this] { on_store_written(); });
     spdlog::info("okod started: config {}, store {}, {}", options.config.string(),
                  store_path.string(), clock->describe());
     spdlog::info("mail: {}", describe_transport(runtime->config.mail));
@@ -245,6 +249,21 @@ void Daemon::Impl::arm_outbox(Instant at) {
     });
 }
 
+// okoctl committed something (a leave, a new holder, an import): log what it wrote,
+// and let the scheduler and the outbox see its timers and e-mails now.
+void Daemon::Impl::on_store_written() {
+    if (stopping) return;
+    try {
+        if (!runtime->store->changed_elsewhere()) return;  // our own write
+    } catch (const std::exception& e) {
+        spdlog::warn("cannot check the store for changes: {}", e.what());
+        return;
+    }
+    log_new_events();
+    arm_engine();
+    kick_sender();
+}
+
 // --- signals, watchdog -------------------------------------------------------------------
 
 void Daemon::Impl::wait_signals() {
@@ -304,6 +323,7 @@ void Daemon::Impl::stop(int signo) {
     outbox_timer.cancel();
     watchdog_timer.cancel();
     signals.cancel();
+    if (store_watch) store_watch->cancel();
     // io.run() returns when nothing is left: at once, or when the e-mail in flight has
     // been recorded and send_in_flight released.
 }

@@ -863,3 +863,21 @@ TEST(SqliteStore, a_process_killed_mid_step_leaves_exactly_the_committed_step) {
 
 }  // namespace
 }  // namespace okod
+
+namespace okod {
+namespace {
+
+TEST(SqliteStore, changed_elsewhere_sees_other_connections_commits_but_not_its_own) {
+    test::TempDir dir;
+    auto daemon = SqliteStore::open(dir / "okod.sqlite");
+    auto okoctl = SqliteStore::open(dir / "okod.sqlite");
+    EXPECT_FALSE(daemon->changed_elsewhere());
+    daemon->set_meta("k", "daemon's own write");
+    EXPECT_FALSE(daemon->changed_elsewhere());
+    okoctl->set_meta("k", "okoctl's write");
+    EXPECT_TRUE(daemon->changed_elsewhere());
+    EXPECT_FALSE(daemon->changed_elsewhere());  // once per change
+}
+
+}  // namespace
+}  // namespace okod

@@ -116,6 +116,10 @@ public:
     virtual void replace_school_holidays(const std::vector<SchoolHoliday>& holidays) = 0;
     virtual std::vector<SchoolHoliday> imported_school_holidays() = 0;  // by first day
 
+    // Has another process (okoctl) committed to the store since the last call? The
+    // daemon asks when the store's files change, to act on what okoctl wrote at once.
+    virtual bool changed_elsewhere() = 0;
+
     // Small named values the daemon keeps across restarts (e.g. the demo clock's anchor).
     virtual std::optional<std::string> meta(const std::string& key) = 0;
     virtual void set_meta(const std::string& key, const std::string& value) = 0;

@@ -1,0 +1,79 @@
+#include "daemon/run/store_watch.hpp"
+
+#include <boost/asio/posix/stream_descriptor.hpp>
+#include <spdlog/spdlog.h>
+
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+namespace okod {
+
+struct StoreWatch::Impl {
+    Impl(boost::asio::any_io_executor executor, const std::filesystem::path& store_file,
+         std::function<void()> callback)
+        : stream(executor), prefix(store_file.filename().string()), on_write(std::move(callback)) {
+        const int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+        if (fd < 0) {
+            spdlog::warn("cannot watch the store for changes by okoctl ({}); they take effect at "
+                         "the next wake-up or reload", std::strerror(errno));
+            return;
+        }
+        const auto dir = store_file.has_parent_path() ? store_file.parent_path() : std::filesystem::path(".");
+        // Only writes that end a commit matter: the WAL is appended (modify) or a
+        // rollback journal is closed or moved.
+        if (inotify_add_watch(fd, dir.c_str(), IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+            spdlog::warn("cannot watch {} for changes by okoctl ({})", dir.string(), std::strerror(errno));
+            ::close(fd);
+            return;
+        }
+        stream.assign(fd);
+        wait();
+    }
+
+    void wait() {
+        stream.async_wait(boost::asio::posix::stream_descriptor::wait_read, [this](boost::system::error_code ec) {
+            if (ec) return;  // cancelled: okod is stopping
+            if (drain()) on_write();
+            wait();
+        });
+    }
+
+    // Reads every pending event; true when one was about the store's files.
+    bool drain() {
+        bool ours = false;
+        alignas(inotify_event) std::array<char, 4096> buffer;
+        for (;;) {
+            const ssize_t n = ::read(stream.native_handle(), buffer.data(), buffer.size());
+            if (n <= 0) return ours;  // EAGAIN: nothing more for now
+            for (ssize_t at = 0; at < n;) {
+                const auto* e = reinterpret_cast<const inotify_event*>(buffer.data() + at);
+                if (e->len > 0 && std::string(e->name).starts_with(prefix)) ours = true;
+                at += static_cast<ssize_t>(sizeof(inotify_event) + e->len);
+            }
+        }
+    }
+
+    boost::asio::posix::stream_descriptor stream;
+    std::string prefix;
+    std::function<void()> on_write;
+};
+
+StoreWatch::StoreWatch(boost::asio::any_io_executor executor, const std::filesystem::path& store_file,
+                       std::function<void()> on_write)
+    : impl_(std::make_unique<Impl>(std::move(executor), store_file, std::move(on_write))) {}
+
+StoreWatch::~StoreWatch() = default;
+
+bool StoreWatch::active() const { return impl_->stream.is_open(); }
+
+void StoreWatch::cancel() {
+    boost::system::error_code ignored;
+    impl_->stream.close(ignored);
+}
+
+}  // namespace okod
