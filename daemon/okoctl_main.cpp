@@ -2,6 +2,7 @@
 #include "adapters/config/config.hpp"
 #include "daemon/commands/calendar_command.hpp"
 #include "daemon/commands/outbox_command.hpp"
+#include "daemon/commands/people_cli.hpp"
 #include "daemon/commands/validate_command.hpp"
 #include "daemon/cli_main.hpp"
 #include "version.hpp"
@@ -58,12 +59,16 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     import_holidays->add_option("--store", import_args.store, "SQLite store to write (instead of the config's)");
 
+    okod::PeopleCli people;
+    okod::add_people_command(app, people);
+
     return okod::run_cli(app, argc, argv, [&] {
         if (validate->parsed()) return okod::run_validate(files, std::cout, std::cerr);
         if (outbox->parsed()) return okod::run_outbox(outbox_args, std::cout, std::cerr);
         if (elections->parsed()) return okod::run_calendar_elections(elections_args, std::cout, std::cerr);
         if (import_holidays->parsed())
             return okod::run_import_school_holidays(import_args, std::cout, std::cerr);
+        if (people.parsed()) return people.run(std::cout, std::cerr);
         return 0;
     });
 }

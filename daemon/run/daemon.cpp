@@ -112,7 +112,7 @@ bool Daemon::Impl::start() {
     transport = std::move(new_transport);
     clock = options.clock_start ? std::make_unique<RunClock>(RunClock::accelerated(
                                       *runtime->store, *options.clock_start, options.clock_speed))
-                                : std::make_unique<RunClock>();
+                                : std::make_unique<RunClock>(RunClock::wall(*runtime->store));
     logged_seq = runtime->store->last_event_seq();
     build_workers();
     plan_all();

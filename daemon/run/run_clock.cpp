@@ -55,6 +55,16 @@ RunClock::RunClock() = default;
 RunClock::RunClock(Instant virtual_start, double speed, system_clock::time_point real_anchor)
     : virtual_start_(virtual_start), speed_(speed), real_anchor_(real_anchor) {}
 
+RunClock RunClock::wall(Store& store) {
+    // okod on the wall clock: okoctl must no longer follow an earlier demo timeline.
+    if (const auto text = store.meta(kAnchorKey); text && !text->empty()) {
+        auto tx = store.begin();
+        store.set_meta(kAnchorKey, "");
+        tx->commit();
+    }
+    return RunClock();
+}
+
 RunClock RunClock::accelerated(Store& store, Instant virtual_start, double speed) {
     if (const auto text = store.meta(kAnchorKey)) {
         const auto kept = decode(*text);
@@ -73,9 +83,10 @@ RunClock RunClock::accelerated(Store& store, Instant virtual_start, double speed
 
 std::optional<RunClock> RunClock::resume(Store& store) {
     const auto text = store.meta(kAnchorKey);
-    if (!text) return std::nullopt;
+    if (!text || text->empty()) return std::nullopt;  // empty: okod runs on the wall clock
     const auto kept = decode(*text);
-    if (!kept) throw std::runtime_error(fmt::format("this store's accelerated clock is unreadable: '{}'", *text));
+    if (!kept)
+        throw std::runtime_error(fmt::format("this store's accelerated clock is unreadable: '{}'", *text));
     RunClock resumed(kept->start, kept->speed, kept->anchor);
     refuse_if_far_ahead(resumed, kept->start, kept->speed);
     return resumed;

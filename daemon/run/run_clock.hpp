@@ -21,6 +21,9 @@ public:
     RunClock();  // the wall clock
     RunClock(Instant virtual_start, double speed, std::chrono::system_clock::time_point real_anchor);
 
+    // The wall clock, forgetting any accelerated timeline `store` kept (so okoctl,
+    // which follows that timeline, follows the wall clock too).
+    static RunClock wall(Store& store);
     // An accelerated clock continuing the timeline kept in `store`, or starting one
     // now when the store has none for this start and speed.
     static RunClock accelerated(Store& store, Instant virtual_start, double speed);

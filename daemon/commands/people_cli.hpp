@@ -1,0 +1,169 @@
+#pragma once
+// The command line of `okoctl people add|assign|leave|list`. Include from
+// okoctl_main.cpp only (CLI11 is a heavy header). Dates, FTE figures, --at and CBS
+// codes are checked here, so a bad one is CLI11's precise message and exit code 2
+// before anything is opened.
+#include "daemon/commands/people_command.hpp"
+#include "model/municipality.hpp"
+#include "time/amsterdam.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <ostream>
+#include <string>
+
+namespace okod {
+
+struct PeopleCli {
+    CLI::App* add = nullptr;
+    CLI::App* assign = nullptr;
+    CLI::App* leave = nullptr;
+    CLI::App* list = nullptr;
+    PeopleAddArgs add_args;
+    PeopleAssignArgs assign_args;
+    PeopleLeaveArgs leave_args;
+    PeopleListArgs list_args;
+
+    bool parsed() const {
+        return add->parsed() || assign->parsed() || leave->parsed() || list->parsed();
+    }
+    int run(std::ostream& out, std::ostream& err) const {
+        if (add->parsed()) return run_people_add(add_args, out, err);
+        if (assign->parsed()) return run_people_assign(assign_args, out, err);
+        if (leave->parsed()) return run_people_leave(leave_args, out, err);
+        return run_people_list(list_args, out, err);
+    }
+};
+
+namespace people_cli {
+
+inline CLI::Validator iso_date() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            return parse_date(text) ? std::string() : "'" + text + "' is not a date (YYYY-MM-DD)";
+        },
+        "YYYY-MM-DD", "date");
+}
+
+inline CLI::Validator iso_instant() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            return parse_instant(text)
+                       ? std::string()
+                       : "'" + text + "' is not an ISO 8601 time (e.g. 2026-03-02T09:00:00+01:00)";
+        },
+        "ISO-INSTANT", "instant");
+}
+
+// Accepts the Dutch decimal comma (0,4) too, as municipalities write FTE.
+inline CLI::Validator fte() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            std::replace(text.begin(), text.end(), ',', '.');
+            char* end = nullptr;
+            const double v = std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size())
+                return "'" + text + "' is not an FTE figure (a number like 0.4)";
+            if (!(v >= 0 && v <= 1.5)) return "'" + text + "' is not between 0 and 1.5 fte";
+            return {};
+        },
+        "FTE", "fte");
+}
+
+inline CLI::Validator cbs_code() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            return is_cbs_code(text) ? std::string()
+                                     : "'" + text + "' is not a CBS code (GM and four digits)";
+        },
+        "GMxxxx", "cbs code");
+}
+
+inline void common_options(CLI::App* sub, PeopleCommon& common) {
+    common.config = default_config_path();
+    sub->add_option("--config", common.config, "Configuration file (okod.toml)")
+        ->capture_default_str();
+    sub->add_option("--store", common.store, "okod's SQLite store (instead of the config's)");
+    sub->add_option(
+           "--at", common.at,
+           "Act as if it were this moment (ISO 8601, e.g. 2026-03-02T09:00:00+01:00) instead of "
+           "now on okod's clock (its demo clock when the store has one, else the wall clock)")
+        ->check(iso_instant());
+}
+
+}  // namespace people_cli
+
+inline void add_people_command(CLI::App& app, PeopleCli& cli) {
+    auto* people = app.add_subcommand("people", "Who holds which role; new people, roles, leaves");
+    people->require_subcommand(1);
+
+    cli.add =
+        people->add_subcommand("add", "Record a person okod can address (or change their details)");
+    cli.add->add_option("id", cli.add_args.id, "Stable id, e.g. maastricht-noor")->required();
+    cli.add->add_option("--name", cli.add_args.name, "Full name")->required();
+    cli.add->add_option("--email", cli.add_args.email, "E-mail address reminders go to");
+    cli.add
+        ->add_option("--language", cli.add_args.language,
+                     "Language of their e-mail: nl or en (default nl)")
+        ->check(CLI::IsMember({"nl", "en"}));
+    people_cli::common_options(cli.add, cli.add_args.common);
+
+    cli.assign = people->add_subcommand(
+        "assign",
+        "A person holds a role from a day (to a day); a waiting hand-over learns its successor");
+    cli.assign->add_option("person", cli.assign_args.person, "Person id (okoctl people add)")
+        ->required();
+    cli.assign->add_option("--municipality", cli.assign_args.municipality, "CBS code, e.g. GM0935")
+        ->required()
+        ->check(people_cli::cbs_code());
+    cli.assign
+        ->add_option("--role", cli.assign_args.role, "Role id from roles.toml, e.g. ggd-contact")
+        ->required();
+    cli.assign->add_option("--from", cli.assign_args.from, "First day")
+        ->required()
+        ->check(people_cli::iso_date());
+    cli.assign
+        ->add_option("--until", cli.assign_args.until, "Last day (inclusive); default open-ended")
+        ->check(people_cli::iso_date());
+    cli.assign
+        ->add_option("--fte", cli.assign_args.fte,
+                     "Capacity put into the role, 0 to 1.5 (0.4 or 0,4)")
+        ->transform(people_cli::fte());
+    people_cli::common_options(cli.assign, cli.assign_args.common);
+
+    cli.leave = people->add_subcommand(
+        "leave", "A holder's last day: the role ends then and the warm hand-over starts");
+    cli.leave->add_option("person", cli.leave_args.person, "Person id")->required();
+    cli.leave->add_option("--municipality", cli.leave_args.municipality, "CBS code, e.g. GM0935")
+        ->required()
+        ->check(people_cli::cbs_code());
+    cli.leave->add_option("--last-day", cli.leave_args.last_day, "Last working day in the role(s)")
+        ->required()
+        ->check(people_cli::iso_date());
+    cli.leave->add_option("--role", cli.leave_args.role,
+                          "Only this role (default: every role held there)");
+    people_cli::common_options(cli.leave, cli.leave_args.common);
+
+    cli.list = people->add_subcommand(
+        "list", "Who holds which role on a day, vacancies, capacity against the norm");
+    cli.list->add_option("--municipality", cli.list_args.municipality, "CBS code, e.g. GM0935")
+        ->required()
+        ->check(people_cli::cbs_code());
+    cli.list->add_option("--on", cli.list_args.on, "The day (default: today on okod's clock)")
+        ->check(people_cli::iso_date());
+    cli.list->add_flag("--history", cli.list_args.history,
+                       "Every assignment with its period, by role and from");
+    cli.list->add_flag(
+        "--json", cli.list_args.json,
+        "One JSON object per line. {\"kind\": \"assignment\", municipality, role, role_name, "
+        "person, name, email, language, from, until (null: open-ended), fte (null: not "
+        "recorded), holds_on_day, on}; {\"kind\": \"vacancy\", municipality, role, role_name, "
+        "on} (not with --history); last {\"kind\": \"capacity\", municipality, on, total_fte, "
+        "regisseur_fte (both null when no FTE is recorded), norm_total_fte, "
+        "norm_regisseur_fte, below_norm}");
+    people_cli::common_options(cli.list, cli.list_args.common);
+}
+
+}  // namespace okod
