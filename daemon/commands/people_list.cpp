@@ -14,11 +14,10 @@
 #include <ostream>
 #include <set>
 
+#include "model/capacity.hpp"
+
 namespace okod {
 namespace {
-
-constexpr const char* kRegisseur = "regisseur";
-constexpr double kEpsilon = 1e-9;  // as the engine: 0.1 + 0.2 counts as 0.3
 
 // A line of the list: an assignment, or a role nobody holds on the day.
 struct Row {
@@ -26,35 +25,11 @@ struct Row {
     std::optional<RoleAssignment> assignment;  // empty: vacant
 };
 
-struct Capacity {
-    bool recorded = false;  // any FTE on the roles held that day
-    double total = 0;
-    double regisseur = 0;
-    CapacityNorm norm;
-    bool below_norm() const {
-        return recorded &&
-               (total + kEpsilon < norm.total_fte || regisseur + kEpsilon < norm.regisseur_fte);
-    }
-};
-
-Capacity capacity_on(const std::vector<RoleAssignment>& assignments, const Municipality& m,
-                     Date day) {
-    Capacity c;
-    c.norm = m.capacity;
-    for (const auto& a : assignments) {
-        if (!a.covers(day) || !a.fte) continue;
-        c.recorded = true;
-        c.total += *a.fte;
-        if (a.role == kRegisseur) c.regisseur += *a.fte;
-    }
-    return c;
-}
-
 // Ordered as a reader looks for them: by the role's Dutch name, then by first day.
 std::vector<Row> rows_for(const std::vector<RoleAssignment>& assignments,
                           const RoleCatalog& catalog, Date day, bool history) {
     std::vector<Row> rows;
-    std::set<std::string> roles{kRegisseur};
+    std::set<std::string> roles{"regisseur"};
     for (const auto& a : assignments) {
         roles.insert(a.role);
         if (history || a.covers(day)) rows.push_back({a.role, a});

@@ -33,14 +33,6 @@ std::string role_label(const PeopleSession& s, const std::string& role) {
     return fmt::format("{} ({})", s.definitions.roles().name(role, Language::nl), role);
 }
 
-std::string format_fte(double fte) {
-    std::string text = fmt::format("{:.2f}", fte);
-    while (text.back() == '0') text.pop_back();
-    if (text.back() == '.') text.pop_back();
-    std::replace(text.begin(), text.end(), '.', ',');
-    return text;
-}
-
 void print_started_work(const std::vector<Event>& events, const PeopleSession& s,
                         std::ostream& out) {
     for (const auto& e : events) {

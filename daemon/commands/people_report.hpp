@@ -2,6 +2,7 @@
 // What an `okoctl people` change did, read back from the event log its engine step
 // wrote, and how okod will pick it up. Shared by add, assign and leave.
 #include "daemon/commands/people_session.hpp"
+#include "model/capacity.hpp"
 
 #include <cstdint>
 #include <iosfwd>
@@ -24,8 +25,6 @@ bool has_event(const std::vector<Event>& events, std::string_view kind);
 
 // "Contactpersoon GGD (ggd-contact)".
 std::string role_label(const PeopleSession& s, const std::string& role);
-// 0.6 -> "0,6": FTE as a Dutch municipality writes it.
-std::string format_fte(double fte);
 
 // Every instance the change started (a warm hand-over, a capacity shortfall), with its
 // state and the tasks it created, and every capacity alert.

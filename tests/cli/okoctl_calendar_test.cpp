@@ -22,15 +22,7 @@ Date d(int y, unsigned m, unsigned day) { return Date{date::year{y}, date::month
 class OkoctlCalendar : public ::testing::Test {
 protected:
     void SetUp() override {
-        write_file(dir_ / "okod.toml", R"([store]
-path = "state/okod.sqlite"
-[definitions]
-dir = "definitions"
-[calendar]
-school_holidays = "calendars/school-holidays.json"
-[municipalities]
-dir = "municipalities"
-)");
+        write_demo_okod_toml(dir_.path());
         fs::create_directories(dir_ / "definitions");
         fs::copy(source_path("workflows/definitions/roles.toml"), dir_ / "definitions/roles.toml");
         fs::create_directories(dir_ / "calendars");

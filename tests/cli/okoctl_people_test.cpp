@@ -76,20 +76,7 @@ protected:
     // The demo config tree, and a store as okod's first start leaves it: config synced,
     // every municipality's workflows planned.
     void SetUp() override {
-        fs::copy(source_path("workflows/definitions"), dir_ / "definitions",
-                 fs::copy_options::recursive);
-        fs::copy(source_path("config/municipalities"), dir_ / "municipalities",
-                 fs::copy_options::recursive);
-        fs::copy(source_path("config/calendars"), dir_ / "calendars", fs::copy_options::recursive);
-        write_file(dir_ / "okod.toml", R"([store]
-path = "state/okod.sqlite"
-[definitions]
-dir = "definitions"
-[calendar]
-school_holidays = "calendars/school-holidays.json"
-[municipalities]
-dir = "municipalities"
-)");
+        copy_demo_config(dir_.path());
         auto rt = runtime();
         ASSERT_TRUE(rt);
         VirtualClock clock(at_local(Date{date::year{2026} / 3 / 1}, TimeOfDay{9 * 60}));

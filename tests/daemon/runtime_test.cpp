@@ -14,20 +14,7 @@ namespace fs = std::filesystem;
 // A copy of the demo config tree in a temp dir, so tests can change definitions.
 class RuntimeTest : public ::testing::Test {
 protected:
-    void SetUp() override {
-        fs::copy(source_path("workflows/definitions"), dir_ / "definitions", fs::copy_options::recursive);
-        fs::copy(source_path("config/municipalities"), dir_ / "municipalities", fs::copy_options::recursive);
-        fs::copy(source_path("config/calendars"), dir_ / "calendars", fs::copy_options::recursive);
-        write_file(dir_ / "okod.toml", R"([store]
-path = "state/okod.sqlite"
-[definitions]
-dir = "definitions"
-[calendar]
-school_holidays = "calendars/school-holidays.json"
-[municipalities]
-dir = "municipalities"
-)");
-    }
+    void SetUp() override { copy_demo_config(dir_.path()); }
 
     RuntimeResult open() {
         auto loaded = load_config(dir_ / "okod.toml");

@@ -338,11 +338,11 @@ TEST(SqliteStore, person_round_trips_and_people_are_ordered_by_id) {
 TEST(SqliteStore, assignment_round_trips_and_adding_it_again_updates_its_end) {
     auto store = SqliteStore::open(":memory:");
     store->upsert_person(person("anna"));
-    RoleAssignment a{0, "GM0935", "regisseur", "anna", day(2024, 1, 1), day(2024, 6, 30)};
+    RoleAssignment a{0, "GM0935", "regisseur", "anna", day(2024, 1, 1), day(2024, 6, 30), std::nullopt};
     const auto id = store->add_assignment(a);
     EXPECT_GT(id, 0);
     EXPECT_EQ(store->add_assignment(a), id);
-    RoleAssignment open_ended{0, "GM0935", "regisseur", "anna", day(2025, 1, 1), std::nullopt};
+    RoleAssignment open_ended{0, "GM0935", "regisseur", "anna", day(2025, 1, 1), std::nullopt, std::nullopt};
     const auto id2 = store->add_assignment(open_ended);
     EXPECT_NE(id2, id);
 
@@ -384,11 +384,11 @@ TEST(SqliteStore, assignment_round_trips_and_adding_it_again_updates_its_end) {
 TEST(SqliteStore, holders_are_the_people_whose_assignment_covers_the_day) {
     auto store = SqliteStore::open(":memory:");
     for (const char* id : {"anna", "bob", "carl", "dana"}) store->upsert_person(person(id));
-    store->add_assignment({0, "GM0935", "regisseur", "bob", day(2024, 7, 1), std::nullopt});
-    store->add_assignment({0, "GM0935", "regisseur", "anna", day(2024, 1, 1), day(2024, 6, 30)});
-    store->add_assignment({0, "GM0935", "regisseur", "dana", day(2024, 6, 1), day(2024, 7, 31)});
-    store->add_assignment({0, "GM0935", "ggd-contact", "carl", day(2020, 1, 1), std::nullopt});
-    store->add_assignment({0, "GM0888", "regisseur", "carl", day(2020, 1, 1), std::nullopt});
+    store->add_assignment({0, "GM0935", "regisseur", "bob", day(2024, 7, 1), std::nullopt, std::nullopt});
+    store->add_assignment({0, "GM0935", "regisseur", "anna", day(2024, 1, 1), day(2024, 6, 30), std::nullopt});
+    store->add_assignment({0, "GM0935", "regisseur", "dana", day(2024, 6, 1), day(2024, 7, 31), std::nullopt});
+    store->add_assignment({0, "GM0935", "ggd-contact", "carl", day(2020, 1, 1), std::nullopt, std::nullopt});
+    store->add_assignment({0, "GM0888", "regisseur", "carl", day(2020, 1, 1), std::nullopt, std::nullopt});
 
     auto ids = [&](Date on) {
         std::vector<std::string> out;

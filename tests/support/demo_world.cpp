@@ -8,22 +8,7 @@ namespace okod::test {
 
 namespace fs = std::filesystem;
 
-DemoWorld::DemoWorld() {
-    fs::copy(source_path("workflows/definitions"), dir_ / "definitions", fs::copy_options::recursive);
-    fs::create_directories(dir_ / "municipalities");
-    fs::copy(source_path("config/municipalities/GM0935-maastricht.toml"),
-             dir_ / "municipalities/GM0935-maastricht.toml");
-    fs::copy(source_path("config/calendars"), dir_ / "calendars", fs::copy_options::recursive);
-    write_file(dir_ / "okod.toml", R"([store]
-path = "okod.sqlite"
-[definitions]
-dir = "definitions"
-[calendar]
-school_holidays = "calendars/school-holidays.json"
-[municipalities]
-dir = "municipalities"
-)");
-}
+DemoWorld::DemoWorld() { copy_demo_config(dir_.path(), {"GM0935-maastricht.toml"}); }
 
 void DemoWorld::edit_maastricht(const std::string& from, const std::string& to) {
     const fs::path file = dir_ / "municipalities/GM0935-maastricht.toml";

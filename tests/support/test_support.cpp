@@ -75,4 +75,30 @@ RunResult run_binary(const std::string& name, const std::vector<std::string>& ar
     return r;
 }
 
+void write_demo_okod_toml(const std::filesystem::path& dir) {
+    write_file(dir / "okod.toml", R"([store]
+path = "state/okod.sqlite"
+[definitions]
+dir = "definitions"
+[calendar]
+school_holidays = "calendars/school-holidays.json"
+[municipalities]
+dir = "municipalities"
+)");
+}
+
+void copy_demo_config(const std::filesystem::path& dir, const std::vector<std::string>& municipality_files) {
+    namespace fs = std::filesystem;
+    write_demo_okod_toml(dir);
+    fs::copy(source_path("workflows/definitions"), dir / "definitions", fs::copy_options::recursive);
+    fs::copy(source_path("config/calendars"), dir / "calendars", fs::copy_options::recursive);
+    if (municipality_files.empty()) {
+        fs::copy(source_path("config/municipalities"), dir / "municipalities", fs::copy_options::recursive);
+        return;
+    }
+    fs::create_directories(dir / "municipalities");
+    for (const auto& name : municipality_files)
+        fs::copy(source_path("config/municipalities/" + name), dir / "municipalities" / name);
+}
+
 }  // namespace okod::test

@@ -35,4 +35,12 @@ std::filesystem::path source_path(const std::string& relative);
 void write_file(const std::filesystem::path& p, const std::string& text);
 std::string read_file(const std::filesystem::path& p);
 
+// An okod.toml in `dir` with the demo layout: store state/okod.sqlite, definitions/,
+// calendars/school-holidays.json, municipalities/.
+void write_demo_okod_toml(const std::filesystem::path& dir);
+// The demo tree in `dir`: that okod.toml, the shipped definitions and calendar, and the
+// demo municipality files (all, or only the named ones, e.g. "GM0935-maastricht.toml"),
+// so a test can change any of them.
+void copy_demo_config(const std::filesystem::path& dir, const std::vector<std::string>& municipality_files = {});
+
 }  // namespace okod::test

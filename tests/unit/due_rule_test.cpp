@@ -42,7 +42,7 @@ Date due(const DueRule& r, const DueContext& ctx) {
 }
 
 TEST(DueRule, two_months_after_31_december_is_the_last_day_of_february) {
-    DueRule r = rule(AfterMoment{"survey.done", 2, PeriodUnit::months});
+    DueRule r = rule(AfterMoment{"survey.done", 2, PeriodUnit::months, {}});
     EXPECT_EQ(due(r, context(d(2022, 1, 1), 1, d(2022, 1, 1), {{"survey.done", d(2022, 12, 31)}})),
               d(2023, 2, 28));
     // In a leap year February has 29 days.
@@ -83,7 +83,7 @@ TEST(DueRule, absolute_date_is_that_date) {
 }
 
 TEST(DueRule, days_before_a_named_date) {
-    DueRule r = rule(BeforeDate{"election", 90, PeriodUnit::days});
+    DueRule r = rule(BeforeDate{"election", 90, PeriodUnit::days, {}});
     const Date election = next_council_election(d(2025, 6, 1));
     EXPECT_EQ(election, d(2026, 3, 18));
     EXPECT_EQ(due(r, context(d(2025, 1, 1), 1, d(2025, 6, 1), {{"election", election}})),
@@ -99,7 +99,7 @@ TEST(DueRule, every_two_years_from_a_start_takes_the_next_occurrence) {
 }
 
 TEST(DueRule, an_unknown_moment_is_reported_not_guessed) {
-    DueRule r = rule(AfterMoment{"survey.done", 2, PeriodUnit::months});
+    DueRule r = rule(AfterMoment{"survey.done", 2, PeriodUnit::months, {}});
     auto res = due_date(r, context(d(2022, 1, 1)));
     EXPECT_FALSE(res.date.has_value());
     EXPECT_EQ(res.missing_anchor, "survey.done");

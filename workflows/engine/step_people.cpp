@@ -4,6 +4,7 @@
 // leaves, and watch the capacity norm.
 #include "engine/event_kinds.hpp"
 #include "engine/step.hpp"
+#include "model/capacity.hpp"
 #include "time/amsterdam.hpp"
 
 #include <fmt/format.h>
@@ -15,15 +16,6 @@ namespace {
 
 constexpr std::string_view kRegisseur = "regisseur";
 constexpr std::string_view kSteeringGroup = "stuurgroep";
-
-// 0.6 -> "0,6": FTE as the municipality writes it.
-std::string format_fte(double fte) {
-    std::string s = fmt::format("{:.2f}", fte);
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    std::replace(s.begin(), s.end(), '.', ',');
-    return s;
-}
 
 std::string describe(const RoleAssignment& a) {
     std::string note = "vanaf " + format_date(a.from);
@@ -162,22 +154,13 @@ CommandResult Step::announce_leave(const std::string& municipality, const std::s
 }
 
 void Step::check_capacity(const Municipality& m) {
-    double total = 0, regisseur = 0;
-    bool recorded = false;
-    for (const auto& a : store_.assignments(m.code)) {
-        if (!a.covers(today_) || !a.fte) continue;
-        recorded = true;
-        total += *a.fte;
-        if (a.role == kRegisseur) regisseur += *a.fte;
-    }
+    const Capacity c = capacity_on(store_.assignments(m.code), m, today_);
     // Without FTE figures okod cannot judge the capacity; it does not guess.
-    if (!recorded) return;
-    constexpr double kEpsilon = 1e-9;  // 0.1 + 0.2 must count as 0.3
-    if (total + kEpsilon >= m.capacity.total_fte && regisseur + kEpsilon >= m.capacity.regisseur_fte) return;
+    if (!c.below_norm()) return;
 
     std::map<std::string, std::string> params{
-        {"total_fte", format_fte(total)},
-        {"regisseur_fte", format_fte(regisseur)},
+        {"total_fte", format_fte(c.total)},
+        {"regisseur_fte", format_fte(c.regisseur)},
         {"norm_total_fte", format_fte(m.capacity.total_fte)},
         {"norm_regisseur_fte", format_fte(m.capacity.regisseur_fte)},
     };
