@@ -496,7 +496,10 @@ void read_definition(Context& ctx, const toml::table& root, Definition& d) {
                           "unknown start trigger " + quote(*on) +
                               " (use election, role_leave, budget_line or capacity_shortfall)");
         }
-        if (auto at = s.string("at", !on)) d.start.at = *at;
+        if (auto at = s.string("at", !on)) {
+            d.start.at = *at;
+            if (on) ctx.error(ctx.where["start.at"], "'at' goes with a dated start, not with 'on'");
+        }
         d.start.every = read_years(s, "every");
         d.start.until = s.string("until").value_or("");
         d.start.days_before = read_years(s, "days_before");

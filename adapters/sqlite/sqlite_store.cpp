@@ -283,12 +283,12 @@ std::string sql_of(Q q) {
         case q_person_all:
             return select_from(kPersonColumns, "FROM people ORDER BY id");
         case q_assignment_insert:
-            // Adding an assignment that exists only fills in what is given: an end date
-            // announced through okoctl survives a config file that does not know it.
+            // Adding an assignment that exists keeps an end date already recorded (a
+            // leave announced through okoctl survives the config file) and takes a new FTE.
             return "INSERT INTO role_assignments(municipality, role, person_id, from_date, "
                    "until_date, fte) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
                    "ON CONFLICT(municipality, role, person_id, from_date) "
-                   "DO UPDATE SET until_date = coalesce(excluded.until_date, until_date), "
+                   "DO UPDATE SET until_date = coalesce(until_date, excluded.until_date), "
                    "fte = coalesce(excluded.fte, fte)";
         case q_assignment_find:
             return "SELECT id FROM role_assignments WHERE municipality = ?1 AND role = ?2 "

@@ -52,7 +52,9 @@ struct StoreWatch::Impl {
             if (n <= 0) return ours;  // EAGAIN: nothing more for now
             for (ssize_t at = 0; at < n;) {
                 const auto* e = reinterpret_cast<const inotify_event*>(buffer.data() + at);
-                if (e->len > 0 && std::string(e->name).starts_with(prefix)) ours = true;
+                // An overflowed queue lost events: one of them may have been ours.
+                if ((e->mask & IN_Q_OVERFLOW) || (e->len > 0 && std::string(e->name).starts_with(prefix)))
+                    ours = true;
                 at += static_cast<ssize_t>(sizeof(inotify_event) + e->len);
             }
         }

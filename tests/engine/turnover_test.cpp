@@ -157,5 +157,68 @@ TEST_F(Turnover, bad_turnover_commands_are_refused_and_change_nothing) {
     EXPECT_TRUE(instances("warm-handover").empty());
 }
 
+TEST_F(Turnover, a_leave_already_in_the_records_still_gets_its_handover) {
+    RoleAssignment planned;
+    planned.municipality = "GM0935";
+    planned.role = "ggd-contact";
+    planned.person_id = "maastricht-bram";
+    planned.from = day(2022, 1, 1);
+    planned.until = day(2022, 11, 30);
+    ASSERT_TRUE(engine().assign_role(planned, "test").ok);
+    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 11, 30), "x").ok);
+    EXPECT_EQ(instances("warm-handover").size(), 1u);
+}
+
+TEST_F(Turnover, short_notice_moves_the_handover_deadlines_ahead_and_reminds_before_them) {
+    // Monday 3 October; the last day is Thursday 6 October: the hand-over file (10 days
+    // before) and the meeting (3 days before) would be born overdue and silent.
+    clock_->advance_to(at(2022, 10, 3));
+    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 6), "x").ok);
+    run_until(at(2022, 10, 4, 10));
+    const Task file = task("warm-handover", "handover-file");
+    EXPECT_EQ(format_iso_local(*file.due), "2022-10-05T17:00:00+02:00");
+    EXPECT_EQ(file.status, TaskStatus::open);
+    // The day-ahead reminder goes out the next morning (no second mail the same day).
+    const auto mail = mail_for(file.id);
+    ASSERT_EQ(mail.size(), 1u);
+    EXPECT_EQ(mail[0].person_id, "maastricht-bram");
+    EXPECT_EQ(format_iso_local(mail[0].created_at), "2022-10-04T09:00:00+02:00");
+}
+
+TEST_F(Turnover, a_moved_leave_date_replaces_the_handover_for_the_old_date) {
+    clock_->advance_to(at(2022, 10, 3));
+    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 12, 16), "x").ok);
+    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2023, 1, 31), "x").ok);
+    const auto handovers = instances("warm-handover");
+    ASSERT_EQ(handovers.size(), 2u);
+    EXPECT_TRUE(handovers[0].finished_at.has_value());
+    EXPECT_EQ(handovers[1].params.at("leave_date"), "2023-01-31");
+    EXPECT_FALSE(handovers[1].finished_at.has_value());
+    for (const auto& t : tasks("warm-handover"))
+        if (t.instance_id == handovers[0].id) EXPECT_EQ(t.status, TaskStatus::skipped) << t.key;
+    EXPECT_EQ(store().holders("GM0935", "ggd-contact", day(2023, 1, 31)).at(0).id, "maastricht-bram");
+}
+
+TEST_F(Turnover, leaving_a_role_others_keep_holding_needs_no_handover) {
+    clock_->advance_to(at(2022, 10, 3));
+    // Bram is in the kernteam with Sanne and Youssef: only his GGD role is handed over.
+    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "", day(2022, 12, 16), "x").ok);
+    const auto handovers = instances("warm-handover");
+    ASSERT_EQ(handovers.size(), 1u);
+    EXPECT_EQ(handovers[0].params.at("role"), "ggd-contact");
+}
+
+TEST_F(Turnover, a_successor_from_the_config_moves_a_waiting_handover_on_at_the_next_start) {
+    clock_->advance_to(at(2022, 10, 3));
+    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "x").ok);
+    run_until(at(2022, 10, 20));
+    ASSERT_EQ(instances("warm-handover").at(0).state, "vacature");
+    // The config file names Noor; okod syncs it and plans at its next start or reload.
+    store().add_assignment({0, "GM0935", "ggd-contact", "maastricht-noor", day(2022, 10, 24), std::nullopt,
+                            std::nullopt});
+    engine().plan(*store().municipality("GM0935"));
+    EXPECT_EQ(instances("warm-handover").at(0).state, "introductie");
+}
+
 }  // namespace
 }  // namespace okod::test

@@ -371,10 +371,17 @@ TEST(SqliteStore, assignment_round_trips_and_adding_it_again_updates_its_end) {
     EXPECT_EQ(store->assignments("GM0935")[1].until, day(2025, 12, 31));
     EXPECT_TRUE(store->assignments("GM0888").empty());
 
-    // The config says the holder leaves: adding the assignment again sets its end.
+    // An end already on record (a leave announced through okoctl) wins over the one the
+    // config file gives when it is synced again.
     open_ended.until = day(2025, 3, 31);
     EXPECT_EQ(store->add_assignment(open_ended), id2);
-    EXPECT_EQ(store->assignments("GM0935")[1].until, day(2025, 3, 31));
+    EXPECT_EQ(store->assignments("GM0935")[1].until, day(2025, 12, 31));
+    // An open period the config now ends gets that end.
+    RoleAssignment later{0, "GM0935", "ggd-contact", "anna", day(2026, 1, 1), std::nullopt, std::nullopt};
+    store->add_assignment(later);
+    later.until = day(2026, 6, 30);
+    store->add_assignment(later);
+    EXPECT_EQ(store->assignments("GM0935")[0].until, day(2026, 6, 30));
 
     RoleAssignment missing = all[1];
     missing.id = 999;

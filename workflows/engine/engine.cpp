@@ -15,6 +15,7 @@ void Engine::plan(const Municipality& m) {
     for (const auto& id : m.workflows)
         if (const Definition* d = definitions_.latest(id)) step.schedule_first_start(m, *d);
     step.check_capacity(m);
+    step.tell_handovers(m, "okod");  // a successor may have come with the config
     tx->commit();
 }
 

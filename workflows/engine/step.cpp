@@ -168,6 +168,12 @@ void Step::start_instance(const Timer& t) {
         case StartTrigger::election: {
             const auto election = parse_date(t.instance_key);
             if (!election) return log_error(m->code, fmt::format("bad election key '{}'", t.instance_key));
+            // Scheduled years ahead: a herindeling configured since may have moved it.
+            if (next_election(*election, m->herindeling_elections) != *election) {
+                log_error(m->code, fmt::format("no council election on {} any more (herindeling); "
+                                               "'{}' not started", t.instance_key, d->id));
+                return schedule_election_start(*m, *d, election_after(*m, today_));
+            }
             params["election"] = t.instance_key;
             schedule_election_start(*m, *d, election_after(*m, add_days(*election, 1)));
             break;
@@ -377,10 +383,23 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     t.created_at = now_;
     std::string missing;
     t.due = due_instant(l, spec.due, &missing);
+    // Work started by something that happened (a leave, a budget line, an election) is
+    // never born overdue: when the notice came too late for the rule's date, the
+    // deadline moves to two business days ahead, and the holder hears of it at once.
+    bool moved = false;
+    if (t.due && l.definition->start.trigger != StartTrigger::date) {
+        const Instant earliest = at_local(calendar_.shift_business_day(add_days(today_, 2), Shift::after),
+                                          spec.due.at.value_or(settings_.due_time));
+        if (*t.due < earliest) {
+            t.due = earliest;
+            moved = true;
+        }
+    }
     t.id = store_.insert_task(t);
 
     Event e = event_for(t, event_kind::task_created);
     if (!t.due) e.note = fmt::format("no deadline yet: '{}' is not known", missing);
+    if (moved) e.note = "deadline later dan de regel zegt: te kort dag";
     log(std::move(e));
     if (!t.due) return;
 
@@ -536,20 +555,10 @@ DueContext Step::context(const Loaded& l) const {
 bool Step::guard(const Loaded& l, std::string_view text) {
     auto g = parse_guard(text);
     if (!g || g->name != kRoleVacantGuard) return guard_holds(text, *l.definition, l.instance, l.municipality);
-    // Vacant: nobody but the leaver holds the role after the last day, nor has been
-    // named to start later (a successor who starts on Monday is no vacancy).
-    const auto& params = l.instance.params;
-    const auto role = params.find("role");
-    const auto leave = params.find("leave_date");
-    const auto leaver = params.find("leaver");
-    if (role == params.end() || leave == params.end() || leaver == params.end()) return false;
-    const auto last_day = parse_date(leave->second);
-    if (!last_day) return false;
-    bool vacant = true;
-    for (const auto& a : store_.assignments(l.instance.municipality))
-        if (a.role == role->second && a.person_id != leaver->second &&
-            (!a.until || date::sys_days{*a.until} > date::sys_days{*last_day}))
-            vacant = false;
+    // Vacant: no successor, i.e. nobody but the leaver holds the role after the last
+    // day, nor has been named to start later (a successor who starts on Monday is no
+    // vacancy).
+    const bool vacant = !successor_of(l.instance);
     return vacant != g->negated;
 }
 

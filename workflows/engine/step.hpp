@@ -26,8 +26,10 @@ public:
     CommandResult announce_leave(const std::string& municipality, const std::string& person_id,
                                  const std::string& role, Date last_day, const std::string& by);
     // Starts the capacity_shortfall workflows the municipality runs when the FTE on its
-    // roles today is below the norm (and none is running yet).
+    // roles today falls below the norm (once per shortfall, not at every look).
     void check_capacity(const Municipality& m);
+    // Moves on the hand-overs that wait for a successor the role now has.
+    void tell_handovers(const Municipality& m, const std::string& by);
 
 private:
     struct Loaded {  // an instance with what it needs to advance
@@ -47,6 +49,12 @@ private:
     void schedule_triggered_start(const Municipality& m, const Definition& d, Date on,
                                   const std::string& key);
     Date election_after(const Municipality& m, Date from) const;
+    // People and roles (engine/step_people.cpp).
+    std::optional<std::string> successor_of(const Instance& handover);
+    void start_handover(const Municipality& m, const RoleAssignment& a, const Person& leaver, Date last_day);
+    void finish_superseded(Instance& i, const std::string& reason);
+    void schedule_capacity_check(const Municipality& m, Date on);
+
     // Evaluates a guard; role_vacant needs the store, the others are pure.
     bool guard(const Loaded& l, std::string_view text);
     // "{role}" in a definition names the instance's role parameter.

@@ -68,36 +68,70 @@ CommandResult Step::assign_role(RoleAssignment a, const std::string& by) {
                                                   format_date(*a.until), format_date(a.from)));
     if (a.fte && (*a.fte < 0 || *a.fte > 1.5))
         return CommandResult::failure(fmt::format("fte must be between 0 and 1.5, not {}", *a.fte));
-    for (const auto& existing : store_.assignments(a.municipality))
-        if (existing.role == a.role && existing.person_id == a.person_id && existing.from == a.from &&
-            existing.until == a.until && (!a.fte || existing.fte == a.fte))
-            return {};  // already recorded exactly so: harmless
 
-    a.id = store_.add_assignment(a);
-    Event e = event_for(a, event_kind::role_assigned);
-    e.note = describe(a);
-    if (!by.empty()) e.note += " door " + by;
-    log(std::move(e));
+    bool recorded = false;  // exactly this is on record already: nothing to change
+    for (auto existing : store_.assignments(a.municipality)) {
+        if (existing.role != a.role || existing.person_id != a.person_id) continue;
+        if (existing.from == a.from && existing.until == a.until && (!a.fte || existing.fte == a.fte)) {
+            recorded = true;
+            continue;
+        }
+        // The same person from a later day (new FTE, say): the earlier period ends the
+        // day before, so the person is never counted twice.
+        if (date::sys_days{existing.from} < date::sys_days{a.from} && existing.covers(a.from)) {
+            existing.until = add_days(a.from, -1);
+            store_.update_assignment(existing);
+        }
+    }
+    if (!recorded) {
+        a.id = store_.add_assignment(a);
+        Event e = event_for(a, event_kind::role_assigned);
+        e.note = describe(a);
+        if (!by.empty()) e.note += " door " + by;
+        log(std::move(e));
+    }
+    // Also when nothing changed: a hand-over waiting for this successor must hear of it.
+    tell_handovers(*m, by);
+    if (a.until) schedule_capacity_check(*m, add_days(*a.until, 1));
+    check_capacity(*m);
+    return {};
+}
 
-    // A successor for a hand-over in progress: the hand-over learns who it is.
-    for (auto& i : store_.instances(a.municipality)) {
+// A hand-over waiting in a state that reacts to `successor_named` moves on once the
+// role has a successor: someone else who holds it after the leaver's last day.
+void Step::tell_handovers(const Municipality& m, const std::string& by) {
+    for (auto& i : store_.instances(m.code)) {
         if (i.finished_at) continue;
         const Definition* d = definitions_.get(i.definition_id, i.definition_version);
         if (!d || d->start.trigger != StartTrigger::role_leave) continue;
-        auto role = i.params.find("role");
-        auto leaver = i.params.find("leaver");
-        if (role == i.params.end() || role->second != a.role) continue;
-        if (leaver != i.params.end() && leaver->second == a.person_id) continue;
-        i.params["successor"] = a.person_id;
-        store_.update_instance(i);
-        // Only a state that waits for a successor reacts; earlier ones just record it.
+        const auto successor = successor_of(i);
+        if (!successor) continue;
+        if (i.params["successor"] != *successor) {
+            i.params["successor"] = *successor;
+            store_.update_instance(i);
+        }
         const bool waits = std::any_of(d->transitions.begin(), d->transitions.end(), [&](const auto& t) {
             return t.from == i.state && t.trigger == TriggerKind::event && t.event == "successor_named";
         });
-        if (waits) signal(i.id, "successor_named", by.empty() ? a.person_id : by);
+        if (waits) signal(i.id, "successor_named", by.empty() ? *successor : by);
     }
-    check_capacity(*m);
-    return {};
+}
+
+std::optional<std::string> Step::successor_of(const Instance& i) {
+    const auto role = i.params.find("role");
+    const auto leaver = i.params.find("leaver");
+    const auto leave = i.params.find("leave_date");
+    if (role == i.params.end() || leaver == i.params.end() || leave == i.params.end()) return std::nullopt;
+    const auto last_day = parse_date(leave->second);
+    if (!last_day) return std::nullopt;
+    std::optional<RoleAssignment> best;
+    for (const auto& a : store_.assignments(i.municipality)) {
+        if (a.role != role->second || a.person_id == leaver->second) continue;
+        if (a.until && date::sys_days{*a.until} <= date::sys_days{*last_day}) continue;  // gone by then
+        if (!best || date::sys_days{a.from} > date::sys_days{best->from}) best = a;  // the newest holder
+    }
+    if (!best) return std::nullopt;
+    return best->person_id;
 }
 
 CommandResult Step::announce_leave(const std::string& municipality, const std::string& person_id,
@@ -107,10 +141,14 @@ CommandResult Step::announce_leave(const std::string& municipality, const std::s
     auto person = store_.person(person_id);
     if (!person) return CommandResult::failure(fmt::format("no person '{}'", person_id));
 
+    // The periods that end: the ones covering the last day, or (a leave moved later)
+    // the ones that still run today and started before the last day.
     std::vector<RoleAssignment> leaving;
-    for (const auto& a : store_.assignments(municipality))
-        if (a.person_id == person_id && (role.empty() || a.role == role) && a.covers(last_day))
-            leaving.push_back(a);
+    for (const auto& a : store_.assignments(municipality)) {
+        if (a.person_id != person_id || (!role.empty() && a.role != role)) continue;
+        const bool still_current = a.covers(today_) && date::sys_days{a.from} <= date::sys_days{last_day};
+        if (a.covers(last_day) || still_current) leaving.push_back(a);
+    }
     if (leaving.empty())
         return CommandResult::failure(
             fmt::format("{} holds {} in {} on {}", person_id,
@@ -118,45 +156,93 @@ CommandResult Step::announce_leave(const std::string& municipality, const std::s
                         municipality, format_date(last_day)));
 
     for (auto& a : leaving) {
-        if (a.until == last_day) continue;  // announced before: harmless
-        a.until = last_day;
-        store_.update_assignment(a);
-        Event e = event_for(a, event_kind::leave_announced);
-        e.note = "laatste dag " + format_date(last_day);
-        if (!by.empty()) e.note += ", gemeld door " + by;
-        log(std::move(e));
+        if (a.until != last_day) {
+            a.until = last_day;
+            store_.update_assignment(a);
+            Event e = event_for(a, event_kind::leave_announced);
+            e.note = "laatste dag " + format_date(last_day);
+            if (!by.empty()) e.note += ", gemeld door " + by;
+            log(std::move(e));
+        }
+        start_handover(*m, a, *person, last_day);
+    }
+    schedule_capacity_check(*m, add_days(last_day, 1));
+    tell_handovers(*m, by);  // a successor may have been named before the leave
+    return {};
+}
 
+// One hand-over per period that ends. A moved leave date supersedes the hand-over for
+// the old date. A role that others keep holding (the kernteam) needs no hand-over.
+void Step::start_handover(const Municipality& m, const RoleAssignment& a, const Person& leaver, Date last_day) {
+    for (const auto& other : store_.holders(m.code, a.role, today_))
+        if (other.id != leaver.id) return;
+    const std::string tenure = fmt::format("{}/{}/{}", a.role, leaver.id, format_date(a.from));
+    for (const auto& id : m.workflows) {
+        const Definition* d = definitions_.latest(id);
+        if (!d || d->start.trigger != StartTrigger::role_leave) continue;
+        const std::string key = fmt::format("{}/{}", tenure, format_date(last_day));
+        if (store_.find_instance(m.code, d->id, key)) continue;  // announced before
+        for (auto& i : store_.instances(m.code))
+            if (i.definition_id == d->id && !i.finished_at && i.key.starts_with(tenure + "/"))
+                finish_superseded(i, fmt::format("vertrekdatum gewijzigd in {}", format_date(last_day)));
         std::map<std::string, std::string> params{
             {"role", a.role},
             {"role_name", definitions_.roles().name(a.role, Language::nl)},
-            {"leaver", person->id},
-            {"leaver_name", person->name},
+            {"leaver", leaver.id},
+            {"leaver_name", leaver.name},
             {"leave_date", format_date(last_day)},
             // The regisseur runs a hand-over; the steering group when the regisseur leaves.
             {"coordinator", std::string(a.role == kRegisseur ? kSteeringGroup : kRegisseur)},
         };
-        const std::string key = fmt::format("{}/{}/{}", a.role, person->id, format_date(last_day));
-        for (const auto& id : m->workflows) {
-            const Definition* d = definitions_.latest(id);
-            if (!d || d->start.trigger != StartTrigger::role_leave) continue;
-            if (store_.find_instance(m->code, d->id, key)) continue;
-            begin_instance(*m, *d, key, today_, params);
-        }
+        begin_instance(m, *d, key, today_, std::move(params));
     }
-    // The day after, the post may be empty: look at the capacity again then.
+}
+
+void Step::finish_superseded(Instance& i, const std::string& reason) {
+    TaskFilter f;
+    f.instance_id = i.id;
+    for (auto t : store_.tasks(f)) {
+        if (is_closed(t.status)) continue;
+        t.status = TaskStatus::skipped;
+        t.closed_at = now_;
+        t.closed_by = "okod";
+        t.note = reason;
+        store_.update_task(t);
+        Event e = event_for(t, event_kind::task_skipped);
+        e.note = reason;
+        log(std::move(e));
+    }
+    store_.delete_instance_timers(i.id);
+    i.finished_at = now_;
+    store_.update_instance(i);
+    Event e = event_for(i, event_kind::instance_finished);
+    e.note = reason;
+    log(std::move(e));
+}
+
+void Step::schedule_capacity_check(const Municipality& m, Date on) {
+    if (date::sys_days{on} <= date::sys_days{today_}) return;
     Timer t;
-    t.due = std::max(at_local(add_days(last_day, 1), settings_.reminder_time), now_);
+    t.due = at_local(on, settings_.reminder_time);
     t.kind = TimerKind::capacity_check;
-    t.municipality = m->code;
-    t.key = fmt::format("capacity/{}/{}", m->code, format_date(add_days(last_day, 1)));
+    t.municipality = m.code;
+    t.key = fmt::format("capacity/{}/{}", m.code, format_date(on));
     store_.add_timer(t);
-    return {};
 }
 
 void Step::check_capacity(const Municipality& m) {
+    // Periods that end later change the capacity on the day after: look again then.
+    for (const auto& a : store_.assignments(m.code))
+        if (a.until && a.fte) schedule_capacity_check(m, add_days(*a.until, 1));
+
     const Capacity c = capacity_on(store_.assignments(m.code), m, today_);
-    // Without FTE figures okod cannot judge the capacity; it does not guess.
-    if (!c.below_norm()) return;
+    // Only a change of verdict counts: a shortfall is raised once, not again at every
+    // restart or assignment while it lasts, and again after it was resolved.
+    const std::string verdict_key = "capacity_verdict/" + m.code;
+    const std::string verdict = !c.recorded ? "unknown" : c.below_norm() ? "below" : "ok";
+    const auto previous = store_.meta(verdict_key);
+    if (previous != verdict) store_.set_meta(verdict_key, verdict);
+    if (verdict != "below" || previous == verdict) return;
 
     std::map<std::string, std::string> params{
         {"total_fte", format_fte(c.total)},
@@ -164,21 +250,17 @@ void Step::check_capacity(const Municipality& m) {
         {"norm_total_fte", format_fte(m.capacity.total_fte)},
         {"norm_regisseur_fte", format_fte(m.capacity.regisseur_fte)},
     };
+    Event e;
+    e.at = now_;
+    e.municipality = m.code;
+    e.kind = std::string(event_kind::capacity_below_norm);
+    e.note = fmt::format("{} fte in totaal (norm {}), regisseur {} fte (norm {})", params["total_fte"],
+                         params["norm_total_fte"], params["regisseur_fte"], params["norm_regisseur_fte"]);
+    log(std::move(e));
     for (const auto& id : m.workflows) {
         const Definition* d = definitions_.latest(id);
         if (!d || d->start.trigger != StartTrigger::capacity_shortfall) continue;
-        const auto running = store_.instances(m.code);
-        const bool open = std::any_of(running.begin(), running.end(), [&](const Instance& i) {
-            return i.definition_id == d->id && !i.finished_at;
-        });
-        if (open || store_.find_instance(m.code, d->id, format_date(today_))) continue;
-        Event e;
-        e.at = now_;
-        e.municipality = m.code;
-        e.kind = std::string(event_kind::capacity_below_norm);
-        e.note = fmt::format("{} fte in totaal (norm {}), regisseur {} fte (norm {})", params["total_fte"],
-                             params["norm_total_fte"], params["regisseur_fte"], params["norm_regisseur_fte"]);
-        log(std::move(e));
+        if (store_.find_instance(m.code, d->id, format_date(today_))) continue;
         begin_instance(m, *d, format_date(today_), today_, params);
     }
 }
