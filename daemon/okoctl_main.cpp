@@ -3,6 +3,7 @@
 #include "daemon/commands/calendar_command.hpp"
 #include "daemon/commands/outbox_command.hpp"
 #include "daemon/commands/people_cli.hpp"
+#include "daemon/commands/tokens_cli.hpp"
 #include "daemon/commands/validate_command.hpp"
 #include "daemon/cli_main.hpp"
 #include "version.hpp"
@@ -62,6 +63,9 @@ int main(int argc, char** argv) {
     okod::PeopleCli people;
     okod::add_people_command(app, people);
 
+    okod::TokensCli tokens;
+    okod::add_tokens_command(app, tokens);
+
     return okod::run_cli(app, argc, argv, [&] {
         if (validate->parsed()) return okod::run_validate(files, std::cout, std::cerr);
         if (outbox->parsed()) return okod::run_outbox(outbox_args, std::cout, std::cerr);
@@ -69,6 +73,7 @@ int main(int argc, char** argv) {
         if (import_holidays->parsed())
             return okod::run_import_school_holidays(import_args, std::cout, std::cerr);
         if (people.parsed()) return people.run(std::cout, std::cerr);
+        if (tokens.parsed()) return tokens.run(std::cout, std::cerr);
         return 0;
     });
 }

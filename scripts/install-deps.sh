@@ -20,6 +20,7 @@ packages=(
     libhowardhinnant-date-dev tzdata
     libcli11-dev
     libcurl4-openssl-dev
+    libssl-dev
     libsystemd-dev
     libbenchmark-dev
 )

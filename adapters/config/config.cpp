@@ -174,7 +174,8 @@ ConfigResult load_config(const fs::path& file) {
     if (!doc) return result;
     const toml::table& t = *doc;
     const fs::path base = fs::absolute(file).parent_path();
-    f.allow_only(t, "okod.toml", {"store", "definitions", "calendar", "engine", "municipalities", "mail", "outbox"});
+    f.allow_only(t, "okod.toml",
+                 {"store", "definitions", "calendar", "engine", "municipalities", "mail", "outbox", "http"});
 
     Config c;
     c.file = file;
@@ -210,6 +211,16 @@ ConfigResult load_config(const fs::path& file) {
         f.error(&t, "missing [municipalities] table with dir = \"...\"");
     }
     c.mail = read_mail_section(f, t, base, c.store_path.parent_path() / "mail");
+    if (const toml::table* http = f.optional_table(t, "http")) {
+        f.allow_only(*http, "[http]", {"enabled", "address", "port"});
+        c.http.enabled = true;
+        if (const auto* on = (*http)["enabled"].node()) {
+            if (const auto* b = on->as_boolean()) c.http.enabled = b->get();
+            else f.error(on, "enabled must be true or false");
+        }
+        if (auto a = f.optional_string(*http, "address")) c.http.address = *a;
+        c.http.port = f.integer_in(*http, "port", c.http.port, 1, 65535);
+    }
     if (!errors.empty()) return result;
 
     std::error_code ec;

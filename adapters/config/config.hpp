@@ -13,6 +13,13 @@
 
 namespace okod {
 
+// The HTTP API and dashboard. Off unless okod.toml has an [http] section.
+struct HttpConfig {
+    bool enabled = false;
+    std::string address = "127.0.0.1";  // loopback by default: put a TLS proxy in front
+    int port = 8470;
+};
+
 struct Config {
     std::filesystem::path file;
     std::filesystem::path store_path;
@@ -21,6 +28,7 @@ struct Config {
     std::filesystem::path municipalities_dir;
     EngineSettings engine;
     MailConfig mail;
+    HttpConfig http;
     Language language = Language::nl;
     std::vector<Municipality> municipalities;  // ordered by code
     std::vector<Person> people;                // ordered by id

@@ -38,6 +38,7 @@ struct Phrases {
     const char* role_assigned;  // "{} holds the role {} ({})"
     const char* leave;          // "{} leaves as {} ({})"
     const char* capacity;       // "capacity below the norm: {}"
+    const char* rescheduled;    // "task '{}' rescheduled by {}: {}"
 };
 
 constexpr Phrases kDutch{
@@ -67,6 +68,7 @@ constexpr Phrases kDutch{
     "{} vervult de rol {} ({})",
     "{} vertrekt als {} ({})",
     "capaciteit onder de norm: {}",
+    "taak '{}' verzet door {}: {}",
 };
 
 constexpr Phrases kEnglish{
@@ -96,6 +98,7 @@ constexpr Phrases kEnglish{
     "{} holds the role {} ({})",
     "{} leaves as {} ({})",
     "capacity below the norm: {}",
+    "task '{}' rescheduled by {}: {}",
 };
 
 std::string describe(const Event& e, const TimelineNames& n, Language l) {
@@ -143,6 +146,7 @@ std::string describe(const Event& e, const TimelineNames& n, Language l) {
     if (e.kind == ek::role_assigned) return fmt::format(fmt::runtime(p.role_assigned), person, role, e.note);
     if (e.kind == ek::leave_announced) return fmt::format(fmt::runtime(p.leave), person, role, e.note);
     if (e.kind == ek::capacity_below_norm) return fmt::format(fmt::runtime(p.capacity), e.note);
+    if (e.kind == ek::task_rescheduled) return fmt::format(fmt::runtime(p.rescheduled), e.title, person, e.note);
     return e.kind;
 }
 

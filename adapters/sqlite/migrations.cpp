@@ -200,7 +200,23 @@ CREATE TABLE school_holidays (
 CREATE INDEX school_holidays_year ON school_holidays(school_year);
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations{kMigration1, kMigration2};
+// Bearer tokens for the HTTP API (okoctl tokens): the SHA-256 of each secret, never
+// the secret. Rows are revoked, not deleted, so the table says who had access when.
+constexpr std::string_view kMigration3 = R"sql(
+CREATE TABLE api_tokens (
+    id             INTEGER PRIMARY KEY,
+    hash           TEXT NOT NULL UNIQUE,  -- lowercase hex SHA-256 of the secret
+    role           TEXT NOT NULL,
+    municipalities TEXT NOT NULL,         -- JSON array of CBS codes; [] for admin
+    person_id      TEXT NOT NULL,         -- '' when the token is nobody's in particular
+    label          TEXT NOT NULL,
+    created_at     INTEGER NOT NULL,
+    revoked_at     INTEGER,
+    last_used_at   INTEGER
+);
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations{kMigration1, kMigration2, kMigration3};
 
 }  // namespace
 

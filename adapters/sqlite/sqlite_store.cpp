@@ -204,6 +204,10 @@ enum Q : int {
     q_school_holiday_insert,
     q_school_holidays_all,
     q_event_last,
+    q_token_insert,
+    q_token_by_hash,
+    q_token_all,
+    q_token_revoke,
     q_count,
 };
 
@@ -232,6 +236,9 @@ constexpr std::string_view kEventColumns =
 constexpr std::string_view kOutboxColumns =
     "id, key, created_at, municipality, task_id, kind, role, person_id, recipient, language, "
     "lead_days, due, late, status, attempts, next_attempt_at, last_error, sent_at";
+
+constexpr std::string_view kTokenColumns =
+    "id, hash, role, municipalities, person_id, label, created_at, revoked_at, last_used_at";
 
 std::string select_from(std::string_view columns, std::string_view rest) {
     return "SELECT " + std::string{columns} + " " + std::string{rest};
@@ -407,6 +414,15 @@ std::string sql_of(Q q) {
         case q_school_holidays_all:
             return "SELECT name, region, first_day, last_day FROM school_holidays "
                    "ORDER BY first_day, region, id";
+        case q_token_insert:
+            return "INSERT INTO api_tokens(hash, role, municipalities, person_id, label, "
+                   "created_at, revoked_at, last_used_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+        case q_token_by_hash:
+            return select_from(kTokenColumns, "FROM api_tokens WHERE hash = ?1");
+        case q_token_all:
+            return select_from(kTokenColumns, "FROM api_tokens ORDER BY id");
+        case q_token_revoke:
+            return "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?2) WHERE id = ?1";
         case q_count:
             break;
     }
@@ -1221,6 +1237,62 @@ std::vector<SchoolHoliday> SqliteStore::imported_school_holidays() {
                              parse_day(row.column_text(2), "school_holidays.first_day"),
                              parse_day(row.column_text(3), "school_holidays.last_day")};
     });
+}
+
+// --- API tokens ---------------------------------------------------------------------------
+
+namespace {
+
+ApiToken read_token(const SqliteStatement& s) {
+    ApiToken t;
+    t.id = s.column_int64(0);
+    t.hash = s.column_text(1);
+    t.role = parse_enum(parse_api_role, s.column_text(2), "api_tokens.role");
+    t.municipalities =
+        from_json<std::vector<std::string>>(s.column_text(3), "api_tokens.municipalities");
+    t.person_id = s.column_text(4);
+    t.label = s.column_text(5);
+    t.created_at = to_instant(s.column_int64(6));
+    t.revoked_at = to_instant(s.column_optional_int64(7));
+    t.last_used_at = to_instant(s.column_optional_int64(8));
+    return t;
+}
+
+}  // namespace
+
+std::int64_t SqliteStore::add_token(const ApiToken& t) {
+    StatementUse s{query(q_token_insert)};
+    s->bind(1, t.hash);
+    s->bind(2, to_string(t.role));
+    s->bind(3, to_json(t.municipalities));
+    s->bind(4, t.person_id);
+    s->bind(5, t.label);
+    s->bind(6, to_seconds(t.created_at));
+    s->bind(7, to_seconds(t.revoked_at));
+    s->bind(8, to_seconds(t.last_used_at));
+    s->run();
+    return db_.last_insert_rowid();
+}
+
+std::optional<ApiToken> SqliteStore::token_by_hash(const std::string& hash) {
+    StatementUse s{query(q_token_by_hash)};
+    s->bind(1, hash);
+    return read_one<ApiToken>(*s, read_token);
+}
+
+std::vector<ApiToken> SqliteStore::tokens() {
+    StatementUse s{query(q_token_all)};
+    return read_all<ApiToken>(*s, read_token);
+}
+
+bool SqliteStore::revoke_token(std::int64_t id, Instant at) {
+    StatementUse s{query(q_token_revoke)};
+    s->bind(1, id);
+    s->bind(2, to_seconds(at));
+    s->run();
+    // SQLite counts a row the WHERE matched even when coalesce kept its value, so an
+    // already revoked token still answers true.
+    return db_.changes() > 0;
 }
 
 }  // namespace okod

@@ -106,6 +106,11 @@ public:
     std::optional<std::string> meta(const std::string& key) override;
     void set_meta(const std::string& key, const std::string& value) override;
 
+    std::int64_t add_token(const ApiToken& t) override;
+    std::optional<ApiToken> token_by_hash(const std::string& hash) override;
+    std::vector<ApiToken> tokens() override;
+    bool revoke_token(std::int64_t id, Instant at) override;
+
 private:
     friend class SqliteTransaction;
 

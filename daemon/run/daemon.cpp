@@ -1,6 +1,8 @@
 #include "daemon/run/daemon.hpp"
 
 #include "adapters/output/timeline.hpp"
+#include "daemon/api/api.hpp"
+#include "daemon/http/http_server.hpp"
 #include "daemon/outbox/outbox_sender.hpp"
 #include "daemon/outbox/transport_factory.hpp"
 #include "daemon/run/run_clock.hpp"
@@ -68,6 +70,8 @@ struct Daemon::Impl {
     std::shared_ptr<MailTransport> transport;
     std::unique_ptr<TimelineNames> names;
     std::unique_ptr<StoreWatch> store_watch;
+    std::unique_ptr<Api> api;
+    std::unique_ptr<HttpServer> http;
     SystemdNotifier notifier;
     std::int64_t logged_seq = 0;
     bool stopping = false;
@@ -86,6 +90,7 @@ struct Daemon::Impl {
     void arm_outbox(Instant at);
     void on_sent(Delivery d, SendResult r);
     void on_store_written();
+    bool start_http();
     void wait_signals();
     void reload();
     void stop(int signo);
@@ -117,6 +122,7 @@ bool Daemon::Impl::start() {
     build_workers();
     plan_all();
     store_watch = std::make_unique<StoreWatch>(strand, store_path, [this] { on_store_written(); });
+    if (!start_http()) return false;
     spdlog::info("okod started: config {}, store {}, {}", options.config.string(),
                  store_path.string(), clock->describe());
     spdlog::info("mail: {}", describe_transport(runtime->config.mail));
@@ -249,6 +255,32 @@ void Daemon::Impl::arm_outbox(Instant at) {
     });
 }
 
+// The API and dashboard, on the strand like everything that touches the store. The
+// address is read at start only: changing it takes a restart.
+bool Daemon::Impl::start_http() {
+    const auto& cfg = runtime->config.http;
+    if (!cfg.enabled) return true;
+    api = std::make_unique<Api>(ApiContext{
+        [this]() -> Runtime& { return *runtime; },
+        [this]() -> Engine& { return *engine; },
+        clock.get(),
+        [this] {
+            log_new_events();
+            arm_engine();
+            kick_sender();
+        },
+        [this] { return status_line(); },
+    });
+    http = std::make_unique<HttpServer>(io, strand, HttpLimits{}, [this](const HttpRequest& r) { return api->handle(r); });
+    std::string error;
+    if (!http->listen(cfg.address, static_cast<unsigned short>(cfg.port), error)) {
+        spdlog::error("cannot serve the API: {}", error);
+        return false;
+    }
+    spdlog::info("API and dashboard on http://{}:{}/", cfg.address, http->port());
+    return true;
+}
+
 // okoctl committed something (a leave, a new holder, an import): log what it wrote,
 // and let the scheduler and the outbox see its timers and e-mails now.
 void Daemon::Impl::on_store_written() {
@@ -324,6 +356,7 @@ void Daemon::Impl::stop(int signo) {
     watchdog_timer.cancel();
     signals.cancel();
     if (store_watch) store_watch->cancel();
+    if (http) http->close();
     // io.run() returns when nothing is left: at once, or when the e-mail in flight has
     // been recorded and send_in_flight released.
 }

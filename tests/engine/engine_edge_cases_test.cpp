@@ -159,3 +159,60 @@ TEST_F(EngineEdgeCases, a_municipality_date_overrides_the_kieswet_election) {
 
 }  // namespace
 }  // namespace okod::test
+
+namespace okod::test {
+namespace {
+
+class Reschedule : public EngineWorld {};
+
+TEST_F(Reschedule, a_moved_deadline_moves_its_reminders_and_reopens_an_overdue_task) {
+    give_role("bert", "ggd-contact", d(2022, 1, 1));
+    define(R"(id = "single"
+version = 1
+initial = "a"
+name = { nl = "Enkel" }
+[start]
+at = "trajectory_start"
+[[states]]
+id = "a"
+name = { nl = "A" }
+  [[states.tasks]]
+  id = "job"
+  title = { nl = "Klus" }
+  role = "ggd-contact"
+  due = { date = 2022-03-01 }
+  remind_days = [7]
+[[states]]
+id = "b"
+name = { nl = "B" }
+final = true
+[[transitions]]
+from = "a"
+to = "b"
+on = "all_tasks_done"
+)");
+    add_municipality({"single"});
+    run_until(d(2022, 3, 2));
+    ASSERT_EQ(task("job").status, TaskStatus::overdue);
+    const auto id = task("job").id;
+
+    EXPECT_EQ(engine().reschedule_task(id, at_local(d(2022, 3, 1), TimeOfDay{17 * 60}), "anna", "").error,
+              "moving a deadline needs a reason");
+    ASSERT_TRUE(engine().reschedule_task(id, at_local(d(2022, 4, 1), TimeOfDay{17 * 60}), "anna",
+                                         "school kon pas in april").ok);
+    EXPECT_EQ(task("job").status, TaskStatus::open);
+    run_until(d(2022, 3, 30));
+    std::vector<std::string> reminders;
+    for (const auto& o : outbox())
+        if (o.kind == "reminder") reminders.push_back(format_iso_local(*o.due));
+    EXPECT_EQ(reminders, (std::vector<std::string>{"2022-03-01T17:00:00+01:00", "2022-04-01T17:00:00+02:00"}));
+    const auto moved = events("task_rescheduled");
+    ASSERT_EQ(moved.size(), 1u);
+    EXPECT_EQ(moved[0].note, "deadline van 2022-03-01 17:00 naar 2022-04-01 17:00: school kon pas in april");
+
+    ASSERT_TRUE(engine().complete_task(id, "bert").ok);
+    EXPECT_FALSE(engine().reschedule_task(id, at_local(d(2022, 5, 1), TimeOfDay{17 * 60}), "anna", "x").ok);
+}
+
+}  // namespace
+}  // namespace okod::test

@@ -195,7 +195,9 @@ TEST_F(Turnover, a_moved_leave_date_replaces_the_handover_for_the_old_date) {
     EXPECT_EQ(handovers[1].params.at("leave_date"), "2023-01-31");
     EXPECT_FALSE(handovers[1].finished_at.has_value());
     for (const auto& t : tasks("warm-handover"))
-        if (t.instance_id == handovers[0].id) EXPECT_EQ(t.status, TaskStatus::skipped) << t.key;
+        if (t.instance_id == handovers[0].id) {
+            EXPECT_EQ(t.status, TaskStatus::skipped) << t.key;
+        }
     EXPECT_EQ(store().holders("GM0935", "ggd-contact", day(2023, 1, 31)).at(0).id, "maastricht-bram");
 }
 

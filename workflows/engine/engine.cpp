@@ -55,6 +55,14 @@ CommandResult Engine::skip_task(TaskId id, const std::string& by, const std::str
     return r;
 }
 
+CommandResult Engine::reschedule_task(TaskId id, Instant due, const std::string& by,
+                                      const std::string& reason) {
+    auto tx = store_.begin();
+    auto r = Step(store_, definitions_, calendar_, settings_, clock_.now()).reschedule_task(id, due, by, reason);
+    if (r.ok) tx->commit();
+    return r;
+}
+
 CommandResult Engine::signal(InstanceId id, const std::string& event, const std::string& by) {
     auto tx = store_.begin();
     auto r = Step(store_, definitions_, calendar_, settings_, clock_.now()).signal(id, event, by);

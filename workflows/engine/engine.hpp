@@ -50,6 +50,8 @@ public:
     // and succeeds (idempotent); unknown ids are errors.
     CommandResult complete_task(TaskId id, const std::string& by, const std::string& note = {});
     CommandResult skip_task(TaskId id, const std::string& by, const std::string& reason);
+    // Moves an open task's deadline (reminders and escalation follow); needs a reason.
+    CommandResult reschedule_task(TaskId id, Instant due, const std::string& by, const std::string& reason);
     // Delivers a named event (e.g. "survey_closed") to a running instance.
     CommandResult signal(InstanceId id, const std::string& event, const std::string& by);
 

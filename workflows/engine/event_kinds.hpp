@@ -13,6 +13,8 @@ inline constexpr std::string_view task_created = "task_created";
 inline constexpr std::string_view task_done = "task_done";
 inline constexpr std::string_view task_skipped = "task_skipped";
 inline constexpr std::string_view task_overdue = "task_overdue";
+// A deadline moved by hand; `note` says from when to when and why.
+inline constexpr std::string_view task_rescheduled = "task_rescheduled";
 inline constexpr std::string_view reminder = "reminder";
 inline constexpr std::string_view escalation = "escalation";
 inline constexpr std::string_view vacancy = "vacancy";

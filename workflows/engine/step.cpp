@@ -402,7 +402,12 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     if (moved) e.note = "deadline later dan de regel zegt: te kort dag";
     log(std::move(e));
     if (!t.due) return;
+    arm_task_timers(t);
+}
 
+// The deadline, the reminders at each lead time and the escalation of an open task
+// with a deadline. Lead times already past when this runs are not replayed.
+void Step::arm_task_timers(const Task& t) {
     const Date due_day = local_date(*t.due);
     Timer due;
     due.due = *t.due;
@@ -483,6 +488,27 @@ CommandResult Step::close_task(TaskId id, TaskStatus to, const std::string& by,
         store_.update_instance(l->instance);
     }
     if (t->state_entry == l->instance.state_entry) advance_if_all_done(*l, 0);
+    return {};
+}
+
+CommandResult Step::reschedule_task(TaskId id, Instant due, const std::string& by,
+                                    const std::string& reason) {
+    auto t = store_.task(id);
+    if (!t) return CommandResult::failure(fmt::format("no task with id {}", id));
+    if (is_closed(t->status))
+        return CommandResult::failure(fmt::format("task {} is already {}", id, to_string(t->status)));
+    if (reason.empty()) return CommandResult::failure("moving a deadline needs a reason");
+    if (t->due == due) return {};  // already there: harmless
+    const std::string before = t->due ? format_local_minutes(*t->due) : std::string("geen");
+    t->due = due;
+    if (t->status == TaskStatus::overdue && due > now_) t->status = TaskStatus::open;
+    store_.update_task(*t);
+    store_.delete_task_timers(id);
+    if (t->status == TaskStatus::open) arm_task_timers(*t);
+    Event e = event_for(*t, event_kind::task_rescheduled);
+    e.person = by;
+    e.note = fmt::format("deadline van {} naar {}: {}", before, format_local_minutes(due), reason);
+    log(std::move(e));
     return {};
 }
 

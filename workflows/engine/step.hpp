@@ -19,6 +19,7 @@ public:
     CommandResult close_task(TaskId id, TaskStatus to, const std::string& by,
                              const std::string& note);
     CommandResult signal(InstanceId id, const std::string& event, const std::string& by);
+    CommandResult reschedule_task(TaskId id, Instant due, const std::string& by, const std::string& reason);
 
     // People and roles (engine/step_people.cpp).
     CommandResult save_person(const Person& p, const std::string& by);
@@ -74,6 +75,7 @@ private:
     void create_task(Loaded& l, const TaskSpec& spec, const std::string& key,
                      const std::string& item);
     bool has_open_tasks(const Instance& i);
+    void arm_task_timers(const Task& t);
 
     // Timers firing.
     void fire_reminder(const Timer& t);

@@ -7,6 +7,7 @@
 // exception in the middle of a step leaves the last committed state.
 // Not thread-safe: one Store belongs to one engine strand.
 #include "calendar/school_holidays.hpp"
+#include "model/api_token.hpp"
 #include "model/instance.hpp"
 #include "model/municipality.hpp"
 #include "model/people.hpp"
@@ -123,6 +124,16 @@ public:
     // Small named values the daemon keeps across restarts (e.g. the demo clock's anchor).
     virtual std::optional<std::string> meta(const std::string& key) = 0;
     virtual void set_meta(const std::string& key, const std::string& value) = 0;
+
+    // API tokens (okoctl tokens). Only the secret's hash is kept; a request's token is
+    // found by hashing what it presents. Tokens are never deleted, only revoked, so the
+    // list keeps who had access when.
+    virtual std::int64_t add_token(const ApiToken& t) = 0;  // returns the new id
+    virtual std::optional<ApiToken> token_by_hash(const std::string& hash) = 0;  // revoked too
+    virtual std::vector<ApiToken> tokens() = 0;  // ordered by id
+    // Sets revoked_at unless already set (the first revocation stands); false when no
+    // token has that id.
+    virtual bool revoke_token(std::int64_t id, Instant at) = 0;
 };
 
 }  // namespace okod

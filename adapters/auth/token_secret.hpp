@@ -1,0 +1,32 @@
+#pragma once
+// API token secrets: making them, hashing them, and finding them in a request.
+//
+// A secret is "okod_" and 43 base64url characters (32 bytes from the OS's random
+// generator); the prefix lets secret scanners and people recognise one. The store
+// keeps only hash_token(secret); a request is authenticated by hashing the secret it
+// presents and looking that hash up (Store::token_by_hash).
+//
+// Thread-safe: no state of its own (OpenSSL's generator is thread-safe).
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace okod {
+
+// A new secret. Throws std::runtime_error when the OS cannot supply randomness (never
+// falls back to anything weaker).
+std::string new_token_secret();
+
+// Lowercase hex SHA-256 of the secret: 64 characters.
+//
+// No constant-time comparison is needed anywhere: the store is searched for the hash,
+// never compared with the secret, and learning a hash's prefix by timing does not help
+// to find a secret that hashes to it.
+std::string hash_token(std::string_view secret);
+
+// The secret in an Authorization header value, "Bearer <secret>": the scheme in any
+// case, spaces and tabs around either part ignored. nullopt for another scheme, no
+// secret, or a secret with whitespace inside.
+std::optional<std::string> bearer_secret(std::string_view authorization_header);
+
+}  // namespace okod

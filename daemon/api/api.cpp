@@ -1,0 +1,450 @@
+// The routes of API v1 and who may call them:
+//
+//   GET  /health, /ready                              anyone (no token)
+//   GET  /api/v1/municipalities[/{code}]              every role, its municipalities
+//   GET  /api/v1/tasks[?municipality,role,person,status,due_before,due_after,limit]
+//                                                     admin, regisseur, council: all tasks of
+//                                                     their municipalities; stakeholder: own
+//   GET  /api/v1/tasks/{id}                           as above
+//   POST /api/v1/tasks/{id}/complete {note}           admin, regisseur, stakeholder (own)
+//   POST /api/v1/tasks/{id}/skip {reason}             admin, regisseur
+//   POST /api/v1/tasks/{id}/reschedule {due, reason, if_due}
+//                                                     admin, regisseur
+//   GET  /api/v1/instances?municipality, /instances/{id}   admin, regisseur, council
+//   POST /api/v1/instances/{id}/signal {event}        admin, regisseur
+//   GET  /api/v1/people?municipality[&on]             admin, regisseur, council
+//   POST /api/v1/people {id, name, email, language}   admin, regisseur
+//   POST /api/v1/assignments {municipality, role, person, from, until, fte}   admin, regisseur
+//   POST /api/v1/leaves {municipality, person, role, last_day}               admin, regisseur
+//   GET  /api/v1/events?municipality[&after,limit]    admin, regisseur
+//   GET  /api/v1/outbox?municipality[&status,limit]   admin, regisseur
+#include "daemon/api/api.hpp"
+
+#include "adapters/auth/token_secret.hpp"
+#include "daemon/api/api_error.hpp"
+#include "daemon/api/api_json.hpp"
+#include "daemon/api/api_request.hpp"
+#include "daemon/runtime.hpp"
+#include "calendar/elections.hpp"
+#include "engine/engine.hpp"
+#include "model/api_access.hpp"
+#include "model/capacity.hpp"
+#include "time/amsterdam.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+namespace okod {
+namespace {
+
+namespace json = boost::json;
+
+HttpResponse json_response(int status, const json::value& v) {
+    HttpResponse r;
+    r.status = status;
+    r.body = json::serialize(v);
+    return r;
+}
+
+HttpResponse error_response(int status, const std::string& code, const std::string& message) {
+    auto r = json_response(status, json::object{{"error", code}, {"message", message}});
+    if (status == 401) r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"okod\"");
+    return r;
+}
+
+// One request being served.
+class Call {
+public:
+    Call(const HttpRequest& r, ApiContext& c) : req_(r), c_(c), target_(parse_target(r.target)) {}
+
+    HttpResponse serve() {
+        const auto& s = target_.segments;
+        if (s.size() == 1 && (s[0] == "health" || s[0] == "ready")) {
+            need_method("GET");
+            allow_query(target_, {});
+            if (s[0] == "health") return json_response(200, {{"status", "ok"}});
+            return json_response(200, {{"ready", true}, {"status", c_.status()}});
+        }
+        if (s.size() < 3 || s[0] != "api" || s[1] != "v1") throw not_found(fmt::format("no route {}", req_.target));
+        token_ = authenticate();
+        const std::string& what = s[2];
+        if (what == "municipalities") return municipalities();
+        if (what == "tasks") return tasks();
+        if (what == "instances") return instances();
+        if (what == "people") return people();
+        if (what == "assignments") return assignments();
+        if (what == "leaves") return leaves();
+        if (what == "events") return events();
+        if (what == "outbox") return outbox();
+        throw not_found(fmt::format("no route {}", req_.target));
+    }
+
+private:
+    Store& store() { return *c_.runtime().store; }
+    Engine& engine() { return c_.engine(); }
+    Date today() const { return local_date(c_.clock->now()); }
+    const std::vector<std::string>& segments() const { return target_.segments; }
+
+    void need_method(const char* m) const {
+        if (req_.method != m)
+            throw ApiError(405, "method_not_allowed", fmt::format("{} {} is not allowed; use {}", req_.method,
+                                                                  req_.target, m));
+    }
+
+    ApiToken authenticate() {
+        auto it = req_.headers.find("authorization");
+        if (it == req_.headers.end()) throw ApiError(401, "unauthorized", "no token: send Authorization: Bearer <token>");
+        auto secret = bearer_secret(it->second);
+        if (!secret) throw ApiError(401, "unauthorized", "the Authorization header is not 'Bearer <token>'");
+        auto t = store().token_by_hash(hash_token(*secret));
+        if (!t || !t->active()) throw ApiError(401, "unauthorized", "unknown or revoked token");
+        return *t;
+    }
+
+    // Who did it, for the event log: the token's person, else its label.
+    std::string by() const { return token_.person_id.empty() ? "api:" + token_.label : token_.person_id; }
+
+    Municipality municipality(const std::string& code) {
+        auto m = store().municipality(code);
+        if (!m || !can_read_municipality(token_, code)) throw not_found(fmt::format("no municipality {}", code));
+        return *m;
+    }
+    // The municipality a list is about: the `municipality` parameter, required unless
+    // the token sees exactly one.
+    std::string list_municipality() {
+        auto it = target_.query.find("municipality");
+        if (it != target_.query.end()) return municipality(it->second).code;
+        if (token_.municipalities.size() == 1) return token_.municipalities.front();
+        throw bad_request("query parameter 'municipality' is required");
+    }
+    std::vector<std::string> roles_of_token_person(const std::string& code) {
+        std::vector<std::string> roles;
+        if (token_.person_id.empty()) return roles;
+        for (const auto& a : store().assignments(code))
+            if (a.person_id == token_.person_id && a.covers(today())) roles.push_back(a.role);
+        return roles;
+    }
+    Task task(std::int64_t id) {
+        auto t = store().task(id);
+        if (!t || !can_read_municipality(token_, t->municipality) ||
+            !can_see_task(token_, *t, roles_of_token_person(t->municipality)))
+            throw not_found(fmt::format("no task {}", id));
+        return *t;
+    }
+    void need_write(const std::string& code) {
+        if (!can_write_municipality(token_, code))
+            throw forbidden(fmt::format("a {} token may not change {}", to_string(token_.role), code));
+    }
+    // An engine refusal: 409 when the task is already closed, else a rule violation.
+    [[noreturn]] void refused(const CommandResult& r) {
+        if (r.error.find("is already") != std::string::npos) throw conflict(r.error);
+        throw unprocessable(r.error);
+    }
+    HttpResponse written(json::value v) {
+        c_.after_write();
+        return json_response(200, v);
+    }
+    Instant instant_field(const JsonBody& b, const char* field) {
+        auto text = b.string(field, true);
+        auto t = parse_instant(*text);
+        if (!t) throw bad_request(fmt::format("field '{}' must be an ISO 8601 time with offset, e.g. "
+                                              "2026-03-31T17:00:00+02:00, not '{}'", field, *text));
+        return *t;
+    }
+    Date date_field(const JsonBody& b, const char* field, bool required) {
+        auto text = b.string(field, required);
+        if (!text) return Date{};
+        auto d = parse_date(*text);
+        if (!d) throw bad_request(fmt::format("field '{}' must be a date YYYY-MM-DD, not '{}'", field, *text));
+        return *d;
+    }
+
+    // --- municipalities ---------------------------------------------------------------
+    HttpResponse municipalities() {
+        need_method("GET");
+        allow_query(target_, {});
+        if (segments().size() == 3) {
+            json::array out;
+            for (const auto& m : store().municipalities())
+                if (can_read_municipality(token_, m.code)) out.push_back(to_json(m));
+            return json_response(200, json::object{{"municipalities", std::move(out)}});
+        }
+        if (segments().size() != 4) throw not_found("no such route");
+        const Municipality m = municipality(segments()[3]);
+        json::object o = to_json(m).as_object();
+        const Date day = today();
+        json::array holders;
+        for (const auto& a : store().assignments(m.code))
+            if (a.covers(day)) holders.push_back(to_json(a));
+        o["holders"] = std::move(holders);
+        const Capacity cap = capacity_on(store().assignments(m.code), m, day);
+        o["capacity"] = {{"recorded", cap.recorded}, {"total_fte", cap.total}, {"regisseur_fte", cap.regisseur},
+                         {"norm_total_fte", cap.norm.total_fte}, {"norm_regisseur_fte", cap.norm.regisseur_fte},
+                         {"below_norm", cap.below_norm()}};
+        o["next_election"] = format_date(next_election(day, m.herindeling_elections));
+        json::array running;
+        for (const auto& i : store().instances(m.code))
+            if (!i.finished_at) running.push_back(to_json(i));
+        o["instances"] = std::move(running);
+        return json_response(200, o);
+    }
+
+    // --- tasks -----------------------------------------------------------------------
+    HttpResponse tasks() {
+        const auto& s = segments();
+        if (s.size() == 3) return list_tasks();
+        const std::int64_t id = path_id(s[3], "task");
+        if (s.size() == 4) {
+            need_method("GET");
+            allow_query(target_, {});
+            return json_response(200, to_json(task(id), c_.runtime().definitions.roles()));
+        }
+        if (s.size() != 5) throw not_found("no such route");
+        need_method("POST");
+        allow_query(target_, {});
+        const Task t = task(id);
+        const std::string& action = s[4];
+        if (action == "complete") {
+            JsonBody b(req_, {"note"});
+            if (!can_complete_task(token_, t, roles_of_token_person(t.municipality)))
+                throw forbidden(fmt::format("a {} token may not complete task {}", to_string(token_.role), id));
+            auto r = engine().complete_task(id, by(), b.string("note").value_or(""));
+            if (!r.ok) refused(r);
+        } else if (action == "skip") {
+            JsonBody b(req_, {"reason"});
+            need_write(t.municipality);
+            auto r = engine().skip_task(id, by(), *b.string("reason", true));
+            if (!r.ok) refused(r);
+        } else if (action == "reschedule") {
+            JsonBody b(req_, {"due", "reason", "if_due"});
+            need_write(t.municipality);
+            const Instant due = instant_field(b, "due");
+            // Optimistic concurrency: the deadline the caller saw must still be the one.
+            if (auto seen = b.string("if_due"); seen && (!t.due || format_iso_local(*t.due) != *seen))
+                throw conflict(fmt::format("task {} is due {} now, not {}: reload and try again", id,
+                                           t.due ? format_iso_local(*t.due) : "nowhere", *seen));
+            auto r = engine().reschedule_task(id, due, by(), b.string("reason", true).value_or(""));
+            if (!r.ok) refused(r);
+        } else {
+            throw not_found(fmt::format("no task action '{}'", action));
+        }
+        return written(to_json(*store().task(id), c_.runtime().definitions.roles()));
+    }
+
+    HttpResponse list_tasks() {
+        need_method("GET");
+        allow_query(target_, {"municipality", "role", "person", "status", "due_before", "due_after", "limit"});
+        TaskFilter f;
+        f.municipality = list_municipality();
+        if (auto it = target_.query.find("role"); it != target_.query.end()) f.role = it->second;
+        if (auto it = target_.query.find("status"); it != target_.query.end()) {
+            f.status = parse_task_status(it->second);
+            if (!f.status)
+                throw bad_request(fmt::format("status must be open, overdue, done or skipped, not '{}'", it->second));
+        }
+        for (const char* bound : {"due_before", "due_after"}) {
+            auto it = target_.query.find(bound);
+            if (it == target_.query.end()) continue;
+            auto t = parse_instant(it->second);
+            if (!t) {
+                auto d = parse_date(it->second);
+                if (!d) throw bad_request(fmt::format("{} must be a date or an ISO time, not '{}'", bound, it->second));
+                t = at_local(*d, TimeOfDay{0});
+            }
+            (std::string_view(bound) == "due_before" ? f.due_before : f.due_after) = *t;
+        }
+        const auto limit = query_int(target_, "limit", 1, 1000).value_or(200);
+        std::vector<std::string> person_roles;
+        const auto person = target_.query.find("person");
+        if (person != target_.query.end())
+            for (const auto& a : store().assignments(*f.municipality))
+                if (a.person_id == person->second && a.covers(today())) person_roles.push_back(a.role);
+        const auto own_roles = roles_of_token_person(*f.municipality);
+        json::array out;
+        for (const auto& t : store().tasks(f)) {
+            if (!can_see_task(token_, t, own_roles)) continue;
+            if (person != target_.query.end() &&
+                std::find(person_roles.begin(), person_roles.end(), t.role) == person_roles.end())
+                continue;
+            if (static_cast<std::int64_t>(out.size()) == limit) break;
+            out.push_back(to_json(t, c_.runtime().definitions.roles()));
+        }
+        return json_response(200, json::object{{"tasks", std::move(out)}});
+    }
+
+    // --- instances --------------------------------------------------------------------
+    HttpResponse instances() {
+        const auto& s = segments();
+        if (token_.role == ApiRole::stakeholder) throw forbidden("a stakeholder token sees tasks only");
+        if (s.size() == 3) {
+            need_method("GET");
+            allow_query(target_, {"municipality"});
+            json::array out;
+            for (const auto& i : store().instances(list_municipality())) out.push_back(to_json(i));
+            return json_response(200, json::object{{"instances", std::move(out)}});
+        }
+        const std::int64_t id = path_id(s[3], "instance");
+        auto i = store().instance(id);
+        if (!i || !can_read_municipality(token_, i->municipality)) throw not_found(fmt::format("no instance {}", id));
+        if (s.size() == 4) {
+            need_method("GET");
+            allow_query(target_, {});
+            json::object o = to_json(*i).as_object();
+            json::array history;
+            for (std::int64_t after = 0;;) {
+                auto batch = store().events_after(after, 1000);
+                if (batch.empty()) break;
+                for (const auto& e : batch)
+                    if (e.instance_id == id) history.push_back(to_json(e));
+                after = batch.back().seq;
+            }
+            o["history"] = std::move(history);
+            return json_response(200, o);
+        }
+        if (s.size() != 5 || s[4] != "signal") throw not_found("no such route");
+        need_method("POST");
+        need_write(i->municipality);
+        JsonBody b(req_, {"event"});
+        auto r = engine().signal(id, *b.string("event", true), by());
+        if (!r.ok) throw unprocessable(r.error);
+        return written(to_json(*store().instance(id)));
+    }
+
+    // --- people and roles --------------------------------------------------------------
+    HttpResponse people() {
+        if (segments().size() != 3) throw not_found("no such route");
+        if (req_.method == "POST") {
+            allow_query(target_, {});
+            if (token_.role != ApiRole::admin && token_.role != ApiRole::regisseur)
+                throw forbidden(fmt::format("a {} token may not change people", to_string(token_.role)));
+            JsonBody b(req_, {"id", "name", "email", "language"});
+            Person p;
+            p.id = *b.string("id", true);
+            p.name = *b.string("name", true);
+            p.email = b.string("email").value_or("");
+            if (auto l = b.string("language")) {
+                auto lang = parse_language(*l);
+                if (!lang) throw bad_request(fmt::format("language must be nl or en, not '{}'", *l));
+                p.language = *lang;
+            }
+            auto r = engine().save_person(p, by());
+            if (!r.ok) throw unprocessable(r.error);
+            return written(to_json(*store().person(p.id)));
+        }
+        need_method("GET");
+        allow_query(target_, {"municipality", "on"});
+        if (token_.role == ApiRole::stakeholder) throw forbidden("a stakeholder token sees tasks only");
+        const std::string code = list_municipality();
+        Date on = today();
+        if (auto it = target_.query.find("on"); it != target_.query.end()) {
+            auto d = parse_date(it->second);
+            if (!d) throw bad_request(fmt::format("on must be a date YYYY-MM-DD, not '{}'", it->second));
+            on = *d;
+        }
+        json::array out;
+        for (const auto& a : store().assignments(code)) {
+            if (!a.covers(on)) continue;
+            json::object o = to_json(a).as_object();
+            if (auto p = store().person(a.person_id)) o["person_detail"] = to_json(*p);
+            out.push_back(std::move(o));
+        }
+        return json_response(200, json::object{{"municipality", code}, {"on", format_date(on)},
+                                               {"assignments", std::move(out)}});
+    }
+
+    HttpResponse assignments() {
+        need_method("POST");
+        allow_query(target_, {});
+        JsonBody b(req_, {"municipality", "role", "person", "from", "until", "fte"});
+        RoleAssignment a;
+        a.municipality = municipality(*b.string("municipality", true)).code;
+        need_write(a.municipality);
+        a.role = *b.string("role", true);
+        a.person_id = *b.string("person", true);
+        a.from = date_field(b, "from", true);
+        if (b.string("until")) a.until = date_field(b, "until", false);
+        a.fte = b.number("fte");
+        auto r = engine().assign_role(a, by());
+        if (!r.ok) throw unprocessable(r.error);
+        return written(json::object{{"ok", true}});
+    }
+
+    HttpResponse leaves() {
+        need_method("POST");
+        allow_query(target_, {});
+        JsonBody b(req_, {"municipality", "person", "role", "last_day"});
+        const std::string code = municipality(*b.string("municipality", true)).code;
+        need_write(code);
+        auto r = engine().announce_leave(code, *b.string("person", true), b.string("role").value_or(""),
+                                         date_field(b, "last_day", true), by());
+        if (!r.ok) throw unprocessable(r.error);
+        return written(json::object{{"ok", true}});
+    }
+
+    // --- audit log and outbox ---------------------------------------------------------
+    HttpResponse events() {
+        need_method("GET");
+        allow_query(target_, {"municipality", "after", "limit"});
+        const std::string code = list_municipality();
+        if (!can_read_events(token_, code))
+            throw forbidden(fmt::format("a {} token may not read the event log", to_string(token_.role)));
+        std::int64_t after = query_int(target_, "after", 0, INT64_MAX).value_or(0);
+        const auto limit = query_int(target_, "limit", 1, 1000).value_or(100);
+        json::array out;
+        // Pages over the whole log; `next_after` continues where this page stopped.
+        while (static_cast<std::int64_t>(out.size()) < limit) {
+            auto batch = store().events_after(after, 1000);
+            if (batch.empty()) break;
+            for (const auto& e : batch) {
+                after = e.seq;
+                if (e.municipality == code) out.push_back(to_json(e));
+                if (static_cast<std::int64_t>(out.size()) == limit) break;
+            }
+        }
+        return json_response(200, json::object{{"events", std::move(out)}, {"next_after", after}});
+    }
+
+    HttpResponse outbox() {
+        need_method("GET");
+        allow_query(target_, {"municipality", "status", "limit"});
+        const std::string code = list_municipality();
+        if (!can_read_outbox(token_, code))
+            throw forbidden(fmt::format("a {} token may not read the outbox", to_string(token_.role)));
+        std::optional<OutboxStatus> status;
+        if (auto it = target_.query.find("status"); it != target_.query.end() && it->second != "all") {
+            status = parse_outbox_status(it->second);
+            if (!status) throw bad_request(fmt::format("status must be pending, sent, dead or all, not '{}'", it->second));
+        }
+        const auto limit = query_int(target_, "limit", 1, 1000).value_or(100);
+        json::array out;
+        for (const auto& o : store().outbox(status, 100000)) {
+            if (o.municipality != code) continue;
+            out.push_back(to_json(o));
+            if (static_cast<std::int64_t>(out.size()) == limit) break;
+        }
+        return json_response(200, json::object{{"outbox", std::move(out)}});
+    }
+
+    const HttpRequest& req_;
+    ApiContext& c_;
+    ApiTarget target_;
+    ApiToken token_;
+};
+
+}  // namespace
+
+HttpResponse Api::handle(const HttpRequest& request) {
+    try {
+        return Call(request, c_).serve();
+    } catch (const ApiError& e) {
+        return error_response(e.status, e.code, e.what());
+    } catch (const std::exception& e) {
+        spdlog::error("API {} {}: {}", request.method, request.target, e.what());
+        return error_response(500, "internal", e.what());
+    }
+}
+
+}  // namespace okod

@@ -1,0 +1,36 @@
+#pragma once
+// okod's JSON API, version 1: the routes, who may call them, and their errors. Every
+// request is one call of Api::handle on okod's strand, so a route reads the store and
+// drives the engine like the scheduler does; a write is one engine step (one
+// transaction) and wakes the scheduler and the outbox afterwards.
+//
+// Routes and roles are listed in api.cpp and documented in openapi.json.
+#include "daemon/http/http_server.hpp"
+
+#include <functional>
+#include <string>
+
+namespace okod {
+
+class Clock;
+class Engine;
+struct Runtime;
+
+struct ApiContext {
+    std::function<Runtime&()> runtime;   // the current one: a reload replaces it
+    std::function<Engine&()> engine;
+    const Clock* clock = nullptr;
+    std::function<void()> after_write;   // re-arm the scheduler, kick the outbox
+    std::function<std::string()> status; // one line for /ready
+};
+
+class Api {
+public:
+    explicit Api(ApiContext context) : c_(std::move(context)) {}
+    HttpResponse handle(const HttpRequest& request);
+
+private:
+    ApiContext c_;
+};
+
+}  // namespace okod

@@ -1,0 +1,23 @@
+#pragma once
+// An API request that cannot be served: the status, a stable code for programs and a
+// sentence for people. Thrown by the request helpers and the routes, turned into a
+// JSON response in one place (Api::handle), so no route forgets the shape.
+#include <stdexcept>
+#include <string>
+
+namespace okod {
+
+struct ApiError : std::runtime_error {
+    ApiError(int http_status, std::string error_code, const std::string& message)
+        : std::runtime_error(message), status(http_status), code(std::move(error_code)) {}
+    int status;
+    std::string code;  // "bad_request", "unauthorized", "forbidden", "not_found", ...
+};
+
+inline ApiError bad_request(const std::string& m) { return {400, "bad_request", m}; }
+inline ApiError forbidden(const std::string& m) { return {403, "forbidden", m}; }
+inline ApiError not_found(const std::string& m) { return {404, "not_found", m}; }
+inline ApiError conflict(const std::string& m) { return {409, "conflict", m}; }
+inline ApiError unprocessable(const std::string& m) { return {422, "rule_violation", m}; }
+
+}  // namespace okod

@@ -1,0 +1,22 @@
+#pragma once
+// The API's JSON shapes of okod's model (documented in openapi.json). Times are ISO
+// 8601 with the Amsterdam offset, days YYYY-MM-DD, titles in Dutch and English.
+#include "model/instance.hpp"
+#include "model/municipality.hpp"
+#include "model/people.hpp"
+
+#include <boost/json/value.hpp>
+
+namespace okod {
+
+class RoleCatalog;
+
+boost::json::value to_json(const Municipality& m);
+boost::json::value to_json(const Instance& i);
+boost::json::value to_json(const Task& t, const RoleCatalog& roles);
+boost::json::value to_json(const Event& e);
+boost::json::value to_json(const OutboxItem& o);
+boost::json::value to_json(const Person& p);
+boost::json::value to_json(const RoleAssignment& a);
+
+}  // namespace okod

@@ -1,0 +1,100 @@
+#pragma once
+// The command line of `okoctl tokens create|list|revoke`. Include from okoctl_main.cpp
+// only (CLI11 is a heavy header). Roles, CBS codes, ids and the combination of role,
+// municipalities and person are checked while parsing, so a bad one is CLI11's
+// message and exit code 2 before the store is opened.
+#include <CLI/CLI.hpp>
+#include <ostream>
+#include <string>
+
+#include "adapters/config/config.hpp"
+#include "daemon/commands/tokens_command.hpp"
+#include "model/municipality.hpp"
+
+namespace okod {
+
+struct TokensCli {
+    CLI::App* create = nullptr;
+    CLI::App* list = nullptr;
+    CLI::App* revoke = nullptr;
+    TokensCreateArgs create_args;
+    TokensListArgs list_args;
+    TokensRevokeArgs revoke_args;
+
+    bool parsed() const { return create->parsed() || list->parsed() || revoke->parsed(); }
+    int run(std::ostream& out, std::ostream& err) const {
+        if (create->parsed()) return run_tokens_create(create_args, out, err);
+        if (list->parsed()) return run_tokens_list(list_args, out, err);
+        return run_tokens_revoke(revoke_args, out, err);
+    }
+};
+
+namespace tokens_cli {
+
+inline void common_options(CLI::App* sub, TokensCommon& common) {
+    common.config = default_config_path();
+    sub->add_option("--config", common.config, "Configuration file (okod.toml)")
+        ->capture_default_str();
+    sub->add_option("--store", common.store, "okod's SQLite store (instead of the config's)");
+}
+
+}  // namespace tokens_cli
+
+inline void add_tokens_command(CLI::App& app, TokensCli& cli) {
+    auto* tokens = app.add_subcommand("tokens", "Bearer tokens for okod's HTTP API");
+    tokens->require_subcommand(1);
+
+    cli.create = tokens->add_subcommand(
+        "create", "Make a token; prints its secret once, as the only line on stdout");
+    cli.create
+        ->add_option("--role", cli.create_args.role,
+                     "admin (everything), regisseur (read and write its municipalities), "
+                     "stakeholder (its person's tasks: read, complete), council (read-only "
+                     "summaries and reports)")
+        ->required()
+        ->check(CLI::IsMember({"admin", "regisseur", "stakeholder", "council"}));
+    cli.create
+        ->add_option("--municipality", cli.create_args.municipalities,
+                     "CBS code it may see, e.g. GM0935 (repeat for more; none for admin)")
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                return is_cbs_code(text) ? std::string()
+                                         : "'" + text + "' is not a CBS code (GM and four digits)";
+            },
+            "GMxxxx", "cbs code"));
+    cli.create->add_option("--person", cli.create_args.person,
+                           "Person id whose tasks a stakeholder token shows (okoctl people add)");
+    cli.create->add_option("--label", cli.create_args.label, "Whose it is, e.g. \"Sanne's laptop\"")
+        ->required();
+    tokens_cli::common_options(cli.create, cli.create_args.common);
+    // The combination, once every option is in: CLI11's message and exit code 2.
+    cli.create->callback([&cli] {
+        if (auto problem = tokens_create_problem(cli.create_args); !problem.empty())
+            throw CLI::ValidationError(problem);
+    });
+
+    cli.list = tokens->add_subcommand(
+        "list", "Every token: id, role, municipalities, person, label, created, revoked");
+    cli.list->add_flag(
+        "--json", cli.list_args.json,
+        "One JSON object per line: {id, role, municipalities, person (null: none), label, "
+        "created_at, revoked_at (null: active), last_used_at (null: not recorded), active}");
+    tokens_cli::common_options(cli.list, cli.list_args.common);
+
+    cli.revoke = tokens->add_subcommand("revoke", "Stop a token working (it stays in the list)");
+    cli.revoke->add_option("id", cli.revoke_args.id, "Token id (okoctl tokens list)")
+        ->required()
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                const bool digits = !text.empty() && text.size() <= 18 &&
+                                    text.find_first_not_of("0123456789") == std::string::npos &&
+                                    text.find_first_not_of('0') != std::string::npos;
+                return digits
+                           ? std::string()
+                           : "'" + text + "' is not a token id (a number from okoctl tokens list)";
+            },
+            "ID", "token id"));
+    tokens_cli::common_options(cli.revoke, cli.revoke_args.common);
+}
+
+}  // namespace okod

@@ -1,0 +1,214 @@
+// The JSON API of the real okod process, with a real HTTP client (libcurl) and tokens
+// made by the real okoctl: every role sees and may change only what is theirs, bad
+// requests get a precise JSON error and change nothing, and okod keeps running.
+#include "support/child_process.hpp"
+#include "support/http_client.hpp"
+#include "support/test_support.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+namespace okod::test {
+namespace {
+
+using namespace std::chrono_literals;
+namespace json = boost::json;
+
+class ApiProcess : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = new TempDir();
+        const auto& dir = dir_->path();
+        copy_demo_config(dir);
+        port_ = free_loopback_port();
+        std::string toml = read_file(dir / "okod.toml");
+        toml += fmt::format("[http]\naddress = \"127.0.0.1\"\nport = {}\n[mail]\ntransport = \"directory\"\n"
+                            "from = \"oko@regio.example\"\ndirectory = \"state/mail\"\n",
+                            port_);
+        write_file(dir / "okod.toml", toml);
+        // Real time from Monday 2 March 2026: the demo municipalities have open tasks.
+        okod_ = new ChildProcess(binary_path("okod"),
+                                 {"run", "--config", (dir / "okod.toml").string(), "--clock",
+                                  "2026-03-02T09:00:00+01:00", "--clock-speed", "1"},
+                                 dir / "okod.log");
+        ASSERT_TRUE(wait_until([] { return read_file(dir_->path() / "okod.log").find("ready: ") != std::string::npos; },
+                               20s))
+            << read_file(dir / "okod.log");
+        admin_ = token({"--role", "admin", "--label", "beheer"});
+        regisseur_ = token({"--role", "regisseur", "--municipality", "GM0935", "--label", "Sanne"});
+        council_ = token({"--role", "council", "--municipality", "GM0935", "--label", "griffie"});
+        stakeholder_ = token({"--role", "stakeholder", "--municipality", "GM0935", "--person", "maastricht-bram",
+                              "--label", "Bram"});
+    }
+    static void TearDownTestSuite() {
+        if (okod_) {
+            okod_->signal(SIGTERM);
+            EXPECT_EQ(okod_->wait_for(20s), 0);
+        }
+        delete okod_;
+        delete dir_;
+    }
+
+    static std::string token(std::vector<std::string> args) {
+        args.insert(args.begin(), {"tokens", "create"});
+        args.insert(args.end(), {"--config", (dir_->path() / "okod.toml").string()});
+        auto r = run_binary("okoctl", args);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        std::string secret = r.out;
+        while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
+        return secret;
+    }
+
+    static HttpResult call(const std::string& method, const std::string& path, const std::string& token = "",
+                           const std::string& body = "") {
+        return http_request(method, fmt::format("http://127.0.0.1:{}{}", port_, path), body, token);
+    }
+    // The id of the first task the token sees in GM0935 with this role and status.
+    static std::int64_t task_id(const std::string& token, const std::string& role, const std::string& status = "open") {
+        auto r = call("GET", "/api/v1/tasks?municipality=GM0935&role=" + role + "&status=" + status, token);
+        EXPECT_EQ(r.status, 200) << r.body;
+        const auto body = r.json();
+        const auto& tasks = body.at("tasks").as_array();
+        EXPECT_FALSE(tasks.empty()) << r.body;
+        return tasks.empty() ? 0 : tasks[0].at("id").as_int64();
+    }
+    static std::string error_of(const HttpResult& r) { return std::string(r.json().at("error").as_string()); }
+    static std::string message_of(const HttpResult& r) { return std::string(r.json().at("message").as_string()); }
+
+    static TempDir* dir_;
+    static ChildProcess* okod_;
+    static int port_;
+    static std::string admin_, regisseur_, council_, stakeholder_;
+};
+TempDir* ApiProcess::dir_ = nullptr;
+ChildProcess* ApiProcess::okod_ = nullptr;
+int ApiProcess::port_ = 0;
+std::string ApiProcess::admin_, ApiProcess::regisseur_, ApiProcess::council_, ApiProcess::stakeholder_;
+
+TEST_F(ApiProcess, health_and_readiness_need_no_token) {
+    EXPECT_EQ(call("GET", "/health").status, 200);
+    const auto ready = call("GET", "/ready");
+    EXPECT_EQ(ready.status, 200);
+    EXPECT_TRUE(ready.json().at("ready").as_bool());
+}
+
+TEST_F(ApiProcess, without_a_valid_token_the_api_answers_401) {
+    auto r = call("GET", "/api/v1/municipalities");
+    EXPECT_EQ(r.status, 401);
+    EXPECT_EQ(error_of(r), "unauthorized");
+    EXPECT_NE(r.headers.find("WWW-Authenticate: Bearer"), std::string::npos) << r.headers;
+    EXPECT_EQ(call("GET", "/api/v1/municipalities", "okod_not-a-token").status, 401);
+}
+
+TEST_F(ApiProcess, each_role_sees_only_its_municipalities) {
+    auto codes = [](const HttpResult& r) {
+        std::vector<std::string> out;
+        const auto body = r.json();
+        for (const auto& m : body.at("municipalities").as_array())
+            out.emplace_back(m.at("code").as_string());
+        return out;
+    };
+    EXPECT_EQ(codes(call("GET", "/api/v1/municipalities", admin_)),
+              (std::vector<std::string>{"GM0014", "GM0344", "GM0935"}));
+    EXPECT_EQ(codes(call("GET", "/api/v1/municipalities", regisseur_)), (std::vector<std::string>{"GM0935"}));
+    EXPECT_EQ(codes(call("GET", "/api/v1/municipalities", council_)), (std::vector<std::string>{"GM0935"}));
+    EXPECT_EQ(call("GET", "/api/v1/municipalities/GM0014", regisseur_).status, 404);
+    const auto detail = call("GET", "/api/v1/municipalities/GM0935", council_);
+    ASSERT_EQ(detail.status, 200) << detail.body;
+    EXPECT_EQ(detail.json().at("next_election").as_string(), "2026-03-18");
+    EXPECT_EQ(call("GET", "/api/v1/tasks?municipality=GM0014", regisseur_).status, 404);
+}
+
+TEST_F(ApiProcess, a_stakeholder_sees_and_completes_only_the_tasks_of_its_roles_and_completing_is_idempotent) {
+    const auto mine = call("GET", "/api/v1/tasks?municipality=GM0935", stakeholder_);
+    ASSERT_EQ(mine.status, 200) << mine.body;
+    const auto body = mine.json();
+    for (const auto& t : body.at("tasks").as_array()) {
+        const std::string role(t.at("role").as_string());
+        EXPECT_TRUE(role == "ggd-contact" || role == "kernteam") << role;
+    }
+    const auto id = task_id(regisseur_, "ggd-contact");
+    const std::string path = fmt::format("/api/v1/tasks/{}/complete", id);
+    auto first = call("POST", path, stakeholder_, R"({"note": "gedaan"})");
+    ASSERT_EQ(first.status, 200) << first.body;
+    EXPECT_EQ(first.json().at("status").as_string(), "done");
+    auto again = call("POST", path, stakeholder_, R"({"note": "gedaan"})");
+    EXPECT_EQ(again.status, 200) << again.body;
+    EXPECT_EQ(again.json().at("closed_by").as_string(), "maastricht-bram");
+
+    // Someone else's task is not even visible.
+    const auto other = task_id(regisseur_, "regisseur");
+    EXPECT_EQ(call("POST", fmt::format("/api/v1/tasks/{}/complete", other), stakeholder_).status, 404);
+}
+
+TEST_F(ApiProcess, the_council_reads_but_may_not_change) {
+    const auto id = task_id(council_, "regisseur");
+    auto r = call("POST", fmt::format("/api/v1/tasks/{}/complete", id), council_);
+    EXPECT_EQ(r.status, 403);
+    EXPECT_EQ(error_of(r), "forbidden");
+    EXPECT_EQ(call("GET", "/api/v1/events?municipality=GM0935", council_).status, 403);
+    EXPECT_EQ(call("GET", fmt::format("/api/v1/tasks/{}", id), council_).json().at("status").as_string(), "open");
+}
+
+TEST_F(ApiProcess, the_regisseur_reschedules_with_a_reason_and_a_stale_deadline_is_a_conflict) {
+    const auto id = task_id(regisseur_, "regisseur");
+    auto task = call("GET", fmt::format("/api/v1/tasks/{}", id), regisseur_).json();
+    const std::string due(task.at("due").as_string());
+    const std::string path = fmt::format("/api/v1/tasks/{}/reschedule", id);
+
+    auto missing = call("POST", path, regisseur_, R"({"due": "2026-12-01T17:00:00+01:00"})");
+    EXPECT_EQ(missing.status, 400);
+    EXPECT_EQ(message_of(missing), "field 'reason' is required");
+    auto stale = call("POST", path, regisseur_,
+                      R"({"due": "2026-12-01T17:00:00+01:00", "reason": "x", "if_due": "2020-01-01T17:00:00+01:00"})");
+    EXPECT_EQ(stale.status, 409);
+    auto ok = call("POST", path, regisseur_,
+                   fmt::format(R"({{"due": "2026-12-01T17:00:00+01:00", "reason": "raad vergadert later", "if_due": "{}"}})", due));
+    ASSERT_EQ(ok.status, 200) << ok.body;
+    EXPECT_EQ(ok.json().at("due").as_string(), "2026-12-01T17:00:00+01:00");
+}
+
+TEST_F(ApiProcess, bad_requests_get_a_precise_json_error_and_change_nothing) {
+    const auto id = task_id(regisseur_, "regisseur");
+    const std::string skip = fmt::format("/api/v1/tasks/{}/skip", id);
+    auto r = call("POST", skip, regisseur_, "{not json");
+    EXPECT_EQ(r.status, 400);
+    EXPECT_NE(message_of(r).find("not valid JSON"), std::string::npos) << r.body;
+    r = call("POST", skip, regisseur_, R"({"reason": 42})");
+    EXPECT_EQ(r.status, 400);
+    EXPECT_EQ(message_of(r), "field 'reason' must be a string");
+    r = call("POST", skip, regisseur_, R"({"reason": "x", "force": true})");
+    EXPECT_EQ(r.status, 400);
+    EXPECT_EQ(message_of(r), "unknown field 'force' (known: reason)");
+    r = call("POST", skip, regisseur_, std::string(100 * 1024, ' '));
+    EXPECT_EQ(r.status, 413);
+    r = call("GET", "/api/v1/tasks?municipality=GM0935&status=later", regisseur_);
+    EXPECT_EQ(r.status, 400);
+    EXPECT_EQ(call("GET", "/api/v1/nothing", regisseur_).status, 404);
+    EXPECT_EQ(call("DELETE", fmt::format("/api/v1/tasks/{}", id), regisseur_).status, 405);
+    r = call("POST", "/api/v1/assignments", regisseur_,
+             R"({"municipality": "GM0935", "role": "ggd", "person": "maastricht-bram", "from": "2026-04-01"})");
+    EXPECT_EQ(r.status, 422);
+    EXPECT_NE(message_of(r).find("unknown role 'ggd'"), std::string::npos) << r.body;
+    // Nothing changed, and okod is still serving.
+    EXPECT_EQ(call("GET", fmt::format("/api/v1/tasks/{}", id), regisseur_).json().at("status").as_string(), "open");
+    EXPECT_EQ(call("GET", "/health").status, 200);
+}
+
+TEST_F(ApiProcess, the_event_log_pages_with_next_after) {
+    auto first = call("GET", "/api/v1/events?municipality=GM0935&limit=2", regisseur_);
+    ASSERT_EQ(first.status, 200) << first.body;
+    const auto page1 = first.json();
+    ASSERT_EQ(page1.at("events").as_array().size(), 2u);
+    const auto after = page1.at("next_after").as_int64();
+    auto second = call("GET", fmt::format("/api/v1/events?municipality=GM0935&limit=2&after={}", after), regisseur_);
+    const auto page2 = second.json();
+    ASSERT_FALSE(page2.at("events").as_array().empty());
+    EXPECT_GT(page2.at("events").as_array()[0].at("seq").as_int64(), after);
+}
+
+}  // namespace
+}  // namespace okod::test

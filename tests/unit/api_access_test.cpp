@@ -1,0 +1,189 @@
+// What each API role may do, allowed and forbidden: admin everything; a regisseur its
+// municipalities; a stakeholder the tasks of the roles its person holds; a council
+// reads its municipality, tasks and reports; a revoked token nothing.
+#include "model/api_access.hpp"
+
+#include <gtest/gtest.h>
+
+namespace okod {
+namespace {
+
+constexpr std::string_view kMine = "GM0935";
+constexpr std::string_view kOther = "GM1883";
+
+ApiToken token(ApiRole role, std::vector<std::string> municipalities = {std::string(kMine)},
+               std::string person = {}) {
+    ApiToken t;
+    t.id = 1;
+    t.role = role;
+    t.municipalities = std::move(municipalities);
+    t.person_id = std::move(person);
+    t.label = "test";
+    return t;
+}
+
+Task task(std::string_view municipality, std::string role) {
+    Task t;
+    t.id = 7;
+    t.municipality = std::string(municipality);
+    t.role = std::move(role);
+    return t;
+}
+
+const std::vector<std::string> kNoRoles;
+const std::vector<std::string> kGgdRoles{"ggd-contact"};
+
+Date day(int y, unsigned m, unsigned d) {
+    return Date{date::year{y}, date::month{m}, date::day{d}};
+}
+
+// Every municipality-wide permission, to check a role against all of them at once.
+struct Permissions {
+    bool read, write, people, outbox, events, reports;
+    friend bool operator==(const Permissions&, const Permissions&) = default;
+};
+
+Permissions in(const ApiToken& t, std::string_view code) {
+    return {can_read_municipality(t, code), can_write_municipality(t, code),
+            can_manage_people(t, code),     can_read_outbox(t, code),
+            can_read_events(t, code),       can_read_reports(t, code)};
+}
+
+constexpr Permissions kAll{true, true, true, true, true, true};
+constexpr Permissions kNone{false, false, false, false, false, false};
+
+TEST(ApiAccess, admin_may_do_everything_everywhere) {
+    const auto t = token(ApiRole::admin, {});
+    EXPECT_EQ(in(t, kMine), kAll);
+    EXPECT_EQ(in(t, kOther), kAll);
+    EXPECT_TRUE(can_see_task(t, task(kOther, "ggd-contact"), kNoRoles));
+    EXPECT_TRUE(can_complete_task(t, task(kOther, "ggd-contact"), kNoRoles));
+    EXPECT_TRUE(can_manage_tokens(t));
+}
+
+TEST(ApiAccess, regisseur_reads_and_writes_its_municipalities_only) {
+    const auto t = token(ApiRole::regisseur);
+    EXPECT_EQ(in(t, kMine), kAll);
+    EXPECT_EQ(in(t, kOther), kNone);
+    EXPECT_TRUE(can_see_task(t, task(kMine, "ggd-contact"), kNoRoles));
+    EXPECT_TRUE(can_complete_task(t, task(kMine, "ggd-contact"), kNoRoles));
+    EXPECT_FALSE(can_see_task(t, task(kOther, "regisseur"), {"regisseur"}));
+    EXPECT_FALSE(can_complete_task(t, task(kOther, "regisseur"), {"regisseur"}));
+    EXPECT_FALSE(can_manage_tokens(t));
+}
+
+TEST(ApiAccess, regisseur_of_two_municipalities_has_both) {
+    const auto t = token(ApiRole::regisseur, {std::string(kMine), std::string(kOther)});
+    EXPECT_EQ(in(t, kMine), kAll);
+    EXPECT_EQ(in(t, kOther), kAll);
+    EXPECT_EQ(in(t, "GM0003"), kNone);
+}
+
+TEST(ApiAccess, stakeholder_sees_and_completes_the_tasks_of_roles_its_person_holds) {
+    const auto t = token(ApiRole::stakeholder, {std::string(kMine)}, "maastricht-ggd");
+    const auto ggd_task = task(kMine, "ggd-contact");
+    EXPECT_TRUE(can_see_task(t, ggd_task, kGgdRoles));
+    EXPECT_TRUE(can_complete_task(t, ggd_task, kGgdRoles));
+    EXPECT_TRUE(can_complete_task(t, ggd_task, {"kernteam", "ggd-contact"}));
+}
+
+TEST(ApiAccess, stakeholder_may_not_touch_other_roles_tasks_or_other_municipalities) {
+    const auto t = token(ApiRole::stakeholder, {std::string(kMine)}, "maastricht-ggd");
+    const auto regisseur_task = task(kMine, "regisseur");
+    EXPECT_FALSE(can_see_task(t, regisseur_task, kGgdRoles));
+    EXPECT_FALSE(can_complete_task(t, regisseur_task, kGgdRoles));
+    // The role held elsewhere does not count in a municipality the token does not list.
+    EXPECT_FALSE(can_see_task(t, task(kOther, "ggd-contact"), kGgdRoles));
+    EXPECT_FALSE(can_complete_task(t, task(kOther, "ggd-contact"), kGgdRoles));
+    // A role the person no longer holds (a hand-over) no longer counts.
+    EXPECT_FALSE(can_complete_task(t, task(kMine, "ggd-contact"), kNoRoles));
+}
+
+TEST(ApiAccess, stakeholder_reads_its_municipality_but_writes_nothing_else) {
+    const auto t = token(ApiRole::stakeholder, {std::string(kMine)}, "maastricht-ggd");
+    EXPECT_EQ(in(t, kMine), (Permissions{true, false, false, false, false, false}));
+    EXPECT_EQ(in(t, kOther), kNone);
+    EXPECT_FALSE(can_manage_tokens(t));
+}
+
+TEST(ApiAccess, stakeholder_without_a_person_gets_no_task) {
+    const auto t = token(ApiRole::stakeholder, {std::string(kMine)}, "");
+    EXPECT_FALSE(can_see_task(t, task(kMine, "ggd-contact"), kGgdRoles));
+    EXPECT_FALSE(can_complete_task(t, task(kMine, "ggd-contact"), kGgdRoles));
+}
+
+TEST(ApiAccess, council_reads_its_municipality_tasks_and_reports_and_changes_nothing) {
+    const auto t = token(ApiRole::council);
+    EXPECT_EQ(in(t, kMine), (Permissions{true, false, false, false, false, true}));
+    EXPECT_EQ(in(t, kOther), kNone);
+    EXPECT_TRUE(can_see_task(t, task(kMine, "regisseur"), kNoRoles));
+    EXPECT_FALSE(can_complete_task(t, task(kMine, "regisseur"), kNoRoles));
+    EXPECT_FALSE(can_complete_task(t, task(kMine, "regisseur"), {"regisseur"}));
+    EXPECT_FALSE(can_see_task(t, task(kOther, "regisseur"), kNoRoles));
+    EXPECT_FALSE(can_manage_tokens(t));
+}
+
+TEST(ApiAccess, a_revoked_token_may_do_nothing) {
+    for (const auto role :
+         {ApiRole::admin, ApiRole::regisseur, ApiRole::stakeholder, ApiRole::council}) {
+        auto t = token(role,
+                       role == ApiRole::admin ? std::vector<std::string>{}
+                                              : std::vector<std::string>{std::string(kMine)},
+                       "maastricht-ggd");
+        t.revoked_at = Instant{std::chrono::seconds{1'700'000'000}};
+        SCOPED_TRACE(std::string(to_string(role)));
+        EXPECT_EQ(in(t, kMine), kNone);
+        EXPECT_FALSE(can_see_task(t, task(kMine, "ggd-contact"), kGgdRoles));
+        EXPECT_FALSE(can_complete_task(t, task(kMine, "ggd-contact"), kGgdRoles));
+        EXPECT_FALSE(can_manage_tokens(t));
+    }
+}
+
+TEST(ApiAccess, roles_held_are_those_covering_the_day_once_each) {
+    auto assignment = [](std::string person, std::string role, Date from,
+                         std::optional<Date> until = std::nullopt) {
+        RoleAssignment a;
+        a.municipality = "GM0935";
+        a.person_id = std::move(person);
+        a.role = std::move(role);
+        a.from = from;
+        a.until = until;
+        return a;
+    };
+    const std::vector<RoleAssignment> as{
+        assignment("anna", "kernteam", day(2024, 1, 1)),
+        assignment("anna", "ggd-contact", day(2024, 1, 1), day(2025, 6, 30)),
+        assignment("anna", "ggd-contact", day(2025, 9, 1)),  // back after a gap
+        assignment("bram", "regisseur", day(2024, 1, 1)),
+    };
+    EXPECT_EQ(roles_held(as, "anna", day(2025, 1, 1)),
+              (std::vector<std::string>{"ggd-contact", "kernteam"}));
+    EXPECT_EQ(roles_held(as, "anna", day(2025, 7, 15)), (std::vector<std::string>{"kernteam"}));
+    EXPECT_EQ(roles_held(as, "anna", day(2025, 6, 30)),
+              (std::vector<std::string>{"ggd-contact", "kernteam"}));  // last day inclusive
+    EXPECT_EQ(roles_held(as, "bram", day(2023, 12, 31)), std::vector<std::string>{});
+    EXPECT_EQ(roles_held(as, "", day(2025, 1, 1)), std::vector<std::string>{});
+}
+
+TEST(ApiAccess, role_names_round_trip) {
+    for (const auto role :
+         {ApiRole::admin, ApiRole::regisseur, ApiRole::stakeholder, ApiRole::council})
+        EXPECT_EQ(parse_api_role(to_string(role)), role);
+    EXPECT_FALSE(parse_api_role("Admin"));
+    EXPECT_FALSE(parse_api_role(""));
+}
+
+TEST(ApiAccess, token_shape_problems_are_named) {
+    EXPECT_EQ(api_token_problem(token(ApiRole::admin, {})), "");
+    EXPECT_NE(api_token_problem(token(ApiRole::admin)), "");  // admin lists none
+    EXPECT_NE(api_token_problem(token(ApiRole::regisseur, {})), "");
+    EXPECT_NE(api_token_problem(token(ApiRole::council, {})), "");
+    EXPECT_NE(api_token_problem(token(ApiRole::stakeholder)), "");  // no person
+    EXPECT_EQ(api_token_problem(token(ApiRole::stakeholder, {std::string(kMine)}, "p")), "");
+    auto blank = token(ApiRole::council);
+    blank.label = "  ";
+    EXPECT_NE(api_token_problem(blank), "");
+}
+
+}  // namespace
+}  // namespace okod

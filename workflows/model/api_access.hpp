@@ -1,0 +1,61 @@
+#pragma once
+// What an API token may do: the one place the HTTP routes ask, so that every endpoint
+// applies the same rules.
+//
+//   role         municipalities it lists                   elsewhere
+//   admin        everything, in every municipality
+//   regisseur    read and write everything                 nothing
+//   stakeholder  read the municipality; see and complete   nothing
+//                the tasks of the roles its person holds
+//   council      read the municipality, its tasks and      nothing
+//                reports (no people, events or outbox)
+//
+// A revoked token may do nothing, even if a caller forgot to check. The functions are
+// pure: the caller looks up what they need (the task, the roles the token's person
+// holds in the task's municipality on the day) and passes it in.
+//
+// Example, in a route that completes a task:
+//     const auto roles = roles_held(store.assignments(task.municipality), token.person_id, today);
+//     if (!can_complete_task(token, task, roles)) return forbidden();
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/api_token.hpp"
+#include "model/instance.hpp"
+#include "model/people.hpp"
+
+namespace okod {
+
+// The municipality itself: its name, position in the cycle, instances, deadlines.
+bool can_read_municipality(const ApiToken& t, std::string_view code);
+// Change the municipality's work: complete, skip or reschedule any task, send events
+// to its instances. Stakeholders complete their own tasks through can_complete_task.
+bool can_write_municipality(const ApiToken& t, std::string_view code);
+
+// `roles_person_holds_there`: the roles the token's person holds in the task's
+// municipality (roles_held below); only a stakeholder's answer depends on it.
+bool can_see_task(const ApiToken& t, const Task& task,
+                  const std::vector<std::string>& roles_person_holds_there);
+bool can_complete_task(const ApiToken& t, const Task& task,
+                       const std::vector<std::string>& roles_person_holds_there);
+
+// People and role assignments: add people, assign roles, announce leaves; list them
+// (names and e-mail addresses are personal data).
+bool can_manage_people(const ApiToken& t, std::string_view code);
+// The e-mails okod sent about the municipality (recipients, errors).
+bool can_read_outbox(const ApiToken& t, std::string_view code);
+// The municipality's audit log.
+bool can_read_events(const ApiToken& t, std::string_view code);
+// Summaries and the yearly report to college and council.
+bool can_read_reports(const ApiToken& t, std::string_view code);
+
+// Create, list and revoke tokens: admin only (okoctl on the server needs no token).
+bool can_manage_tokens(const ApiToken& t);
+
+// The roles `person_id` holds in a municipality on `day`, from that municipality's
+// assignments (Store::assignments), each once, sorted. Empty for an empty person_id.
+std::vector<std::string> roles_held(const std::vector<RoleAssignment>& assignments,
+                                    std::string_view person_id, Date day);
+
+}  // namespace okod
