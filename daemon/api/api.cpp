@@ -1,6 +1,6 @@
 // The routes of API v1 and who may call them:
 //
-//   GET  /health, /ready                              anyone (no token)
+//   GET  /health, /ready, /openapi.json               anyone (no token)
 //   GET  /api/v1/municipalities[/{code}]              every role, its municipalities
 //   GET  /api/v1/tasks[?municipality,role,person,status,due_before,due_after,limit]
 //                                                     admin, regisseur, council: all tasks of
@@ -27,6 +27,7 @@
 #include "daemon/runtime.hpp"
 #include "calendar/elections.hpp"
 #include "engine/engine.hpp"
+#include "openapi_json.hpp"
 #include "model/api_access.hpp"
 #include "model/capacity.hpp"
 #include "time/amsterdam.hpp"
@@ -67,6 +68,12 @@ public:
             allow_query(target_, {});
             if (s[0] == "health") return json_response(200, {{"status", "ok"}});
             return json_response(200, {{"ready", true}, {"status", c_.status()}});
+        }
+        if (s.size() == 1 && s[0] == "openapi.json") {
+            need_method("GET");
+            HttpResponse r;
+            r.body = std::string(kOpenApiJson);
+            return r;
         }
         if (s.size() < 3 || s[0] != "api" || s[1] != "v1") throw not_found(fmt::format("no route {}", req_.target));
         token_ = authenticate();

@@ -24,11 +24,6 @@ using boost::system::error_code;
 
 namespace {
 
-// After an answer that closes the connection, what the client still sends is read and
-// dropped (up to this much) until it closes too: closing a socket with unread data
-// makes the kernel send a reset, which can destroy the answer before the client reads it.
-constexpr std::size_t linger_bytes = 1024 * 1024;
-
 std::string endpoint_text(const net::ip::tcp::socket& socket) {
     error_code ec;
     const auto remote = socket.remote_endpoint(ec);
@@ -248,23 +243,20 @@ void HttpSession::send_error(int status, const char* code, const std::string& me
     send(to_beast_response(error_response(status, code, message), version_, false), true);
 }
 
-// Stops sending, then reads until the client closes, linger_bytes have come or the
-// read timeout passed.
+// After an answer that closes the connection: stop sending, then read and drop what
+// the client still sends until it closes too or the read timeout passed. Closing with
+// unread data would make the kernel send a reset, and a client still sending its body
+// (a 413) would get that instead of the answer.
 void HttpSession::linger() {
     error_code ignored;
     stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
     stream_.expires_after(state_->limits.read_timeout);
-    drained_ = 0;
     drain();
 }
 
 void HttpSession::drain() {
-    stream_.async_read_some(net::buffer(drain_buffer_), [self = shared_from_this()](error_code ec, std::size_t n) {
-        self->drained_ += n;
-        if (ec || self->drained_ > linger_bytes) {
-            self->stream_.close();
-            return;
-        }
+    stream_.async_read_some(net::buffer(drain_buffer_), [self = shared_from_this()](error_code ec, std::size_t) {
+        if (ec) return self->stream_.close();
         self->drain();
     });
 }

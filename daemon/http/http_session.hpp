@@ -77,7 +77,6 @@ private:
     std::string note_;  // why the transport answered by itself, for the log
 
     bool stopped_ = false;
-    std::size_t drained_ = 0;
     std::array<char, 4096> drain_buffer_{};
 };
 

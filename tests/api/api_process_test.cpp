@@ -212,3 +212,42 @@ TEST_F(ApiProcess, the_event_log_pages_with_next_after) {
 
 }  // namespace
 }  // namespace okod::test
+
+namespace okod::test {
+namespace {
+
+// The OpenAPI document in the repo is what okod serves, and every path and method it
+// documents is a real route (answers neither 404 for the route nor 405).
+TEST_F(ApiProcess, the_openapi_document_is_served_and_matches_the_real_routes) {
+    const auto served = call("GET", "/openapi.json");
+    ASSERT_EQ(served.status, 200);
+    EXPECT_EQ(served.json(), boost::json::parse(read_file(source_path("daemon/api/openapi.json"))));
+
+    const auto task = std::to_string(task_id(admin_, "regisseur"));
+    const auto doc = served.json();
+    int checked = 0;
+    for (const auto& [path, methods] : doc.at("paths").as_object()) {
+        std::string url(path);
+        for (auto [name, value] : {std::pair{"{code}", std::string("GM0935")}, std::pair{"{id}", task}}) {
+            const auto at = url.find(name);
+            if (at != std::string::npos) url.replace(at, std::string(name).size(), value);
+        }
+        if (url.starts_with("/api/v1/instances/")) url.replace(18, task.size(), "1");
+        for (const auto& [method, spec] : methods.as_object()) {
+            std::string verb(method);
+            for (auto& ch : verb) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            // An empty JSON object: enough to reach the route, refused for missing fields.
+            const auto r = call(verb, url, admin_, verb == "POST" ? "{}" : "");
+            EXPECT_NE(r.status, 405) << verb << " " << url << ": " << r.body;
+            if (r.status == 404) {
+                EXPECT_EQ(r.json().at("message").as_string().find("no route"), std::string::npos)
+                    << verb << " " << url << ": " << r.body;
+            }
+            ++checked;
+        }
+    }
+    EXPECT_EQ(checked, 19);  // every documented operation was tried
+}
+
+}  // namespace
+}  // namespace okod::test
