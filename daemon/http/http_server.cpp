@@ -128,7 +128,7 @@ bool HttpServer::listen(const std::string& address, unsigned short port, std::st
     if (acceptor.listen(net::socket_base::max_listen_connections, ec); ec) return failed(ec);
     impl_->port = acceptor.local_endpoint(ec).port();
     impl_->listening = true;
-    spdlog::info("HTTP API listening on {}", endpoint_text(address, impl_->port));
+    spdlog::debug("HTTP server listening on {}", endpoint_text(address, impl_->port));
     net::post(acceptor.get_executor(), [listener = impl_->listener] { listener->accept(); });
     return true;
 }
