@@ -92,18 +92,22 @@ json::value to_json(const Event& e) {
 json::value to_json(const OutboxItem& x) {
     json::object o;
     o["id"] = x.id;
+    o["key"] = x.key;
+    o["status"] = std::string(to_string(x.status));
+    o["attempts"] = x.attempts;
+    o["kind"] = x.kind;
     o["municipality"] = x.municipality;
     o["task_id"] = x.task_id;
-    o["kind"] = x.kind;
     o["role"] = x.role;
     o["person"] = x.person_id;
     o["recipient"] = x.recipient;
-    o["status"] = std::string(to_string(x.status));
-    o["attempts"] = x.attempts;
+    o["language"] = std::string(to_string(x.language));
+    o["lead_days"] = x.lead_days;
     o["late"] = x.late;
     o["created_at"] = format_iso_local(x.created_at);
-    o["next_attempt_at"] = optional_time(x.next_attempt_at);
-    o["sent_at"] = optional_time(x.sent_at);
+    if (x.due) o["due"] = format_iso_local(*x.due);
+    if (x.next_attempt_at) o["next_attempt_at"] = format_iso_local(*x.next_attempt_at);
+    if (x.sent_at) o["sent_at"] = format_iso_local(*x.sent_at);
     o["last_error"] = x.last_error;
     return o;
 }

@@ -2,6 +2,7 @@
 
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
+#include "daemon/api/api_json.hpp"
 #include "time/amsterdam.hpp"
 
 #include <boost/json.hpp>
@@ -17,29 +18,6 @@ std::string when(const OutboxItem& o) {
     if (o.status == OutboxStatus::pending)
         return o.next_attempt_at ? "next " + format_local_minutes(*o.next_attempt_at) : "next: now";
     return "gave up";
-}
-
-std::string to_json(const OutboxItem& o) {
-    boost::json::object j;
-    j["id"] = o.id;
-    j["key"] = o.key;
-    j["status"] = std::string(to_string(o.status));
-    j["attempts"] = o.attempts;
-    j["kind"] = o.kind;
-    j["municipality"] = o.municipality;
-    j["task_id"] = o.task_id;
-    j["role"] = o.role;
-    j["person"] = o.person_id;
-    j["recipient"] = o.recipient;
-    j["language"] = std::string(to_string(o.language));
-    j["lead_days"] = o.lead_days;
-    j["late"] = o.late;
-    j["created_at"] = format_iso_local(o.created_at);
-    if (o.due) j["due"] = format_iso_local(*o.due);
-    if (o.next_attempt_at) j["next_attempt_at"] = format_iso_local(*o.next_attempt_at);
-    if (o.sent_at) j["sent_at"] = format_iso_local(*o.sent_at);
-    j["last_error"] = o.last_error;
-    return boost::json::serialize(j);
 }
 
 std::string shorten(std::string s, std::size_t max) {
@@ -76,7 +54,7 @@ int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
     auto store = SqliteStore::open(store_path);
     const auto items = store->outbox(status, args.limit);
     if (args.json) {
-        for (const auto& o : items) out << to_json(o) << '\n';
+        for (const auto& o : items) out << boost::json::serialize(to_json(o)) << '\n';
         return 0;
     }
     out << fmt::format("{:>6}  {:<7}  {:>8}  {:<22}  {:<10}  {:<6}  {:<32}  {}\n", "id", "status",

@@ -277,7 +277,7 @@ bool Daemon::Impl::start_http() {
         spdlog::error("cannot serve the API: {}", error);
         return false;
     }
-    spdlog::info("API and dashboard on http://{}:{}/", cfg.address, http->port());
+    spdlog::info("API on http://{}:{}/ (see /openapi.json)", cfg.address, http->port());
     return true;
 }
 
