@@ -10,35 +10,6 @@
 namespace okod::test {
 namespace {
 
-std::string single_task(const std::string& due, const std::string& remind,
-                        const std::string& extra = "") {
-    return R"(
-id = "single"
-version = 1
-initial = "open"
-name = { nl = "Enkel" }
-[start]
-at = "trajectory_start"
-[[states]]
-id = "open"
-name = { nl = "Open" }
-  [[states.tasks]]
-  id = "job"
-  title = { nl = "Klus" }
-  role = "ggd-contact"
-  due = )" + due + R"(
-  remind_days = )" + remind + "\n" + extra + R"(
-[[states]]
-id = "closed"
-name = { nl = "Dicht" }
-final = true
-[[transitions]]
-from = "open"
-to = "closed"
-on = "all_tasks_done"
-)";
-}
-
 std::vector<OutboxItem> of_kind(const std::vector<OutboxItem>& items, const std::string& kind) {
     std::vector<OutboxItem> out;
     std::copy_if(items.begin(), items.end(), std::back_inserter(out),
@@ -167,30 +138,7 @@ class Reschedule : public EngineWorld {};
 
 TEST_F(Reschedule, a_moved_deadline_moves_its_reminders_and_reopens_an_overdue_task) {
     give_role("bert", "ggd-contact", d(2022, 1, 1));
-    define(R"(id = "single"
-version = 1
-initial = "a"
-name = { nl = "Enkel" }
-[start]
-at = "trajectory_start"
-[[states]]
-id = "a"
-name = { nl = "A" }
-  [[states.tasks]]
-  id = "job"
-  title = { nl = "Klus" }
-  role = "ggd-contact"
-  due = { date = 2022-03-01 }
-  remind_days = [7]
-[[states]]
-id = "b"
-name = { nl = "B" }
-final = true
-[[transitions]]
-from = "a"
-to = "b"
-on = "all_tasks_done"
-)");
+    define(single_task("{ date = 2022-03-01 }", "[7]"));
     add_municipality({"single"});
     run_until(d(2022, 3, 2));
     ASSERT_EQ(task("job").status, TaskStatus::overdue);

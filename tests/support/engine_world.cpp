@@ -16,6 +16,34 @@ nl = "Stuurgroep"
 )";
 }  // namespace
 
+std::string single_task(const std::string& due, const std::string& remind, const std::string& extra) {
+    return R"(
+id = "single"
+version = 1
+initial = "open"
+name = { nl = "Enkel" }
+[start]
+at = "trajectory_start"
+[[states]]
+id = "open"
+name = { nl = "Open" }
+  [[states.tasks]]
+  id = "job"
+  title = { nl = "Klus" }
+  role = "ggd-contact"
+  due = )" + due + R"(
+  remind_days = )" + remind + "\n" + extra + R"(
+[[states]]
+id = "closed"
+name = { nl = "Dicht" }
+final = true
+[[transitions]]
+from = "open"
+to = "closed"
+on = "all_tasks_done"
+)";
+}
+
 EngineWorld::EngineWorld()
     : store_(SqliteStore::open(":memory:")), clock_(at_local(d(2022, 1, 1), TimeOfDay{0})) {
     std::vector<LoadError> errors;

@@ -70,31 +70,7 @@ class ElectionsInTheEngine : public EngineWorld {};
 TEST_F(ElectionsInTheEngine, a_task_due_before_the_election_counts_back_from_the_herindeling_rule) {
     give_role("anna", "regisseur", d(2022, 1, 1));
     give_role("bert", "ggd-contact", d(2022, 1, 1));
-    define(R"(
-id = "single"
-version = 1
-initial = "open"
-name = { nl = "Enkel" }
-[start]
-at = "trajectory_start"
-[[states]]
-id = "open"
-name = { nl = "Open" }
-  [[states.tasks]]
-  id = "job"
-  title = { nl = "Startpakket raadsleden" }
-  role = "ggd-contact"
-  due = { before = "election", days = 30 }
-  remind_days = []
-[[states]]
-id = "closed"
-name = { nl = "Dicht" }
-final = true
-[[transitions]]
-from = "open"
-to = "closed"
-on = "all_tasks_done"
-)");
+    define(single_task("{ before = \"election\", days = 30 }", "[]"));
     add_municipality({"single"});
     // Merged in November 2021: no March 2022 election, the next one is March 2026.
     municipality_.herindeling_elections = {d(2021, 11, 17)};
