@@ -1,8 +1,14 @@
 // okoctl: okod's command-line client. main() only parses the command line and hands over.
 #include "adapters/config/config.hpp"
+#include "daemon/client/client_cli.hpp"
+#include "daemon/client/exit_codes.hpp"
 #include "daemon/commands/calendar_command.hpp"
+#include "daemon/commands/events_cli.hpp"
+#include "daemon/commands/instances_cli.hpp"
+#include "daemon/commands/municipalities_cli.hpp"
 #include "daemon/commands/outbox_command.hpp"
 #include "daemon/commands/people_cli.hpp"
+#include "daemon/commands/tasks_cli.hpp"
 #include "daemon/commands/tokens_cli.hpp"
 #include "daemon/commands/validate_command.hpp"
 #include "daemon/cli_main.hpp"
@@ -14,6 +20,7 @@ int main(int argc, char** argv) {
     CLI::App app{"okoctl: inspect and steer okod", "okoctl"};
     app.set_version_flag("--version", std::string("okoctl ") + okod::kVersion);
     app.require_subcommand(1);
+    app.footer(okod::exit_code::kExitCodesHelp);
 
     std::vector<std::string> files;
     auto* validate = app.add_subcommand(
@@ -30,7 +37,10 @@ int main(int argc, char** argv) {
     outbox->add_option("--limit", outbox_args.limit, "At most this many rows")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
+    outbox->add_option("--municipality", outbox_args.municipality, "Only this CBS code, e.g. GM0935 (through the API: needed unless the token has one)")
+        ->check(okod::client_cli::cbs_code());
     outbox->add_flag("--json", outbox_args.json, "One JSON object per line");
+    okod::client_cli::connection_options(outbox, outbox_args.client);
 
     auto* calendar = app.add_subcommand("calendar", "Election days and school holidays okod plans with");
     calendar->require_subcommand(1);
@@ -66,6 +76,16 @@ int main(int argc, char** argv) {
     okod::TokensCli tokens;
     okod::add_tokens_command(app, tokens);
 
+    // Through okod's HTTP API, from anywhere with a token.
+    okod::MunicipalitiesCli municipalities;
+    okod::add_municipalities_command(app, municipalities);
+    okod::TasksCli tasks;
+    okod::add_tasks_command(app, tasks);
+    okod::InstancesCli instances;
+    okod::add_instances_command(app, instances);
+    okod::EventsCli events;
+    okod::add_events_command(app, events);
+
     return okod::run_cli(app, argc, argv, [&] {
         if (validate->parsed()) return okod::run_validate(files, std::cout, std::cerr);
         if (outbox->parsed()) return okod::run_outbox(outbox_args, std::cout, std::cerr);
@@ -74,6 +94,10 @@ int main(int argc, char** argv) {
             return okod::run_import_school_holidays(import_args, std::cout, std::cerr);
         if (people.parsed()) return people.run(std::cout, std::cerr);
         if (tokens.parsed()) return tokens.run(std::cout, std::cerr);
+        if (municipalities.parsed()) return municipalities.run(std::cout, std::cerr);
+        if (tasks.parsed()) return tasks.run(std::cout, std::cerr);
+        if (instances.parsed()) return instances.run(std::cout, std::cerr);
+        if (events.parsed()) return events.run(std::cout, std::cerr);
         return 0;
     });
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs okod's build dependencies from Debian 12 packages; with --tests also what
-# the tests run against (postfix, for its smtp-sink test SMTP server; systemd, for
-# systemd-analyze). Boost comes as the 1.81 packages only: they conflict with the
-# default 1.74 libboost-dev.
+# the tests run against: postfix (its smtp-sink test SMTP server), systemd
+# (systemd-analyze), python3-icalendar (parses the iCalendar feeds), chromium and
+# Node.js with playwright-core from npm (the dashboard's browser test, pinned in
+# tests/browser/package-lock.json). Boost comes as the 1.81 packages only: they
+# conflict with the default 1.74 libboost-dev.
 #
 #   scripts/install-deps.sh           build dependencies
 #   scripts/install-deps.sh --tests   build and test dependencies
@@ -25,7 +27,9 @@ packages=(
     libbenchmark-dev
 )
 if [ "${1:-}" = "--tests" ]; then
-    packages+=(postfix systemd)
+    packages+=(postfix systemd python3-icalendar chromium)
+    # playwright-core needs Node.js 20 or later; take Debian's only when none is there.
+    if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
     # Only postfix's smtp-sink is used. "No configuration" keeps the package from
     # setting up (and starting) a mail server on this machine.
     echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
@@ -40,4 +44,8 @@ done
 if [ "${#missing[@]}" -gt 0 ]; then
     $SUDO apt-get update -q
     $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+if [ "${1:-}" = "--tests" ]; then
+    # The browser test's driver, exactly as locked (about a second).
+    (cd "$(dirname "$0")/../tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -1,5 +1,7 @@
 #include "adapters/auth/token_secret.hpp"
 
+#include <cctype>
+
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
@@ -93,6 +95,24 @@ std::optional<std::string> bearer_secret(std::string_view authorization_header) 
     for (char c : secret)
         if (is_space(c)) return std::nullopt;
     return std::string(secret);
+}
+
+std::string redact_token_secrets(std::string_view text) {
+    constexpr std::string_view prefix = "okod_";
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        if (text.compare(i, prefix.size(), prefix) != 0) {
+            out += text[i++];
+            continue;
+        }
+        out += "okod_…";
+        i += prefix.size();
+        // The secret's alphabet is base64url (new_token_secret).
+        while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '-' || text[i] == '_'))
+            ++i;
+    }
+    return out;
 }
 
 }  // namespace okod

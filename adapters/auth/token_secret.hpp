@@ -29,4 +29,8 @@ std::string hash_token(std::string_view secret);
 // secret, or a secret with whitespace inside.
 std::optional<std::string> bearer_secret(std::string_view authorization_header);
 
+// `text` (a request target, say) with every token secret in it cut to "okod_…", for
+// logs: calendar apps put the secret in the URL (/ical/person/okod_....ics).
+std::string redact_token_secrets(std::string_view text);
+
 }  // namespace okod

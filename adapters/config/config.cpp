@@ -212,7 +212,9 @@ ConfigResult load_config(const fs::path& file) {
     }
     c.mail = read_mail_section(f, t, base, c.store_path.parent_path() / "mail");
     if (const toml::table* http = f.optional_table(t, "http")) {
-        f.allow_only(*http, "[http]", {"enabled", "address", "port"});
+        f.allow_only(*http, "[http]",
+                     {"enabled", "address", "port", "max_body_kib", "read_timeout_seconds", "idle_timeout_seconds",
+                      "max_connections"});
         c.http.enabled = true;
         if (const auto* on = (*http)["enabled"].node()) {
             if (const auto* b = on->as_boolean()) c.http.enabled = b->get();
@@ -220,6 +222,10 @@ ConfigResult load_config(const fs::path& file) {
         }
         if (auto a = f.optional_string(*http, "address")) c.http.address = *a;
         c.http.port = f.integer_in(*http, "port", c.http.port, 1, 65535);
+        c.http.max_body_kib = f.integer_in(*http, "max_body_kib", c.http.max_body_kib, 1, 16 * 1024);
+        c.http.read_timeout_seconds = f.integer_in(*http, "read_timeout_seconds", c.http.read_timeout_seconds, 1, 600);
+        c.http.idle_timeout_seconds = f.integer_in(*http, "idle_timeout_seconds", c.http.idle_timeout_seconds, 1, 3600);
+        c.http.max_connections = f.integer_in(*http, "max_connections", c.http.max_connections, 1, 10000);
     }
     if (!errors.empty()) return result;
 

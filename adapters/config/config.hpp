@@ -18,6 +18,12 @@ struct HttpConfig {
     bool enabled = false;
     std::string address = "127.0.0.1";  // loopback by default: put a TLS proxy in front
     int port = 8470;
+    // What one client may take: larger bodies get 413, slower requests are cut off,
+    // idle keep-alive connections closed, connections beyond the limit get 503.
+    int max_body_kib = 64;
+    int read_timeout_seconds = 10;
+    int idle_timeout_seconds = 30;
+    int max_connections = 64;
 };
 
 struct Config {

@@ -409,6 +409,7 @@ TaskSpec read_task(Context& ctx, const toml::table& table, const std::string& pa
     }
     task.when = r.string("when").value_or("");
     task.for_each = r.string("for_each").value_or("");
+    task.report = r.boolean("report").value_or(false);
     r.finish();
     return task;
 }

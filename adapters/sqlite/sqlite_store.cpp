@@ -1044,7 +1044,7 @@ std::optional<Task> SqliteStore::task(TaskId id) {
 }
 
 std::vector<Task> SqliteStore::tasks(const TaskFilter& f) {
-    // Parameters keep fixed numbers whatever the filter, so each of the (at most 64)
+    // Parameters keep fixed numbers whatever the filter, so each of the (at most 128)
     // shapes is prepared once and cached.
     std::string sql = select_from(kTaskColumns, "FROM tasks WHERE 1 = 1");
     if (f.municipality) sql += " AND municipality = ?1";
@@ -1053,6 +1053,7 @@ std::vector<Task> SqliteStore::tasks(const TaskFilter& f) {
     if (f.status) sql += " AND status = ?4";
     if (f.due_before) sql += " AND due < ?5";
     if (f.due_after) sql += " AND due >= ?6";
+    if (f.closed_after) sql += " AND closed_at >= ?7";
     // Tasks without a due moment are the least urgent: they come last.
     sql += " ORDER BY due NULLS LAST, id";
 
@@ -1063,6 +1064,7 @@ std::vector<Task> SqliteStore::tasks(const TaskFilter& f) {
     if (f.status) s->bind(4, to_string(*f.status));
     if (f.due_before) s->bind(5, to_seconds(*f.due_before));
     if (f.due_after) s->bind(6, to_seconds(*f.due_after));
+    if (f.closed_after) s->bind(7, to_seconds(*f.closed_after));
     return read_all<Task>(*s, read_task);
 }
 

@@ -2,7 +2,9 @@
 //
 //   GET  /health, /ready, /openapi.json               anyone (no token)
 //   GET  /api/v1/municipalities[/{code}]              every role, its municipalities
-//   GET  /api/v1/tasks[?municipality,role,person,status,due_before,due_after,limit]
+//   GET  /api/v1/me                                   every role: who the token is, what it may do
+//   GET  /, /app.js, /style.css, /favicon.svg         anyone: the dashboard (it asks for a token)
+//   GET  /api/v1/tasks[?municipality,role,person,status,due_before,due_after,closed_after,limit]
 //                                                     admin, regisseur, council: all tasks of
 //                                                     their municipalities; stakeholder: own
 //   GET  /api/v1/tasks/{id}                           as above
@@ -12,7 +14,7 @@
 //                                                     admin, regisseur
 //   GET  /api/v1/instances?municipality, /instances/{id}   admin, regisseur, council
 //   POST /api/v1/instances/{id}/signal {event}        admin, regisseur
-//   GET  /api/v1/people?municipality[&on]             admin, regisseur, council
+//   GET  /api/v1/people?municipality[&on]             admin, regisseur
 //   POST /api/v1/people {id, name, email, language}   admin, regisseur
 //   POST /api/v1/assignments {municipality, role, person, from, until, fte}   admin, regisseur
 //   POST /api/v1/leaves {municipality, person, role, last_day}               admin, regisseur
@@ -24,12 +26,15 @@
 #include "daemon/api/api_error.hpp"
 #include "daemon/api/api_json.hpp"
 #include "daemon/api/api_request.hpp"
+#include "daemon/api/ical_routes.hpp"
 #include "daemon/runtime.hpp"
+#include "daemon/web/web_assets.hpp"
 #include "calendar/elections.hpp"
 #include "engine/engine.hpp"
 #include "openapi_json.hpp"
 #include "model/api_access.hpp"
 #include "model/capacity.hpp"
+#include "model/traffic_light.hpp"
 #include "time/amsterdam.hpp"
 
 #include <boost/json.hpp>
@@ -37,6 +42,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <set>
 
 namespace okod {
 namespace {
@@ -63,6 +69,12 @@ public:
 
     HttpResponse serve() {
         const auto& s = target_.segments;
+        if (s.empty() || (s.size() == 1 && s[0] != "health" && s[0] != "ready" && s[0] != "openapi.json")) {
+            if (auto file = dashboard_file(s.empty() ? "/" : "/" + s[0])) {
+                need_method("GET");
+                return *file;
+            }
+        }
         if (s.size() == 1 && (s[0] == "health" || s[0] == "ready")) {
             need_method("GET");
             allow_query(target_, {});
@@ -75,9 +87,11 @@ public:
             r.body = std::string(kOpenApiJson);
             return r;
         }
+        if (!s.empty() && s[0] == "ical") return serve_ical(req_, c_);
         if (s.size() < 3 || s[0] != "api" || s[1] != "v1") throw not_found(fmt::format("no route {}", req_.target));
         token_ = authenticate();
         const std::string& what = s[2];
+        if (what == "me") return me();
         if (what == "municipalities") return municipalities();
         if (what == "tasks") return tasks();
         if (what == "instances") return instances();
@@ -157,8 +171,10 @@ private:
     Instant instant_field(const JsonBody& b, const char* field) {
         auto text = b.string(field, true);
         auto t = parse_instant(*text);
+        if (!t) t = parse_local_date_time(*text);
         if (!t) throw bad_request(fmt::format("field '{}' must be an ISO 8601 time with offset, e.g. "
-                                              "2026-03-31T17:00:00+02:00, not '{}'", field, *text));
+                                              "2026-03-31T17:00:00+02:00, or a local time in Amsterdam, "
+                                              "e.g. 2026-03-31T17:00, not '{}'", field, *text));
         return *t;
     }
     Date date_field(const JsonBody& b, const char* field, bool required) {
@@ -167,6 +183,49 @@ private:
         auto d = parse_date(*text);
         if (!d) throw bad_request(fmt::format("field '{}' must be a date YYYY-MM-DD, not '{}'", field, *text));
         return *d;
+    }
+
+    // A task as the API shows it: with its traffic light for today.
+    json::value task_json(const Task& t) {
+        json::object o = to_json(t, c_.runtime().definitions.roles()).as_object();
+        const auto light = traffic_light(t, c_.clock->now());
+        o["light"] = light ? json::value(to_string(*light)) : json::value(nullptr);
+        o["report"] = is_report(t);
+        return o;
+    }
+    // A reporting deadline (report = true in its definition): the dashboard lists it apart.
+    bool is_report(const Task& t) {
+        const Definition* d = c_.runtime().definitions.latest(t.workflow);
+        if (!d) return false;
+        for (const auto& st : d->states)
+            for (const auto& spec : st.tasks)
+                if (spec.id == t.spec_id) return spec.report;
+        return false;
+    }
+
+    // --- who am I ----------------------------------------------------------------------
+    // The dashboard asks this first, to show only what the token may do.
+    HttpResponse me() {
+        need_method("GET");
+        allow_query(target_, {});
+        if (segments().size() != 3) throw not_found("no such route");
+        json::array codes;
+        for (const auto& m : store().municipalities())
+            if (can_read_municipality(token_, m.code)) codes.emplace_back(m.code);
+        json::object o{{"role", to_string(token_.role)},
+                       {"label", token_.label},
+                       {"person", token_.person_id.empty() ? json::value(nullptr) : json::value(token_.person_id)},
+                       {"municipalities", std::move(codes)},
+                       // okod's clock (a demo's may run ahead): the page's "today".
+                       {"now", format_iso_local(c_.clock->now())}};
+        if (!token_.person_id.empty())
+            if (auto p = store().person(token_.person_id)) o["person_name"] = p->name;
+        const bool writes = token_.role == ApiRole::admin || token_.role == ApiRole::regisseur;
+        o["may"] = {{"complete_tasks", token_.role != ApiRole::council},
+                    {"reschedule_tasks", writes},
+                    {"skip_tasks", writes},
+                    {"manage_people", writes}};
+        return json_response(200, o);
     }
 
     // --- municipalities ---------------------------------------------------------------
@@ -192,11 +251,46 @@ private:
                          {"norm_total_fte", cap.norm.total_fte}, {"norm_regisseur_fte", cap.norm.regisseur_fte},
                          {"below_norm", cap.below_norm()}};
         o["next_election"] = format_date(next_election(day, m.herindeling_elections));
+        o["roles"] = roles_json(m.code, day);
+        // The position in the cycle: every running instance, in the users' words.
         json::array running;
-        for (const auto& i : store().instances(m.code))
-            if (!i.finished_at) running.push_back(to_json(i));
+        for (const auto& i : store().instances(m.code)) {
+            if (i.finished_at) continue;
+            json::object io = to_json(i).as_object();
+            if (const Definition* d = c_.runtime().definitions.get(i.definition_id, i.definition_version)) {
+                io["workflow_name"] = d->name.nl;
+                for (const auto& st : d->states)
+                    if (st.id == i.state) io["state_name"] = st.name.nl;
+            }
+            running.push_back(std::move(io));
+        }
         o["instances"] = std::move(running);
         return json_response(200, o);
+    }
+
+    // Every role someone holds or held in the municipality, plus the regisseur: its
+    // holders today, or vacant (the same rule as okoctl people list).
+    json::array roles_json(const std::string& code, Date day) {
+        const auto assignments = store().assignments(code);
+        std::set<std::string> roles{"regisseur"};
+        for (const auto& a : assignments) roles.insert(a.role);
+        const auto& catalog = c_.runtime().definitions.roles();
+        json::array out;
+        for (const auto& role : roles) {
+            json::array holders;
+            for (const auto& a : assignments) {
+                if (a.role != role || !a.covers(day)) continue;
+                json::object h = to_json(a).as_object();
+                if (auto p = store().person(a.person_id)) h["name"] = p->name;
+                holders.push_back(std::move(h));
+            }
+            const bool vacant = holders.empty();
+            out.push_back(json::object{{"role", role},
+                                       {"role_name", catalog.name(role, Language::nl)},
+                                       {"holders", std::move(holders)},
+                                       {"vacant", vacant}});
+        }
+        return out;
     }
 
     // --- tasks -----------------------------------------------------------------------
@@ -207,7 +301,7 @@ private:
         if (s.size() == 4) {
             need_method("GET");
             allow_query(target_, {});
-            return json_response(200, to_json(task(id), c_.runtime().definitions.roles()));
+            return json_response(200, task_json(task(id)));
         }
         if (s.size() != 5) throw not_found("no such route");
         need_method("POST");
@@ -228,7 +322,9 @@ private:
         } else if (action == "reschedule") {
             JsonBody b(req_, {"due", "reason", "if_due"});
             need_write(t.municipality);
-            const Instant due = instant_field(b, "due");
+            // A bare day is a deadline on that day at the usual hour, not at midnight.
+            const auto day = parse_date(b.string("due", true).value_or(""));
+            const Instant due = day ? at_local(*day, c_.runtime().config.engine.due_time) : instant_field(b, "due");
             // Optimistic concurrency: the deadline the caller saw must still be the one.
             if (auto seen = b.string("if_due"); seen && (!t.due || format_iso_local(*t.due) != *seen))
                 throw conflict(fmt::format("task {} is due {} now, not {}: reload and try again", id,
@@ -238,12 +334,13 @@ private:
         } else {
             throw not_found(fmt::format("no task action '{}'", action));
         }
-        return written(to_json(*store().task(id), c_.runtime().definitions.roles()));
+        return written(task_json(*store().task(id)));
     }
 
     HttpResponse list_tasks() {
         need_method("GET");
-        allow_query(target_, {"municipality", "role", "person", "status", "due_before", "due_after", "limit"});
+        allow_query(target_,
+                    {"municipality", "role", "person", "status", "due_before", "due_after", "closed_after", "limit"});
         TaskFilter f;
         f.municipality = list_municipality();
         if (auto it = target_.query.find("role"); it != target_.query.end()) f.role = it->second;
@@ -252,7 +349,7 @@ private:
             if (!f.status)
                 throw bad_request(fmt::format("status must be open, overdue, done or skipped, not '{}'", it->second));
         }
-        for (const char* bound : {"due_before", "due_after"}) {
+        for (const char* bound : {"due_before", "due_after", "closed_after"}) {
             auto it = target_.query.find(bound);
             if (it == target_.query.end()) continue;
             auto t = parse_instant(it->second);
@@ -261,7 +358,8 @@ private:
                 if (!d) throw bad_request(fmt::format("{} must be a date or an ISO time, not '{}'", bound, it->second));
                 t = at_local(*d, TimeOfDay{0});
             }
-            (std::string_view(bound) == "due_before" ? f.due_before : f.due_after) = *t;
+            const std::string_view name(bound);
+            (name == "due_before" ? f.due_before : name == "due_after" ? f.due_after : f.closed_after) = *t;
         }
         const auto limit = query_int(target_, "limit", 1, 1000).value_or(200);
         std::vector<std::string> person_roles;
@@ -277,7 +375,7 @@ private:
                 std::find(person_roles.begin(), person_roles.end(), t.role) == person_roles.end())
                 continue;
             if (static_cast<std::int64_t>(out.size()) == limit) break;
-            out.push_back(to_json(t, c_.runtime().definitions.roles()));
+            out.push_back(task_json(t));
         }
         return json_response(200, json::object{{"tasks", std::move(out)}});
     }
@@ -343,8 +441,12 @@ private:
         }
         need_method("GET");
         allow_query(target_, {"municipality", "on"});
-        if (token_.role == ApiRole::stakeholder) throw forbidden("a stakeholder token sees tasks only");
         const std::string code = list_municipality();
+        // Names and e-mail addresses are personal data: the council sees who holds which
+        // role in the municipality's summary (/municipalities/{code}), without addresses.
+        if (!can_manage_people(token_, code))
+            throw forbidden(fmt::format("a {} token may not list people and their e-mail addresses",
+                                        to_string(token_.role)));
         Date on = today();
         if (auto it = target_.query.find("on"); it != target_.query.end()) {
             auto d = parse_date(it->second);
@@ -449,7 +551,7 @@ HttpResponse Api::handle(const HttpRequest& request) {
     } catch (const ApiError& e) {
         return error_response(e.status, e.code, e.what());
     } catch (const std::exception& e) {
-        spdlog::error("API {} {}: {}", request.method, request.target, e.what());
+        spdlog::error("API {} {}: {}", request.method, redact_token_secrets(request.target), e.what());
         return error_response(500, "internal", e.what());
     }
 }

@@ -3,26 +3,70 @@
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/api/api_json.hpp"
+#include "daemon/client/json_fields.hpp"
 #include "time/amsterdam.hpp"
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include <map>
 #include <ostream>
 
 namespace okod {
 namespace {
 
-std::string when(const OutboxItem& o) {
-    if (o.status == OutboxStatus::sent && o.sent_at) return "sent " + format_local_minutes(*o.sent_at);
-    if (o.status == OutboxStatus::pending)
-        return o.next_attempt_at ? "next " + format_local_minutes(*o.next_attempt_at) : "next: now";
+namespace json = boost::json;
+
+// Both modes print from the JSON shape of an outbox item (to_json(OutboxItem)).
+std::string when(const json::value& o) {
+    const auto status = json_text(o, "status");
+    if (status == "sent") return "sent " + json_local_minutes(o, "sent_at", "?");
+    if (status == "pending") {
+        const auto next = json_local_minutes(o, "next_attempt_at", "");
+        return next.empty() ? "next: now" : "next " + next;
+    }
     return "gave up";
 }
 
 std::string shorten(std::string s, std::size_t max) {
     if (s.size() > max) s = s.substr(0, max - 3) + "...";
     return s;
+}
+
+void print_rows(const json::array& items, std::ostream& out) {
+    out << fmt::format("{:>6}  {:<7}  {:>8}  {:<22}  {:<10}  {:<6}  {:<32}  {}\n", "id", "status",
+                       "attempts", "when", "kind", "gm", "to", "last error");
+    for (const auto& o : items)
+        out << fmt::format("{:>6}  {:<7}  {:>8}  {:<22}  {:<10}  {:<6}  {:<32}  {}\n",
+                           json_text(o, "id"), json_text(o, "status"), json_text(o, "attempts"),
+                           when(o), json_text(o, "kind"), json_text(o, "municipality"),
+                           shorten(json_text(o, "recipient"), 32),
+                           shorten(json_text(o, "last_error"), 80));
+}
+
+int run_outbox_api(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
+    if (!args.store.empty()) {
+        err << "okoctl outbox: --store reads okod's store on its server; through okod's API "
+               "(--url or OKOD_URL) okod reads its own: leave out --store\n";
+        return exit_code::usage;
+    }
+    auto connected = connect(args.client, err);
+    if (!connected.api) return connected.exit_code;
+    const auto reply = connected.api->get("/api/v1/outbox", {{"municipality", args.municipality},
+                                                             {"status", args.status},
+                                                             {"limit", std::to_string(args.limit)}});
+    if (!reply.ok()) return reply.exit_code;
+    const auto& items = json_array(reply.body, "outbox");
+    if (args.json) {
+        print_json_lines(items, out);
+        return exit_code::ok;
+    }
+    print_rows(items, out);
+    std::map<std::string, int> counts;
+    for (const auto& o : items) ++counts[json_text(o, "status")];
+    out << fmt::format("{} pending, {} sent, {} dead among the {} shown\n", counts["pending"],
+                       counts["sent"], counts["dead"], items.size());
+    return exit_code::ok;
 }
 
 }  // namespace
@@ -37,6 +81,7 @@ int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
             return 2;
         }
     }
+    if (api_mode(args.client)) return run_outbox_api(args, out, err);
     std::filesystem::path store_path = args.store;
     if (store_path.empty()) {
         auto loaded = load_config(args.config);
@@ -52,17 +97,18 @@ int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
         return 1;
     }
     auto store = SqliteStore::open(store_path);
-    const auto items = store->outbox(status, args.limit);
+    json::array items;
+    // One municipality's rows, as many as asked: filtered before the limit.
+    for (const auto& o : store->outbox(status, args.municipality.empty() ? args.limit : 1'000'000)) {
+        if (!args.municipality.empty() && o.municipality != args.municipality) continue;
+        items.push_back(to_json(o));
+        if (static_cast<int>(items.size()) == args.limit) break;
+    }
     if (args.json) {
-        for (const auto& o : items) out << boost::json::serialize(to_json(o)) << '\n';
+        print_json_lines(items, out);
         return 0;
     }
-    out << fmt::format("{:>6}  {:<7}  {:>8}  {:<22}  {:<10}  {:<6}  {:<32}  {}\n", "id", "status",
-                       "attempts", "when", "kind", "gm", "to", "last error");
-    for (const auto& o : items)
-        out << fmt::format("{:>6}  {:<7}  {:>8}  {:<22}  {:<10}  {:<6}  {:<32}  {}\n", o.id,
-                           to_string(o.status), o.attempts, when(o), o.kind, o.municipality,
-                           shorten(o.recipient, 32), shorten(o.last_error, 80));
+    print_rows(items, out);
     const auto counts = store->outbox_counts();
     auto count = [&](OutboxStatus s) { return counts.count(s) ? counts.at(s) : 0; };
     out << fmt::format("{} pending, {} sent, {} dead\n", count(OutboxStatus::pending),

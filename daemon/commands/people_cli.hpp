@@ -2,7 +2,8 @@
 // The command line of `okoctl people add|assign|leave|list`. Include from
 // okoctl_main.cpp only (CLI11 is a heavy header). Dates, FTE figures, --at and CBS
 // codes are checked here, so a bad one is CLI11's precise message and exit code 2
-// before anything is opened.
+// before anything is opened. --url (or $OKOD_URL) sends the commands to okod's API.
+#include "daemon/client/client_cli.hpp"
 #include "daemon/commands/people_command.hpp"
 #include "model/municipality.hpp"
 #include "time/amsterdam.hpp"
@@ -91,6 +92,8 @@ inline void common_options(CLI::App* sub, PeopleCommon& common) {
            "Act as if it were this moment (ISO 8601, e.g. 2026-03-02T09:00:00+01:00) instead of "
            "now on okod's clock (its demo clock when the store has one, else the wall clock)")
         ->check(iso_instant());
+    // Through okod's API instead of its store: for a regisseur away from the server.
+    client_cli::connection_options(sub, common.client);
 }
 
 }  // namespace people_cli

@@ -3,6 +3,7 @@
 // transaction: all or nothing), then tells from the event log what it did.
 #include "daemon/commands/people_command.hpp"
 
+#include "daemon/commands/people_api.hpp"
 #include "daemon/commands/people_report.hpp"
 #include "engine/engine.hpp"
 #include "engine/event_kinds.hpp"
@@ -108,6 +109,7 @@ void print_handovers_told(const PeopleSession& s, const RoleAssignment& a,
 }  // namespace
 
 int run_people_add(const PeopleAddArgs& args, std::ostream& out, std::ostream& err) {
+    if (api_mode(args.common.client)) return run_people_add_api(args, out, err);
     std::optional<Language> language;
     if (args.language) {
         language = parse_language(*args.language);
@@ -149,6 +151,7 @@ int run_people_add(const PeopleAddArgs& args, std::ostream& out, std::ostream& e
 }
 
 int run_people_assign(const PeopleAssignArgs& args, std::ostream& out, std::ostream& err) {
+    if (api_mode(args.common.client)) return run_people_assign_api(args, out, err);
     RoleAssignment a;
     a.municipality = args.municipality;
     a.role = args.role;
@@ -189,6 +192,7 @@ int run_people_assign(const PeopleAssignArgs& args, std::ostream& out, std::ostr
 }
 
 int run_people_leave(const PeopleLeaveArgs& args, std::ostream& out, std::ostream& err) {
+    if (api_mode(args.common.client)) return run_people_leave_api(args, out, err);
     const auto last_day = date_option(args.last_day, "--last-day", "leave", err);
     if (!last_day) return 2;
     auto opened = open_people_session(args.common, "leave", err);

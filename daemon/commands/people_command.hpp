@@ -5,12 +5,18 @@
 //   leave   a holder's last day: the assignment ends and the warm hand-over starts
 //   list    who holds which role on a day, vacancies and the capacity against the norm
 //
-// The changes go through the engine (one transaction each, logged in the event log) on
-// okod's timeline: its accelerated demo clock when the store has one, else the wall
-// clock, or --at. okod reads them from the store; nothing is sent to the daemon.
+// Locally (on okod's server) the changes go through the engine (one transaction each,
+// logged in the event log) on okod's timeline: its accelerated demo clock when the
+// store has one, else the wall clock, or --at. okod reads them from the store.
+//
+// With --url or $OKOD_URL they go through okod's API instead (people_api.hpp): okod
+// makes the change on its own clock, so --at and --store are refused there.
 //
 // Exit codes: 0 done; 1 the engine refused (nothing changed), the config does not load
-// or there is no store; 2 a bad argument (CLI11 checks most before these run).
+// or there is no store; 2 a bad argument (CLI11 checks most before these run). Through
+// the API: daemon/client/exit_codes.hpp.
+#include "daemon/client/client_options.hpp"
+
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
@@ -23,6 +29,7 @@ struct PeopleCommon {
     std::filesystem::path config;
     std::filesystem::path store;  // overrides the config's store path
     std::string at;               // ISO instant that stands in for "now"; empty: okod's clock
+    ClientOptions client;         // --url and --token-file: through okod's API when api_mode
 };
 
 struct PeopleAddArgs {

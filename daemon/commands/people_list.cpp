@@ -1,7 +1,10 @@
 // `okoctl people list`: who holds which role in a municipality on a day, which roles
 // are vacant, and the capacity against the norm; or with --history every assignment.
-// Reads the store only.
+// Reads the store only; with --url or $OKOD_URL it asks okod's API (people_api.hpp).
 #include "daemon/commands/people_command.hpp"
+
+#include "daemon/client/text_table.hpp"
+#include "daemon/commands/people_api.hpp"
 #include "daemon/commands/people_report.hpp"
 #include "daemon/commands/people_session.hpp"
 #include "time/amsterdam.hpp"
@@ -56,30 +59,6 @@ std::vector<Row> rows_for(const std::vector<RoleAssignment>& assignments,
 
 // ---- text --------------------------------------------------------------------------
 
-std::size_t display_width(const std::string& s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-void print_table(const std::vector<std::vector<std::string>>& lines, std::ostream& out) {
-    std::vector<std::size_t> widths;
-    for (const auto& line : lines) {
-        widths.resize(std::max(widths.size(), line.size()));
-        for (std::size_t k = 0; k < line.size(); ++k)
-            widths[k] = std::max(widths[k], display_width(line[k]));
-    }
-    for (const auto& line : lines) {
-        std::string text;
-        for (std::size_t k = 0; k < line.size(); ++k) {
-            text += line[k];
-            if (k + 1 < line.size())
-                text += std::string(widths[k] - display_width(line[k]) + 2, ' ');
-        }
-        while (!text.empty() && text.back() == ' ') text.pop_back();
-        out << text << '\n';
-    }
-}
-
 std::string capacity_line(const Capacity& c) {
     if (!c.recorded) return "capacity: no FTE recorded";
     return fmt::format("capacity: {} fte (norm {}), regisseur {} fte (norm {}){}",
@@ -91,7 +70,7 @@ void print_text(const PeopleSession& s, const Municipality& m, const std::vector
                 const Capacity& c, Date day, bool history, std::ostream& out) {
     out << (history ? fmt::format("{} {}: who held which role when\n", m.code, m.name)
                     : fmt::format("{} {} on {}\n", m.code, m.name, format_date(day)));
-    std::vector<std::vector<std::string>> lines{
+    std::vector<TextRow> lines{
         {"role", "person", "name", "e-mail", "from", "until", "fte"}};
     for (const auto& r : rows) {
         const std::string role = s.definitions.roles().name(r.role, Language::nl);
@@ -174,6 +153,7 @@ void print_json(const PeopleSession& s, const Municipality& m, const std::vector
 }  // namespace
 
 int run_people_list(const PeopleListArgs& args, std::ostream& out, std::ostream& err) {
+    if (api_mode(args.common.client)) return run_people_list_api(args, out, err);
     std::optional<Date> on;
     if (!args.on.empty()) {
         on = parse_date(args.on);

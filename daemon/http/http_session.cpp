@@ -1,5 +1,7 @@
 #include "daemon/http/http_session.hpp"
 
+#include "adapters/auth/token_secret.hpp"
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -44,11 +46,11 @@ std::optional<HttpResponse> run_handler(const HttpServerState& state, const Http
     try {
         return state.handler(request);
     } catch (const std::exception& e) {
-        spdlog::error("HTTP {} {} from {}: the handler failed: {}", request.method, request.target,
+        spdlog::error("HTTP {} {} from {}: the handler failed: {}", request.method, redact_token_secrets(request.target),
                       request.remote, e.what());
     } catch (...) {
         spdlog::error("HTTP {} {} from {}: the handler failed with an unknown exception",
-                      request.method, request.target, request.remote);
+                      request.method, redact_token_secrets(request.target), request.remote);
     }
     // What went wrong stays in the log: it may name files or data the client must not see.
     return error_response(500, "internal", "okod could not handle this request; its log says why");
@@ -128,7 +130,7 @@ void HttpSession::on_header(error_code ec) {
     // what the 413 or 431 was for.
     if (!request.method_string().empty()) {
         method_ = std::string(request.method_string());
-        target_ = std::string(request.target());
+        target_ = redact_token_secrets(request.target());  // only for the log
     }
     if (ec) return fail(ec, "request");
     version_ = request.version();

@@ -271,7 +271,12 @@ bool Daemon::Impl::start_http() {
         },
         [this] { return status_line(); },
     });
-    http = std::make_unique<HttpServer>(io, strand, HttpLimits{}, [this](const HttpRequest& r) { return api->handle(r); });
+    HttpLimits limits;
+    limits.max_body = static_cast<std::size_t>(cfg.max_body_kib) * 1024;
+    limits.read_timeout = std::chrono::seconds(cfg.read_timeout_seconds);
+    limits.idle_timeout = std::chrono::seconds(cfg.idle_timeout_seconds);
+    limits.max_connections = cfg.max_connections;
+    http = std::make_unique<HttpServer>(io, strand, limits, [this](const HttpRequest& r) { return api->handle(r); });
     std::string error;
     if (!http->listen(cfg.address, static_cast<unsigned short>(cfg.port), error)) {
         spdlog::error("cannot serve the API: {}", error);

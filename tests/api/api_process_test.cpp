@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <set>
+#include <tuple>
 
 namespace okod::test {
 namespace {
@@ -198,6 +200,156 @@ TEST_F(ApiProcess, bad_requests_get_a_precise_json_error_and_change_nothing) {
     EXPECT_EQ(call("GET", "/health").status, 200);
 }
 
+// Every route, every role: what each may do and what it is refused. The write routes get
+// a body that is refused for its content (400) when the role may write, so the matrix
+// changes nothing; completing is covered by the tests above.
+TEST_F(ApiProcess, every_route_answers_each_role_as_documented) {
+    const auto task = task_id(admin_, "regisseur");
+    struct Row {
+        std::string method, path, body;
+        int admin, regisseur, council, stakeholder;
+    };
+    const std::string t = std::to_string(task);
+    const std::vector<Row> rows{
+        {"GET", "/api/v1/me", "", 200, 200, 200, 200},
+        {"GET", "/api/v1/municipalities", "", 200, 200, 200, 200},
+        {"GET", "/api/v1/municipalities/GM0935", "", 200, 200, 200, 200},
+        {"GET", "/api/v1/municipalities/GM0014", "", 200, 404, 404, 404},
+        {"GET", "/api/v1/tasks?municipality=GM0935", "", 200, 200, 200, 200},
+        {"GET", "/api/v1/tasks?municipality=GM0014", "", 200, 404, 404, 404},
+        {"GET", "/api/v1/tasks/" + t, "", 200, 200, 200, 404},
+        {"POST", "/api/v1/tasks/" + t + "/complete", "{\"note\": 1}", 400, 400, 403, 404},
+        {"POST", "/api/v1/tasks/" + t + "/skip", "{}", 400, 400, 403, 404},
+        {"POST", "/api/v1/tasks/" + t + "/reschedule", "{}", 400, 400, 403, 404},
+        {"GET", "/api/v1/instances?municipality=GM0935", "", 200, 200, 200, 403},
+        {"GET", "/api/v1/instances/1", "", 200, 200, 200, 403},
+        {"POST", "/api/v1/instances/1/signal", "{}", 400, 400, 403, 403},
+        {"GET", "/api/v1/people?municipality=GM0935", "", 200, 200, 403, 403},
+        {"POST", "/api/v1/people", "{}", 400, 400, 403, 403},
+        {"POST", "/api/v1/assignments", R"({"municipality": "GM0935"})", 400, 400, 403, 403},
+        {"POST", "/api/v1/leaves", R"({"municipality": "GM0935"})", 400, 400, 403, 403},
+        {"GET", "/api/v1/events?municipality=GM0935", "", 200, 200, 403, 403},
+        {"GET", "/api/v1/outbox?municipality=GM0935", "", 200, 200, 403, 403},
+    };
+    for (const auto& row : rows) {
+        for (auto [token, expected, who] : {std::tuple{admin_, row.admin, "admin"},
+                                            std::tuple{regisseur_, row.regisseur, "regisseur"},
+                                            std::tuple{council_, row.council, "council"},
+                                            std::tuple{stakeholder_, row.stakeholder, "stakeholder"}}) {
+            const auto r = call(row.method, row.path, token, row.body);
+            EXPECT_EQ(r.status, expected) << who << " " << row.method << " " << row.path << ": " << r.body;
+        }
+        EXPECT_EQ(call(row.method, row.path, "", row.body).status, 401) << row.method << " " << row.path;
+    }
+    // Nothing in the matrix changed the task.
+    EXPECT_EQ(call("GET", "/api/v1/tasks/" + t, admin_).json().at("status").as_string(), "open");
+}
+
+TEST_F(ApiProcess, me_tells_the_dashboard_who_the_token_is_and_what_it_may_do) {
+    const auto regisseur = call("GET", "/api/v1/me", regisseur_).json();
+    EXPECT_EQ(regisseur.at("role").as_string(), "regisseur");
+    EXPECT_EQ(regisseur.at("label").as_string(), "Sanne");
+    EXPECT_EQ(regisseur.at("municipalities"), json::parse(R"(["GM0935"])"));
+    EXPECT_TRUE(regisseur.at("may").at("reschedule_tasks").as_bool());
+    const auto council = call("GET", "/api/v1/me", council_).json();
+    EXPECT_FALSE(council.at("may").at("complete_tasks").as_bool());
+    EXPECT_FALSE(council.at("may").at("reschedule_tasks").as_bool());
+    const auto stakeholder = call("GET", "/api/v1/me", stakeholder_).json();
+    EXPECT_TRUE(stakeholder.at("may").at("complete_tasks").as_bool());
+    EXPECT_FALSE(stakeholder.at("may").at("skip_tasks").as_bool());
+    EXPECT_EQ(stakeholder.at("person_name").as_string(), "Bram Hendriks");
+    // okod's clock, not the wall clock: the demo runs in March 2026.
+    EXPECT_TRUE(std::string(stakeholder.at("now").as_string()).starts_with("2026-03-02T09:")) << stakeholder;
+}
+
+TEST_F(ApiProcess, tasks_carry_their_traffic_light_and_reporting_deadlines_are_marked) {
+    const auto overdue = call("GET", "/api/v1/tasks?municipality=GM0935&status=overdue", council_).json();
+    ASSERT_FALSE(overdue.at("tasks").as_array().empty());
+    for (const auto& t : overdue.at("tasks").as_array()) EXPECT_EQ(t.at("light").as_string(), "rood") << t;
+    // Open on 2 March 2026: the election playbook's tasks are due in two days (their
+    // first reminder went out: oranje), the survey preparation in June (groen).
+    const auto open = call("GET", "/api/v1/tasks?municipality=GM0935&status=open", council_).json();
+    std::set<std::string> lights;
+    bool report_seen = false;
+    for (const auto& t : open.at("tasks").as_array()) {
+        lights.insert(std::string(t.at("light").as_string()));
+        if (t.at("workflow").as_string() == "council-report") {
+            EXPECT_TRUE(t.at("report").as_bool()) << t;
+            report_seen = true;
+        }
+        if (t.at("workflow").as_string() == "election-playbook") {
+            EXPECT_FALSE(t.at("report").as_bool()) << t;
+        }
+    }
+    EXPECT_TRUE(report_seen);
+    EXPECT_EQ(lights, (std::set<std::string>{"groen", "oranje"}));
+}
+
+TEST_F(ApiProcess, the_municipality_summary_shows_roles_vacancies_and_the_position_in_the_cycle) {
+    const auto m = call("GET", "/api/v1/municipalities/GM0935", council_).json();
+    bool regisseur_seen = false;
+    for (const auto& r : m.at("roles").as_array()) {
+        if (r.at("role").as_string() != "regisseur") continue;
+        regisseur_seen = true;
+        EXPECT_FALSE(r.at("vacant").as_bool());
+        EXPECT_EQ(r.at("role_name").as_string(), "Regisseur (projectleider)");
+        EXPECT_EQ(r.at("holders").as_array()[0].at("name").as_string(), "Sanne Vermeulen");
+        EXPECT_FALSE(r.at("holders").as_array()[0].as_object().contains("email"));
+    }
+    EXPECT_TRUE(regisseur_seen);
+    bool cycle_seen = false;
+    for (const auto& i : m.at("instances").as_array())
+        if (i.at("workflow").as_string() == "oko-cycle") {
+            cycle_seen = true;
+            EXPECT_EQ(i.at("workflow_name").as_string(), "OKO-cyclus");
+            EXPECT_FALSE(i.at("state_name").as_string().empty());
+        }
+    EXPECT_TRUE(cycle_seen) << m;
+}
+
+TEST_F(ApiProcess, a_deadline_from_a_form_is_the_wall_clock_in_amsterdam_and_done_tasks_filter_by_closing) {
+    const auto id = task_id(admin_, "beleidsmedewerker");
+    const std::string path = fmt::format("/api/v1/tasks/{}/reschedule", id);
+    // Summer time in Amsterdam: 17:00 local is 15:00 UTC.
+    auto r = call("POST", path, admin_, R"({"due": "2026-06-16T17:00", "reason": "na de zomer-evaluatie"})");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.json().at("due").as_string(), "2026-06-16T17:00:00+02:00");
+    // A bare day: that day at the configured due time (17:00), not at midnight.
+    r = call("POST", path, admin_, R"({"due": "2026-06-17", "reason": "een dag later"})");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.json().at("due").as_string(), "2026-06-17T17:00:00+02:00");
+    r = call("POST", path, admin_, R"({"due": "16-06-2026", "reason": "x"})");
+    EXPECT_EQ(r.status, 400);
+    EXPECT_NE(message_of(r).find("2026-03-31T17:00"), std::string::npos) << r.body;
+
+    auto done = call("POST", fmt::format("/api/v1/tasks/{}/complete", id), admin_, R"({"note": "klaar"})");
+    ASSERT_EQ(done.status, 200) << done.body;
+    const auto recent = call("GET", "/api/v1/tasks?municipality=GM0935&status=done&closed_after=2026-03-01", admin_).json();
+    bool found = false;
+    for (const auto& t : recent.at("tasks").as_array()) found = found || t.at("id").as_int64() == id;
+    EXPECT_TRUE(found) << recent;
+    const auto later = call("GET", "/api/v1/tasks?municipality=GM0935&status=done&closed_after=2026-04-01", admin_).json();
+    EXPECT_TRUE(later.at("tasks").as_array().empty()) << later;
+}
+
+TEST_F(ApiProcess, the_dashboard_is_served_self_contained) {
+    const auto page = call("GET", "/");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.headers.find("Content-Type: text/html"), std::string::npos) << page.headers;
+    EXPECT_NE(page.headers.find("Content-Security-Policy: default-src 'self'"), std::string::npos) << page.headers;
+    EXPECT_NE(page.body.find("<html lang=\"nl\">"), std::string::npos);
+    // No CDN: every script, style and image the page loads comes from okod itself.
+    EXPECT_EQ(page.body.find("http://"), std::string::npos);
+    EXPECT_EQ(page.body.find("https://"), std::string::npos);
+    for (const char* asset : {"/app.js", "/style.css", "/favicon.svg"}) {
+        const auto r = call("GET", asset);
+        EXPECT_EQ(r.status, 200) << asset;
+        EXPECT_FALSE(r.body.empty()) << asset;
+    }
+    EXPECT_EQ(call("POST", "/").status, 405);
+    EXPECT_EQ(call("GET", "/nothing.js").status, 404);
+}
+
 TEST_F(ApiProcess, the_event_log_pages_with_next_after) {
     auto first = call("GET", "/api/v1/events?municipality=GM0935&limit=2", regisseur_);
     ASSERT_EQ(first.status, 200) << first.body;
@@ -246,7 +398,7 @@ TEST_F(ApiProcess, the_openapi_document_is_served_and_matches_the_real_routes) {
             ++checked;
         }
     }
-    EXPECT_EQ(checked, 19);  // every documented operation was tried
+    EXPECT_EQ(checked, 23);  // every documented operation was tried
 }
 
 }  // namespace

@@ -21,8 +21,10 @@ boost::json::value HttpResult::json() const {
     return v;
 }
 
-HttpResult http_request(const std::string& method, const std::string& url, const std::string& body,
-                        const std::string& token) {
+namespace {
+
+HttpResult perform(const std::string& method, const std::string& url, const std::string& body,
+                   const std::vector<std::string>& request_headers) {
     HttpResult r;
     CURL* curl = curl_easy_init();
     if (!curl) {
@@ -30,10 +32,10 @@ HttpResult http_request(const std::string& method, const std::string& url, const
         return r;
     }
     curl_slist* headers = nullptr;
-    if (!token.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + token).c_str());
-    if (!body.empty()) headers = curl_slist_append(headers, "Content-Type: application/json");
+    for (const auto& h : request_headers) headers = curl_slist_append(headers, h.c_str());
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+    if (method == "HEAD") curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
     if (method == "POST" || !body.empty()) {
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
@@ -51,6 +53,21 @@ HttpResult http_request(const std::string& method, const std::string& url, const
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
     return r;
+}
+
+}  // namespace
+
+HttpResult http_request(const std::string& method, const std::string& url, const std::string& body,
+                        const std::string& token) {
+    std::vector<std::string> headers;
+    if (!token.empty()) headers.push_back("Authorization: Bearer " + token);
+    if (!body.empty()) headers.emplace_back("Content-Type: application/json");
+    return perform(method, url, body, headers);
+}
+
+HttpResult http_request_with_headers(const std::string& method, const std::string& url,
+                                     const std::vector<std::string>& headers, const std::string& body) {
+    return perform(method, url, body, headers);
 }
 
 }  // namespace okod::test

@@ -4,6 +4,7 @@
 #include <boost/json/value.hpp>
 
 #include <string>
+#include <vector>
 
 namespace okod::test {
 
@@ -18,5 +19,10 @@ struct HttpResult {
 
 HttpResult http_request(const std::string& method, const std::string& url, const std::string& body = "",
                         const std::string& token = "");
+
+// Like http_request, with the request headers given as they are ("Name: value") and no
+// others; HEAD returns once the headers are in (there is no body to wait for).
+HttpResult http_request_with_headers(const std::string& method, const std::string& url,
+                                     const std::vector<std::string>& headers, const std::string& body = "");
 
 }  // namespace okod::test

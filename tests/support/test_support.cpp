@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -44,7 +45,28 @@ std::string read_file(const std::filesystem::path& p) {
     return ss.str();
 }
 
-RunResult run_binary(const std::string& name, const std::vector<std::string>& args) {
+namespace {
+
+// This process's environment with `changes` applied ("NAME=value" sets, "NAME" unsets).
+std::vector<std::string> changed_environment(const std::vector<std::string>& changes) {
+    auto name_of = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
+    std::vector<std::string> result;
+    for (char** e = environ; *e != nullptr; ++e) {
+        const std::string entry(*e);
+        const bool changed = std::any_of(changes.begin(), changes.end(), [&](const std::string& c) {
+            return name_of(c) == name_of(entry);
+        });
+        if (!changed) result.push_back(entry);
+    }
+    for (const auto& c : changes)
+        if (c.find('=') != std::string::npos) result.push_back(c);
+    return result;
+}
+
+}  // namespace
+
+RunResult run_binary(const std::string& name, const std::vector<std::string>& args,
+                     const std::vector<std::string>& env) {
     TempDir tmp;
     const auto out_path = tmp / "stdout";
     const auto err_path = tmp / "stderr";
@@ -55,6 +77,10 @@ RunResult run_binary(const std::string& name, const std::vector<std::string>& ar
     std::vector<char*> argv;
     for (auto& s : storage) argv.push_back(s.data());
     argv.push_back(nullptr);
+    std::vector<std::string> env_storage = changed_environment(env);
+    std::vector<char*> envp;
+    for (auto& e : env_storage) envp.push_back(e.data());
+    envp.push_back(nullptr);
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -62,7 +88,7 @@ RunResult run_binary(const std::string& name, const std::vector<std::string>& ar
     posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
+    const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) throw std::runtime_error("cannot start " + exe);
     int status = 0;

@@ -27,7 +27,10 @@ struct RunResult {
 };
 
 // Runs one of our built binaries ("okod", "okoctl") with arguments, no shell involved.
-RunResult run_binary(const std::string& name, const std::vector<std::string>& args);
+// `env` changes the environment it inherits: "NAME=value" sets NAME, "NAME" alone
+// removes it (e.g. {"OKOD_URL=http://127.0.0.1:8470", "OKOD_TOKEN"}).
+RunResult run_binary(const std::string& name, const std::vector<std::string>& args,
+                     const std::vector<std::string>& env = {});
 
 // Path inside the source tree (e.g. "config/okod.toml").
 std::filesystem::path source_path(const std::string& relative);

@@ -59,5 +59,13 @@ TEST(AmsterdamTime, parsers_accept_exact_shapes_only) {
     EXPECT_FALSE(parse_instant("2026-03-01T08:00:00"));
 }
 
+TEST(AmsterdamTime, a_form_time_without_offset_is_the_wall_clock_in_amsterdam) {
+    EXPECT_EQ(parse_local_date_time("2026-03-31T17:00"), utc(2026, 3, 31, 15));  // CEST
+    EXPECT_EQ(parse_local_date_time("2026-03-27T17:00"), utc(2026, 3, 27, 16));  // CET
+    EXPECT_FALSE(parse_local_date_time("2026-03-31T17:00:00+02:00"));
+    EXPECT_FALSE(parse_local_date_time("2026-03-31 17:00"));
+    EXPECT_FALSE(parse_local_date_time("2026-02-30T17:00"));
+}
+
 }  // namespace
 }  // namespace okod

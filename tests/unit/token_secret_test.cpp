@@ -56,3 +56,17 @@ TEST(TokenSecret, bearer_header_refuses_anything_else) {
 
 }  // namespace
 }  // namespace okod
+
+namespace okod {
+namespace {
+
+TEST(TokenSecret, secrets_in_a_logged_target_are_cut_to_their_prefix) {
+    const std::string secret = new_token_secret();
+    EXPECT_EQ(redact_token_secrets("/ical/person/" + secret + ".ics"), "/ical/person/okod_….ics");
+    EXPECT_EQ(redact_token_secrets("/ical/municipality/GM0935.ics?token=" + secret + "&x=1"),
+              "/ical/municipality/GM0935.ics?token=okod_…&x=1");
+    EXPECT_EQ(redact_token_secrets("/api/v1/tasks?municipality=GM0935"), "/api/v1/tasks?municipality=GM0935");
+}
+
+}  // namespace
+}  // namespace okod

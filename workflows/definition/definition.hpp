@@ -39,6 +39,7 @@ struct TaskSpec {
     std::optional<Escalation> escalation;
     std::string for_each;                  // name of an instance list; one task per item
     std::string when;                      // guard: create only if it holds
+    bool report = false;  // a reporting deadline (council, college, ministry): listed apart
     SourcePos pos;
 };
 

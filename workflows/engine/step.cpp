@@ -3,6 +3,7 @@
 #include "calendar/elections.hpp"
 #include "definition/guards.hpp"
 #include "engine/event_kinds.hpp"
+#include "engine/reminder_time.hpp"
 #include "time/amsterdam.hpp"
 
 #include <fmt/format.h>
@@ -612,8 +613,7 @@ std::string Step::fill(const std::string& text, const Loaded& l, const std::stri
 }
 
 Instant Step::reminder_instant(Instant due, int lead) const {
-    const Date day = calendar_.shift_business_day(add_days(local_date(due), -lead), Shift::before);
-    return std::min(at_local(day, settings_.reminder_time), due);
+    return okod::reminder_instant(calendar_, settings_.reminder_time, due, lead);
 }
 
 std::optional<Instant> Step::due_instant(const Loaded& l, const DueRule& rule,

@@ -88,8 +88,8 @@ private:
     void notify_role(const Task& task, std::string_view kind, const std::string& role,
                      int lead_days, bool late);
 
-    // When the reminder `lead` days ahead of `due` goes out: reminder_time on that day,
-    // moved back to a business day, and never after the deadline itself.
+    // When the reminder `lead` days ahead of `due` goes out (engine/reminder_time.hpp,
+    // shared with the calendar feeds' alarms).
     Instant reminder_instant(Instant due, int lead) const;
     DueContext context(const Loaded& l) const;
     std::optional<Instant> due_instant(const Loaded& l, const DueRule& rule,

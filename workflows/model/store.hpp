@@ -42,6 +42,7 @@ struct TaskFilter {
     std::optional<TaskStatus> status;
     std::optional<Instant> due_before;  // due < due_before
     std::optional<Instant> due_after;   // due >= due_after
+    std::optional<Instant> closed_after;  // done or skipped at or after this moment
 };
 
 class Store {

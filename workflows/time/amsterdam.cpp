@@ -98,6 +98,14 @@ std::optional<TimeOfDay> parse_time_of_day(std::string_view text) {
     return TimeOfDay{h * 60 + m};
 }
 
+std::optional<Instant> parse_local_date_time(std::string_view text) {
+    if (text.size() != 16 || text[10] != 'T') return std::nullopt;
+    auto d = parse_date(text.substr(0, 10));
+    auto hm = parse_time_of_day(text.substr(11, 5));
+    if (!d || !hm) return std::nullopt;
+    return at_local(*d, *hm);
+}
+
 std::optional<Instant> parse_instant(std::string_view text) {
     if (text.size() == 10) {
         auto d = parse_date(text);

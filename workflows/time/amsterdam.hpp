@@ -30,5 +30,8 @@ std::optional<Date> parse_date(std::string_view text);            // YYYY-MM-DD
 std::optional<TimeOfDay> parse_time_of_day(std::string_view text);  // HH:MM
 // YYYY-MM-DD (local midnight) or a full ISO 8601 instant with offset or Z.
 std::optional<Instant> parse_instant(std::string_view text);
+// "YYYY-MM-DDTHH:MM" without offset, read as the wall clock in Amsterdam (what a
+// date and time field in a form gives).
+std::optional<Instant> parse_local_date_time(std::string_view text);
 
 }  // namespace okod

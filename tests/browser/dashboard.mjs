@@ -1,0 +1,146 @@
+// The dashboard end to end in headless Chromium (Debian's /usr/bin/chromium, driven by
+// playwright-core), against a real okod that the caller started:
+//
+//   node tests/browser/dashboard.mjs --url http://127.0.0.1:PORT \
+//       --regisseur okod_... --council okod_... [--screenshot docs/dashboard.png]
+//
+// A regisseur logs in with a token, sees an overdue task (rood), completes it, reloads
+// and sees it done; a council token sees the same municipality read-only and okod
+// refuses its completion. Exits 0 when every check held, 1 with the failed check.
+// Run by tests/browser/browser_test.cpp (ctest) with a fresh okod.
+import { chromium } from 'playwright-core';
+import { parseArgs } from 'node:util';
+
+const { values: args } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    regisseur: { type: 'string' },
+    council: { type: 'string' },
+    screenshot: { type: 'string' },
+    chromium: { type: 'string', default: process.env.CHROMIUM || '/usr/bin/chromium' },
+  },
+});
+for (const required of ['url', 'regisseur', 'council']) {
+  if (!args[required]) {
+    console.error(`usage: dashboard.mjs --url URL --regisseur TOKEN --council TOKEN [--screenshot FILE]`);
+    process.exit(2);
+  }
+}
+
+const TIMEOUT = 15000;
+function check(condition, what) {
+  if (!condition) throw new Error(`check failed: ${what}`);
+  console.log(`ok: ${what}`);
+}
+
+async function logIn(page, token) {
+  await page.goto(args.url + '/');
+  await page.locator('#login').waitFor({ state: 'visible', timeout: TIMEOUT });
+  check(await page.locator('#login h1').innerText() === 'Inloggen', 'the login page is in Dutch');
+  await page.fill('#token', token);
+  await page.click('#login-button');
+  await page.locator('#dashboard').waitFor({ state: 'visible', timeout: TIMEOUT });
+}
+
+const browser = await chromium.launch({
+  executablePath: args.chromium,
+  headless: true,
+  // Root in a container has no user namespaces for Chromium's sandbox.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  timeout: 60000,
+});
+let failed = false;
+try {
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== new URL(args.url).origin) pageErrors.push(`request outside okod: ${r.url()}`);
+  });
+
+  // --- the regisseur --------------------------------------------------------------------
+  await logIn(page, args.regisseur);
+  check((await page.locator('#m-name').innerText()) === 'Maastricht', 'the dashboard shows Maastricht');
+  for (const heading of ['Positie in de cyclus', 'Te laat', 'Binnenkort', 'Rapportagedeadlines', 'Rollen en vacatures'])
+    check(await page.getByRole('heading', { name: heading }).isVisible(), `section "${heading}" is shown`);
+  check((await page.locator('#m-election').innerText()).includes('maart'), 'the next election is a Dutch date in March');
+  check((await page.locator('#roles').innerText()).includes('Regisseur (projectleider)'), 'role holders are listed');
+  check(await page.locator('#positions li').count() > 0, 'the position in the cycle is shown');
+
+  const overdue = page.locator('#overdue tr.task.rood').first();
+  await overdue.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const taskId = await overdue.getAttribute('data-task');
+  const taskTitle = await overdue.locator('.title').innerText();
+  check(Boolean(taskId) && taskTitle.length > 0, `an overdue task is shown in red: #${taskId} "${taskTitle}"`);
+
+  if (args.screenshot) await page.screenshot({ path: args.screenshot, fullPage: true });
+
+  await overdue.getByRole('button', { name: 'Afronden' }).click();
+  await page.locator('tr.form-row input[name=note]').fill('Besproken in het kernteam');
+  await page.locator('tr.form-row button.confirm-complete').click();
+  await page.locator('#banner.ok').waitFor({ state: 'visible', timeout: TIMEOUT });
+  check((await page.locator('#banner').innerText()).startsWith('Taak afgerond'), 'okod confirms the completion');
+
+  await page.reload();
+  await page.locator('#dashboard').waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.locator(`#done tr[data-task="${taskId}"]`).waitFor({ state: 'visible', timeout: TIMEOUT });
+  check(await page.locator(`#overdue tr[data-task="${taskId}"]`).count() === 0, 'after a reload the task is no longer overdue');
+  const doneRow = await page.locator(`#done tr[data-task="${taskId}"]`).innerText();
+  check(doneRow.includes('afgerond') && doneRow.includes('Besproken in het kernteam'),
+    'after a reload the task is listed as afgerond, with the note');
+
+  // A rescheduled deadline, through the form.
+  const upcoming = page.locator('#upcoming tr.task').first();
+  const upcomingId = await upcoming.getAttribute('data-task');
+  await upcoming.getByRole('button', { name: 'Verplaatsen' }).click();
+  await page.locator('tr.form-row input[type=date]').fill('2026-12-15');
+  await page.locator('tr.form-row input[type=time]').fill('12:00');
+  await page.locator('tr.form-row input[name=reason]').fill('Kernteam schuift door naar december');
+  await page.locator('tr.form-row button.confirm-reschedule').click();
+  await page.locator('#banner.ok').waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.reload();
+  await page.locator(`tr[data-task="${upcomingId}"]`).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  const moved = await page.locator(`tr[data-task="${upcomingId}"] .due`).first().innerText();
+  check(moved.includes('15 dec') && moved.includes('12:00'), `the rescheduled task is due 15 december 12:00 (${moved})`);
+
+  await page.click('#logout');
+  await page.locator('#login').waitFor({ state: 'visible', timeout: TIMEOUT });
+
+  // --- the council: the same municipality, read-only ---------------------------------
+  await logIn(page, args.council);
+  check((await page.locator('#who-label').innerText()).includes('raad'), 'the council token is shown as raad');
+  await page.locator('#overdue tr.task').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  check(await page.getByRole('button', { name: 'Afronden' }).count() === 0, 'a council token gets no Afronden button');
+  check(await page.getByRole('button', { name: 'Verplaatsen' }).count() === 0, 'a council token gets no Verplaatsen button');
+  const councilId = await page.locator('#overdue tr.task').first().getAttribute('data-task');
+  // Even a hand-made request from the page is refused by okod.
+  const refused = await page.evaluate(async (id) => {
+    const token = sessionStorage.getItem('okod.token');
+    const r = await fetch(`/api/v1/tasks/${id}/complete`, { method: 'POST',
+      headers: { 'Authorization': 'Bearer ' + token, 'Content-Type': 'application/json' }, body: '{}' });
+    return r.status;
+  }, councilId);
+  check(refused === 403, `okod refuses a council token's completion with 403 (got ${refused})`);
+  await page.reload();
+  await page.locator(`#overdue tr[data-task="${councilId}"]`).waitFor({ state: 'visible', timeout: TIMEOUT });
+  check(true, 'the task the council tried to complete is still overdue');
+
+  // --- a wrong token -------------------------------------------------------------------
+  await page.click('#logout');
+  await page.fill('#token', 'okod_not-a-real-token');
+  await page.click('#login-button');
+  await page.locator('#banner.error').waitFor({ state: 'visible', timeout: TIMEOUT });
+  check((await page.locator('#banner').innerText()).includes('niet'), 'an unknown token gets a Dutch error');
+  check(await page.locator('#login').isVisible(), 'and the login form again');
+
+  check(pageErrors.length === 0, `no script errors and no request outside okod (${pageErrors.join('; ')})`);
+} catch (e) {
+  failed = true;
+  console.error(e.message);
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,322 @@
+// The calendar feeds of the real okod process, fetched with a real HTTP client (libcurl)
+// and tokens made by the real okoctl, and read back by an independent iCalendar parser
+// (scripts/validate_ics.py, Debian's python3-icalendar): who may fetch which feed, the
+// errors, stable bytes, the alarms at the reminder time, and a task completed through
+// the API showing as done.
+#include "support/child_process.hpp"
+#include "support/http_client.hpp"
+#include "support/test_support.hpp"
+#include "time/amsterdam.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+namespace okod::test {
+namespace {
+
+using namespace std::chrono_literals;
+namespace json = boost::json;
+
+constexpr const char* kSystemPython = "/usr/bin/python3";  // the one with python3-icalendar
+
+class IcalProcess : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = new TempDir();
+        const auto& dir = dir_->path();
+        copy_demo_config(dir);
+        port_ = free_loopback_port();
+        std::string toml = read_file(dir / "okod.toml");
+        toml += fmt::format(
+            "[http]\naddress = \"127.0.0.1\"\nport = {}\n[mail]\ntransport = \"directory\"\n"
+            "from = \"oko@regio.example\"\ndirectory = \"state/mail\"\n",
+            port_);
+        write_file(dir / "okod.toml", toml);
+        // Real time from Monday 2 March 2026: the demo municipalities have open tasks,
+        // and the council election of 18 March 2026 is ahead.
+        okod_ = new ChildProcess(binary_path("okod"),
+                                 {"run", "--config", (dir / "okod.toml").string(), "--clock",
+                                  "2026-03-02T09:00:00+01:00", "--clock-speed", "1"},
+                                 dir / "okod.log");
+        ASSERT_TRUE(wait_until(
+            [] {
+                return read_file(dir_->path() / "okod.log").find("ready: ") != std::string::npos;
+            },
+            20s))
+            << read_file(dir / "okod.log");
+        regisseur_ = token({"--role", "regisseur", "--municipality", "GM0935", "--label", "Sanne"});
+        council_ = token({"--role", "council", "--municipality", "GM0935", "--label", "griffie"});
+        stakeholder_ = token({"--role", "stakeholder", "--municipality", "GM0935", "--person",
+                              "maastricht-bram", "--label", "Bram"});
+        utrecht_ = token({"--role", "regisseur", "--municipality", "GM0344", "--label", "Utrecht"});
+        revoked_ = token({"--role", "council", "--municipality", "GM0935", "--label", "weg"});
+        auto list = run_binary(
+            "okoctl", {"tokens", "list", "--json", "--config", (dir / "okod.toml").string()});
+        ASSERT_EQ(list.exit_code, 0) << list.err;
+        std::string id;
+        for (std::size_t start = 0, end = 0; start < list.out.size(); start = end + 1) {
+            end = list.out.find('\n', start);
+            if (end == std::string::npos) end = list.out.size();
+            if (end == start) continue;
+            const auto row = json::parse(list.out.substr(start, end - start));
+            if (row.at("label").as_string() == "weg") id = std::to_string(row.at("id").as_int64());
+        }
+        ASSERT_FALSE(id.empty()) << list.out;
+        auto revoke = run_binary(
+            "okoctl", {"tokens", "revoke", id, "--config", (dir / "okod.toml").string()});
+        ASSERT_EQ(revoke.exit_code, 0) << revoke.err;
+    }
+    static void TearDownTestSuite() {
+        if (okod_) {
+            okod_->signal(SIGTERM);
+            EXPECT_EQ(okod_->wait_for(20s), 0);
+        }
+        delete okod_;
+        delete dir_;
+    }
+
+    static std::string token(std::vector<std::string> args) {
+        args.insert(args.begin(), {"tokens", "create"});
+        args.insert(args.end(), {"--config", (dir_->path() / "okod.toml").string()});
+        auto r = run_binary("okoctl", args);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        std::string secret = r.out;
+        while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r'))
+            secret.pop_back();
+        return secret;
+    }
+    static std::string url(const std::string& path) {
+        return fmt::format("http://127.0.0.1:{}{}", port_, path);
+    }
+    static HttpResult call(const std::string& method, const std::string& path,
+                           const std::string& token = "", const std::string& body = "") {
+        return http_request(method, url(path), body, token);
+    }
+    static std::string error_of(const HttpResult& r) {
+        return std::string(r.json().at("error").as_string());
+    }
+    static std::string message_of(const HttpResult& r) {
+        return std::string(r.json().at("message").as_string());
+    }
+
+    // The feed read by scripts/validate_ics.py: its JSON summary. Fails the test when the
+    // parser finds a problem.
+    static json::object validated(const std::string& ics) {
+        static int n = 0;
+        const auto ics_file = dir_->path() / fmt::format("feed-{}.ics", ++n);
+        const auto summary_file = dir_->path() / fmt::format("feed-{}.json", n);
+        const auto log = dir_->path() / fmt::format("validate-{}.log", n);
+        write_file(ics_file, ics);
+        ChildProcess python(kSystemPython,
+                            {source_path("scripts/validate_ics.py").string(), ics_file.string(),
+                             "-o", summary_file.string()},
+                            log);
+        const auto code = python.wait_for(60s);
+        EXPECT_EQ(code, 0) << read_file(log) << read_file(summary_file);
+        boost::system::error_code ec;
+        auto v = json::parse(read_file(summary_file), ec);
+        EXPECT_FALSE(ec) << read_file(log);
+        if (ec || !v.is_object()) return {};
+        EXPECT_TRUE(v.at("problems").as_array().empty()) << v.at("problems");
+        return v.as_object();
+    }
+    static const json::object* event(const json::object& summary, const std::string& uid) {
+        for (const auto& e : summary.at("events").as_array())
+            if (e.at("uid").as_string() == uid) return &e.as_object();
+        return nullptr;
+    }
+    // The first task of `role` in GM0935 with this status, as the API shows it.
+    static json::object first_task(const std::string& role, const std::string& status) {
+        auto r = call("GET", "/api/v1/tasks?municipality=GM0935&role=" + role + "&status=" + status,
+                      regisseur_);
+        EXPECT_EQ(r.status, 200) << r.body;
+        const auto body = r.json();
+        const auto& tasks = body.at("tasks").as_array();
+        EXPECT_FALSE(tasks.empty()) << r.body;
+        return tasks.empty() ? json::object{} : tasks[0].as_object();
+    }
+
+    static TempDir* dir_;
+    static ChildProcess* okod_;
+    static int port_;
+    static std::string regisseur_, council_, stakeholder_, utrecht_, revoked_;
+};
+TempDir* IcalProcess::dir_ = nullptr;
+ChildProcess* IcalProcess::okod_ = nullptr;
+int IcalProcess::port_ = 0;
+std::string IcalProcess::regisseur_, IcalProcess::council_, IcalProcess::stakeholder_,
+    IcalProcess::utrecht_, IcalProcess::revoked_;
+
+TEST_F(IcalProcess,
+       the_person_feed_by_token_in_the_path_is_a_valid_dutch_calendar_with_alarms_at_nine) {
+    const auto r = call("GET", "/ical/person/" + stakeholder_ + ".ics");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_NE(r.headers.find("Content-Type: text/calendar; charset=utf-8"), std::string::npos)
+        << r.headers;
+    EXPECT_NE(r.headers.find("Content-Disposition: inline; filename=\"okod-maastricht-bram.ics\""),
+              std::string::npos)
+        << r.headers;
+    EXPECT_EQ(r.headers.find(stakeholder_),
+              std::string::npos);  // the secret is not echoed anywhere
+    EXPECT_TRUE(r.body.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//okod//okod "))
+        << r.body.substr(0, 200);
+    EXPECT_NE(r.body.find("X-WR-CALNAME:OKO – Bram Hendriks\r\n"), std::string::npos);
+
+    const auto summary = validated(r.body);
+    const auto& events = summary.at("events").as_array();
+    ASSERT_FALSE(events.empty()) << r.body;
+    int alarms = 0;
+    for (const auto& e : events) {
+        const std::string s(e.at("summary").as_string());
+        EXPECT_TRUE(s.starts_with("Deadline: ") || s.starts_with("Afgerond: ") ||
+                    s.starts_with("Overgeslagen: "))
+            << s;
+        // Only the roles Bram holds: the GGD contact and the core team.
+        const std::string d(e.at("description").as_string());
+        EXPECT_TRUE(d.starts_with("Rol: Contactpersoon GGD\n") || d.starts_with("Rol: Kernteam\n"))
+            << d;
+        for (const auto& a : e.at("alarms").as_array()) {
+            ++alarms;
+            EXPECT_EQ(a.at("action").as_string(), "DISPLAY");
+            EXPECT_TRUE(a.at("description").as_string().starts_with("Herinnering: "));
+            // 09:00 local (the reminder time), or the deadline itself when that is earlier.
+            const std::string local(a.at("trigger_local").as_string());
+            EXPECT_TRUE(local.substr(11, 8) == "09:00:00" || local == e.at("dtstart").as_string())
+                << local << " for " << e.at("dtstart").as_string();
+        }
+    }
+    EXPECT_GT(alarms, 0);
+
+    // The event of an open task matches what the API says about it.
+    const auto task = first_task("ggd-contact", "open");
+    const auto* e = event(summary, fmt::format("task-{}@okod", task.at("id").as_int64()));
+    ASSERT_NE(e, nullptr) << r.body;
+    EXPECT_EQ(e->at("summary").as_string(),
+              "Deadline: " + std::string(task.at("title").at("nl").as_string()));
+    EXPECT_EQ(e->at("dtstart").as_string(), task.at("due").as_string());
+    EXPECT_EQ(e->at("alarms").as_array().size(), task.at("remind_days").as_array().size());
+}
+
+TEST_F(IcalProcess,
+       the_person_feed_is_the_same_by_id_with_a_bearer_token_by_query_token_and_on_a_second_fetch) {
+    const auto by_path = call("GET", "/ical/person/" + stakeholder_ + ".ics");
+    ASSERT_EQ(by_path.status, 200) << by_path.body;
+    const auto by_id = call("GET", "/ical/person/maastricht-bram.ics", regisseur_);
+    ASSERT_EQ(by_id.status, 200) << by_id.body;
+    EXPECT_EQ(by_id.body, by_path.body);
+    const auto by_query = call("GET", "/ical/person/maastricht-bram.ics?token=" + council_);
+    ASSERT_EQ(by_query.status, 200) << by_query.body;
+    EXPECT_EQ(by_query.body, by_path.body);
+    const auto own = call("GET", "/ical/person/maastricht-bram.ics", stakeholder_);
+    EXPECT_EQ(own.status, 200) << own.body;
+    EXPECT_EQ(call("GET", "/ical/person/" + stakeholder_ + ".ics").body,
+              by_path.body);  // byte-identical
+    const auto head =
+        http_request_with_headers("HEAD", url("/ical/person/" + stakeholder_ + ".ics"), {});
+    EXPECT_EQ(head.status, 200);
+    EXPECT_TRUE(head.body.empty());
+    EXPECT_NE(head.headers.find("Content-Type: text/calendar"), std::string::npos) << head.headers;
+    // Youssef chose English: his feed speaks it.
+    const auto english = call("GET", "/ical/person/maastricht-youssef.ics", regisseur_);
+    ASSERT_EQ(english.status, 200) << english.body;
+    EXPECT_NE(english.body.find("\r\nDESCRIPTION:Role: "), std::string::npos)
+        << english.body.substr(0, 3000);
+    validated(english.body);
+}
+
+TEST_F(IcalProcess, the_municipality_feed_for_the_council_has_all_deadlines_and_the_elections) {
+    const auto r = call("GET", "/ical/municipality/GM0935.ics", council_);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_NE(r.headers.find("Content-Disposition: inline; filename=\"okod-GM0935.ics\""),
+              std::string::npos)
+        << r.headers;
+    EXPECT_NE(r.body.find("X-WR-CALNAME:OKO – Maastricht\r\n"), std::string::npos);
+    EXPECT_NE(r.body.find("BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\n"), std::string::npos);
+    const auto summary = validated(r.body);
+    const auto* election = event(summary, "election-GM0935-2026-03-18@okod");
+    ASSERT_NE(election, nullptr) << r.body;
+    EXPECT_EQ(election->at("summary").as_string(), "Gemeenteraadsverkiezingen");
+    EXPECT_EQ(election->at("dtstart").as_string(), "2026-03-18");
+    EXPECT_TRUE(election->at("all_day").as_bool());
+    // More than one person's roles: the regisseur's tasks are here too.
+    const auto task = first_task("regisseur", "open");
+    EXPECT_NE(event(summary, fmt::format("task-{}@okod", task.at("id").as_int64())), nullptr);
+    EXPECT_EQ(call("GET", "/ical/municipality/GM0935.ics", council_).body,
+              r.body);  // byte-identical
+    EXPECT_EQ(call("GET", "/ical/municipality/GM0935.ics?token=" + regisseur_).body, r.body);
+}
+
+TEST_F(IcalProcess, a_task_completed_through_the_api_shows_as_done) {
+    const auto task = first_task("ggd-contact", "open");
+    const auto id = task.at("id").as_int64();
+    const std::string uid = fmt::format("task-{}@okod", id);
+    const std::string title(task.at("title").at("nl").as_string());
+    auto before = validated(call("GET", "/ical/person/" + stakeholder_ + ".ics").body);
+    ASSERT_NE(event(before, uid), nullptr);
+    EXPECT_EQ(event(before, uid)->at("summary").as_string(), "Deadline: " + title);
+
+    const auto done = call("POST", fmt::format("/api/v1/tasks/{}/complete", id), stakeholder_,
+                           R"({"note": "klaar"})");
+    ASSERT_EQ(done.status, 200) << done.body;
+    for (const std::string& feed :
+         {"/ical/person/" + stakeholder_ + ".ics", std::string("/ical/municipality/GM0935.ics")}) {
+        const auto after = validated(call("GET", feed, council_).body);
+        const auto* e = event(after, uid);
+        ASSERT_NE(e, nullptr) << feed;
+        EXPECT_EQ(e->at("summary").as_string(), "Afgerond: " + title);
+        EXPECT_NE(e->at("description").as_string().find("Status: afgerond"), std::string::npos);
+        EXPECT_TRUE(e->at("alarms").as_array().empty());
+        // Stamped with the moment it was closed.
+        EXPECT_EQ(parse_instant(std::string(e->at("dtstamp").as_string())),
+                  parse_instant(std::string(done.json().at("closed_at").as_string())));
+    }
+}
+
+TEST_F(IcalProcess, who_may_not_fetch_gets_a_json_error) {
+    // Unknown and revoked tokens, in the path, as Bearer and as ?token=.
+    for (const auto& r : {call("GET", "/ical/person/okod_not-a-token.ics"),
+                          call("GET", "/ical/person/" + revoked_ + ".ics"),
+                          call("GET", "/ical/municipality/GM0935.ics", revoked_),
+                          call("GET", "/ical/municipality/GM0935.ics?token=okod_nothing"),
+                          call("GET", "/ical/municipality/GM0935.ics"),
+                          call("GET", "/ical/person/maastricht-bram.ics")}) {
+        EXPECT_EQ(r.status, 401) << r.body;
+        EXPECT_EQ(error_of(r), "unauthorized");
+        EXPECT_NE(r.headers.find("WWW-Authenticate: Bearer"), std::string::npos) << r.headers;
+    }
+    // A stakeholder has no municipality feed, and only its own person's.
+    auto r = call("GET", "/ical/municipality/GM0935.ics", stakeholder_);
+    EXPECT_EQ(r.status, 403) << r.body;
+    EXPECT_EQ(error_of(r), "forbidden");
+    EXPECT_EQ(call("GET", "/ical/person/maastricht-sanne.ics", stakeholder_).status, 403);
+    // Unknown or unreadable municipalities and people.
+    r = call("GET", "/ical/municipality/GM9999.ics", council_);
+    EXPECT_EQ(r.status, 404) << r.body;
+    EXPECT_EQ(error_of(r), "not_found");
+    EXPECT_EQ(call("GET", "/ical/municipality/GM0344.ics", council_).status, 404);
+    EXPECT_EQ(call("GET", "/ical/person/nobody.ics", regisseur_).status, 404);
+    EXPECT_EQ(call("GET", "/ical/person/maastricht-bram.ics", utrecht_).status,
+              404);  // not Utrecht's
+    // A token without a person has no personal feed.
+    r = call("GET", "/ical/person/" + council_ + ".ics");
+    EXPECT_EQ(r.status, 404) << r.body;
+    EXPECT_NE(message_of(r).find("belongs to no person"), std::string::npos) << r.body;
+    EXPECT_EQ(message_of(r).find(council_), std::string::npos);
+    // Only GET (and HEAD); no other shapes; no stray query parameters.
+    r = call("POST", "/ical/municipality/GM0935.ics", council_, "{}");
+    EXPECT_EQ(r.status, 405) << r.body;
+    EXPECT_EQ(error_of(r), "method_not_allowed");
+    r = call("POST", "/ical/person/" + stakeholder_ + ".ics", "", "{}");
+    EXPECT_EQ(r.status, 405);
+    EXPECT_EQ(message_of(r).find(stakeholder_), std::string::npos);
+    EXPECT_EQ(call("GET", "/ical/municipality/GM0935", council_).status, 404);
+    EXPECT_EQ(call("GET", "/ical/team/GM0935.ics", council_).status, 404);
+    EXPECT_EQ(call("GET", "/ical/municipality/GM0935.ics?from=2026-01-01", council_).status, 400);
+    EXPECT_EQ(call("GET", "/health").status, 200);  // and okod keeps serving
+}
+
+}  // namespace
+}  // namespace okod::test

@@ -1,0 +1,44 @@
+#include "support/api_daemon.hpp"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+namespace okod::test {
+
+using namespace std::chrono_literals;
+
+ApiDaemon::ApiDaemon(const std::string& start, const std::string& http_settings) : port_(free_loopback_port()) {
+    copy_demo_config(dir());
+    std::string toml = read_file(config());
+    toml += fmt::format("[http]\naddress = \"127.0.0.1\"\nport = {}\n{}[mail]\ntransport = \"directory\"\n"
+                        "from = \"oko@regio.example\"\ndirectory = \"state/mail\"\n",
+                        port_, http_settings);
+    write_file(config(), toml);
+    okod_ = std::make_unique<ChildProcess>(
+        binary_path("okod"),
+        std::vector<std::string>{"run", "--config", config().string(), "--clock", start, "--clock-speed", "1"},
+        dir() / "okod.log");
+    ready_ = wait_until([this] { return log().find("ready: ") != std::string::npos; }, 20s);
+    EXPECT_TRUE(ready_) << log();
+}
+
+ApiDaemon::~ApiDaemon() {
+    okod_->signal(SIGTERM);
+    EXPECT_EQ(okod_->wait_for(20s), 0) << log();
+}
+
+std::string ApiDaemon::url() const { return fmt::format("http://127.0.0.1:{}", port_); }
+
+std::string ApiDaemon::token(std::vector<std::string> args) const {
+    args.insert(args.begin(), {"tokens", "create"});
+    args.insert(args.end(), {"--config", config().string()});
+    auto r = run_binary("okoctl", args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::string secret = r.out;
+    while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
+    return secret;
+}
+
+}  // namespace okod::test

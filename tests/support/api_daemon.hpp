@@ -1,0 +1,39 @@
+#pragma once
+// A real okod serving its HTTP API on a free loopback port, with the demo config (three
+// municipalities; Maastricht has open and overdue work) in a temporary directory, on
+// the real clock from `start` at normal speed; tokens made by the real okoctl. For the
+// tests of the API, its clients (okoctl, iCalendar, the dashboard) and their roles.
+#include "support/child_process.hpp"
+#include "support/test_support.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace okod::test {
+
+class ApiDaemon {
+public:
+    // Starts okod and waits (bounded) until it is ready; check ready() afterwards.
+    // `http_settings`: extra lines for the [http] table, e.g. "max_body_kib = 1\n".
+    explicit ApiDaemon(const std::string& start = "2026-03-02T09:00:00+01:00", const std::string& http_settings = "");
+    ~ApiDaemon();  // SIGTERM, and the exit code must be 0 (checked with EXPECT)
+
+    bool ready() const { return ready_; }
+    int port() const { return port_; }
+    std::string url() const;  // "http://127.0.0.1:PORT"
+    const std::filesystem::path& dir() const { return dir_.path(); }
+    std::filesystem::path config() const { return dir() / "okod.toml"; }
+    std::string log() const { return read_file(dir() / "okod.log"); }
+
+    // `okoctl tokens create ARGS --config ...`: the secret it prints (EXPECTs exit 0).
+    std::string token(std::vector<std::string> args) const;
+
+private:
+    TempDir dir_;
+    int port_ = 0;
+    std::unique_ptr<ChildProcess> okod_;
+    bool ready_ = false;
+};
+
+}  // namespace okod::test

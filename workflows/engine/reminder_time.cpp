@@ -1,0 +1,17 @@
+#include "engine/reminder_time.hpp"
+
+#include "rules/due_rule.hpp"
+#include "time/amsterdam.hpp"
+
+#include <algorithm>
+
+namespace okod {
+
+Instant reminder_instant(const Calendar& calendar, TimeOfDay reminder_time, Instant due,
+                         int lead_days) {
+    const Date day =
+        calendar.shift_business_day(add_days(local_date(due), -lead_days), Shift::before);
+    return std::min(at_local(day, reminder_time), due);
+}
+
+}  // namespace okod
