@@ -1,7 +1,7 @@
 // The JSON API of the real okod process, with a real HTTP client (libcurl) and tokens
 // made by the real okoctl: every role sees and may change only what is theirs, bad
 // requests get a precise JSON error and change nothing, and okod keeps running.
-#include "support/child_process.hpp"
+#include "support/api_daemon.hpp"
 #include "support/http_client.hpp"
 #include "support/test_support.hpp"
 
@@ -22,51 +22,19 @@ namespace json = boost::json;
 class ApiProcess : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        dir_ = new TempDir();
-        const auto& dir = dir_->path();
-        copy_demo_config(dir);
-        port_ = free_loopback_port();
-        std::string toml = read_file(dir / "okod.toml");
-        toml += fmt::format("[http]\naddress = \"127.0.0.1\"\nport = {}\n[mail]\ntransport = \"directory\"\n"
-                            "from = \"oko@regio.example\"\ndirectory = \"state/mail\"\n",
-                            port_);
-        write_file(dir / "okod.toml", toml);
-        // Real time from Monday 2 March 2026: the demo municipalities have open tasks.
-        okod_ = new ChildProcess(binary_path("okod"),
-                                 {"run", "--config", (dir / "okod.toml").string(), "--clock",
-                                  "2026-03-02T09:00:00+01:00", "--clock-speed", "1"},
-                                 dir / "okod.log");
-        ASSERT_TRUE(wait_until([] { return read_file(dir_->path() / "okod.log").find("ready: ") != std::string::npos; },
-                               20s))
-            << read_file(dir / "okod.log");
-        admin_ = token({"--role", "admin", "--label", "beheer"});
-        regisseur_ = token({"--role", "regisseur", "--municipality", "GM0935", "--label", "Sanne"});
-        council_ = token({"--role", "council", "--municipality", "GM0935", "--label", "griffie"});
-        stakeholder_ = token({"--role", "stakeholder", "--municipality", "GM0935", "--person", "maastricht-bram",
-                              "--label", "Bram"});
+        okod_ = new ApiDaemon();
+        ASSERT_TRUE(okod_->ready());
+        admin_ = okod_->token({"--role", "admin", "--label", "beheer"});
+        regisseur_ = okod_->token({"--role", "regisseur", "--municipality", "GM0935", "--label", "Sanne"});
+        council_ = okod_->token({"--role", "council", "--municipality", "GM0935", "--label", "griffie"});
+        stakeholder_ = okod_->token({"--role", "stakeholder", "--municipality", "GM0935", "--person",
+                                     "maastricht-bram", "--label", "Bram"});
     }
-    static void TearDownTestSuite() {
-        if (okod_) {
-            okod_->signal(SIGTERM);
-            EXPECT_EQ(okod_->wait_for(20s), 0);
-        }
-        delete okod_;
-        delete dir_;
-    }
-
-    static std::string token(std::vector<std::string> args) {
-        args.insert(args.begin(), {"tokens", "create"});
-        args.insert(args.end(), {"--config", (dir_->path() / "okod.toml").string()});
-        auto r = run_binary("okoctl", args);
-        EXPECT_EQ(r.exit_code, 0) << r.err;
-        std::string secret = r.out;
-        while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
-        return secret;
-    }
+    static void TearDownTestSuite() { delete okod_; }
 
     static HttpResult call(const std::string& method, const std::string& path, const std::string& token = "",
                            const std::string& body = "") {
-        return http_request(method, fmt::format("http://127.0.0.1:{}{}", port_, path), body, token);
+        return http_request(method, okod_->url() + path, body, token);
     }
     // The id of the first task the token sees in GM0935 with this role and status.
     static std::int64_t task_id(const std::string& token, const std::string& role, const std::string& status = "open") {
@@ -80,14 +48,10 @@ protected:
     static std::string error_of(const HttpResult& r) { return std::string(r.json().at("error").as_string()); }
     static std::string message_of(const HttpResult& r) { return std::string(r.json().at("message").as_string()); }
 
-    static TempDir* dir_;
-    static ChildProcess* okod_;
-    static int port_;
+    static ApiDaemon* okod_;
     static std::string admin_, regisseur_, council_, stakeholder_;
 };
-TempDir* ApiProcess::dir_ = nullptr;
-ChildProcess* ApiProcess::okod_ = nullptr;
-int ApiProcess::port_ = 0;
+ApiDaemon* ApiProcess::okod_ = nullptr;
 std::string ApiProcess::admin_, ApiProcess::regisseur_, ApiProcess::council_, ApiProcess::stakeholder_;
 
 TEST_F(ApiProcess, health_and_readiness_need_no_token) {

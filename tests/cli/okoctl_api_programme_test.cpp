@@ -9,6 +9,8 @@
 #include <csignal>
 #include <sstream>
 
+#include "support/api_daemon.hpp"
+#include "support/output_lines.hpp"
 #include "support/child_process.hpp"
 #include "support/test_support.hpp"
 
@@ -43,19 +45,6 @@ to = "besloten"
 on = "college_decided"
 )";
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
-
-std::vector<json::value> json_lines(const std::string& text) {
-    std::vector<json::value> values;
-    for (const auto& line : lines_of(text)) values.push_back(json::parse(line));
-    return values;
-}
-
 bool has_line_with(const std::string& text, const std::vector<std::string>& parts) {
     const auto lines = lines_of(text);
     return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) {
@@ -67,61 +56,30 @@ bool has_line_with(const std::string& text, const std::vector<std::string>& part
 class OkoctlApiProgramme : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        dir_ = new TempDir();
-        const auto& dir = dir_->path();
-        copy_demo_config(dir);
-        write_file(dir / "definitions/college-decision.toml", kDecision);
-        const auto maastricht = dir / "municipalities/GM0935-maastricht.toml";
-        std::string text = read_file(maastricht);
-        text.replace(text.find("workflows = ["), 13, "workflows = [\n    \"college-decision\",");
-        write_file(maastricht, text);
-        port_ = free_loopback_port();
-        write_file(dir / "okod.toml",
-                   read_file(dir / "okod.toml") +
-                       fmt::format("[http]\naddress = \"127.0.0.1\"\nport = {}\n[mail]\n"
-                                   "transport = \"directory\"\nfrom = \"oko@regio.example\"\n"
-                                   "directory = \"state/mail\"\n",
-                                   port_));
-        okod_ = new ChildProcess(binary_path("okod"),
-                                 {"run", "--config", (dir / "okod.toml").string(), "--clock",
-                                  "2026-03-02T09:00:00+01:00", "--clock-speed", "1"},
-                                 dir / "okod.log");
-        ASSERT_TRUE(wait_until(
-            [] {
-                return read_file(dir_->path() / "okod.log").find("ready: ") != std::string::npos;
-            },
-            20s))
-            << read_file(dir / "okod.log");
+        okod_ = new ApiDaemon("2026-03-02T09:00:00+01:00", "", [](const fs::path& dir) {
+            write_file(dir / "definitions/college-decision.toml", kDecision);
+            const auto maastricht = dir / "municipalities/GM0935-maastricht.toml";
+            std::string text = read_file(maastricht);
+            text.replace(text.find("workflows = ["), 13, "workflows = [\n    \"college-decision\",");
+            write_file(maastricht, text);
+        });
+        ASSERT_TRUE(okod_->ready());
         admin_ = token({"--role", "admin", "--label", "beheer"});
         regisseur_ = token({"--role", "regisseur", "--municipality", "GM0935", "--label", "Sanne"});
         council_ = token({"--role", "council", "--municipality", "GM0935", "--label", "griffie"});
     }
-    static void TearDownTestSuite() {
-        if (okod_) {
-            okod_->signal(SIGTERM);
-            EXPECT_EQ(okod_->wait_for(20s), 0);
-        }
-        delete okod_;
-        delete dir_;
-    }
-
-    static std::string token(std::vector<std::string> args) {
-        args.insert(args.begin(), {"tokens", "create"});
-        args.insert(args.end(), {"--config", config().string()});
-        const auto r = run_binary("okoctl", args);
-        EXPECT_EQ(r.exit_code, 0) << r.err;
-        return r.out.substr(0, r.out.find('\n'));
-    }
-    static fs::path config() { return dir_->path() / "okod.toml"; }
+    static void TearDownTestSuite() { delete okod_; }
+    static std::string token(const std::vector<std::string>& args) { return okod_->token(args); }
+    static fs::path config() { return okod_->config(); }
 
     // A user at a terminal with OKOD_URL and OKOD_TOKEN set (or not: `with_url`).
     static RunResult okoctl(const std::vector<std::string>& args, const std::string& token,
                             bool with_url = true) {
         return run_binary(
             "okoctl", args,
-            {with_url ? fmt::format("OKOD_URL=http://127.0.0.1:{}", port_) : "OKOD_URL",
+            {with_url ? "OKOD_URL=" + okod_->url() : "OKOD_URL",
              "OKOD_TOKEN=" + token, "OKOD_TOKEN_FILE", "OKOD_CONFIG",
-             "XDG_CONFIG_HOME=" + (dir_->path() / "xdg").string()});
+             "XDG_CONFIG_HOME=" + (okod_->dir() / "xdg").string()});
     }
     static json::value instance_of(const std::string& workflow, const std::string& token) {
         const auto r = okoctl({"instances", "list", "--json"}, token);
@@ -132,14 +90,10 @@ protected:
         return json::object{{"id", 0}, {"state", ""}, {"params", json::object{{"leaver", ""}}}};
     }
 
-    static TempDir* dir_;
-    static ChildProcess* okod_;
-    static int port_;
+    static ApiDaemon* okod_;
     static std::string admin_, regisseur_, council_;
 };
-TempDir* OkoctlApiProgramme::dir_ = nullptr;
-ChildProcess* OkoctlApiProgramme::okod_ = nullptr;
-int OkoctlApiProgramme::port_ = 0;
+ApiDaemon* OkoctlApiProgramme::okod_ = nullptr;
 std::string OkoctlApiProgramme::admin_, OkoctlApiProgramme::regisseur_,
     OkoctlApiProgramme::council_;
 

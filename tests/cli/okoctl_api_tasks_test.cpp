@@ -10,6 +10,8 @@
 #include <csignal>
 #include <sstream>
 
+#include "support/api_daemon.hpp"
+#include "support/output_lines.hpp"
 #include "support/child_process.hpp"
 #include "support/test_support.hpp"
 #include "time/amsterdam.hpp"
@@ -21,66 +23,21 @@ using namespace std::chrono_literals;
 namespace json = boost::json;
 namespace fs = std::filesystem;
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
-
-std::vector<json::value> json_lines(const std::string& text) {
-    std::vector<json::value> values;
-    for (const auto& line : lines_of(text)) values.push_back(json::parse(line));
-    return values;
-}
-
 class OkoctlApiTasks : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        dir_ = new TempDir();
-        const auto& dir = dir_->path();
-        copy_demo_config(dir);
-        port_ = free_loopback_port();
-        write_file(dir / "okod.toml",
-                   read_file(dir / "okod.toml") +
-                       fmt::format("[http]\naddress = \"127.0.0.1\"\nport = {}\n[mail]\n"
-                                   "transport = \"directory\"\nfrom = \"oko@regio.example\"\n"
-                                   "directory = \"state/mail\"\n",
-                                   port_));
         // Real time from Monday 2 March 2026: the demo municipalities have open tasks.
-        okod_ = new ChildProcess(binary_path("okod"),
-                                 {"run", "--config", (dir / "okod.toml").string(), "--clock",
-                                  "2026-03-02T09:00:00+01:00", "--clock-speed", "1"},
-                                 dir / "okod.log");
-        ASSERT_TRUE(wait_until(
-            [] {
-                return read_file(dir_->path() / "okod.log").find("ready: ") != std::string::npos;
-            },
-            20s))
-            << read_file(dir / "okod.log");
+        okod_ = new ApiDaemon();
+        ASSERT_TRUE(okod_->ready());
         regisseur_ = token({"--role", "regisseur", "--municipality", "GM0935", "--label", "Sanne"});
         council_ = token({"--role", "council", "--municipality", "GM0935", "--label", "griffie"});
         stakeholder_ = token({"--role", "stakeholder", "--municipality", "GM0935", "--person",
                               "maastricht-bram", "--label", "Bram"});
     }
-    static void TearDownTestSuite() {
-        if (okod_) {
-            okod_->signal(SIGTERM);
-            EXPECT_EQ(okod_->wait_for(20s), 0);
-        }
-        delete okod_;
-        delete dir_;
-    }
-
-    static std::string token(std::vector<std::string> args) {
-        args.insert(args.begin(), {"tokens", "create"});
-        args.insert(args.end(), {"--config", config().string()});
-        const auto r = run_binary("okoctl", args);
-        EXPECT_EQ(r.exit_code, 0) << r.err;
-        return r.out.substr(0, r.out.find('\n'));
-    }
-    static fs::path config() { return dir_->path() / "okod.toml"; }
-    static std::string url() { return fmt::format("http://127.0.0.1:{}", port_); }
+    static void TearDownTestSuite() { delete okod_; }
+    static std::string token(const std::vector<std::string>& args) { return okod_->token(args); }
+    static fs::path config() { return okod_->config(); }
+    static std::string url() { return okod_->url(); }
 
     // The environment of a user at a terminal: nothing from the one the tests run in,
     // a home without a token file unless a test writes one.
@@ -89,8 +46,8 @@ protected:
                 token.empty() ? "OKOD_TOKEN" : "OKOD_TOKEN=" + token,
                 "OKOD_TOKEN_FILE",
                 "OKOD_CONFIG",
-                "HOME=" + (dir_->path() / "home").string(),
-                "XDG_CONFIG_HOME=" + (dir_->path() / "xdg").string()};
+                "HOME=" + (okod_->dir() / "home").string(),
+                "XDG_CONFIG_HOME=" + (okod_->dir() / "xdg").string()};
     }
     static RunResult okoctl(const std::vector<std::string>& args, const std::string& token) {
         return run_binary("okoctl", args, env(url(), token));
@@ -110,14 +67,10 @@ protected:
         return tasks.empty() ? 0 : tasks.front().at("id").as_int64();
     }
 
-    static TempDir* dir_;
-    static ChildProcess* okod_;
-    static int port_;
+    static ApiDaemon* okod_;
     static std::string regisseur_, council_, stakeholder_;
 };
-TempDir* OkoctlApiTasks::dir_ = nullptr;
-ChildProcess* OkoctlApiTasks::okod_ = nullptr;
-int OkoctlApiTasks::port_ = 0;
+ApiDaemon* OkoctlApiTasks::okod_ = nullptr;
 std::string OkoctlApiTasks::regisseur_, OkoctlApiTasks::council_, OkoctlApiTasks::stakeholder_;
 
 TEST_F(OkoctlApiTasks, the_regisseur_lists_tasks_as_an_aligned_table_or_as_json_lines) {
@@ -283,7 +236,7 @@ TEST_F(OkoctlApiTasks, without_a_token_exit_3_says_where_it_looked_and_how_to_ma
     const auto r = okoctl({"tasks", "list"}, "");
     EXPECT_EQ(r.exit_code, 3);
     EXPECT_NE(r.err.find("OKOD_TOKEN is not set"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find((dir_->path() / "xdg/okod/token").string()), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find((okod_->dir() / "xdg/okod/token").string()), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("okoctl tokens create"), std::string::npos) << r.err;
 }
 
@@ -315,7 +268,7 @@ TEST_F(OkoctlApiTasks, the_token_comes_from_a_file_and_one_others_may_read_is_wa
         << r.err;
 
     // The default place: $XDG_CONFIG_HOME/okod/token.
-    const auto fallback = dir_->path() / "xdg/okod/token";
+    const auto fallback = okod_->dir() / "xdg/okod/token";
     write_file(fallback, stakeholder_);
     fs::permissions(fallback, fs::perms::owner_read | fs::perms::owner_write);
     r = okoctl({"tasks", "list", "--json"}, "");
@@ -335,7 +288,7 @@ TEST_F(OkoctlApiTasks, without_a_url_the_address_comes_from_the_config) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("GM0935"), std::string::npos) << r.out;
 
-    r = run_binary("okoctl", {"tasks", "list", "--config", (dir_->path() / "none.toml").string()},
+    r = run_binary("okoctl", {"tasks", "list", "--config", (okod_->dir() / "none.toml").string()},
                    env("", regisseur_));
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("okod's API address is unknown: pass --url or set OKOD_URL"),

@@ -3,6 +3,7 @@
 // (scripts/validate_ics.py, Debian's python3-icalendar): who may fetch which feed, the
 // errors, stable bytes, the alarms at the reminder time, and a task completed through
 // the API showing as done.
+#include "support/api_daemon.hpp"
 #include "support/child_process.hpp"
 #include "support/http_client.hpp"
 #include "support/test_support.hpp"
@@ -25,28 +26,11 @@ constexpr const char* kSystemPython = "/usr/bin/python3";  // the one with pytho
 class IcalProcess : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        dir_ = new TempDir();
-        const auto& dir = dir_->path();
-        copy_demo_config(dir);
-        port_ = free_loopback_port();
-        std::string toml = read_file(dir / "okod.toml");
-        toml += fmt::format(
-            "[http]\naddress = \"127.0.0.1\"\nport = {}\n[mail]\ntransport = \"directory\"\n"
-            "from = \"oko@regio.example\"\ndirectory = \"state/mail\"\n",
-            port_);
-        write_file(dir / "okod.toml", toml);
         // Real time from Monday 2 March 2026: the demo municipalities have open tasks,
         // and the council election of 18 March 2026 is ahead.
-        okod_ = new ChildProcess(binary_path("okod"),
-                                 {"run", "--config", (dir / "okod.toml").string(), "--clock",
-                                  "2026-03-02T09:00:00+01:00", "--clock-speed", "1"},
-                                 dir / "okod.log");
-        ASSERT_TRUE(wait_until(
-            [] {
-                return read_file(dir_->path() / "okod.log").find("ready: ") != std::string::npos;
-            },
-            20s))
-            << read_file(dir / "okod.log");
+        okod_ = new ApiDaemon();
+        ASSERT_TRUE(okod_->ready());
+        const auto dir = okod_->dir();
         regisseur_ = token({"--role", "regisseur", "--municipality", "GM0935", "--label", "Sanne"});
         council_ = token({"--role", "council", "--municipality", "GM0935", "--label", "griffie"});
         stakeholder_ = token({"--role", "stakeholder", "--municipality", "GM0935", "--person",
@@ -69,27 +53,10 @@ protected:
             "okoctl", {"tokens", "revoke", id, "--config", (dir / "okod.toml").string()});
         ASSERT_EQ(revoke.exit_code, 0) << revoke.err;
     }
-    static void TearDownTestSuite() {
-        if (okod_) {
-            okod_->signal(SIGTERM);
-            EXPECT_EQ(okod_->wait_for(20s), 0);
-        }
-        delete okod_;
-        delete dir_;
-    }
-
-    static std::string token(std::vector<std::string> args) {
-        args.insert(args.begin(), {"tokens", "create"});
-        args.insert(args.end(), {"--config", (dir_->path() / "okod.toml").string()});
-        auto r = run_binary("okoctl", args);
-        EXPECT_EQ(r.exit_code, 0) << r.err;
-        std::string secret = r.out;
-        while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r'))
-            secret.pop_back();
-        return secret;
-    }
+    static void TearDownTestSuite() { delete okod_; }
+    static std::string token(const std::vector<std::string>& args) { return okod_->token(args); }
     static std::string url(const std::string& path) {
-        return fmt::format("http://127.0.0.1:{}{}", port_, path);
+        return okod_->url() + path;
     }
     static HttpResult call(const std::string& method, const std::string& path,
                            const std::string& token = "", const std::string& body = "") {
@@ -106,9 +73,9 @@ protected:
     // parser finds a problem.
     static json::object validated(const std::string& ics) {
         static int n = 0;
-        const auto ics_file = dir_->path() / fmt::format("feed-{}.ics", ++n);
-        const auto summary_file = dir_->path() / fmt::format("feed-{}.json", n);
-        const auto log = dir_->path() / fmt::format("validate-{}.log", n);
+        const auto ics_file = okod_->dir() / fmt::format("feed-{}.ics", ++n);
+        const auto summary_file = okod_->dir() / fmt::format("feed-{}.json", n);
+        const auto log = okod_->dir() / fmt::format("validate-{}.log", n);
         write_file(ics_file, ics);
         ChildProcess python(kSystemPython,
                             {source_path("scripts/validate_ics.py").string(), ics_file.string(),
@@ -139,14 +106,10 @@ protected:
         return tasks.empty() ? json::object{} : tasks[0].as_object();
     }
 
-    static TempDir* dir_;
-    static ChildProcess* okod_;
-    static int port_;
+    static ApiDaemon* okod_;
     static std::string regisseur_, council_, stakeholder_, utrecht_, revoked_;
 };
-TempDir* IcalProcess::dir_ = nullptr;
-ChildProcess* IcalProcess::okod_ = nullptr;
-int IcalProcess::port_ = 0;
+ApiDaemon* IcalProcess::okod_ = nullptr;
 std::string IcalProcess::regisseur_, IcalProcess::council_, IcalProcess::stakeholder_,
     IcalProcess::utrecht_, IcalProcess::revoked_;
 

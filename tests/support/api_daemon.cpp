@@ -9,8 +9,11 @@ namespace okod::test {
 
 using namespace std::chrono_literals;
 
-ApiDaemon::ApiDaemon(const std::string& start, const std::string& http_settings) : port_(free_loopback_port()) {
+ApiDaemon::ApiDaemon(const std::string& start, const std::string& http_settings,
+                     const std::function<void(const std::filesystem::path&)>& prepare)
+    : port_(free_loopback_port()) {
     copy_demo_config(dir());
+    if (prepare) prepare(dir());
     std::string toml = read_file(config());
     toml += fmt::format("[http]\naddress = \"127.0.0.1\"\nport = {}\n{}[mail]\ntransport = \"directory\"\n"
                         "from = \"oko@regio.example\"\ndirectory = \"state/mail\"\n",

@@ -6,6 +6,7 @@
 #include "support/child_process.hpp"
 #include "support/test_support.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,8 +16,10 @@ namespace okod::test {
 class ApiDaemon {
 public:
     // Starts okod and waits (bounded) until it is ready; check ready() afterwards.
-    // `http_settings`: extra lines for the [http] table, e.g. "max_body_kib = 1\n".
-    explicit ApiDaemon(const std::string& start = "2026-03-02T09:00:00+01:00", const std::string& http_settings = "");
+    // `http_settings`: extra lines for the [http] table, e.g. "max_body_kib = 1\n";
+    // `prepare`: changes to the copied config (its directory) before okod starts.
+    explicit ApiDaemon(const std::string& start = "2026-03-02T09:00:00+01:00", const std::string& http_settings = "",
+                       const std::function<void(const std::filesystem::path&)>& prepare = {});
     ~ApiDaemon();  // SIGTERM, and the exit code must be 0 (checked with EXPECT)
 
     bool ready() const { return ready_; }

@@ -1,0 +1,22 @@
+#include "support/output_lines.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <sstream>
+
+namespace okod::test {
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+std::vector<boost::json::value> json_lines(const std::string& text) {
+    std::vector<boost::json::value> values;
+    for (const auto& line : lines_of(text)) values.push_back(boost::json::parse(line));
+    return values;
+}
+
+}  // namespace okod::test

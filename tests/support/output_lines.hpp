@@ -1,0 +1,15 @@
+#pragma once
+// A command's output read the way a user reads it: line by line, or one JSON value
+// per line (okoctl --json).
+#include <boost/json/value.hpp>
+
+#include <string>
+#include <vector>
+
+namespace okod::test {
+
+std::vector<std::string> lines_of(const std::string& text);
+// Fails the test (by throwing) when a line is not JSON.
+std::vector<boost::json::value> json_lines(const std::string& text);
+
+}  // namespace okod::test
