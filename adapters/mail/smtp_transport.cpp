@@ -1,5 +1,7 @@
 #include "adapters/mail/smtp_transport.hpp"
 
+#include "adapters/curl/curl_global.hpp"
+
 #include <curl/curl.h>
 #include <fmt/format.h>
 
@@ -15,15 +17,6 @@ namespace okod {
 namespace {
 
 using Outcome = SendResult::Outcome;
-
-void init_curl_once() {
-    static std::once_flag once;
-    static CURLcode result = CURLE_OK;
-    std::call_once(once, [] { result = curl_global_init(CURL_GLOBAL_DEFAULT); });
-    if (result != CURLE_OK)
-        throw std::runtime_error(std::string("cannot initialise libcurl: ") +
-                                 curl_easy_strerror(result));
-}
 
 // The bytes of one message, handed to curl as it asks for them.
 struct Upload {

@@ -1,5 +1,7 @@
 #include "daemon/client/api_client.hpp"
 
+#include "adapters/curl/curl_global.hpp"
+
 #include <curl/curl.h>
 #include <fmt/format.h>
 
@@ -20,15 +22,6 @@ namespace json = boost::json;
 constexpr long kConnectTimeoutSeconds = 5;
 constexpr long kTotalTimeoutSeconds = 30;
 constexpr std::size_t kMaxBody = 16 * 1024 * 1024;  // okod's lists are capped far below
-
-void init_curl_once() {
-    static std::once_flag once;
-    static CURLcode result = CURLE_OK;
-    std::call_once(once, [] { result = curl_global_init(CURL_GLOBAL_DEFAULT); });
-    if (result != CURLE_OK)
-        throw std::runtime_error(std::string("cannot initialise libcurl: ") +
-                                 curl_easy_strerror(result));
-}
 
 std::size_t append(char* data, std::size_t size, std::size_t count, void* out) {
     auto* body = static_cast<std::string*>(out);

@@ -7,11 +7,15 @@
 
 #include <gtest/gtest.h>
 
+#include "support/output_lines.hpp"
+
 #include <string>
 #include <vector>
 
 namespace okod {
 namespace {
+
+using test::valid_utf8;
 
 std::vector<std::string> physical_lines(const std::string& text) {
     std::vector<std::string> lines;
@@ -22,22 +26,6 @@ std::vector<std::string> physical_lines(const std::string& text) {
     }
     EXPECT_EQ(start, text.size()) << "the text does not end in CRLF";
     return lines;
-}
-
-bool valid_utf8(const std::string& s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t n = c < 0x80           ? 1
-                              : (c >> 5) == 0x6  ? 2
-                              : (c >> 4) == 0xE  ? 3
-                              : (c >> 3) == 0x1E ? 4
-                                                 : 0;
-        if (n == 0 || i + n > s.size()) return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-        i += n;
-    }
-    return true;
 }
 
 Instant utc(int y, unsigned m, unsigned d, int h, int min) {

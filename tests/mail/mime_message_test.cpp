@@ -2,11 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include "support/output_lines.hpp"
+
 #include "support/smtp_sink.hpp"
 #include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
+
+using test::valid_utf8;
 
 using test::decode_base64;
 using test::parse_mail;
@@ -50,22 +54,6 @@ std::string header_block(const std::string& bytes) {
     return bytes.substr(0, bytes.find("\r\n\r\n"));
 }
 
-bool is_valid_utf8(const std::string& s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t n = c < 0x80         ? 1
-                              : (c >> 5) == 6  ? 2
-                              : (c >> 4) == 14 ? 3
-                              : (c >> 3) == 30 ? 4
-                                               : 0;
-        if (n == 0 || i + n > s.size()) return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-        i += n;
-    }
-    return true;
-}
-
 TEST(MimeMessage, a_non_ascii_subject_is_encoded_in_words_that_decode_back) {
     MailMessage m = sample();
     m.subject =
@@ -85,7 +73,7 @@ TEST(MimeMessage, a_non_ascii_subject_is_encoded_in_words_that_decode_back) {
         const auto end = headers.find("?=", at + 10);
         ASSERT_NE(end, std::string::npos);
         EXPECT_LE(end + 2 - at, 75u);
-        EXPECT_TRUE(is_valid_utf8(decode_base64(headers.substr(at + 10, end - at - 10))));
+        EXPECT_TRUE(valid_utf8(decode_base64(headers.substr(at + 10, end - at - 10))));
     }
     EXPECT_GT(words, 2u) << "a long subject is split into several words";
 }

@@ -11,5 +11,7 @@ namespace okod::test {
 std::vector<std::string> lines_of(const std::string& text);
 // Fails the test (by throwing) when a line is not JSON.
 std::vector<boost::json::value> json_lines(const std::string& text);
+// Whether `s` is well-formed UTF-8 (no sequence cut in half, e.g. by line folding).
+bool valid_utf8(const std::string& s);
 
 }  // namespace okod::test
