@@ -94,12 +94,14 @@ void write_task(IcalWriter& w, const CalendarTask& c, const CalendarFeed& feed,
     // deadline passed) and a closed one needs none.
     if (t.status == TaskStatus::open) {
         for (int lead : lead_times(t)) {
+            const Instant at = reminder_instant(business_days, feed.reminder_time, *t.due, lead);
+            // okod skips a lead time that had passed when the task was made (it reminds
+            // once at creation instead): no alarm a calendar would show as missed.
+            if (at <= t.created_at) continue;
             w.begin("VALARM");
             w.property("ACTION", "DISPLAY");
             w.text("DESCRIPTION", words.reminder(t, lead));
-            w.property("TRIGGER;VALUE=DATE-TIME",
-                       ical_utc_date_time(
-                           reminder_instant(business_days, feed.reminder_time, *t.due, lead)));
+            w.property("TRIGGER;VALUE=DATE-TIME", ical_utc_date_time(at));
             w.end("VALARM");
         }
     }
@@ -177,7 +179,8 @@ std::string task_calendar(const CalendarFeed& feed, const Calendar& business_day
     w.property("VERSION", "2.0");
     w.property("PRODID", fmt::format("-//okod//okod {}//NL", feed.version));
     w.property("CALSCALE", "GREGORIAN");
-    w.property("METHOD", "PUBLISH");
+    // No METHOD: this is a feed to subscribe to, not an iTIP message (PUBLISH would
+    // want an ORGANIZER), and DTSTAMP then means "last revised in okod's store".
     w.text("X-WR-CALNAME", feed.name);
     w.property("X-WR-TIMEZONE", kAmsterdamTzid);
     w.amsterdam_timezone();

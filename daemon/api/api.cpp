@@ -247,9 +247,7 @@ private:
             if (a.covers(day)) holders.push_back(to_json(a));
         o["holders"] = std::move(holders);
         const Capacity cap = capacity_on(store().assignments(m.code), m, day);
-        o["capacity"] = {{"recorded", cap.recorded}, {"total_fte", cap.total}, {"regisseur_fte", cap.regisseur},
-                         {"norm_total_fte", cap.norm.total_fte}, {"norm_regisseur_fte", cap.norm.regisseur_fte},
-                         {"below_norm", cap.below_norm()}};
+        o["capacity"] = capacity_json(cap);
         o["next_election"] = format_date(next_election(day, m.herindeling_elections));
         o["roles"] = roles_json(m.code, day);
         // The position in the cycle: every running instance, in the users' words.
@@ -266,6 +264,12 @@ private:
         }
         o["instances"] = std::move(running);
         return json_response(200, o);
+    }
+
+    static json::value capacity_json(const Capacity& cap) {
+        return {{"recorded", cap.recorded},         {"total_fte", cap.total},
+                {"regisseur_fte", cap.regisseur},   {"norm_total_fte", cap.norm.total_fte},
+                {"norm_regisseur_fte", cap.norm.regisseur_fte}, {"below_norm", cap.below_norm()}};
     }
 
     // Every role someone holds or held in the municipality, plus the regisseur: its
@@ -326,9 +330,13 @@ private:
             const auto day = parse_date(b.string("due", true).value_or(""));
             const Instant due = day ? at_local(*day, c_.runtime().config.engine.due_time) : instant_field(b, "due");
             // Optimistic concurrency: the deadline the caller saw must still be the one.
-            if (auto seen = b.string("if_due"); seen && (!t.due || format_iso_local(*t.due) != *seen))
-                throw conflict(fmt::format("task {} is due {} now, not {}: reload and try again", id,
-                                           t.due ? format_iso_local(*t.due) : "nowhere", *seen));
+            // Any spelling of the same moment matches (Z, another offset, local form time).
+            if (b.string("if_due")) {
+                const Instant seen = instant_field(b, "if_due");
+                if (!t.due || *t.due != seen)
+                    throw conflict(fmt::format("task {} is due {} now, not {}: reload and try again", id,
+                                               t.due ? format_iso_local(*t.due) : "nowhere", format_iso_local(seen)));
+            }
             auto r = engine().reschedule_task(id, due, by(), b.string("reason", true).value_or(""));
             if (!r.ok) refused(r);
         } else {
@@ -435,6 +443,18 @@ private:
                 if (!lang) throw bad_request(fmt::format("language must be nl or en, not '{}'", *l));
                 p.language = *lang;
             }
+            // Someone who holds (or held) a role elsewhere is not this token's to change:
+            // their reminders there would follow a changed address.
+            std::vector<std::string> where;
+            for (const auto& m : store().municipalities())
+                for (const auto& a : store().assignments(m.code))
+                    if (a.person_id == p.id) {
+                        where.push_back(m.code);
+                        break;
+                    }
+            if (!can_save_person(token_, where))
+                throw forbidden(fmt::format("person '{}' holds roles outside this token's municipalities: "
+                                            "only an admin token may change them", p.id));
             auto r = engine().save_person(p, by());
             if (!r.ok) throw unprocessable(r.error);
             return written(to_json(*store().person(p.id)));
@@ -457,11 +477,20 @@ private:
         for (const auto& a : store().assignments(code)) {
             if (!a.covers(on)) continue;
             json::object o = to_json(a).as_object();
+            o["role_name"] = c_.runtime().definitions.roles().name(a.role, Language::nl);
             if (auto p = store().person(a.person_id)) o["person_detail"] = to_json(*p);
             out.push_back(std::move(o));
         }
-        return json_response(200, json::object{{"municipality", code}, {"on", format_date(on)},
-                                               {"assignments", std::move(out)}});
+        // The same day's vacancies and capacity, so a client lists what okoctl people list does.
+        json::array vacancies;
+        for (auto& r : roles_json(code, on))
+            if (r.at("vacant").as_bool()) vacancies.push_back(json::object{{"role", r.at("role")}, {"role_name", r.at("role_name")}});
+        const auto m = municipality(code);
+        return json_response(200, json::object{{"municipality", code},
+                                               {"on", format_date(on)},
+                                               {"assignments", std::move(out)},
+                                               {"vacancies", std::move(vacancies)},
+                                               {"capacity", capacity_json(capacity_on(store().assignments(code), m, on))}});
     }
 
     HttpResponse assignments() {

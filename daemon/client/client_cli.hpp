@@ -63,7 +63,7 @@ inline CLI::Validator base_url() {
 
 inline void token_file_option(CLI::App* sub, ClientOptions& options) {
     sub->add_option("--token-file", options.token_file,
-                    "File with the API token, read when $OKOD_TOKEN is not set (default: "
+                    "File with the API token (it wins over $OKOD_TOKEN; without either: "
                     "$OKOD_TOKEN_FILE, then ~/.config/okod/token)");
 }
 

@@ -4,6 +4,8 @@
 #include <fmt/ranges.h>
 
 #include <cstdlib>
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -170,6 +172,15 @@ Connected connect(const ClientOptions& options, std::ostream& err) {
     }
     auto token = resolve_token(options, err);
     if (!token) {
+        c.exit_code = exit_code::auth;
+        return c;
+    }
+    // A secret is one word: a second line or a comment would end up in the header.
+    if (std::any_of(token->token.begin(), token->token.end(),
+                    [](char ch) { return std::isspace(static_cast<unsigned char>(ch)) || std::iscntrl(static_cast<unsigned char>(ch)); })) {
+        err << fmt::format("okoctl: the token from {} has spaces or more than one line in it: "
+                           "put only the secret okoctl tokens create printed there\n",
+                           token->source);
         c.exit_code = exit_code::auth;
         return c;
     }

@@ -3,7 +3,7 @@
 //
 //   URL:   --url, else $OKOD_URL, else the [http] address and port of the config file
 //          (--config, default $OKOD_CONFIG or /etc/okod/okod.toml).
-//   Token: $OKOD_TOKEN, else --token-file, else $OKOD_TOKEN_FILE, else
+//   Token: --token-file, else $OKOD_TOKEN, else $OKOD_TOKEN_FILE, else
 //          $XDG_CONFIG_HOME/okod/token or ~/.config/okod/token when it exists.
 //          Surrounding whitespace is dropped; a file others may read is warned about.
 //

@@ -124,12 +124,8 @@ int run_tasks_skip(const TasksSkipArgs& args, std::ostream& out, std::ostream& e
 
 int run_tasks_reschedule(const TasksRescheduleArgs& args, std::ostream& out, std::ostream& err) {
     json::object body{{"due", args.due}, {"reason", args.reason}};
-    if (!args.if_due.empty()) {
-        // okod compares the deadline as it writes it: send any spelling of the same moment
-        // (Z, another offset) in okod's.
-        const auto seen = parse_instant(args.if_due);
-        body["if_due"] = seen ? format_iso_local(*seen) : args.if_due;
-    }
+    // okod compares moments, so any spelling of the deadline seen will do.
+    if (!args.if_due.empty()) body["if_due"] = args.if_due;
     return print_written(args.task, "reschedule", body, out, err);
 }
 

@@ -135,6 +135,14 @@ TEST_F(ApiProcess, the_regisseur_reschedules_with_a_reason_and_a_stale_deadline_
                    fmt::format(R"({{"due": "2026-12-01T17:00:00+01:00", "reason": "raad vergadert later", "if_due": "{}"}})", due));
     ASSERT_EQ(ok.status, 200) << ok.body;
     EXPECT_EQ(ok.json().at("due").as_string(), "2026-12-01T17:00:00+01:00");
+    // The deadline seen may be spelled any way: here in UTC, and as a local form time.
+    ok = call("POST", path, regisseur_,
+              R"({"due": "2026-12-02T17:00", "reason": "een dag later", "if_due": "2026-12-01T16:00:00Z"})");
+    ASSERT_EQ(ok.status, 200) << ok.body;
+    ok = call("POST", path, regisseur_,
+              R"({"due": "2026-12-03", "reason": "nog een dag", "if_due": "2026-12-02T17:00"})");
+    ASSERT_EQ(ok.status, 200) << ok.body;
+    EXPECT_EQ(ok.json().at("due").as_string(), "2026-12-03T17:00:00+01:00");
 }
 
 TEST_F(ApiProcess, bad_requests_get_a_precise_json_error_and_change_nothing) {
@@ -207,6 +215,19 @@ TEST_F(ApiProcess, every_route_answers_each_role_as_documented) {
     }
     // Nothing in the matrix changed the task.
     EXPECT_EQ(call("GET", "/api/v1/tasks/" + t, admin_).json().at("status").as_string(), "open");
+}
+
+TEST_F(ApiProcess, a_regisseur_may_not_change_someone_who_works_for_another_municipality) {
+    const auto before = call("GET", "/api/v1/people?municipality=GM0344", admin_).body;
+    auto r = call("POST", "/api/v1/people", regisseur_,
+                  R"({"id": "utrecht-fatima", "name": "Fatima", "email": "ander@example.org", "language": "nl"})");
+    EXPECT_EQ(r.status, 403) << r.body;
+    EXPECT_NE(message_of(r).find("only an admin token"), std::string::npos) << r.body;
+    EXPECT_EQ(call("GET", "/api/v1/people?municipality=GM0344", admin_).body, before);
+    // A new person of its own is fine.
+    r = call("POST", "/api/v1/people", regisseur_,
+             R"({"id": "maastricht-noor", "name": "Noor Bakker", "email": "noor@maastricht.example", "language": "nl"})");
+    EXPECT_EQ(r.status, 200) << r.body;
 }
 
 TEST_F(ApiProcess, me_tells_the_dashboard_who_the_token_is_and_what_it_may_do) {

@@ -137,6 +137,14 @@ TEST(TaskCalendar, the_alarm_before_the_october_dst_change_is_at_nine_summer_tim
               (std::vector<std::string>{"20261020T070000Z", "20261026T080000Z"}));
 }
 
+TEST(TaskCalendar, a_lead_time_that_had_passed_when_the_task_was_made_has_no_alarm) {
+    // Made on Friday 27 March for Tuesday 31 March: okod skipped the 14- and 7-day
+    // reminders (it reminded once at creation), so a calendar shows only the last one.
+    Task t = task(1, local(2026, 3, 31, 17), {14, 7, 1});
+    t.created_at = local(2026, 3, 27, 11);
+    EXPECT_EQ(triggers(ics_of(feed_of({t})), 1), std::vector<std::string>{"20260330T070000Z"});
+}
+
 TEST(TaskCalendar, a_lead_time_on_a_weekend_or_holiday_moves_to_the_business_day_before) {
     // Lead 1 before Tuesday 7 April 2026 is Easter Monday: Friday 3 April (Good Friday
     // is no public holiday in the Algemene termijnenwet). Lead 2 before Monday 15 June

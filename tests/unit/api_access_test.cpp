@@ -185,5 +185,20 @@ TEST(ApiAccess, token_shape_problems_are_named) {
     EXPECT_NE(api_token_problem(blank), "");
 }
 
+TEST(ApiAccess, a_regisseur_changes_only_people_whose_roles_are_all_in_its_municipalities) {
+    const ApiToken maastricht = token(ApiRole::regisseur, {"GM0935"});
+    EXPECT_TRUE(can_save_person(maastricht, {}));  // a new person
+    EXPECT_TRUE(can_save_person(maastricht, {"GM0935"}));
+    // Bram also works for Utrecht: changing his address would redirect Utrecht's mail.
+    EXPECT_FALSE(can_save_person(maastricht, {"GM0935", "GM0344"}));
+    EXPECT_FALSE(can_save_person(maastricht, {"GM0344"}));
+    EXPECT_TRUE(can_save_person(token(ApiRole::admin, {}), {"GM0935", "GM0344"}));
+    EXPECT_FALSE(can_save_person(token(ApiRole::council, {"GM0935"}), {}));
+    EXPECT_FALSE(can_save_person(token(ApiRole::stakeholder, {"GM0935"}, "maastricht-bram"), {"GM0935"}));
+    ApiToken revoked = maastricht;
+    revoked.revoked_at = Instant{};
+    EXPECT_FALSE(can_save_person(revoked, {}));
+}
+
 }  // namespace
 }  // namespace okod

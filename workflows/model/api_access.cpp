@@ -55,6 +55,14 @@ bool can_manage_people(const ApiToken& t, std::string_view code) {
     return admin(t) || regisseur_of(t, code);
 }
 
+bool can_save_person(const ApiToken& t, const std::vector<std::string>& where_person_has_roles) {
+    if (admin(t)) return true;
+    if (!t.active() || t.role != ApiRole::regisseur) return false;
+    for (const auto& code : where_person_has_roles)
+        if (!can_manage_people(t, code)) return false;
+    return true;
+}
+
 bool can_read_outbox(const ApiToken& t, std::string_view code) {
     return admin(t) || regisseur_of(t, code);
 }

@@ -43,6 +43,11 @@ bool can_complete_task(const ApiToken& t, const Task& task,
 // People and role assignments: add people, assign roles, announce leaves; list them
 // (names and e-mail addresses are personal data).
 bool can_manage_people(const ApiToken& t, std::string_view code);
+// Create or change a person (name, e-mail, language). People are shared between
+// municipalities, so changing one who holds or held a role somewhere is only for a token
+// that may manage people in every such municipality (`where_person_has_roles`); a new
+// person (none) needs a regisseur or admin token.
+bool can_save_person(const ApiToken& t, const std::vector<std::string>& where_person_has_roles);
 // The e-mails okod sent about the municipality (recipients, errors).
 bool can_read_outbox(const ApiToken& t, std::string_view code);
 // The municipality's audit log.

@@ -59,7 +59,8 @@ const state = { lang: localStorage.getItem('okod.lang') || 'nl', me: null, code:
 
 function t(key, values) {
   let s = (TEXT[state.lang] && TEXT[state.lang][key]) || TEXT.nl[key] || key;
-  for (const [k, v] of Object.entries(values || {})) s = s.replace('{' + k + '}', v);
+  // A function as replacement: a title with "$&" in it stays as written.
+  for (const [k, v] of Object.entries(values || {})) s = s.replace('{' + k + '}', () => String(v));
   return s;
 }
 
