@@ -100,7 +100,8 @@ def main():
             problems.append(f"UID {uid} appears twice")
         uids.add(uid)
         entry = {"uid": uid, "summary": str(event["SUMMARY"]), "status": str(event.get("STATUS", "")),
-                 "description": str(event.get("DESCRIPTION", "")), "alarms": []}
+                 "description": str(event.get("DESCRIPTION", "")), "alarms": [],
+                 "sequence": int(event.get("SEQUENCE", 0))}
         try:
             event.decoded("DTSTART")  # the library itself must read it too
             start = date_time(event["DTSTART"], timezones)

@@ -75,8 +75,13 @@ void write_task(IcalWriter& w, const CalendarTask& c, const CalendarFeed& feed,
     w.begin("VEVENT");
     w.property("UID", fmt::format("task-{}@okod", t.id));
     // The task's own moments, not the time of the fetch: an unchanged task stays
-    // byte-identical, so calendar apps see nothing to update.
-    w.property("DTSTAMP", ical_utc_date_time(t.closed_at.value_or(t.created_at)));
+    // byte-identical, so calendar apps see nothing to update; a moved deadline is a new
+    // revision (SEQUENCE) and stamps the event anew.
+    Instant stamp = t.created_at;
+    for (const auto& moment : {t.revised_at, t.closed_at})
+        if (moment && *moment > stamp) stamp = *moment;
+    w.property("DTSTAMP", ical_utc_date_time(stamp));
+    if (t.revision > 0) w.property("SEQUENCE", std::to_string(t.revision));
     w.property(fmt::format("DTSTART;TZID={}", kAmsterdamTzid), ical_local_date_time(*t.due));
     w.property("DURATION", "PT30M");
     w.text("SUMMARY", words.summary(t));

@@ -216,7 +216,14 @@ CREATE TABLE api_tokens (
 );
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kMigration1, kMigration2, kMigration3};
+// A task's revision: how often its deadline was moved, and when last, so a calendar
+// feed can tell a subscriber that an event changed (SEQUENCE, DTSTAMP).
+constexpr std::string_view kMigration4 = R"sql(
+ALTER TABLE tasks ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tasks ADD COLUMN revised_at INTEGER;
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4};
 
 }  // namespace
 

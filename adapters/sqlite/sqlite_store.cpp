@@ -226,7 +226,7 @@ constexpr std::string_view kInstanceColumns =
 constexpr std::string_view kTaskColumns =
     "id, instance_id, municipality, workflow, spec_id, key, state, state_entry, title_nl, "
     "title_en, role, item, due, status, remind_days, escalation_after_days, "
-    "escalation_to_role, created_at, closed_at, closed_by, note";
+    "escalation_to_role, created_at, closed_at, closed_by, note, revision, revised_at";
 constexpr std::string_view kTimerColumns =
     "id, due_at, kind, municipality, definition_id, instance_key, instance_id, task_id, "
     "lead_days, transition_index, state_entry, key";
@@ -335,15 +335,15 @@ std::string sql_of(Q q) {
             return "INSERT INTO tasks(instance_id, municipality, workflow, spec_id, key, state, "
                    "state_entry, title_nl, title_en, role, item, due, status, remind_days, "
                    "escalation_after_days, escalation_to_role, created_at, closed_at, "
-                   "closed_by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                   "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
+                   "closed_by, note, revision, revised_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                   "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)";
         case q_task_update:
             return "UPDATE tasks SET instance_id = ?1, municipality = ?2, workflow = ?3, "
                    "spec_id = ?4, key = ?5, state = ?6, state_entry = ?7, title_nl = ?8, "
                    "title_en = ?9, role = ?10, item = ?11, due = ?12, status = ?13, "
                    "remind_days = ?14, escalation_after_days = ?15, escalation_to_role = ?16, "
-                   "created_at = ?17, closed_at = ?18, closed_by = ?19, note = ?20 "
-                   "WHERE id = ?21";
+                   "created_at = ?17, closed_at = ?18, closed_by = ?19, note = ?20, "
+                   "revision = ?21, revised_at = ?22 WHERE id = ?23";
         case q_task_get:
             return select_from(kTaskColumns, "FROM tasks WHERE id = ?1");
         case q_timer_insert:
@@ -580,6 +580,8 @@ void bind_task(SqliteStatement& s, const Task& t) {
     s.bind(18, to_seconds(t.closed_at));
     s.bind(19, t.closed_by);
     s.bind(20, t.note);
+    s.bind(21, t.revision);
+    s.bind(22, to_seconds(t.revised_at));
 }
 
 Task read_task(const SqliteStatement& s) {
@@ -603,6 +605,8 @@ Task read_task(const SqliteStatement& s) {
     t.closed_at = to_instant(s.column_optional_int64(18));
     t.closed_by = s.column_text(19);
     t.note = s.column_text(20);
+    t.revision = s.column_int(21);
+    t.revised_at = to_instant(s.column_optional_int64(22));
     return t;
 }
 
@@ -1030,7 +1034,7 @@ TaskId SqliteStore::insert_task(const Task& t) {
 void SqliteStore::update_task(const Task& t) {
     StatementUse s{query(q_task_update)};
     bind_task(*s, t);
-    s->bind(21, t.id);
+    s->bind(23, t.id);
     s->run();
     if (db_.changes() == 0)
         throw std::invalid_argument("SqliteStore::update_task: no task with id " +

@@ -238,6 +238,27 @@ TEST_F(IcalProcess, a_task_completed_through_the_api_shows_as_done) {
     }
 }
 
+TEST_F(IcalProcess, a_moved_deadline_is_a_new_revision_of_the_event) {
+    const auto task = first_task("regisseur", "open");
+    const auto id = task.at("id").as_int64();
+    const std::string uid = fmt::format("task-{}@okod", id);
+    const auto before = validated(call("GET", "/ical/municipality/GM0935.ics", council_).body);
+    ASSERT_NE(event(before, uid), nullptr);
+    EXPECT_EQ(event(before, uid)->at("sequence").as_int64(), 0);
+
+    const auto moved = call("POST", fmt::format("/api/v1/tasks/{}/reschedule", id), regisseur_,
+                            R"({"due": "2026-11-20T12:00", "reason": "na de begroting"})");
+    ASSERT_EQ(moved.status, 200) << moved.body;
+    const auto after = validated(call("GET", "/ical/municipality/GM0935.ics", council_).body);
+    const auto* e = event(after, uid);
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->at("sequence").as_int64(), 1);
+    EXPECT_EQ(e->at("dtstart").as_string(), "2026-11-20T12:00:00+01:00");
+    // Stamped when it was moved (okod's clock has seconds: the same second at the least).
+    EXPECT_GE(parse_instant(std::string(e->at("dtstamp").as_string())),
+              parse_instant(std::string(event(before, uid)->at("dtstamp").as_string())));
+}
+
 TEST_F(IcalProcess, who_may_not_fetch_gets_a_json_error) {
     // Unknown and revoked tokens, in the path, as Bearer and as ?token=.
     for (const auto& r : {call("GET", "/ical/person/okod_not-a-token.ics"),

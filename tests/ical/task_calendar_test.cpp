@@ -137,6 +137,17 @@ TEST(TaskCalendar, the_alarm_before_the_october_dst_change_is_at_nine_summer_tim
               (std::vector<std::string>{"20261020T070000Z", "20261026T080000Z"}));
 }
 
+TEST(TaskCalendar, a_moved_deadline_has_a_sequence_and_is_stamped_when_it_moved) {
+    Task t = task(1, local(2026, 3, 31, 17));
+    auto stamps = [&] { return with_prefix(event(ics_of(feed_of({t})), "task-1@okod"), "DTSTAMP:"); };
+    auto sequences = [&] { return with_prefix(event(ics_of(feed_of({t})), "task-1@okod"), "SEQUENCE:"); };
+    EXPECT_EQ(sequences(), std::vector<std::string>{});
+    t.revision = 2;
+    t.revised_at = local(2026, 2, 10, 14);
+    EXPECT_EQ(sequences(), std::vector<std::string>{"2"});
+    EXPECT_EQ(stamps(), std::vector<std::string>{"20260210T130000Z"});
+}
+
 TEST(TaskCalendar, a_lead_time_that_had_passed_when_the_task_was_made_has_no_alarm) {
     // Made on Friday 27 March for Tuesday 31 March: okod skipped the 14- and 7-day
     // reminders (it reminded once at creation), so a calendar shows only the last one.

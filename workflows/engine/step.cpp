@@ -502,6 +502,8 @@ CommandResult Step::reschedule_task(TaskId id, Instant due, const std::string& b
     if (t->due == due) return {};  // already there: harmless
     const std::string before = t->due ? format_local_minutes(*t->due) : std::string("geen");
     t->due = due;
+    ++t->revision;
+    t->revised_at = now_;
     if (t->status == TaskStatus::overdue && due > now_) t->status = TaskStatus::open;
     store_.update_task(*t);
     store_.delete_task_timers(id);

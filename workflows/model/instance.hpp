@@ -68,6 +68,8 @@ struct Task {
     std::optional<Instant> closed_at;
     std::string closed_by;
     std::string note;
+    int revision = 0;                   // how often the deadline was moved
+    std::optional<Instant> revised_at;  // when it was last moved
 };
 
 // capacity_check: the day after someone leaves, the capacity norm is checked again.
