@@ -1,6 +1,8 @@
 // `okoctl tokens create | list | revoke` on okod's store.
 #include "daemon/commands/tokens_command.hpp"
 
+#include "daemon/client/text_table.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -126,33 +128,13 @@ std::string json_line(const ApiToken& t) {
     return boost::json::serialize(j);
 }
 
-// Columns padded by what a terminal shows: UTF-8 continuation bytes take no room.
-std::size_t display_width(const std::string& s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-void print_table(const std::vector<ApiToken>& tokens, std::ostream& out) {
-    using Row = std::array<std::string, 7>;
-    std::vector<Row> rows{
-        {"ID", "ROLE", "MUNICIPALITIES", "PERSON", "LABEL", "CREATED", "REVOKED"}};
+void print_tokens(const std::vector<ApiToken>& tokens, std::ostream& out) {
+    std::vector<TextRow> rows{{"ID", "ROLE", "MUNICIPALITIES", "PERSON", "LABEL", "CREATED", "REVOKED"}};
     for (const auto& t : tokens)
-        rows.push_back({std::to_string(t.id), std::string(to_string(t.role)),
-                        municipalities_text(t), t.person_id.empty() ? "-" : t.person_id, t.label,
-                        format_local_minutes(t.created_at),
+        rows.push_back({std::to_string(t.id), std::string(to_string(t.role)), municipalities_text(t),
+                        t.person_id.empty() ? "-" : t.person_id, t.label, format_local_minutes(t.created_at),
                         t.revoked_at ? format_local_minutes(*t.revoked_at) : "-"});
-    std::array<std::size_t, 7> width{};
-    for (const auto& r : rows)
-        for (std::size_t c = 0; c < r.size(); ++c)
-            width[c] = std::max(width[c], display_width(r[c]));
-    for (const auto& r : rows) {
-        std::string line;
-        for (std::size_t c = 0; c < r.size(); ++c) {
-            line += r[c];
-            if (c + 1 < r.size()) line += std::string(width[c] - display_width(r[c]) + 2, ' ');
-        }
-        out << line << '\n';
-    }
+    print_table(rows, out);
 }
 
 }  // namespace
@@ -208,7 +190,7 @@ int run_tokens_list(const TokensListArgs& args, std::ostream& out, std::ostream&
         out << "no tokens (okoctl tokens create --role ... --label ...)\n";
         return 0;
     }
-    print_table(tokens, out);
+    print_tokens(tokens, out);
     return 0;
 }
 
