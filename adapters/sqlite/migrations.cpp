@@ -223,7 +223,35 @@ ALTER TABLE tasks ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE tasks ADD COLUMN revised_at INTEGER;
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4};
+// The year's activity overview and the policy goals' figures (issue 6): a status set by
+// hand (with a remark) overrides the one derived from linked tasks; measurements come
+// from survey imports (okoctl import survey), one value per indicator, population and
+// year, replaced by a later import of the same.
+constexpr std::string_view kMigration5 = R"sql(
+CREATE TABLE activity_status (
+    municipality TEXT NOT NULL,
+    year         INTEGER NOT NULL,
+    activity     TEXT NOT NULL,     -- activity id in the municipality's year plan
+    light        TEXT NOT NULL,     -- groen | oranje | rood
+    remark       TEXT NOT NULL,
+    set_by       TEXT NOT NULL,
+    set_at       INTEGER NOT NULL,
+    PRIMARY KEY (municipality, year, activity)
+);
+CREATE TABLE measurements (
+    municipality TEXT NOT NULL,
+    indicator    TEXT NOT NULL,     -- e.g. cannabis_last_month
+    population   TEXT NOT NULL,     -- e.g. "13", "13-16", "klas 2 en 4"
+    year         INTEGER NOT NULL,
+    value        REAL NOT NULL,
+    source       TEXT NOT NULL,     -- file it was imported from
+    imported_at  INTEGER NOT NULL,
+    PRIMARY KEY (municipality, indicator, population, year)
+);
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
+                                                      kMigration5};
 
 }  // namespace
 
