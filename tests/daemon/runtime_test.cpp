@@ -38,7 +38,7 @@ TEST_F(RuntimeTest, the_demo_config_opens_and_syncs_into_the_store) {
     EXPECT_EQ(r.runtime->store->municipalities().size(), 3u);
     EXPECT_EQ(r.runtime->store->holders("GM0935", "regisseur", Date{date::year{2022} / 6 / 1}).at(0).name,
               "Sanne Vermeulen");
-    EXPECT_TRUE(r.runtime->store->definition("oko-cycle", 2).has_value());
+    EXPECT_TRUE(r.runtime->store->definition("oko-cycle", 3).has_value());
 }
 
 TEST_F(RuntimeTest, a_changed_definition_without_a_new_version_is_refused) {
@@ -47,18 +47,18 @@ TEST_F(RuntimeTest, a_changed_definition_without_a_new_version_is_refused) {
     auto r = open();
     EXPECT_FALSE(r.runtime);
     ASSERT_EQ(r.errors.size(), 1u);
-    EXPECT_NE(r.errors[0].message.find("'oko-cycle' version 2 differs from the version 2 okod already runs"),
+    EXPECT_NE(r.errors[0].message.find("'oko-cycle' version 3 differs from the version 3 okod already runs"),
               std::string::npos)
         << r.errors[0].to_string();
 }
 
 TEST_F(RuntimeTest, old_versions_stay_available_for_the_instances_pinned_to_them) {
     ASSERT_TRUE(open().runtime);
-    edit_cycle("version = 2", "version = 3");
+    edit_cycle("version = 3", "version = 4");
     auto r = open();
     ASSERT_TRUE(r.runtime) << r.errors[0].to_string();
-    EXPECT_NE(r.runtime->definitions.get("oko-cycle", 2), nullptr);
-    EXPECT_EQ(r.runtime->definitions.latest("oko-cycle")->version, 3);
+    EXPECT_NE(r.runtime->definitions.get("oko-cycle", 3), nullptr);
+    EXPECT_EQ(r.runtime->definitions.latest("oko-cycle")->version, 4);
 }
 
 TEST_F(RuntimeTest, a_municipality_asking_for_an_unknown_workflow_is_an_error) {

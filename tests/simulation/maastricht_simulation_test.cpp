@@ -112,6 +112,23 @@ TEST_F(MaastrichtSimulation, feedback_is_due_at_most_two_months_after_the_survey
     EXPECT_EQ(feedback_tasks, 4);  // first analyses + youth, parents, professionals
 }
 
+// The survey's reporting deadlines: first analyses within four weeks, the full report
+// with advice for SMART goals three months after the survey, in survey years only.
+TEST_F(MaastrichtSimulation, the_full_survey_report_is_due_three_months_after_the_survey_in_survey_years) {
+    const Line* survey = find("oko-cycle", "task_done", "survey", 2022);
+    ASSERT_NE(survey, nullptr);
+    const Line* report = find("oko-cycle", "task_created", "survey-report", 2022);
+    ASSERT_NE(report, nullptr);
+    const Date due = *parse_date(report->due.substr(0, 10));
+    EXPECT_TRUE(within(due, add_days(add_period(survey->day(), 3, PeriodUnit::months), -4),
+                       add_period(survey->day(), 3, PeriodUnit::months)))
+        << report->due;
+    EXPECT_EQ(report->role, "ggd-contact");
+    // 2023 is no survey year for Maastricht (every two years from 2022): no report task.
+    EXPECT_EQ(find("oko-cycle", "task_created", "survey-report", 2023), nullptr);
+    EXPECT_NE(find("oko-cycle", "task_created", "survey-report", 2024), nullptr);
+}
+
 TEST_F(MaastrichtSimulation, local_policy_is_decided_in_q4_2022) {
     const Line* decided = find("oko-cycle", "task_done", "policy-decide", 2022);
     ASSERT_NE(decided, nullptr);
