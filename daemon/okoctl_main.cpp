@@ -8,6 +8,7 @@
 #include "daemon/commands/municipalities_cli.hpp"
 #include "daemon/commands/outbox_command.hpp"
 #include "daemon/commands/people_cli.hpp"
+#include "daemon/commands/report_cli.hpp"
 #include "daemon/commands/tasks_cli.hpp"
 #include "daemon/commands/tokens_cli.hpp"
 #include "daemon/commands/validate_command.hpp"
@@ -86,6 +87,9 @@ int main(int argc, char** argv) {
     okod::EventsCli events;
     okod::add_events_command(app, events);
 
+    okod::ReportCli report;
+    okod::add_report_command(app, report);
+
     return okod::run_cli(app, argc, argv, [&] {
         if (validate->parsed()) return okod::run_validate(files, std::cout, std::cerr);
         if (outbox->parsed()) return okod::run_outbox(outbox_args, std::cout, std::cerr);
@@ -98,6 +102,7 @@ int main(int argc, char** argv) {
         if (tasks.parsed()) return tasks.run(std::cout, std::cerr);
         if (instances.parsed()) return instances.run(std::cout, std::cerr);
         if (events.parsed()) return events.run(std::cout, std::cerr);
+        if (report.parsed()) return report.run(std::cout, std::cerr);
         return 0;
     });
 }

@@ -12,6 +12,8 @@
 //   POST /api/v1/tasks/{id}/skip {reason}             admin, regisseur
 //   POST /api/v1/tasks/{id}/reschedule {due, reason, if_due}
 //                                                     admin, regisseur
+//   GET  /api/v1/municipalities/{code}/process[?workflow]   admin, regisseur, council: the
+//                                                     process monitor (steps on time, late, open)
 //   GET  /api/v1/instances?municipality, /instances/{id}   admin, regisseur, council
 //   POST /api/v1/instances/{id}/signal {event}        admin, regisseur
 //   GET  /api/v1/people?municipality[&on]             admin, regisseur
@@ -34,6 +36,7 @@
 #include "openapi_json.hpp"
 #include "model/api_access.hpp"
 #include "model/capacity.hpp"
+#include "model/process_monitor.hpp"
 #include "model/traffic_light.hpp"
 #include "time/amsterdam.hpp"
 
@@ -42,6 +45,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace okod {
@@ -231,6 +235,7 @@ private:
     // --- municipalities ---------------------------------------------------------------
     HttpResponse municipalities() {
         need_method("GET");
+        if (segments().size() == 5 && segments()[4] == "process") return process(segments()[3]);
         allow_query(target_, {});
         if (segments().size() == 3) {
             json::array out;
@@ -270,6 +275,52 @@ private:
         return {{"recorded", cap.recorded},         {"total_fte", cap.total},
                 {"regisseur_fte", cap.regisseur},   {"norm_total_fte", cap.norm.total_fte},
                 {"norm_regisseur_fte", cap.norm.regisseur_fte}, {"below_norm", cap.below_norm()}};
+    }
+
+    // The process monitor of one workflow (the implementation trajectory by default):
+    // each step with its verdict, in the order the steps fell due.
+    HttpResponse process(const std::string& code) {
+        allow_query(target_, {"workflow"});
+        const Municipality m = municipality(code);
+        if (!can_read_reports(token_, m.code))
+            throw forbidden(fmt::format("a {} token may not read the reports of {}", to_string(token_.role), m.code));
+        std::string workflow = "implementation-trajectory";
+        if (auto it = target_.query.find("workflow"); it != target_.query.end()) workflow = it->second;
+        if (std::find(m.workflows.begin(), m.workflows.end(), workflow) == m.workflows.end())
+            throw not_found(fmt::format("{} runs no workflow '{}'", m.code, workflow));
+        TaskFilter f;
+        f.municipality = m.code;
+        std::vector<Task> tasks;
+        for (auto& t : store().tasks(f))
+            if (t.workflow == workflow) tasks.push_back(std::move(t));
+        // State names as the instance's own definition version has them.
+        std::map<std::int64_t, const Definition*> definition_of;
+        for (const auto& i : store().instances(m.code))
+            if (i.definition_id == workflow)
+                definition_of[i.id] = c_.runtime().definitions.get(i.definition_id, i.definition_version);
+        const auto steps = process_steps(std::move(tasks), c_.clock->now());
+        json::array out;
+        for (const auto& step : steps) {
+            json::object o = task_json(step.task).as_object();
+            o["verdict"] = to_string(step.verdict);
+            o["verdict_nl"] = dutch_name(step.verdict);
+            o["days_late"] = step.days_late;
+            if (const Definition* d = definition_of[step.task.instance_id])
+                for (const auto& st : d->states)
+                    if (st.id == step.task.state) o["state_name"] = st.name.nl;
+            out.push_back(std::move(o));
+        }
+        const auto sum = summarize(steps);
+        const Definition* latest = c_.runtime().definitions.latest(workflow);
+        return json_response(200, json::object{
+                                      {"municipality", m.code},
+                                      {"name", m.name},
+                                      {"workflow", workflow},
+                                      {"workflow_name", latest ? latest->name.nl : workflow},
+                                      {"at", format_iso_local(c_.clock->now())},
+                                      {"steps", std::move(out)},
+                                      {"summary", {{"on_time", sum.on_time}, {"late", sum.late}, {"open", sum.open},
+                                                   {"overdue", sum.overdue}, {"skipped", sum.skipped}}}});
     }
 
     // Every role someone holds or held in the municipality, plus the regisseur: its

@@ -187,6 +187,7 @@ TEST_F(ApiProcess, every_route_answers_each_role_as_documented) {
         {"GET", "/api/v1/municipalities", "", 200, 200, 200, 200},
         {"GET", "/api/v1/municipalities/GM0935", "", 200, 200, 200, 200},
         {"GET", "/api/v1/municipalities/GM0014", "", 200, 404, 404, 404},
+        {"GET", "/api/v1/municipalities/GM0935/process", "", 200, 200, 200, 403},
         {"GET", "/api/v1/tasks?municipality=GM0935", "", 200, 200, 200, 200},
         {"GET", "/api/v1/tasks?municipality=GM0014", "", 200, 404, 404, 404},
         {"GET", "/api/v1/tasks/" + t, "", 200, 200, 200, 404},
@@ -383,7 +384,7 @@ TEST_F(ApiProcess, the_openapi_document_is_served_and_matches_the_real_routes) {
             ++checked;
         }
     }
-    EXPECT_EQ(checked, 23);  // every documented operation was tried
+    EXPECT_EQ(checked, 24);  // every documented operation was tried
 }
 
 }  // namespace

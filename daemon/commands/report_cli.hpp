@@ -1,0 +1,38 @@
+#pragma once
+// The command line of `okoctl report process`. Include from okoctl_main.cpp only (CLI11
+// is a heavy header).
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "daemon/client/client_cli.hpp"
+#include "daemon/commands/report_command.hpp"
+
+namespace okod {
+
+struct ReportCli {
+    CLI::App* process = nullptr;
+    ReportProcessArgs process_args;
+
+    bool parsed() const { return process->parsed(); }
+    int run(std::ostream& out, std::ostream& err) const { return run_report_process(process_args, out, err); }
+};
+
+inline void add_report_command(CLI::App& app, ReportCli& cli) {
+    auto* report = app.add_subcommand("report", "Reports for the regisseur and the council, through okod's API");
+    report->require_subcommand(1);
+    cli.process = report->add_subcommand(
+        "process",
+        "The process monitor: each step of the trajectory done on time, late, open or overdue, "
+        "with its dates");
+    auto& a = cli.process_args;
+    cli.process->add_option("--municipality", a.municipality, "CBS code, e.g. GM0935")
+        ->required()
+        ->check(client_cli::cbs_code());
+    cli.process->add_option("--workflow", a.workflow,
+                            "Workflow id (default: implementation-trajectory), e.g. oko-cycle");
+    cli.process->add_option("--lang", a.lang, "nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
+    cli.process->add_flag("--json", a.json, "okod's JSON");
+    client_cli::api_options(cli.process, a.client);
+}
+
+}  // namespace okod
