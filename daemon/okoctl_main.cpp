@@ -2,6 +2,7 @@
 #include "adapters/config/config.hpp"
 #include "daemon/client/client_cli.hpp"
 #include "daemon/client/exit_codes.hpp"
+#include "daemon/commands/activities_cli.hpp"
 #include "daemon/commands/calendar_command.hpp"
 #include "daemon/commands/events_cli.hpp"
 #include "daemon/commands/instances_cli.hpp"
@@ -9,6 +10,7 @@
 #include "daemon/commands/outbox_command.hpp"
 #include "daemon/commands/people_cli.hpp"
 #include "daemon/commands/report_cli.hpp"
+#include "daemon/commands/survey_cli.hpp"
 #include "daemon/commands/tasks_cli.hpp"
 #include "daemon/commands/tokens_cli.hpp"
 #include "daemon/commands/validate_command.hpp"
@@ -77,6 +79,12 @@ int main(int argc, char** argv) {
     okod::TokensCli tokens;
     okod::add_tokens_command(app, tokens);
 
+    okod::SurveyCli survey;
+    okod::add_survey_commands(app, survey);
+
+    okod::ActivitiesCli activities;
+    okod::add_activities_command(app, activities);
+
     // Through okod's HTTP API, from anywhere with a token.
     okod::MunicipalitiesCli municipalities;
     okod::add_municipalities_command(app, municipalities);
@@ -98,6 +106,8 @@ int main(int argc, char** argv) {
             return okod::run_import_school_holidays(import_args, std::cout, std::cerr);
         if (people.parsed()) return people.run(std::cout, std::cerr);
         if (tokens.parsed()) return tokens.run(std::cout, std::cerr);
+        if (survey.parsed()) return survey.run(std::cout, std::cerr);
+        if (activities.parsed()) return activities.run(std::cout, std::cerr);
         if (municipalities.parsed()) return municipalities.run(std::cout, std::cerr);
         if (tasks.parsed()) return tasks.run(std::cout, std::cerr);
         if (instances.parsed()) return instances.run(std::cout, std::cerr);

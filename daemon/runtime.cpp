@@ -111,6 +111,7 @@ std::optional<Prepared> prepare(const Config& config, std::vector<LoadError>& er
         p.school_holidays = load_school_holidays_file(config.school_holidays_file, errors);
     }
     check_config_against_definitions(config, p.definitions, errors);
+    check_plan_tasks(config.plans, config.municipalities, p.definitions, errors);
     if (!errors.empty()) return std::nullopt;
     return p;
 }

@@ -25,9 +25,9 @@ struct RuntimeResult {
     std::vector<LoadError> errors;
 };
 
-// Loads definitions and calendars, checks the config against them, opens the store at
-// `store_path` and syncs the config into it in one transaction. On any error nothing
-// is written and `runtime` is empty.
+// Loads definitions and calendars, checks the config (and the year plans' task
+// selectors) against them, opens the store at `store_path` and syncs the config into
+// it in one transaction. On any error nothing is written and `runtime` is empty.
 RuntimeResult open_runtime(Config config, const std::filesystem::path& store_path);
 
 // SIGHUP: loads the definitions and calendars of `config` and syncs it into the running

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs okod's build dependencies from Debian 12 packages; with --tests also what
 # the tests run against: postfix (its smtp-sink test SMTP server), systemd
-# (systemd-analyze), python3-icalendar (parses the iCalendar feeds), chromium and
+# (systemd-analyze), python3-icalendar (parses the iCalendar feeds), chromium (the
+# dashboard test, and printing the yearly report to PDF, checked with poppler-utils) and
 # Node.js with playwright-core from npm (the dashboard's browser test, pinned in
 # tests/browser/package-lock.json). Boost comes as the 1.81 packages only: they
 # conflict with the default 1.74 libboost-dev.
@@ -27,7 +28,7 @@ packages=(
     libbenchmark-dev
 )
 if [ "${1:-}" = "--tests" ]; then
-    packages+=(postfix systemd python3-icalendar chromium)
+    packages+=(postfix systemd python3-icalendar chromium poppler-utils)
     # playwright-core needs Node.js 20 or later; take Debian's only when none is there.
     if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
     # Only postfix's smtp-sink is used. "No configuration" keeps the package from

@@ -205,8 +205,15 @@ ConfigResult load_config(const fs::path& file) {
         }
     }
     if (const toml::table* mun = f.optional_table(t, "municipalities")) {
-        f.allow_only(*mun, "[municipalities]", {"dir"});
+        f.allow_only(*mun, "[municipalities]", {"dir", "plans_dir"});
         c.municipalities_dir = resolve_config_path(base, f.required_string(*mun, "dir"));
+        if (auto plans = f.optional_string(*mun, "plans_dir")) {
+            c.plans_dir = resolve_config_path(base, *plans);
+            std::error_code plans_ec;  // a plans_dir that is named must exist; the default may not
+            if (!fs::is_directory(c.plans_dir, plans_ec))
+                f.error((*mun)["plans_dir"].node(),
+                        fmt::format("plans_dir '{}' does not exist", c.plans_dir.string()));
+        }
     } else {
         f.error(&t, "missing [municipalities] table with dir = \"...\"");
     }
@@ -251,6 +258,11 @@ ConfigResult load_config(const fs::path& file) {
         if (!person_ids.insert(p.id).second)
             errors.push_back({c.municipalities_dir.string(), 0, 0,
                               fmt::format("person id '{}' is used twice", p.id)});
+    if (!errors.empty()) return result;
+
+    // Year plans, checked against the municipalities just read.
+    if (c.plans_dir.empty()) c.plans_dir = c.municipalities_dir / "plans";
+    c.plans = load_year_plans(c.plans_dir, c.municipalities, errors);
     if (!errors.empty()) return result;
 
     std::sort(c.municipalities.begin(), c.municipalities.end(),

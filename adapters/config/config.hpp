@@ -2,6 +2,7 @@
 // okod's configuration: okod.toml plus one file per municipality. Paths in the file
 // are relative to the file's own directory, so a config tree can be moved as a whole.
 #include "adapters/config/mail_config.hpp"
+#include "adapters/year_plan/year_plan_loader.hpp"
 #include "definition/load_error.hpp"
 #include "engine/engine.hpp"
 #include "model/municipality.hpp"
@@ -32,6 +33,9 @@ struct Config {
     std::filesystem::path definitions_dir;
     std::filesystem::path school_holidays_file;  // empty: no school-holiday data
     std::filesystem::path municipalities_dir;
+    // Year plans, <CODE>-<YEAR>.toml: [municipalities] plans_dir, default
+    // <municipalities_dir>/plans (may be absent: then there are none).
+    std::filesystem::path plans_dir;
     EngineSettings engine;
     MailConfig mail;
     HttpConfig http;
@@ -39,6 +43,7 @@ struct Config {
     std::vector<Municipality> municipalities;  // ordered by code
     std::vector<Person> people;                // ordered by id
     std::vector<RoleAssignment> assignments;
+    std::vector<LoadedYearPlan> plans;  // by file name; task selectors checked by the runtime
 };
 
 struct ConfigResult {
@@ -46,7 +51,7 @@ struct ConfigResult {
     std::vector<LoadError> errors;  // every problem found, each with file:line:col
 };
 
-// Reads okod.toml and the municipality files it points to. Nothing is half-loaded:
+// Reads okod.toml, the municipality files and the year plans it points to. Nothing is half-loaded:
 // with any error, `config` is empty.
 ConfigResult load_config(const std::filesystem::path& file);
 

@@ -1301,4 +1301,97 @@ bool SqliteStore::revoke_token(std::int64_t id, Instant at) {
     return db_.changes() > 0;
 }
 
+// --- year plans: activity statuses set by hand ---------------------------------------------
+// Fixed SQL through the statement cache for run-time SQL: prepared once, like the rest.
+
+namespace {
+
+constexpr const char* kActivityStatusUpsert =
+    "INSERT INTO activity_status(municipality, year, activity, light, remark, set_by, set_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(municipality, year, activity) DO UPDATE SET "
+    "light = excluded.light, remark = excluded.remark, set_by = excluded.set_by, "
+    "set_at = excluded.set_at";
+constexpr const char* kActivityStatusSelect =
+    "SELECT municipality, year, activity, light, remark, set_by, set_at FROM activity_status "
+    "WHERE municipality = ?1 AND year = ?2 ORDER BY activity";
+
+ActivityOverride read_activity_override(const SqliteStatement& s) {
+    ActivityOverride o;
+    o.municipality = s.column_text(0);
+    o.year = s.column_int(1);
+    o.activity = s.column_text(2);
+    o.light = parse_enum(parse_traffic_light, s.column_text(3), "activity_status.light");
+    o.remark = s.column_text(4);
+    o.set_by = s.column_text(5);
+    o.set_at = to_instant(s.column_int64(6));
+    return o;
+}
+
+}  // namespace
+
+void SqliteStore::set_activity_status(const ActivityOverride& o) {
+    StatementUse s{query(std::string(kActivityStatusUpsert))};
+    s->bind(1, o.municipality);
+    s->bind(2, o.year);
+    s->bind(3, o.activity);
+    s->bind(4, to_string(o.light));
+    s->bind(5, o.remark);
+    s->bind(6, o.set_by);
+    s->bind(7, to_seconds(o.set_at));
+    s->run();
+}
+
+std::vector<ActivityOverride> SqliteStore::activity_overrides(const std::string& municipality, int year) {
+    StatementUse s{query(std::string(kActivityStatusSelect))};
+    s->bind(1, municipality);
+    s->bind(2, year);
+    return read_all<ActivityOverride>(*s, read_activity_override);
+}
+
+// --- survey results -----------------------------------------------------------------------
+// Fixed SQL through the run-time statement cache, like the activity statuses above.
+
+namespace {
+
+constexpr const char* kMeasurementUpsert =
+    "INSERT INTO measurements(municipality, indicator, population, year, value, source, "
+    "imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+    "ON CONFLICT(municipality, indicator, population, year) DO UPDATE SET "
+    "value = excluded.value, source = excluded.source, imported_at = excluded.imported_at";
+constexpr const char* kMeasurementSelect =
+    "SELECT municipality, indicator, population, year, value, source, imported_at "
+    "FROM measurements WHERE municipality = ?1 ORDER BY indicator, population, year";
+
+Measurement read_measurement(const SqliteStatement& s) {
+    Measurement m;
+    m.municipality = s.column_text(0);
+    m.indicator = s.column_text(1);
+    m.population = s.column_text(2);
+    m.year = s.column_int(3);
+    m.value = s.column_double(4);
+    m.source = s.column_text(5);
+    m.imported_at = to_instant(s.column_int64(6));
+    return m;
+}
+
+}  // namespace
+
+void SqliteStore::save_measurement(const Measurement& m) {
+    StatementUse s{query(std::string(kMeasurementUpsert))};
+    s->bind(1, m.municipality);
+    s->bind(2, m.indicator);
+    s->bind(3, m.population);
+    s->bind(4, m.year);
+    s->bind(5, m.value);
+    s->bind(6, m.source);
+    s->bind(7, to_seconds(m.imported_at));
+    s->run();
+}
+
+std::vector<Measurement> SqliteStore::measurements(const std::string& municipality) {
+    StatementUse s{query(std::string(kMeasurementSelect))};
+    s->bind(1, municipality);
+    return read_all<Measurement>(*s, read_measurement);
+}
+
 }  // namespace okod

@@ -111,6 +111,12 @@ public:
     std::vector<ApiToken> tokens() override;
     bool revoke_token(std::int64_t id, Instant at) override;
 
+    void set_activity_status(const ActivityOverride& o) override;
+    std::vector<ActivityOverride> activity_overrides(const std::string& municipality, int year) override;
+
+    void save_measurement(const Measurement& m) override;
+    std::vector<Measurement> measurements(const std::string& municipality) override;
+
 private:
     friend class SqliteTransaction;
 

@@ -14,6 +14,8 @@
 //                                                     admin, regisseur
 //   GET  /api/v1/municipalities/{code}/process[?workflow]   admin, regisseur, council: the
 //                                                     process monitor (steps on time, late, open)
+//   GET  /api/v1/municipalities/{code}/reports/annual[?year,format=html|md,lang]
+//                                                     admin, regisseur, council: the yearly report
 //   GET  /api/v1/instances?municipality, /instances/{id}   admin, regisseur, council
 //   POST /api/v1/instances/{id}/signal {event}        admin, regisseur
 //   GET  /api/v1/people?municipality[&on]             admin, regisseur
@@ -29,6 +31,7 @@
 #include "daemon/api/api_json.hpp"
 #include "daemon/api/api_request.hpp"
 #include "daemon/api/ical_routes.hpp"
+#include "adapters/report/annual_report_document.hpp"
 #include "daemon/runtime.hpp"
 #include "daemon/web/web_assets.hpp"
 #include "calendar/elections.hpp"
@@ -37,6 +40,8 @@
 #include "model/api_access.hpp"
 #include "model/capacity.hpp"
 #include "model/process_monitor.hpp"
+#include "report/annual_report_builder.hpp"
+#include "version.hpp"
 #include "model/traffic_light.hpp"
 #include "time/amsterdam.hpp"
 
@@ -236,6 +241,8 @@ private:
     HttpResponse municipalities() {
         need_method("GET");
         if (segments().size() == 5 && segments()[4] == "process") return process(segments()[3]);
+        if (segments().size() == 6 && segments()[4] == "reports" && segments()[5] == "annual")
+            return annual_report(segments()[3]);
         allow_query(target_, {});
         if (segments().size() == 3) {
             json::array out;
@@ -321,6 +328,42 @@ private:
                                       {"steps", std::move(out)},
                                       {"summary", {{"on_time", sum.on_time}, {"late", sum.late}, {"open", sum.open},
                                                    {"overdue", sum.overdue}, {"skipped", sum.skipped}}}});
+    }
+
+    // The yearly report to college and council, as print-ready HTML (default), Markdown
+    // or the plain data as JSON.
+    HttpResponse annual_report(const std::string& code) {
+        allow_query(target_, {"year", "format", "lang"});
+        const Municipality m = municipality(code);
+        if (!can_read_reports(token_, m.code))
+            throw forbidden(fmt::format("a {} token may not read the reports of {}", to_string(token_.role), m.code));
+        const int this_year = static_cast<int>(today().year());
+        const int year = static_cast<int>(query_int(target_, "year", 2000, this_year).value_or(this_year));
+        std::string format = "html";
+        if (auto it = target_.query.find("format"); it != target_.query.end()) format = it->second;
+        if (format != "html" && format != "md")
+            throw bad_request(fmt::format("format must be html or md, not '{}'", format));
+        Language lang = m.language;
+        if (auto it = target_.query.find("lang"); it != target_.query.end()) {
+            auto l = parse_language(it->second);
+            if (!l) throw bad_request(fmt::format("lang must be nl or en, not '{}'", it->second));
+            lang = *l;
+        }
+        const auto report = build_annual_report(store(), c_.runtime().definitions, m, year, lang, c_.clock->now());
+        const auto document = annual_report_document(report, kVersion);
+        HttpResponse r;
+        if (format == "md") {
+            r.content_type = "text/markdown; charset=utf-8";
+            r.body = to_markdown(document);
+        } else {
+            r.content_type = "text/html; charset=utf-8";
+            r.body = to_html(document);
+            // The report is a document, not the dashboard: nothing in it may run or load.
+            r.headers.emplace_back("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        }
+        r.headers.emplace_back("Content-Disposition",
+                               fmt::format("inline; filename=\"jaarrapportage-{}-{}.{}\"", m.code, year, format));
+        return r;
     }
 
     // Every role someone holds or held in the municipality, plus the regisseur: its

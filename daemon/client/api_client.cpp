@@ -68,7 +68,9 @@ std::string message_of(const json::value& body, const std::string& raw) {
 ApiClient::ApiClient(ApiConnection connection, std::ostream& err)
     : connection_(std::move(connection)), err_(err) {}
 
-ApiReply ApiClient::get(const std::string& path, const QueryParams& query) {
+namespace {
+
+std::string with_query(const std::string& path, const QueryParams& query) {
     std::string target = path;
     char separator = '?';
     for (const auto& [name, value] : query) {
@@ -76,7 +78,17 @@ ApiReply ApiClient::get(const std::string& path, const QueryParams& query) {
         target += separator + escape(name) + "=" + escape(value);
         separator = '&';
     }
-    return send("GET", target, "");
+    return target;
+}
+
+}  // namespace
+
+ApiReply ApiClient::get(const std::string& path, const QueryParams& query) {
+    return send("GET", with_query(path, query), "");
+}
+
+ApiReply ApiClient::get_document(const std::string& path, const QueryParams& query) {
+    return send("GET", with_query(path, query), "", true);
 }
 
 ApiReply ApiClient::post(const std::string& path, const boost::json::object& body) {
@@ -102,7 +114,7 @@ ApiReply ApiClient::failed(long status, const std::string& url, const std::strin
 }
 
 ApiReply ApiClient::send(const std::string& method, const std::string& path,
-                         const std::string& body) {
+                         const std::string& body, bool document) {
     init_curl_once();
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> h(curl_easy_init(), &curl_easy_cleanup);
     if (!h) throw std::runtime_error("cannot create a libcurl handle");
@@ -111,7 +123,7 @@ ApiReply ApiClient::send(const std::string& method, const std::string& path,
     char error[CURL_ERROR_SIZE] = {};
 
     curl_slist* headers = nullptr;
-    headers = curl_slist_append(headers, "Accept: application/json");
+    headers = curl_slist_append(headers, document ? "Accept: */*" : "Accept: application/json");
     headers = curl_slist_append(headers, ("Authorization: Bearer " + connection_.token).c_str());
     if (method == "POST") headers = curl_slist_append(headers, "Content-Type: application/json");
     std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(headers,
@@ -146,6 +158,12 @@ ApiReply ApiClient::send(const std::string& method, const std::string& path,
     json::value parsed = json::parse(received, ec);
     if (ec) parsed = nullptr;
     if (status < 200 || status >= 300) return failed(status, url, message_of(parsed, received));
+    if (document) {
+        ApiReply r;
+        r.status = status;
+        r.text = std::move(received);
+        return r;
+    }
     if (ec) {
         ApiReply r;
         r.status = status;

@@ -31,6 +31,7 @@ struct ApiReply {
     int exit_code = exit_code::ok;
     long status = 0;          // HTTP status; 0 when okod did not answer
     boost::json::value body;  // okod's JSON answer (null when it was not JSON)
+    std::string text;         // a document's bytes (get_document), else empty
     bool ok() const { return exit_code == exit_code::ok; }
 };
 
@@ -43,11 +44,15 @@ public:
 
     ApiReply get(const std::string& path, const QueryParams& query = {});
     ApiReply post(const std::string& path, const boost::json::object& body);
+    // A document okod renders (a report as HTML or Markdown): its text, not JSON. Errors
+    // are okod's JSON errors as for get().
+    ApiReply get_document(const std::string& path, const QueryParams& query = {});
 
     const ApiConnection& connection() const { return connection_; }
 
 private:
-    ApiReply send(const std::string& method, const std::string& path, const std::string& body);
+    ApiReply send(const std::string& method, const std::string& path, const std::string& body,
+                  bool document = false);
     ApiReply failed(long status, const std::string& url, const std::string& text);
 
     ApiConnection connection_;

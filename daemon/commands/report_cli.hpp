@@ -11,10 +11,15 @@ namespace okod {
 
 struct ReportCli {
     CLI::App* process = nullptr;
+    CLI::App* annual = nullptr;
     ReportProcessArgs process_args;
+    ReportAnnualArgs annual_args;
 
-    bool parsed() const { return process->parsed(); }
-    int run(std::ostream& out, std::ostream& err) const { return run_report_process(process_args, out, err); }
+    bool parsed() const { return process->parsed() || annual->parsed(); }
+    int run(std::ostream& out, std::ostream& err) const {
+        if (annual->parsed()) return run_report_annual(annual_args, out, err);
+        return run_report_process(process_args, out, err);
+    }
 };
 
 inline void add_report_command(CLI::App& app, ReportCli& cli) {
@@ -33,6 +38,21 @@ inline void add_report_command(CLI::App& app, ReportCli& cli) {
     cli.process->add_option("--lang", a.lang, "nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
     cli.process->add_flag("--json", a.json, "okod's JSON");
     client_cli::api_options(cli.process, a.client);
+
+    cli.annual = report->add_subcommand(
+        "annual",
+        "The yearly report to college and council: print-ready HTML (A4) or Markdown, Dutch by default");
+    auto& y = cli.annual_args;
+    cli.annual->add_option("--municipality", y.municipality, "CBS code, e.g. GM0935")
+        ->required()
+        ->check(client_cli::cbs_code());
+    cli.annual->add_option("--year", y.year, "The year reported on (default: okod's current year)")
+        ->check(CLI::Range(2000, 2200));
+    cli.annual->add_option("--format", y.format, "html (default) or md")->check(CLI::IsMember({"html", "md"}));
+    cli.annual->add_option("--lang", y.lang, "nl or en (default: the municipality's language)")
+        ->check(CLI::IsMember({"nl", "en"}));
+    cli.annual->add_option("--output,-o", y.output, "Write to this file instead of stdout");
+    client_cli::api_options(cli.annual, y.client);
 }
 
 }  // namespace okod

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
+#include <fstream>
 #include <ostream>
 
 #include "daemon/client/json_fields.hpp"
@@ -72,6 +73,28 @@ int run_report_process(const ReportProcessArgs& args, std::ostream& out, std::os
                        w("op tijd", "on time"), json_int(s, "late"), w("te laat", "late"), json_int(s, "overdue"),
                        w("te laat en open", "overdue"), json_int(s, "open"), w("open", "open"),
                        json_int(s, "skipped"), w("overgeslagen", "skipped"));
+    return exit_code::ok;
+}
+
+int run_report_annual(const ReportAnnualArgs& args, std::ostream& out, std::ostream& err) {
+    auto connected = connect(args.client, err);
+    if (!connected.api) return connected.exit_code;
+    const auto reply = connected.api->get_document(
+        "/api/v1/municipalities/" + args.municipality + "/reports/annual",
+        {{"year", args.year > 0 ? std::to_string(args.year) : ""}, {"format", args.format}, {"lang", args.lang}});
+    if (!reply.ok()) return reply.exit_code;
+    if (args.output.empty()) {
+        out << reply.text;
+        return exit_code::ok;
+    }
+    std::ofstream file(args.output, std::ios::binary | std::ios::trunc);
+    file << reply.text;
+    file.close();
+    if (!file) {
+        err << fmt::format("okoctl: cannot write {}\n", args.output);
+        return exit_code::refused;
+    }
+    out << fmt::format("wrote {} ({} bytes)\n", args.output, reply.text.size());
     return exit_code::ok;
 }
 

@@ -1,4 +1,7 @@
 #pragma once
+// `okoctl report annual`: the yearly report to college and council as print-ready HTML
+// or Markdown (GET /api/v1/municipalities/{code}/reports/annual), to stdout or a file.
+//
 // `okoctl report process`: the process monitor of a municipality's trajectory, through
 // okod's API (GET /api/v1/municipalities/{code}/process): per step of the workflow, in
 // the order the steps fell due, whether it was done on time, late (and by how many
@@ -19,5 +22,16 @@ struct ReportProcessArgs {
 };
 
 int run_report_process(const ReportProcessArgs& args, std::ostream& out, std::ostream& err);
+
+struct ReportAnnualArgs {
+    ClientOptions client;
+    std::string municipality;
+    int year = 0;               // 0: okod's current year
+    std::string format = "html";  // html | md
+    std::string lang;           // empty: the municipality's language
+    std::string output;         // file; empty: stdout
+};
+
+int run_report_annual(const ReportAnnualArgs& args, std::ostream& out, std::ostream& err);
 
 }  // namespace okod

@@ -193,7 +193,7 @@ TEST_F(Install, installed_okod_runs_the_example_municipalities_from_the_docs) {
     const fs::path config = staged_config(tmp.path());
     fs::create_directories(tmp / "municipalities");
     for (const auto& e : fs::directory_iterator(staged(examples_dir())))
-        fs::copy_file(e.path(), tmp / "municipalities" / e.path().filename());
+        fs::copy(e.path(), tmp / "municipalities" / e.path().filename(), fs::copy_options::recursive);  // plans/ too
     const Output out = run_program(staged(bindir() / "okod"),
                                    {"simulate", "--config", config.string(), "--from", "2026-01-01",
                                     "--to", "2026-03-31", "--store", (tmp / "x.sqlite").string()});

@@ -11,12 +11,6 @@ namespace {
 
 constexpr std::string_view kHasPrefix = "has_";
 
-bool is_survey_year(const Municipality& m, int calendar_year) {
-    const int offset = calendar_year - static_cast<int>(m.trajectory_start.year());
-    const int every = std::max(1, m.survey_every_years);
-    return offset >= 0 && offset % every == 0;
-}
-
 bool holds(const GuardExpr& g, const Definition& d, const Instance& i, const Municipality& m) {
     const int calendar_year = static_cast<int>(i.year_one.year()) + i.year_index - 1;
     if (g.name == "survey_year") return is_survey_year(m, calendar_year);
@@ -37,6 +31,12 @@ bool holds(const GuardExpr& g, const Definition& d, const Instance& i, const Mun
 }
 
 }  // namespace
+
+bool is_survey_year(const Municipality& m, int calendar_year) {
+    const int offset = calendar_year - static_cast<int>(m.trajectory_start.year());
+    const int every = std::max(1, m.survey_every_years);
+    return offset >= 0 && offset % every == 0;
+}
 
 std::optional<GuardExpr> parse_guard(std::string_view text) {
     GuardExpr g;

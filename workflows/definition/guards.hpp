@@ -26,6 +26,9 @@ struct GuardExpr {
 std::optional<GuardExpr> parse_guard(std::string_view text);
 // Is `name` a guard the engine knows, given the lists a definition declares?
 bool is_known_guard(const GuardExpr& g, const Definition& d);
+// Is `calendar_year` one of the municipality's survey years (every survey_every_years
+// from the trajectory start)? The guard survey_year, and the report's next survey.
+bool is_survey_year(const Municipality& m, int calendar_year);
 // Evaluates a guard for an instance (empty text = true).
 bool guard_holds(std::string_view text, const Definition& d, const Instance& i,
                  const Municipality& m);

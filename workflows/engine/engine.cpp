@@ -1,6 +1,9 @@
 #include "engine/engine.hpp"
 
+#include "engine/event_kinds.hpp"
 #include "engine/step.hpp"
+
+#include <fmt/format.h>
 
 namespace okod {
 
@@ -91,6 +94,31 @@ CommandResult Engine::announce_leave(const std::string& municipality, const std:
                  .announce_leave(municipality, person_id, role, last_day, by);
     if (r.ok) tx->commit();
     return r;
+}
+
+CommandResult Engine::set_activity_status(const std::string& municipality, int year,
+                                          const std::string& activity, TrafficLight light,
+                                          const std::string& remark, const std::string& by) {
+    if (remark.find_first_not_of(" \t\n") == std::string::npos)
+        return CommandResult::failure("a status set by hand needs a remark (what was done, what not)");
+    if (activity.empty()) return CommandResult::failure("which activity? (its id in the year plan)");
+    if (year < 2000 || year > 2100) return CommandResult::failure(fmt::format("{} is not a plan year", year));
+    auto tx = store_.begin();
+    if (!store_.municipality(municipality))
+        return CommandResult::failure(fmt::format("no municipality {}", municipality));
+    for (const auto& o : store_.activity_overrides(municipality, year))
+        if (o.activity == activity && o.light == light && o.remark == remark) return {};  // as recorded
+    ActivityOverride o{municipality, year, activity, light, remark, by, clock_.now()};
+    store_.set_activity_status(o);
+    Event e;
+    e.at = o.set_at;
+    e.municipality = municipality;
+    e.kind = std::string(event_kind::activity_status_set);
+    e.note = fmt::format("jaarplan {}, activiteit {}: {}: {}", year, activity, to_string(light), remark);
+    if (!by.empty()) e.note += " (door " + by + ")";
+    store_.append_event(e);
+    tx->commit();
+    return {};
 }
 
 }  // namespace okod

@@ -11,6 +11,7 @@
 #include "calendar/calendar.hpp"
 #include "definition/registry.hpp"
 #include "model/store.hpp"
+#include "model/traffic_light.hpp"
 #include "time/clock.hpp"
 
 #include <optional>
@@ -66,6 +67,15 @@ public:
     // hand-over). Open tasks need no moving: work is addressed to roles.
     CommandResult announce_leave(const std::string& municipality, const std::string& person_id,
                                  const std::string& role, Date last_day, const std::string& by);
+
+    // A year-plan activity's traffic light set by hand, with a remark (required): it
+    // overrides the light its tasks give (model/activity_status.hpp). One transaction,
+    // logged as activity_status_set; setting exactly what is recorded changes nothing.
+    // The engine does not know the year plans: the caller checks that the activity is
+    // in the municipality's plan for `year`.
+    CommandResult set_activity_status(const std::string& municipality, int year,
+                                      const std::string& activity, TrafficLight light,
+                                      const std::string& remark, const std::string& by);
 
 private:
     Store& store_;

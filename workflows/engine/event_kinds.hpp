@@ -29,5 +29,8 @@ inline constexpr std::string_view role_assigned = "role_assigned";
 inline constexpr std::string_view leave_announced = "leave_announced";
 // The FTE on the roles fell below the municipality's norm; `note` has the figures.
 inline constexpr std::string_view capacity_below_norm = "capacity_below_norm";
+// A year-plan activity's traffic light set by hand (okoctl activities set); `note`
+// has the year, the activity, the light, the remark and who set it.
+inline constexpr std::string_view activity_status_set = "activity_status_set";
 
 }  // namespace okod::event_kind

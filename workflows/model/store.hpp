@@ -7,8 +7,10 @@
 // exception in the middle of a step leaves the last committed state.
 // Not thread-safe: one Store belongs to one engine strand.
 #include "calendar/school_holidays.hpp"
+#include "model/activity_status.hpp"
 #include "model/api_token.hpp"
 #include "model/instance.hpp"
+#include "model/measurement.hpp"
 #include "model/municipality.hpp"
 #include "model/people.hpp"
 
@@ -135,6 +137,18 @@ public:
     // Sets revoked_at unless already set (the first revocation stands); false when no
     // token has that id.
     virtual bool revoke_token(std::int64_t id, Instant at) = 0;
+
+    // Year plans (issue 6): an activity's traffic light set by hand. One per
+    // (municipality, year, activity); setting it again replaces it.
+    virtual void set_activity_status(const ActivityOverride& o) = 0;
+    virtual std::vector<ActivityOverride> activity_overrides(const std::string& municipality,
+                                                             int year) = 0;  // by activity
+
+    // Survey results (issue 6): one value per (municipality, indicator, population,
+    // year); saving the same key again replaces it.
+    virtual void save_measurement(const Measurement& m) = 0;
+    virtual std::vector<Measurement> measurements(
+        const std::string& municipality) = 0;  // by indicator, population, year
 };
 
 }  // namespace okod

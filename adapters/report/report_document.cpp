@@ -1,0 +1,129 @@
+#include "adapters/report/report_document.hpp"
+
+#include <fmt/format.h>
+
+namespace okod {
+
+namespace {
+
+std::string escape_html(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// Inside a Markdown table cell: pipes and line breaks would end the cell or the row.
+std::string escape_cell(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n') out += ' ';
+        else out += c;
+    }
+    return out;
+}
+
+constexpr const char* kStyle = R"css(
+@page { size: A4; margin: 20mm 18mm 22mm 18mm; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #1d2630; line-height: 1.4; margin: 0; }
+h1 { font-size: 20pt; margin: 0 0 2mm; color: #1f5f8b; }
+.subtitle { color: #5d6b78; margin: 0 0 8mm; }
+h2 { font-size: 13.5pt; color: #1f5f8b; border-bottom: 1px solid #dde3e8; padding-bottom: 1mm; margin: 8mm 0 3mm; break-after: avoid; }
+section.new-page { break-before: page; }
+table { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; }
+th { text-align: left; font-size: 9pt; color: #5d6b78; border-bottom: 1px solid #aab4bd; padding: 1.2mm 2mm; }
+td { border-bottom: 1px solid #e3e7eb; padding: 1.2mm 2mm; vertical-align: top; }
+tr { break-inside: avoid; }
+td.light { width: 5mm; }
+.dot { display: inline-block; width: 3.2mm; height: 3.2mm; border-radius: 50%; }
+.dot.groen { background: #2e7d32; } .dot.oranje { background: #e67e00; } .dot.rood { background: #c62828; }
+ul { margin: 1mm 0 4mm; padding-left: 6mm; }
+footer { margin-top: 10mm; color: #5d6b78; font-size: 8.5pt; }
+@media screen { body { max-width: 180mm; margin: 10mm auto; } }
+)css";
+
+}  // namespace
+
+std::string to_html(const Document& d) {
+    std::string out = fmt::format(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n"
+        "</head>\n<body>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n",
+        escape_html(d.language), escape_html(d.title), kStyle, escape_html(d.title), escape_html(d.subtitle));
+    for (const auto& s : d.sections) {
+        out += s.new_page ? "<section class=\"new-page\">\n" : "<section>\n";
+        out += fmt::format("<h2>{}</h2>\n", escape_html(s.heading));
+        for (const auto& block : s.blocks) {
+            if (const auto* p = std::get_if<DocParagraph>(&block)) {
+                out += fmt::format("<p>{}</p>\n", escape_html(p->text));
+            } else if (const auto* l = std::get_if<DocList>(&block)) {
+                out += "<ul>\n";
+                for (const auto& item : l->items) out += fmt::format("<li>{}</li>\n", escape_html(item));
+                out += "</ul>\n";
+            } else if (const auto* t = std::get_if<DocTable>(&block)) {
+                const bool lights = !t->marks.empty();
+                out += "<table>\n<thead><tr>";
+                if (lights) out += "<th></th>";
+                for (const auto& h : t->headers) out += fmt::format("<th>{}</th>", escape_html(h));
+                out += "</tr></thead>\n<tbody>\n";
+                for (std::size_t r = 0; r < t->rows.size(); ++r) {
+                    out += "<tr>";
+                    if (lights) {
+                        const std::string mark = r < t->marks.size() ? t->marks[r] : "";
+                        out += mark.empty() ? "<td class=\"light\"></td>"
+                                            : fmt::format("<td class=\"light\"><span class=\"dot {0}\" title=\"{0}\"></span></td>",
+                                                          escape_html(mark));
+                    }
+                    for (const auto& cell : t->rows[r]) out += fmt::format("<td>{}</td>", escape_html(cell));
+                    out += "</tr>\n";
+                }
+                out += "</tbody>\n</table>\n";
+            }
+        }
+        out += "</section>\n";
+    }
+    out += fmt::format("<footer>{}</footer>\n</body>\n</html>\n", escape_html(d.footer));
+    return out;
+}
+
+std::string to_markdown(const Document& d) {
+    std::string out = fmt::format("# {}\n\n{}\n", d.title, d.subtitle);
+    for (const auto& s : d.sections) {
+        out += fmt::format("\n## {}\n\n", s.heading);
+        for (const auto& block : s.blocks) {
+            if (const auto* p = std::get_if<DocParagraph>(&block)) {
+                out += p->text + "\n\n";
+            } else if (const auto* l = std::get_if<DocList>(&block)) {
+                for (const auto& item : l->items) out += "- " + item + "\n";
+                out += "\n";
+            } else if (const auto* t = std::get_if<DocTable>(&block)) {
+                const bool lights = !t->marks.empty();
+                std::string header = lights ? "| |" : "|", rule = lights ? "|---|" : "|";
+                for (const auto& h : t->headers) {
+                    header += " " + escape_cell(h) + " |";
+                    rule += "---|";
+                }
+                out += header + "\n" + rule + "\n";
+                for (std::size_t r = 0; r < t->rows.size(); ++r) {
+                    std::string line = "|";
+                    if (lights) line += " " + (r < t->marks.size() ? t->marks[r] : std::string()) + " |";
+                    for (const auto& cell : t->rows[r]) line += " " + escape_cell(cell) + " |";
+                    out += line + "\n";
+                }
+                out += "\n";
+            }
+        }
+    }
+    out += "---\n" + d.footer + "\n";
+    return out;
+}
+
+}  // namespace okod

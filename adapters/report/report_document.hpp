@@ -1,0 +1,47 @@
+#pragma once
+// A report as a document: a title, sections with paragraphs, lists and tables. The yearly
+// report is built once as a document (annual_report_document.hpp) and written as HTML
+// (print-ready A4) or Markdown by the writers below, so both forms say the same.
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace okod {
+
+struct DocParagraph {
+    std::string text;
+};
+
+struct DocList {
+    std::vector<std::string> items;
+};
+
+// A table; `marks` may give a row a traffic light ("groen", "oranje", "rood") or "".
+struct DocTable {
+    std::vector<std::string> headers;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> marks;
+};
+
+using DocBlock = std::variant<DocParagraph, DocList, DocTable>;
+
+struct DocSection {
+    std::string heading;
+    std::vector<DocBlock> blocks;
+    bool new_page = false;  // starts a new printed page
+};
+
+struct Document {
+    std::string language;  // "nl" | "en", for <html lang>
+    std::string title, subtitle;
+    std::vector<DocSection> sections;
+    std::string footer;
+};
+
+// Self-contained HTML: inline CSS for A4 print (margins, page breaks, no split tables
+// rows), no scripts, no external assets.
+std::string to_html(const Document& d);
+// GitHub-flavoured Markdown (tables with pipes, escaped).
+std::string to_markdown(const Document& d);
+
+}  // namespace okod

@@ -1,0 +1,289 @@
+#include "adapters/survey/survey_csv.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <map>
+#include <optional>
+#include <tuple>
+
+#include "adapters/survey/csv_reader.hpp"
+#include "model/municipality.hpp"
+
+namespace okod {
+namespace {
+
+enum class Column { municipality, indicator, population, year, value, unit };
+
+struct ColumnNames {
+    Column column;
+    std::array<std::string_view, 4> names;  // Dutch first; "" pads
+};
+
+constexpr std::array<ColumnNames, 6> kColumns{{
+    {Column::municipality, {"gemeente", "municipality", "", ""}},
+    {Column::indicator, {"indicator", "", "", ""}},
+    {Column::population, {"populatie", "population", "leeftijd", "age"}},
+    {Column::year, {"jaar", "year", "", ""}},
+    {Column::value, {"waarde", "value", "", ""}},
+    {Column::unit, {"eenheid", "unit", "", ""}},
+}};
+constexpr std::array<Column, 5> kRequired{Column::municipality, Column::indicator,
+                                          Column::population, Column::year, Column::value};
+
+std::string_view trim(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+std::optional<Column> column_named(std::string_view header) {
+    const std::string name = lower(trim(header));
+    for (const auto& c : kColumns)
+        for (auto n : c.names)
+            if (!n.empty() && n == name) return c.column;
+    return std::nullopt;
+}
+
+std::string alternatives(Column column) {
+    std::string text;
+    for (const auto& c : kColumns) {
+        if (c.column != column) continue;
+        for (auto n : c.names) {
+            if (n.empty()) continue;
+            text += text.empty() ? fmt::format("'{}'", n) : fmt::format(" or '{}'", n);
+        }
+    }
+    return text;
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "21,4", "21.4", "-3", "21,4 %": digits, at most one decimal separator with digits on
+// both sides, an optional '%'. A decimal comma only in a ';' file, where it cannot be the
+// separator; no thousands separators (1.234,5 is an error, not a guess).
+std::optional<double> parse_number(std::string_view text, char separator) {
+    text = trim(text);
+    if (text.ends_with('%')) text = trim(text.substr(0, text.size() - 1));
+    std::string digits(text);
+    const std::string_view body = text.starts_with('-') ? text.substr(1) : text;
+    const auto point = body.find_first_of(separator == ';' ? ".," : ".");
+    if (point == std::string_view::npos) {
+        if (!all_digits(body)) return std::nullopt;
+    } else if (!all_digits(body.substr(0, point)) || !all_digits(body.substr(point + 1))) {
+        return std::nullopt;
+    }
+    std::replace(digits.begin(), digits.end(), ',', '.');
+    double value = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (ec != std::errc{} || end != digits.data() + digits.size()) return std::nullopt;
+    return value;
+}
+
+bool is_indicator(std::string_view s) {
+    if (s.empty() || s.size() > 64 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
+bool has_control(std::string_view s) {
+    return std::any_of(s.begin(), s.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
+
+class Parser {
+public:
+    Parser(std::string_view text, const std::string& file) : file_(file), csv_(read_csv(text)) {}
+
+    SurveyParse parse() {
+        if (csv_.records.empty()) {
+            if (csv_.problems.empty())
+                error(0, 0,
+                      "the file is empty; expected a header line such as "
+                      "gemeente;indicator;populatie;jaar;waarde");
+        } else if (read_header(csv_.records.front())) {
+            if (csv_.records.size() == 1 && csv_.problems.empty())
+                error(csv_.records.front().line, 0, "no rows below the header; nothing to import");
+            for (std::size_t r = 1; r < csv_.records.size(); ++r) read_row(csv_.records[r]);
+        }
+        for (const auto& p : csv_.problems) error(p.line, p.field, p.message);
+        std::stable_sort(result_.errors.begin(), result_.errors.end(),
+                         [](const SurveyError& a, const SurveyError& b) {
+                             return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                         });
+        if (!result_.errors.empty()) result_.rows.clear();
+        return std::move(result_);
+    }
+
+private:
+    // False when the rows cannot be interpreted.
+    bool read_header(const CsvRecord& header) {
+        header_ = header.fields;
+        for (auto& h : header_) h = std::string(trim(h));
+        const std::size_t before = result_.errors.size();
+        std::map<Column, int> seen;
+        for (std::size_t i = 0; i < header_.size(); ++i) {
+            const int number = static_cast<int>(i) + 1;
+            if (header_[i].empty()) {
+                error(header.line, number, "a column without a name (name it, or remove it)");
+                continue;
+            }
+            const auto column = column_named(header_[i]);
+            if (!column) {
+                error(header.line, number,
+                      "unknown column (expected gemeente, indicator, populatie, jaar, waarde "
+                      "and optionally eenheid; in English municipality, indicator, population, "
+                      "year, value, unit)");
+                continue;
+            }
+            if (auto [it, fresh] = seen.emplace(*column, number); !fresh) {
+                error(header.line, number,
+                      fmt::format("the same column as column {} ({})", it->second,
+                                  header_[static_cast<std::size_t>(it->second - 1)]));
+                continue;
+            }
+            index_[*column] = static_cast<int>(i);
+        }
+        if (auto it = index_.find(Column::municipality); it != index_.end()) {
+            result_.municipality_column = it->second + 1;
+            result_.municipality_column_name = header_[static_cast<std::size_t>(it->second)];
+        }
+        for (Column c : kRequired)
+            if (!seen.count(c)) error(header.line, 0, fmt::format("no column {}", alternatives(c)));
+        return result_.errors.size() == before;
+    }
+
+    void read_row(const CsvRecord& record) {
+        if (record.fields.size() != header_.size()) {
+            std::string message = fmt::format("{} fields where the header has {}",
+                                              record.fields.size(), header_.size());
+            if (record.fields.size() > header_.size() && csv_.separator == ',')
+                message += " (a decimal comma? In a comma-separated file write 21.4)";
+            error(record.line, 0, message);
+            return;
+        }
+        const std::size_t before = result_.errors.size();
+        Measurement m;
+        const std::string code = field(record, Column::municipality);
+        m.municipality = upper(code);  // gm0935 is meant as GM0935
+        if (code.empty())
+            field_error(record, Column::municipality, "empty; expected a CBS code such as GM0935");
+        else if (!is_cbs_code(m.municipality))
+            field_error(
+                record, Column::municipality,
+                fmt::format("'{}' is not a CBS code (GM and four digits, e.g. GM0935)", code));
+
+        m.indicator = field(record, Column::indicator);
+        if (m.indicator.empty())
+            field_error(record, Column::indicator,
+                        "empty; expected an indicator such as alcohol_last_month");
+        else if (!is_indicator(m.indicator))
+            field_error(record, Column::indicator,
+                        fmt::format("'{}' is not an indicator (lowercase letters, digits and _, "
+                                    "starting with a letter, e.g. alcohol_last_month)",
+                                    m.indicator));
+
+        m.population = field(record, Column::population);
+        if (m.population.empty())
+            field_error(record, Column::population,
+                        "empty; expected a population such as 13, 13-16 or klas 2");
+        else if (has_control(m.population))
+            field_error(record, Column::population, "a population on more than one line");
+
+        const std::string year = field(record, Column::year);
+        if (year.empty())
+            field_error(record, Column::year, "empty; expected a year such as 2023");
+        else if (year.size() != 4 || !all_digits(year) || year < "2000" || year > "2100")
+            field_error(record, Column::year,
+                        fmt::format("'{}' is not a year (four digits, 2000 to 2100)", year));
+        else
+            m.year = std::stoi(year);
+
+        const std::string value = field(record, Column::value);
+        const auto number = parse_number(value, csv_.separator);
+        if (value.empty())
+            field_error(record, Column::value, "empty; expected a number such as 21,4");
+        else if (number)
+            m.value = *number;
+        else if (csv_.separator == ',' && parse_number(value, ';'))
+            field_error(record, Column::value,
+                        fmt::format("'{}' is not a number (a comma-separated file takes a "
+                                    "decimal point: {})",
+                                    value, fmt::format("{}", *parse_number(value, ';'))));
+        else
+            field_error(record, Column::value, fmt::format("'{}' is not a number", value));
+
+        if (result_.errors.size() != before) return;
+        auto key = std::make_tuple(m.municipality, m.indicator, m.population, m.year);
+        if (auto [it, fresh] = lines_.emplace(key, record.line); !fresh) {
+            error(record.line, 0,
+                  fmt::format("the same {}, {}, {} and {} as line {} ({}, {}, {}, {})",
+                              name_of(Column::municipality), name_of(Column::indicator),
+                              name_of(Column::population), name_of(Column::year), it->second,
+                              m.municipality, m.indicator, m.population, m.year));
+            return;
+        }
+        result_.rows.push_back({record.line, std::move(m)});
+    }
+
+    std::string field(const CsvRecord& record, Column c) const {
+        return std::string(trim(record.fields[static_cast<std::size_t>(index_.at(c))]));
+    }
+    const std::string& name_of(Column c) const {
+        return header_[static_cast<std::size_t>(index_.at(c))];
+    }
+
+    void field_error(const CsvRecord& record, Column c, std::string message) {
+        error(record.line, index_.at(c) + 1, std::move(message));
+    }
+
+    void error(int line, int column, std::string message) {
+        std::string name;
+        if (column > 0 && static_cast<std::size_t>(column) <= header_.size())
+            name = header_[static_cast<std::size_t>(column - 1)];
+        result_.errors.push_back({file_, line, column, std::move(name), std::move(message)});
+    }
+
+    const std::string& file_;
+    CsvContent csv_;
+    std::vector<std::string> header_;
+    std::map<Column, int> index_;  // column -> 0-based field index
+    std::map<std::tuple<std::string, std::string, std::string, int>, int> lines_;
+    SurveyParse result_;
+};
+
+}  // namespace
+
+std::string SurveyError::to_string() const {
+    if (line == 0) return fmt::format("{}: {}", file, message);
+    if (column == 0) return fmt::format("{}:{}: {}", file, line, message);
+    if (column_name.empty())
+        return fmt::format("{}:{}: column {}: {}", file, line, column, message);
+    return fmt::format("{}:{}: column {} ({}): {}", file, line, column, column_name, message);
+}
+
+SurveyParse parse_survey_csv(std::string_view text, const std::string& file) {
+    return Parser(text, file).parse();
+}
+
+}  // namespace okod
