@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace okod {
 
 namespace {
@@ -87,8 +89,91 @@ DocSection process_monitor(const AnnualReport& r, const Words& w) {
     return s;
 }
 
+std::string light_word(TrafficLight l, const Words& w) {
+    switch (l) {
+        case TrafficLight::groen: return w("groen: gerealiseerd", "green: realised");
+        case TrafficLight::oranje: return w("oranje: deels of loopt nog", "orange: partly, or still running");
+        case TrafficLight::rood: return w("rood: nog niet gerealiseerd", "red: not yet realised");
+    }
+    return "";
+}
+
+std::string counts_text(const LightCounts& c, const Words& w) {
+    return fmt::format("{} {}, {} {}, {} {}", c.groen, w("groen", "green"), c.oranje, w("oranje", "orange"), c.rood,
+                       w("rood", "red"));
+}
+
+DocSection activities(const AnnualReport& r, const Words& w) {
+    DocSection s{w("Activiteitenoverzicht per werkgroep", "Activity overview per workgroup"), {}, false};
+    const YearOverview& o = *r.activities;
+    s.blocks.push_back(DocParagraph{fmt::format(
+        "{}. {}: {}.",
+        w("Volgens het verkeerslichtmodel: groen is volledig gerealiseerd, oranje deels gerealiseerd of loopt nog, "
+          "rood nog niet gerealiseerd. De status volgt uit de taken in okod, of is met een toelichting met de hand gezet",
+          "On the traffic-light model: green is fully realised, orange partly realised or still running, red not yet "
+          "realised. The status follows from okod's tasks, or was set by hand with a remark"),
+        w("Samen", "In all"), counts_text(o.counts, w))});
+    for (const auto& g : o.workgroups) {
+        s.blocks.push_back(DocParagraph{fmt::format("{}: {}", g.workgroup.name.in(r.language), counts_text(g.counts, w))});
+        if (!g.workgroup.goals.empty()) {
+            DocList goals;
+            for (const auto& goal : g.workgroup.goals) goals.items.push_back(w("Doel: ", "Goal: ") + goal.in(r.language));
+            s.blocks.push_back(std::move(goals));
+        }
+        DocTable t{{w("Activiteit", "Activity"), w("Status", "Status"), w("Toelichting", "Remark")}, {}, {}};
+        for (const auto& a : g.activities) {
+            std::string remark = a.status.remark;
+            if (a.status.source == StatusSource::manual) remark += w(" (met de hand gezet)", " (set by hand)");
+            t.rows.push_back({a.activity.title.in(r.language), light_word(a.status.light, w), remark});
+            t.marks.emplace_back(to_string(a.status.light));
+        }
+        s.blocks.push_back(std::move(t));
+    }
+    return s;
+}
+
+std::string number(double v, Language l) {
+    std::string text = fmt::format("{:.1f}", v);
+    if (l == Language::nl) std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+}
+
+DocSection goals(const AnnualReport& r, const Words& w) {
+    DocSection s{w("Doelen en metingen", "Goals and measurements"), {}, false};
+    DocTable t{{w("Doel", "Goal"), w("Pijler", "Pillar"), w("Groep", "Population"), w("Nulmeting", "Baseline"),
+                w("Streefwaarde", "Target"), w("Laatste meting", "Latest")},
+               {},
+               {}};
+    std::vector<DocChart> charts;
+    for (const auto& rg : r.goals) {
+        const PolicyGoal& g = rg.goal;
+        const std::string unit = g.unit == "%" ? " %" : " " + g.unit;
+        auto value = [&](double v) { return number(v, r.language) + unit; };
+        t.rows.push_back({g.description.in(r.language), std::string(to_string(g.pillar)), g.population,
+                          fmt::format("{} ({})", value(g.baseline.value), g.baseline.year),
+                          fmt::format("{} ({})", value(g.target.value), g.target.year),
+                          rg.measured.empty() ? w("nog niet gemeten", "not measured yet")
+                                              : fmt::format("{} ({})", value(rg.measured.back().second),
+                                                            rg.measured.back().first)});
+        t.marks.emplace_back(to_string(rg.light));
+        std::string text = fmt::format("{}: {}{}", g.baseline.year, value(g.baseline.value), w(" (nulmeting)", " (baseline)"));
+        for (const auto& [year, v] : rg.measured) text += fmt::format(" · {}: {}", year, value(v));
+        text += fmt::format(" · {} {}: {}", w("doel", "target"), g.target.year, value(g.target.value));
+        charts.push_back(DocChart{g.description.in(r.language), rg.measured, {g.baseline.year, g.baseline.value},
+                                  {g.target.year, g.target.value}, text});
+    }
+    s.blocks.push_back(DocParagraph{w(
+        "Groen: de streefwaarde is gehaald; oranje: de laatste meting is beter dan de nulmeting; rood: niet beter, of "
+        "nog niet gemeten. Metingen komen uit de jeugdmonitor (okoctl import survey).",
+        "Green: the target is met; orange: the latest measurement is better than the baseline; red: not better, or "
+        "not measured yet. Measurements come from the youth survey (okoctl import survey).")});
+    s.blocks.push_back(std::move(t));
+    for (auto& c : charts) s.blocks.push_back(std::move(c));
+    return s;
+}
+
 DocSection success_conditions(const AnnualReport& r, const Words& w) {
-    DocSection s{w("Succesvoorwaarden", "Success conditions"), {}, true};
+    DocSection s{w("Succesvoorwaarden", "Success conditions"), {}, false};
     std::vector<std::string> items;
     const Capacity& c = r.capacity;
     if (!c.recorded)
@@ -161,6 +246,12 @@ DocSection draft_plan(const AnnualReport& r, const Words& w) {
         "What the cycle schedules next year, and what was not done on time this year. The core team completes "
         "and adopts it.")});
     std::vector<std::string> carried;
+    if (r.activities)
+        for (const auto& g : r.activities->workgroups)
+            for (const auto& a : g.activities)
+                if (a.status.light != TrafficLight::groen)
+                    carried.push_back(fmt::format("{} ({}, {})", a.activity.title.in(r.language),
+                                                  g.workgroup.name.in(r.language), light_word(a.status.light, w)));
     for (const auto& step : r.trajectory_steps)
         if (step.verdict == StepVerdict::overdue)
             carried.push_back(fmt::format("{} ({})", step.task.title.in(r.language), report_words::verdict(step, r.language)));
@@ -186,8 +277,10 @@ Document annual_report_document(const AnnualReport& r, const std::string& versio
     d.subtitle = fmt::format("{} {} ({}) · {} {}", w("Aan het college en de gemeenteraad van", "To the college and council of"),
                              r.municipality_name, r.municipality_code, w("stand", "as of"),
                              report_words::long_date(r.period_end, r.language));
-    d.sections = {position(r, w), year_in_review(r, w), process_monitor(r, w), success_conditions(r, w),
-                  upcoming(r, w), draft_plan(r, w)};
+    d.sections = {position(r, w), year_in_review(r, w), process_monitor(r, w)};
+    if (r.activities) d.sections.push_back(activities(r, w));
+    if (!r.goals.empty()) d.sections.push_back(goals(r, w));
+    for (auto section : {success_conditions(r, w), upcoming(r, w), draft_plan(r, w)}) d.sections.push_back(section);
     d.footer = fmt::format("{} okod {} {} {}.", w("Opgesteld door", "Drawn up by"), version, w("op", "on"),
                            report_words::date_time(r.generated_at, r.language));
     return d;

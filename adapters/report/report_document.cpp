@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace okod {
 
 namespace {
@@ -47,9 +49,61 @@ td.light { width: 5mm; }
 .dot { display: inline-block; width: 3.2mm; height: 3.2mm; border-radius: 50%; }
 .dot.groen { background: #2e7d32; } .dot.oranje { background: #e67e00; } .dot.rood { background: #c62828; }
 ul { margin: 1mm 0 4mm; padding-left: 6mm; }
+figure.chart { margin: 1mm 0 4mm; break-inside: avoid; }
+figcaption { font-size: 8.5pt; color: #5d6b78; }
 footer { margin-top: 10mm; color: #5d6b78; font-size: 8.5pt; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; } }
 )css";
+
+// A trend chart in 120 x 44 mm of SVG: years on x, values on y, the baseline as a grey
+// dot, the measurements as a blue line, the target as a dashed green line and dot.
+std::string svg_chart(const DocChart& c) {
+    constexpr double w = 340, h = 120, left = 34, right = 10, top = 10, bottom = 22;
+    int y0 = c.baseline.first, y1 = c.target.first;
+    double lo = std::min(c.baseline.second, c.target.second), hi = std::max(c.baseline.second, c.target.second);
+    for (const auto& [year, value] : c.measured) {
+        y0 = std::min(y0, year);
+        y1 = std::max(y1, year);
+        lo = std::min(lo, value);
+        hi = std::max(hi, value);
+    }
+    if (y1 == y0) ++y1;
+    const double pad = std::max((hi - lo) * 0.15, 0.5);
+    lo = std::max(0.0, lo - pad);
+    hi += pad;
+    auto x = [&](int year) { return left + (w - left - right) * (year - y0) / double(y1 - y0); };
+    auto y = [&](double v) { return top + (h - top - bottom) * (1 - (v - lo) / (hi - lo)); };
+    std::string out = fmt::format(
+        "<figure class=\"chart\"><svg viewBox=\"0 0 {} {}\" width=\"120mm\" "
+        "height=\"42mm\" role=\"img\" aria-label=\"{}\">",
+        w, h, escape_html(c.caption));
+    out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#aab4bd\"/>", left, top, h - bottom);
+    out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#aab4bd\"/>", left, h - bottom,
+                       w - right);
+    for (double v : {lo, hi})
+        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"end\" fill=\"#5d6b78\">{:.0f}</text>",
+                           left - 4, y(v) + 3, v);
+    for (int year = y0; year <= y1; ++year)
+        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\" fill=\"#5d6b78\">{}</text>",
+                           x(year), h - 8, year);
+    out += fmt::format(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#2e7d32\" stroke-dasharray=\"4 3\"/>"
+        "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"#2e7d32\"/>",
+        x(c.baseline.first), y(c.baseline.second), x(c.target.first), y(c.target.second), x(c.target.first),
+        y(c.target.second));
+    out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"#8a949d\"/>", x(c.baseline.first),
+                       y(c.baseline.second));
+    if (!c.measured.empty()) {
+        std::string points;
+        for (const auto& [year, value] : c.measured) points += fmt::format("{:.1f},{:.1f} ", x(year), y(value));
+        out += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#1f5f8b\" stroke-width=\"2\"/>", points);
+        for (const auto& [year, value] : c.measured)
+            out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"#1f5f8b\"/>", x(year), y(value));
+    }
+    out += fmt::format("</svg><figcaption><strong>{}</strong><br>{}</figcaption></figure>\n", escape_html(c.caption),
+                       escape_html(c.text));
+    return out;
+}
 
 }  // namespace
 
@@ -68,6 +122,8 @@ std::string to_html(const Document& d) {
                 out += "<ul>\n";
                 for (const auto& item : l->items) out += fmt::format("<li>{}</li>\n", escape_html(item));
                 out += "</ul>\n";
+            } else if (const auto* c = std::get_if<DocChart>(&block)) {
+                out += svg_chart(*c);
             } else if (const auto* t = std::get_if<DocTable>(&block)) {
                 const bool lights = !t->marks.empty();
                 out += "<table>\n<thead><tr>";
@@ -104,6 +160,8 @@ std::string to_markdown(const Document& d) {
             } else if (const auto* l = std::get_if<DocList>(&block)) {
                 for (const auto& item : l->items) out += "- " + item + "\n";
                 out += "\n";
+            } else if (const auto* c = std::get_if<DocChart>(&block)) {
+                out += "*" + c->caption + "*: " + c->text + "\n\n";
             } else if (const auto* t = std::get_if<DocTable>(&block)) {
                 const bool lights = !t->marks.empty();
                 std::string header = lights ? "| |" : "|", rule = lights ? "|---|" : "|";

@@ -23,7 +23,16 @@ struct DocTable {
     std::vector<std::string> marks;
 };
 
-using DocBlock = std::variant<DocParagraph, DocList, DocTable>;
+// A small trend chart: measured values over the years, from a baseline towards a target.
+// HTML draws it as inline SVG; Markdown as one line of text (`text`).
+struct DocChart {
+    std::string caption;
+    std::vector<std::pair<int, double>> measured;  // (year, value)
+    std::pair<int, double> baseline, target;
+    std::string text;  // "2021: 21,0 % (nulmeting) · 2023: 19,4 % · doel 2027: 15,0 %"
+};
+
+using DocBlock = std::variant<DocParagraph, DocList, DocTable, DocChart>;
 
 struct DocSection {
     std::string heading;

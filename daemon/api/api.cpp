@@ -349,7 +349,10 @@ private:
             if (!l) throw bad_request(fmt::format("lang must be nl or en, not '{}'", it->second));
             lang = *l;
         }
-        const auto report = build_annual_report(store(), c_.runtime().definitions, m, year, lang, c_.clock->now());
+        const YearPlan* plan = nullptr;
+        for (const auto& p : c_.runtime().config.plans)
+            if (p.plan.municipality == m.code && p.plan.year == year) plan = &p.plan;
+        const auto report = build_annual_report(store(), c_.runtime().definitions, m, year, lang, c_.clock->now(), plan);
         const auto document = annual_report_document(report, kVersion);
         HttpResponse r;
         if (format == "md") {

@@ -95,5 +95,65 @@ TEST_F(AnnualReportTest, english_and_markdown_say_the_same) {
     EXPECT_NE(md.find("Municipal council elections: 18 March 2026"), std::string::npos);
 }
 
+// With a year plan: the activity overview per workgroup (from the tasks, or set by hand)
+// and the goals with their measurements, a light each and a trend chart.
+TEST_F(AnnualReportTest, the_year_plan_adds_the_activity_overview_and_the_goals_with_their_trend) {
+    YearPlan plan;
+    plan.municipality = "GM0935";
+    plan.year = 2022;
+    plan.workgroups.push_back({"monitor", Text{"Monitor", "Monitor"}, {Text{"De jeugdmonitor afnemen", "Run the survey"}}});
+    plan.activities.push_back({"kernteam", "monitor", Text{"Kernteam vormen", "Form the core team"},
+                               {TaskSelector{"implementation-trajectory", "core-team"}}, ""});
+    plan.activities.push_back({"coalitie", "monitor", Text{"Preventiecoalitie vormen", "Form the coalition"},
+                               {TaskSelector{"implementation-trajectory", "prevention-coalition"}}, ""});
+    plan.activities.push_back({"webinars", "monitor", Text{"Vier webinars", "Four webinars"}, {}, ""});
+    PolicyGoal alcohol;
+    alcohol.id = "alcohol";
+    alcohol.indicator = "alcohol_last_month";
+    alcohol.description = Text{"Minder alcoholgebruik 13-16", "Less drinking 13-16"};
+    alcohol.population = "13-16";
+    alcohol.baseline = {21.0, 2021};
+    alcohol.target = {15.0, 2027};
+    plan.policy_goals.push_back(alcohol);
+    store().save_measurement({"GM0935", "alcohol_last_month", "13-16", 2021, 21.0, "t.csv", clock_->now()});
+    store().save_measurement({"GM0935", "alcohol_last_month", "13-16", 2022, 19.5, "t.csv", clock_->now()});
+    store().save_measurement({"GM0935", "alcohol_last_month", "13-16", 2024, 14.0, "t.csv", clock_->now()});  // after 2022
+    store().set_activity_status({"GM0935", 2022, "webinars", TrafficLight::oranje, "twee van de vier", "sanne",
+                                 clock_->now()});
+
+    const auto r = build_annual_report(store(), runtime_->definitions, *store().municipality("GM0935"), 2022,
+                                       Language::nl, clock_->now(), &plan);
+    ASSERT_TRUE(r.activities.has_value());
+    EXPECT_EQ(r.activities->counts.groen, 1);   // the core team, done on time
+    EXPECT_EQ(r.activities->counts.oranje, 1);  // the webinars, by hand
+    EXPECT_EQ(r.activities->counts.rood, 1);    // the coalition, overdue
+    ASSERT_EQ(r.goals.size(), 1u);
+    // Only what was measured up to the report's year; better than the baseline: oranje.
+    EXPECT_EQ(r.goals[0].measured, (std::vector<std::pair<int, double>>{{2021, 21.0}, {2022, 19.5}}));
+    EXPECT_EQ(r.goals[0].light, TrafficLight::oranje);
+
+    const std::string html = to_html(annual_report_document(r, "test"));
+    EXPECT_NE(html.find("<h2>Activiteitenoverzicht per werkgroep</h2>"), std::string::npos);
+    EXPECT_NE(html.find("Monitor: 1 groen, 1 oranje, 1 rood"), std::string::npos);
+    EXPECT_NE(html.find("twee van de vier (met de hand gezet)"), std::string::npos);
+    EXPECT_NE(html.find("<h2>Doelen en metingen</h2>"), std::string::npos);
+    EXPECT_NE(html.find("21,0 % (2021)"), std::string::npos);
+    EXPECT_NE(html.find("<svg viewBox="), std::string::npos);
+    // The draft plan carries what is not green into next year.
+    EXPECT_NE(html.find("Preventiecoalitie vormen (Monitor, rood: nog niet gerealiseerd)"), std::string::npos);
+    EXPECT_EQ(html.find("http"), std::string::npos);
+}
+
+TEST(GoalLight, groen_when_the_target_is_met_oranje_when_better_than_the_baseline) {
+    PolicyGoal up;
+    up.direction = Direction::up;
+    up.baseline = {60.0, 2021};
+    up.target = {75.0, 2027};
+    EXPECT_EQ(goal_light(up, {}), TrafficLight::rood);
+    EXPECT_EQ(goal_light(up, {{2023, 59.0}}), TrafficLight::rood);
+    EXPECT_EQ(goal_light(up, {{2023, 64.0}}), TrafficLight::oranje);
+    EXPECT_EQ(goal_light(up, {{2023, 80.0}, {2025, 75.0}}), TrafficLight::groen);
+}
+
 }  // namespace
 }  // namespace okod::test

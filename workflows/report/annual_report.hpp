@@ -2,7 +2,9 @@
 // The yearly status report to college and council (jaarrapportage): what okod knows of
 // one municipality's year, gathered from the store, ready to be written as HTML or
 // Markdown. Pure data; annual_report_builder.hpp fills it, adapters/report renders it.
+#include "model/activity_status.hpp"
 #include "model/capacity.hpp"
+#include "model/year_plan.hpp"
 #include "model/municipality.hpp"
 #include "model/process_monitor.hpp"
 #include "model/text.hpp"
@@ -50,6 +52,16 @@ struct ReportVacancy {
     std::string role_name;
 };
 
+// A policy goal with its figures: baseline, target and the survey values of its
+// indicator and population (okoctl import survey).
+struct ReportGoal {
+    PolicyGoal goal;
+    std::vector<std::pair<int, double>> measured;  // (year, value), by year
+    // Latest value against baseline and target: groen when the target is met, oranje
+    // when it moved the right way, rood when not (or no measurement yet).
+    TrafficLight light = TrafficLight::rood;
+};
+
 struct AnnualReport {
     Language language = Language::nl;
     std::string municipality_code, municipality_name;
@@ -72,6 +84,10 @@ struct AnnualReport {
     std::optional<int> next_survey_year;
     std::vector<ReportDeadline> upcoming;   // open tasks due in the twelve months after period_end
     std::vector<ReportDeadline> next_year;  // what the cycle schedules for year + 1 (draft plan)
+
+    // From the year plan (config/municipalities/plans/<CODE>-<YEAR>.toml), when there is one.
+    std::optional<YearOverview> activities;
+    std::vector<ReportGoal> goals;
 };
 
 }  // namespace okod

@@ -47,8 +47,17 @@ ReportDeadline deadline(const Task& t, const Names& names, const DefinitionRegis
 
 }  // namespace
 
+TrafficLight goal_light(const PolicyGoal& g, const std::vector<std::pair<int, double>>& measured) {
+    if (measured.empty()) return TrafficLight::rood;
+    const double latest = measured.back().second;
+    const bool down = g.direction == Direction::down;
+    if (down ? latest <= g.target.value : latest >= g.target.value) return TrafficLight::groen;
+    if (down ? latest < g.baseline.value : latest > g.baseline.value) return TrafficLight::oranje;
+    return TrafficLight::rood;
+}
+
 AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definitions, const Municipality& m,
-                                 int year, Language language, Instant now) {
+                                 int year, Language language, Instant now, const YearPlan* plan) {
     const Names names{definitions, language};
     AnnualReport r;
     r.language = language;
@@ -140,6 +149,20 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
                                       [&](const RoleAssignment& a) { return a.role == role && a.covers(r.period_end); });
         if (!held) r.vacancies.push_back({definitions.roles().name(role, language)});
         if (role == "wethouder" && held) r.has_wethouder = true;
+    }
+
+    if (plan) {
+        r.activities = year_overview(*plan, store.tasks(all), store.activity_overrides(m.code, year), now);
+        const auto measurements = store.measurements(m.code);
+        for (const auto& g : plan->policy_goals) {
+            ReportGoal rg{g, {}, TrafficLight::rood};
+            for (const auto& x : measurements)
+                if (x.indicator == g.indicator && x.population == g.population && x.year <= year)
+                    rg.measured.emplace_back(x.year, x.value);
+            std::sort(rg.measured.begin(), rg.measured.end());
+            rg.light = goal_light(g, rg.measured);
+            r.goals.push_back(std::move(rg));
+        }
     }
 
     r.next_election = next_election(add_days(r.period_end, 1), m.herindeling_elections);

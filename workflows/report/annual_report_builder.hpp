@@ -9,8 +9,13 @@ namespace okod {
 class Store;
 class DefinitionRegistry;
 
-// `now`: okod's clock; a year that is not over yet is reported up to today.
+// `now`: okod's clock; a year that is not over yet is reported up to today. `plan`: the
+// municipality's plan for that year, if it has one (activities, goals).
 AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definitions, const Municipality& m,
-                                 int year, Language language, Instant now);
+                                 int year, Language language, Instant now, const YearPlan* plan = nullptr);
+
+// How a goal stands: groen when its latest value meets the target, oranje when it moved
+// from the baseline the right way, rood when it did not or was never measured.
+TrafficLight goal_light(const PolicyGoal& g, const std::vector<std::pair<int, double>>& measured);
 
 }  // namespace okod
