@@ -1,6 +1,7 @@
 #include "adapters/report/annual_report_document.hpp"
 
 #include "adapters/report/report_words.hpp"
+#include "report/annual_report_builder.hpp"
 #include "model/capacity.hpp"
 #include "time/amsterdam.hpp"
 
@@ -48,8 +49,8 @@ DocSection year_in_review(const AnnualReport& r, const Words& w) {
         fmt::format("{}: {} {}, {} {}", w("Taken afgerond", "Tasks completed"), c.tasks_done_on_time,
                     w("op tijd", "on time"), c.tasks_done_late, w("te laat", "late")),
         fmt::format("{}: {}", w("Overgeslagen taken", "Tasks skipped"), c.tasks_skipped),
-        fmt::format("{}: {}", w("Taken met een deadline in dit jaar die nog openstaan",
-                                "Tasks due this year that are still open"),
+        fmt::format("{}: {}", w("Taken met een deadline in dit jaar die aan het eind ervan nog openstonden",
+                                "Tasks due this year still open at its end"),
                     c.overdue_open),
         fmt::format("{}: {} {}, {} {}", w("Herinneringen verstuurd", "Reminders sent"), c.reminders,
                     w("herinneringen", "reminders"), c.escalations, w("escalaties", "escalations")),
@@ -149,12 +150,12 @@ DocSection goals(const AnnualReport& r, const Words& w) {
         const PolicyGoal& g = rg.goal;
         const std::string unit = g.unit == "%" ? " %" : " " + g.unit;
         auto value = [&](double v) { return number(v, r.language) + unit; };
+        const auto latest = latest_measurement(g, rg.measured);
         t.rows.push_back({g.description.in(r.language), std::string(to_string(g.pillar)), g.population,
                           fmt::format("{} ({})", value(g.baseline.value), g.baseline.year),
                           fmt::format("{} ({})", value(g.target.value), g.target.year),
-                          rg.measured.empty() ? w("nog niet gemeten", "not measured yet")
-                                              : fmt::format("{} ({})", value(rg.measured.back().second),
-                                                            rg.measured.back().first)});
+                          latest ? fmt::format("{} ({})", value(latest->second), latest->first)
+                                 : w("nog niet gemeten", "not measured yet")});
         t.marks.emplace_back(to_string(rg.light));
         std::string text = fmt::format("{}: {}{}", g.baseline.year, value(g.baseline.value), w(" (nulmeting)", " (baseline)"));
         for (const auto& [year, v] : rg.measured) text += fmt::format(" · {}: {}", year, value(v));

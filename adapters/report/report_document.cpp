@@ -69,7 +69,7 @@ std::string svg_chart(const DocChart& c) {
     }
     if (y1 == y0) ++y1;
     const double pad = std::max((hi - lo) * 0.15, 0.5);
-    lo = std::max(0.0, lo - pad);
+    lo = lo >= 0 ? std::max(0.0, lo - pad) : lo - pad;  // percentages stay above 0
     hi += pad;
     auto x = [&](int year) { return left + (w - left - right) * (year - y0) / double(y1 - y0); };
     auto y = [&](double v) { return top + (h - top - bottom) * (1 - (v - lo) / (hi - lo)); };

@@ -6,6 +6,23 @@ namespace {
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 bool is_line_end(char c) { return c == '\n' || c == '\r'; }
 
+// The header decides: ';' when the first line with something on it has a ';' outside
+// quotes (a blank first line, or "a;b" inside a quoted name, must not decide).
+char header_separator(std::string_view text) {
+    bool quoted = false, seen = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (is_line_end(c)) {
+            if (seen) break;
+            continue;
+        }
+        if (!is_blank(c)) seen = true;
+        if (c == ';') return ';';
+    }
+    return ',';
+}
+
 // One pass over the text, keeping the line number as it goes (quoted fields may span
 // lines, so a record's line is where it starts, not its index).
 class Reader {
@@ -14,8 +31,7 @@ public:
 
     CsvContent read() {
         if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
-        const auto first_line = text_.substr(0, text_.find_first_of("\r\n"));
-        out_.separator = first_line.find(';') != std::string_view::npos ? ';' : ',';
+        out_.separator = header_separator(text_);
         while (i_ < text_.size())
             if (!read_record()) break;
         return std::move(out_);

@@ -1,5 +1,8 @@
 #include "adapters/survey/survey_csv.hpp"
 
+#include "model/measurement.hpp"
+#include "model/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,6 +17,7 @@
 
 namespace okod {
 namespace {
+
 
 enum class Column { municipality, indicator, population, year, value, unit };
 
@@ -97,13 +101,6 @@ std::optional<double> parse_number(std::string_view text, char separator) {
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
     if (ec != std::errc{} || end != digits.data() + digits.size()) return std::nullopt;
     return value;
-}
-
-bool is_indicator(std::string_view s) {
-    if (s.empty() || s.size() > 64 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    });
 }
 
 bool has_control(std::string_view s) {
@@ -193,11 +190,19 @@ private:
                 record, Column::municipality,
                 fmt::format("'{}' is not a CBS code (GM and four digits, e.g. GM0935)", code));
 
+        // Excel's "CSV (;)" is Windows-1252: an "é" there would never match a UTF-8 plan.
+        for (std::size_t k = 0; k < record.fields.size(); ++k)
+            if (!is_valid_utf8(record.fields[k])) {
+                error(record.line, static_cast<int>(k) + 1,
+                      "not UTF-8 text (saved by Excel as \"CSV (;)\"?): save the file as \"CSV UTF-8\" and "
+                      "import again");
+                break;
+            }
         m.indicator = field(record, Column::indicator);
         if (m.indicator.empty())
             field_error(record, Column::indicator,
                         "empty; expected an indicator such as alcohol_last_month");
-        else if (!is_indicator(m.indicator))
+        else if (!is_indicator_name(m.indicator))
             field_error(record, Column::indicator,
                         fmt::format("'{}' is not an indicator (lowercase letters, digits and _, "
                                     "starting with a letter, e.g. alcohol_last_month)",

@@ -1,5 +1,7 @@
 #include "adapters/year_plan/year_plan_loader.hpp"
 
+#include "model/measurement.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -11,6 +13,12 @@
 
 namespace okod {
 namespace {
+
+std::string_view trim_spaces(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
 
 namespace fs = std::filesystem;
 
@@ -194,8 +202,17 @@ void read_policy_goals(TomlFields& f, const toml::table& t, YearPlan& plan) {
                                 "vrije_tijd, not '{}'",
                                 pillar));
         g.indicator = f.required_string(*gt, "indicator");
+        // Matched to imported survey values by name: a typo would never match.
+        if (!g.indicator.empty() && !is_indicator_name(g.indicator))
+            f.error(gt->get("indicator"),
+                    fmt::format("indicator '{}' must be lowercase letters, digits and _ (as in the survey "
+                                "files), e.g. alcohol_last_month",
+                                g.indicator));
         g.description = required_text(f, *gt, "description");
         g.population = f.required_string(*gt, "population");
+        if (g.population != std::string(trim_spaces(g.population)))
+            f.error(gt->get("population"),
+                    fmt::format("population '{}' has spaces around it: the survey values would not match", g.population));
         if (auto unit = f.optional_string(*gt, "unit")) g.unit = *unit;
         g.baseline = read_point(f, *gt, "baseline");
         g.target = read_point(f, *gt, "target");

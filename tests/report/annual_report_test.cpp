@@ -144,6 +144,17 @@ TEST_F(AnnualReportTest, the_year_plan_adds_the_activity_overview_and_the_goals_
     EXPECT_EQ(html.find("http"), std::string::npos);
 }
 
+// A report on a past year says how that year ended: a 2022 task done in 2023 was still
+// open at the end of 2022.
+TEST_F(AnnualReportTest, a_task_done_after_the_year_still_counts_as_open_at_its_end) {
+    const int before = report().counts.overdue_open;
+    const Task coalition = task("implementation-trajectory", "prevention-coalition");
+    ASSERT_TRUE(engine().complete_task(coalition.id, "sanne").ok);
+    const auto after = report();
+    EXPECT_EQ(after.counts.overdue_open, before);
+    EXPECT_EQ(after.counts.tasks_done_late, 0);  // done in 2023: not a 2022 completion
+}
+
 TEST(GoalLight, groen_when_the_target_is_met_oranje_when_better_than_the_baseline) {
     PolicyGoal up;
     up.direction = Direction::up;
@@ -153,6 +164,9 @@ TEST(GoalLight, groen_when_the_target_is_met_oranje_when_better_than_the_baselin
     EXPECT_EQ(goal_light(up, {{2023, 59.0}}), TrafficLight::rood);
     EXPECT_EQ(goal_light(up, {{2023, 64.0}}), TrafficLight::oranje);
     EXPECT_EQ(goal_light(up, {{2023, 80.0}, {2025, 75.0}}), TrafficLight::groen);
+    // A value from before the baseline says nothing about progress.
+    EXPECT_EQ(goal_light(up, {{2020, 80.0}}), TrafficLight::rood);
+    EXPECT_EQ(latest_measurement(up, {{2020, 80.0}, {2021, 60.0}}), std::nullopt);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "support/output_lines.hpp"
 
+#include "model/text.hpp"
+
 #include <boost/json/parse.hpp>
 
 #include <sstream>
@@ -19,16 +21,6 @@ std::vector<boost::json::value> json_lines(const std::string& text) {
     return values;
 }
 
-bool valid_utf8(const std::string& s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || i + n > s.size()) return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-        i += n;
-    }
-    return true;
-}
+bool valid_utf8(const std::string& s) { return is_valid_utf8(s); }
 
 }  // namespace okod::test

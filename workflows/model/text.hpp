@@ -19,4 +19,8 @@ struct Text {
     friend bool operator==(const Text&, const Text&) = default;
 };
 
+// Whether `s` is well-formed UTF-8: an import in another encoding (Excel's Windows-1252
+// CSV) is refused, since its text would never match what the config says.
+bool is_valid_utf8(std::string_view s);
+
 }  // namespace okod

@@ -47,9 +47,18 @@ ReportDeadline deadline(const Task& t, const Names& names, const DefinitionRegis
 
 }  // namespace
 
+std::optional<std::pair<int, double>> latest_measurement(const PolicyGoal& g,
+                                                        const std::vector<std::pair<int, double>>& measured) {
+    // Only what was measured after the baseline says anything about progress.
+    for (auto it = measured.rbegin(); it != measured.rend(); ++it)
+        if (it->first > g.baseline.year) return *it;
+    return std::nullopt;
+}
+
 TrafficLight goal_light(const PolicyGoal& g, const std::vector<std::pair<int, double>>& measured) {
-    if (measured.empty()) return TrafficLight::rood;
-    const double latest = measured.back().second;
+    const auto last = latest_measurement(g, measured);
+    if (!last) return TrafficLight::rood;
+    const double latest = last->second;
     const bool down = g.direction == Direction::down;
     if (down ? latest <= g.target.value : latest >= g.target.value) return TrafficLight::groen;
     if (down ? latest < g.baseline.value : latest > g.baseline.value) return TrafficLight::oranje;
@@ -119,8 +128,10 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
             (t.due && *t.closed_at > *t.due ? r.counts.tasks_done_late : r.counts.tasks_done_on_time)++;
         }
         if (t.status == TaskStatus::skipped && closed_this_year) ++r.counts.tasks_skipped;
+        // Open at the end of the period, even if it was done later: a report on a past
+        // year says how that year ended.
         const bool due_this_year = t.due && *t.due >= year_begin && *t.due < year_end;
-        if (!is_closed(t.status) && due_this_year) ++r.counts.overdue_open;
+        if (due_this_year && (!t.closed_at || *t.closed_at >= year_end)) ++r.counts.overdue_open;
         if (t.workflow == "implementation-trajectory" && t.due && *t.due >= year_begin &&
             *t.due < at_local(day(year + 1, 1, 1), TimeOfDay{0}))
             trajectory.push_back(t);

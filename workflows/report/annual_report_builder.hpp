@@ -4,6 +4,10 @@
 // conditions. Reads only.
 #include "report/annual_report.hpp"
 
+#include <optional>
+#include <utility>
+#include <vector>
+
 namespace okod {
 
 class Store;
@@ -17,5 +21,8 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
 // How a goal stands: groen when its latest value meets the target, oranje when it moved
 // from the baseline the right way, rood when it did not or was never measured.
 TrafficLight goal_light(const PolicyGoal& g, const std::vector<std::pair<int, double>>& measured);
+// The last value measured after the baseline year, if any.
+std::optional<std::pair<int, double>> latest_measurement(const PolicyGoal& g,
+                                                        const std::vector<std::pair<int, double>>& measured);
 
 }  // namespace okod
