@@ -1,5 +1,6 @@
 // `okoctl import survey` and `okoctl survey list` on okod's store.
 #include "daemon/commands/survey_command.hpp"
+#include "daemon/commands/existing_store.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -41,28 +42,9 @@ std::string plural(std::size_t n, const char* one, const char* more) {
     return fmt::format("{} {}", n, n == 1 ? one : more);
 }
 
-// okod's store, if it exists: okoctl never creates it (a store made by okoctl, run as
-// root say, would not be okod's).
 std::unique_ptr<SqliteStore> open_store(const SurveyCommon& common, const std::string& command,
                                         std::ostream& err) {
-    fs::path path = common.store;
-    if (path.empty()) {
-        auto loaded = load_config(common.config);
-        if (!loaded.config) {
-            for (const auto& e : loaded.errors) err << e.to_string() << '\n';
-            return nullptr;
-        }
-        path = loaded.config->store_path;
-    }
-    std::error_code ec;
-    if (!fs::exists(path, ec)) {
-        err << fmt::format(
-            "okoctl {}: no store at {} (start okod once: it creates the store and loads the "
-            "config)\n",
-            command, path.string());
-        return nullptr;
-    }
-    return SqliteStore::open(path);
+    return open_existing_store(common.config, common.store, command, err);
 }
 
 std::string known_codes(Store& store) {

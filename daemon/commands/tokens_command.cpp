@@ -1,5 +1,6 @@
 // `okoctl tokens create | list | revoke` on okod's store.
 #include "daemon/commands/tokens_command.hpp"
+#include "daemon/commands/existing_store.hpp"
 
 #include "daemon/client/text_table.hpp"
 
@@ -36,28 +37,9 @@ ApiToken token_of(const TokensCreateArgs& args) {
     return t;
 }
 
-// okod's store, if it exists: okoctl never creates it (a store made by okoctl, run as
-// root say, would not be okod's).
 std::unique_ptr<SqliteStore> open_store(const TokensCommon& common, const std::string& sub,
                                         std::ostream& err) {
-    fs::path path = common.store;
-    if (path.empty()) {
-        auto loaded = load_config(common.config);
-        if (!loaded.config) {
-            for (const auto& e : loaded.errors) err << e.to_string() << '\n';
-            return nullptr;
-        }
-        path = loaded.config->store_path;
-    }
-    std::error_code ec;
-    if (!fs::exists(path, ec)) {
-        err << fmt::format(
-            "okoctl tokens {}: no store at {} (start okod once: it creates the store and loads "
-            "the config)\n",
-            sub, path.string());
-        return nullptr;
-    }
-    return SqliteStore::open(path);
+    return open_existing_store(common.config, common.store, "tokens " + sub, err);
 }
 
 std::string municipalities_text(const ApiToken& t) {

@@ -1,0 +1,34 @@
+#include "daemon/commands/existing_store.hpp"
+
+#include "adapters/config/config.hpp"
+#include "adapters/sqlite/sqlite_store.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace okod {
+
+namespace fs = std::filesystem;
+
+std::unique_ptr<SqliteStore> open_existing_store(const fs::path& config, const fs::path& store,
+                                                 const std::string& command, std::ostream& err) {
+    fs::path path = store;
+    if (path.empty()) {
+        auto loaded = load_config(config);
+        if (!loaded.config) {
+            for (const auto& e : loaded.errors) err << e.to_string() << '\n';
+            return nullptr;
+        }
+        path = loaded.config->store_path;
+    }
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        err << fmt::format("okoctl {}: no store at {} (start okod once: it creates the store and loads the config)\n",
+                           command, path.string());
+        return nullptr;
+    }
+    return SqliteStore::open(path);
+}
+
+}  // namespace okod
