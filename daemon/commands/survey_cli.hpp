@@ -7,6 +7,7 @@
 
 #include "adapters/config/config.hpp"
 #include "daemon/client/client_cli.hpp"
+#include "daemon/commands/store_cli.hpp"
 #include "daemon/commands/survey_command.hpp"
 
 namespace okod {
@@ -27,10 +28,7 @@ struct SurveyCli {
 namespace survey_cli {
 
 inline void common_options(CLI::App* sub, SurveyCommon& common) {
-    common.config = default_config_path();
-    sub->add_option("--config", common.config, "Configuration file (okod.toml)")
-        ->capture_default_str();
-    sub->add_option("--store", common.store, "okod's SQLite store (instead of the config's)");
+    store_cli::store_options(sub, common.config, common.store);
 }
 
 }  // namespace survey_cli

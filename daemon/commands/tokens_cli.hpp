@@ -8,6 +8,7 @@
 #include <string>
 
 #include "adapters/config/config.hpp"
+#include "daemon/commands/store_cli.hpp"
 #include "daemon/commands/tokens_command.hpp"
 #include "model/municipality.hpp"
 
@@ -32,10 +33,7 @@ struct TokensCli {
 namespace tokens_cli {
 
 inline void common_options(CLI::App* sub, TokensCommon& common) {
-    common.config = default_config_path();
-    sub->add_option("--config", common.config, "Configuration file (okod.toml)")
-        ->capture_default_str();
-    sub->add_option("--store", common.store, "okod's SQLite store (instead of the config's)");
+    store_cli::store_options(sub, common.config, common.store);
 }
 
 }  // namespace tokens_cli
