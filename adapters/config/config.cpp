@@ -175,7 +175,7 @@ ConfigResult load_config(const fs::path& file) {
     const toml::table& t = *doc;
     const fs::path base = fs::absolute(file).parent_path();
     f.allow_only(t, "okod.toml",
-                 {"store", "definitions", "calendar", "engine", "municipalities", "mail", "outbox", "http"});
+                 {"store", "definitions", "calendar", "engine", "municipalities", "mail", "outbox", "http", "reports"});
 
     Config c;
     c.file = file;
@@ -233,6 +233,15 @@ ConfigResult load_config(const fs::path& file) {
         c.http.read_timeout_seconds = f.integer_in(*http, "read_timeout_seconds", c.http.read_timeout_seconds, 1, 600);
         c.http.idle_timeout_seconds = f.integer_in(*http, "idle_timeout_seconds", c.http.idle_timeout_seconds, 1, 3600);
         c.http.max_connections = f.integer_in(*http, "max_connections", c.http.max_connections, 1, 10000);
+    }
+    c.reports.dir = c.store_path.parent_path() / "reports";
+    if (const toml::table* reports = f.optional_table(t, "reports")) {
+        f.allow_only(*reports, "[reports]", {"dir", "pdf"});
+        if (auto d = f.optional_string(*reports, "dir")) c.reports.dir = resolve_config_path(base, *d);
+        if (const auto* pdf = (*reports)["pdf"].node()) {
+            if (const auto* b = pdf->as_boolean()) c.reports.pdf = b->get();
+            else f.error(pdf, "pdf must be true or false");
+        }
     }
     if (!errors.empty()) return result;
 

@@ -27,6 +27,16 @@ struct HttpConfig {
     int max_connections = 64;
 };
 
+// Where okod writes the reports it makes itself (the draft yearly report it sends with
+// the council-report reminders), and whether it also prints them to PDF.
+struct ReportsConfig {
+    std::filesystem::path dir;  // [reports] dir; default <store dir>/reports
+    // A PDF beside the HTML, printed by chromium, weasyprint or wkhtmltopdf when one is
+    // installed. Off by default: chromium does not run inside the service's sandbox
+    // (MemoryDenyWriteExecute); `okoctl report annual --format pdf` prints elsewhere.
+    bool pdf = false;
+};
+
 struct Config {
     std::filesystem::path file;
     std::filesystem::path store_path;
@@ -39,6 +49,7 @@ struct Config {
     EngineSettings engine;
     MailConfig mail;
     HttpConfig http;
+    ReportsConfig reports;
     Language language = Language::nl;
     std::vector<Municipality> municipalities;  // ordered by code
     std::vector<Person> people;                // ordered by id

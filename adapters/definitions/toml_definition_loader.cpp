@@ -410,6 +410,12 @@ TaskSpec read_task(Context& ctx, const toml::table& table, const std::string& pa
     task.when = r.string("when").value_or("");
     task.for_each = r.string("for_each").value_or("");
     task.report = r.boolean("report").value_or(false);
+    if (const toml::node* n = r.get("attach")) {
+        if (auto what = ctx.as_string(*n, for_key("attach"))) {
+            if (*what == "annual_report") task.attach = TaskAttachment::annual_report;
+            else ctx.error(pos_of(*n), "'attach' must be 'annual_report', got " + quote(*what));
+        }
+    }
     r.finish();
     return task;
 }

@@ -60,17 +60,33 @@ std::string render_mime(const MailMessage& m) {
     // vacation replies bouncing back at the OKO mailbox.
     header(out, "Auto-Submitted", "auto-generated");
 
+    // "=_" never occurs in base64, so no boundary can collide with a body line.
+    const std::string hash = short_hash(m.message_id);
+    std::string body;  // the text, or the text and its HTML form, with their headers
     if (m.html.empty()) {
-        out += text_part_headers("plain");
-        out += base64_lines(to_crlf(m.text));
-        return out;
+        body = text_part_headers("plain") + base64_lines(to_crlf(m.text));
+    } else {
+        const std::string boundary = "=_okod_" + hash;
+        body = "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+        body += "--" + boundary + "\r\n" + text_part_headers("plain") + base64_lines(to_crlf(m.text));
+        body += "--" + boundary + "\r\n" + text_part_headers("html") + base64_lines(to_crlf(m.html));
+        body += "--" + boundary + "--\r\n";
     }
-    // "=_" never occurs in base64, so the boundary cannot collide with a body line.
-    const std::string boundary = "=_okod_" + short_hash(m.message_id);
-    header(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
+    if (m.attachments.empty()) return out + body;
+
+    // With files: multipart/mixed, the message first, then each file as it is.
+    const std::string boundary = "=_okod_mixed_" + hash;
+    header(out, "Content-Type", "multipart/mixed; boundary=\"" + boundary + "\"");
     out += "\r\n";
-    out += "--" + boundary + "\r\n" + text_part_headers("plain") + base64_lines(to_crlf(m.text));
-    out += "--" + boundary + "\r\n" + text_part_headers("html") + base64_lines(to_crlf(m.html));
+    out += "--" + boundary + "\r\n" + body;
+    for (const auto& a : m.attachments) {
+        const std::string name = header_safe(a.filename);
+        out += "--" + boundary + "\r\n";
+        out += fmt::format("Content-Type: {}; name=\"{}\"\r\n", header_safe(a.content_type), name);
+        out += fmt::format("Content-Disposition: attachment; filename=\"{}\"\r\n", name);
+        out += "Content-Transfer-Encoding: base64\r\n\r\n";
+        out += base64_lines(a.data);  // the bytes as they are: no line-end conversion
+    }
     out += "--" + boundary + "--\r\n";
     return out;
 }

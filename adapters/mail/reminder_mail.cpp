@@ -31,6 +31,7 @@ public:
         d.layout.greeting = c_.person_name.empty() ? w("Beste collega,", "Dear colleague,")
                                                    : w("Beste ", "Dear ") + c_.person_name + ",";
         d.layout.task = task();
+        if (!c_.attachment_note.empty()) d.layout.paragraphs.push_back(c_.attachment_note);
         if (c_.item.late)
             d.layout.paragraphs.insert(
                 d.layout.paragraphs.begin(),
@@ -235,6 +236,7 @@ MailMessage compose_reminder_mail(const ReminderContext& context, const MailIden
     m.message_id = make_message_id(context.item.key, from.from_address);
     m.idempotency_key = context.item.key;
     m.date = context.item.created_at;
+    m.attachments = context.attachments;
     return m;
 }
 

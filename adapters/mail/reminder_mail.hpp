@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/instance.hpp"
 #include "model/text.hpp"
@@ -38,6 +39,10 @@ struct ReminderContext {
     std::optional<Instant> due;     // the task's deadline; item.due when absent
     std::int64_t task_id = 0;
     std::string regisseur_name;  // who to tell when the task is done; may be empty
+    // Files sent along (the draft yearly report), with a paragraph that says what they
+    // are and what to do with them, in the recipient's language.
+    std::vector<MailAttachment> attachments;
+    std::string attachment_note;
 };
 
 // Message-ID and date depend only on the item (its key and created_at), so a retry

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace okod {
 
@@ -181,6 +182,82 @@ std::string to_markdown(const Document& d) {
         }
     }
     out += "---\n" + d.footer + "\n";
+    return out;
+}
+
+namespace {
+
+std::string csv_field(const std::string& s) {
+    std::string cell = s;
+    // A leading =, +, @ or - (unless a negative number) makes a spreadsheet evaluate the
+    // cell: a remark typed by someone must stay text (OWASP "CSV injection").
+    if (!cell.empty()) {
+        const char c = cell.front();
+        const bool negative_number = c == '-' && cell.size() > 1 && (std::isdigit(static_cast<unsigned char>(cell[1])) != 0);
+        if (c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r' || (c == '-' && !negative_number))
+            cell.insert(cell.begin(), '\'');
+    }
+    const bool quote = cell.find_first_of(";\"\r\n") != std::string::npos ||
+                       (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
+    if (!quote) return cell;
+    std::string out = "\"";
+    for (char c : cell) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+void csv_line(std::string& out, const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) out += ';';
+        out += csv_field(cells[i]);
+    }
+    out += "\r\n";
+}
+
+std::string csv_number(double v, bool dutch) {
+    std::string s = fmt::format("{:.1f}", v);
+    if (dutch) std::replace(s.begin(), s.end(), '.', ',');
+    return s;
+}
+
+}  // namespace
+
+std::string to_csv(const Document& d) {
+    const bool nl = d.language != "en";
+    std::string out = "\xEF\xBB\xBF";  // so that Excel reads UTF-8
+    csv_line(out, {d.title});
+    csv_line(out, {d.subtitle});
+    for (const auto& s : d.sections) {
+        for (const auto& block : s.blocks) {
+            if (const auto* t = std::get_if<DocTable>(&block)) {
+                out += "\r\n";
+                csv_line(out, {s.heading});
+                const bool lights = !t->marks.empty();
+                std::vector<std::string> header;
+                if (lights) header.emplace_back(nl ? "Licht" : "Light");
+                header.insert(header.end(), t->headers.begin(), t->headers.end());
+                csv_line(out, header);
+                for (std::size_t r = 0; r < t->rows.size(); ++r) {
+                    std::vector<std::string> row;
+                    if (lights) row.push_back(r < t->marks.size() ? t->marks[r] : std::string());
+                    row.insert(row.end(), t->rows[r].begin(), t->rows[r].end());
+                    csv_line(out, row);
+                }
+            } else if (const auto* c = std::get_if<DocChart>(&block)) {
+                out += "\r\n";
+                csv_line(out, {s.heading, c->caption});
+                csv_line(out, {nl ? "Jaar" : "Year", nl ? "Waarde" : "Value", nl ? "Soort" : "Kind"});
+                csv_line(out, {std::to_string(c->baseline.first), csv_number(c->baseline.second, nl),
+                               nl ? "nulmeting" : "baseline"});
+                for (const auto& [year, value] : c->measured)
+                    csv_line(out, {std::to_string(year), csv_number(value, nl), nl ? "meting" : "measured"});
+                csv_line(out, {std::to_string(c->target.first), csv_number(c->target.second, nl),
+                               nl ? "streefwaarde" : "target"});
+            }
+        }
+    }
     return out;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The command line of `okoctl report process`. Include from okoctl_main.cpp only (CLI11
+// The command line of `okoctl report process|annual`. Include from okoctl_main.cpp only (CLI11
 // is a heavy header).
 #include <CLI/CLI.hpp>
 #include <ostream>
@@ -41,14 +41,16 @@ inline void add_report_command(CLI::App& app, ReportCli& cli) {
 
     cli.annual = report->add_subcommand(
         "annual",
-        "The yearly report to college and council: print-ready HTML (A4) or Markdown, Dutch by default");
+        "The yearly report to college and council: print-ready HTML (A4), Markdown, its tables as CSV, "
+        "or PDF (printed here with chromium, weasyprint or wkhtmltopdf); Dutch by default");
     auto& y = cli.annual_args;
     cli.annual->add_option("--municipality", y.municipality, "CBS code, e.g. GM0935")
         ->required()
         ->check(client_cli::cbs_code());
     cli.annual->add_option("--year", y.year, "The year reported on (default: okod's current year)")
         ->check(CLI::Range(2000, 2200));
-    cli.annual->add_option("--format", y.format, "html (default) or md")->check(CLI::IsMember({"html", "md"}));
+    cli.annual->add_option("--format", y.format, "html (default), md, csv (for a spreadsheet) or pdf (needs -o)")
+        ->check(CLI::IsMember({"html", "md", "csv", "pdf"}));
     cli.annual->add_option("--lang", y.lang, "nl or en (default: the municipality's language)")
         ->check(CLI::IsMember({"nl", "en"}));
     cli.annual->add_option("--output,-o", y.output, "Write to this file instead of stdout");

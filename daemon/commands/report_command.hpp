@@ -1,6 +1,8 @@
 #pragma once
-// `okoctl report annual`: the yearly report to college and council as print-ready HTML
-// or Markdown (GET /api/v1/municipalities/{code}/reports/annual), to stdout or a file.
+// `okoctl report annual`: the yearly report to college and council as print-ready HTML,
+// Markdown or CSV (GET /api/v1/municipalities/{code}/reports/annual), to stdout or a
+// file; or as PDF, printed on this machine from okod's HTML by a converter from Debian
+// (adapters/report/pdf_printer.hpp), to a file.
 //
 // `okoctl report process`: the process monitor of a municipality's trajectory, through
 // okod's API (GET /api/v1/municipalities/{code}/process): per step of the workflow, in
@@ -27,7 +29,7 @@ struct ReportAnnualArgs {
     ClientOptions client;
     std::string municipality;
     int year = 0;               // 0: okod's current year
-    std::string format = "html";  // html | md
+    std::string format = "html";  // html | md | csv | pdf
     std::string lang;           // empty: the municipality's language
     std::string output;         // file; empty: stdout
 };

@@ -37,7 +37,12 @@ ReminderContext OutboxSender::context_for(const OutboxItem& item) {
             if (const Definition* d = definitions_.get(instance->definition_id,
                                                        instance->definition_version)) {
                 c.workflow_name = d->name;
-                if (const StateSpec* s = d->state(task->state)) c.state_name = s->name;
+                if (const StateSpec* s = d->state(task->state)) {
+                    c.state_name = s->name;
+                    for (const auto& spec : s->tasks)
+                        if (spec.id == task->spec_id && spec.attach == TaskAttachment::annual_report)
+                            attach_report(c, *task);
+                }
             }
         }
         if (c.workflow_name.nl.empty()) c.workflow_name = {task->workflow, task->workflow};
@@ -47,6 +52,16 @@ ReminderContext OutboxSender::context_for(const OutboxItem& item) {
         store_.holders(item.municipality, "regisseur", local_date(clock_.now()));
     if (!regisseurs.empty()) c.regisseur_name = regisseurs.front().name;
     return c;
+}
+
+// The report goes to whoever must act on the task (reminder, overdue notice), not with
+// an escalation to the wethouder: a draft is for its author.
+void OutboxSender::attach_report(ReminderContext& c, const Task& task) {
+    if (!attacher_ || (c.item.kind != "reminder" && c.item.kind != "overdue")) return;
+    if (auto report = attacher_->attach(task, c.item.language, clock_.now())) {
+        c.attachments = std::move(report->files);
+        c.attachment_note = std::move(report->note);
+    }
 }
 
 std::optional<Delivery> OutboxSender::next_ready() {

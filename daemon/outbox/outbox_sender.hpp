@@ -13,6 +13,7 @@
 // thread and calls record() back on its strand. deliver_ready() does both in a row for
 // tests and one-shot use.
 #include "adapters/mail/reminder_mail.hpp"
+#include "daemon/outbox/annual_report_attacher.hpp"
 #include "definition/registry.hpp"
 #include "model/store.hpp"
 #include "outbox/mail.hpp"
@@ -37,6 +38,9 @@ public:
     std::optional<Delivery> next_ready();
     // Records the outcome of one attempt: sent, retry later, or dead letter.
     void record(const Delivery& d, const SendResult& result);
+    // Reminders and overdue notices of tasks with attach = "annual_report" carry the
+    // report `attacher` makes; without one (tests of plain reminders) they go without.
+    void set_attacher(AnnualReportAttacher* attacher) { attacher_ = attacher; }
     // When the next pending message may be tried (for the daemon's timer).
     std::optional<Instant> next_attempt() { return store_.next_outbox_attempt(); }
 
@@ -46,12 +50,14 @@ public:
 
 private:
     ReminderContext context_for(const OutboxItem& item);
+    void attach_report(ReminderContext& c, const Task& task);
 
     Store& store_;
     const DefinitionRegistry& definitions_;
     const Clock& clock_;
     MailIdentity identity_;
     RetryPolicy policy_;
+    AnnualReportAttacher* attacher_ = nullptr;
 };
 
 }  // namespace okod

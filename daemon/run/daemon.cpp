@@ -66,6 +66,7 @@ struct Daemon::Impl {
     std::unique_ptr<Runtime> runtime;
     std::unique_ptr<RunClock> clock;
     std::unique_ptr<Engine> engine;
+    std::unique_ptr<AnnualReportAttacher> attacher;
     std::unique_ptr<OutboxSender> sender;
     std::shared_ptr<MailTransport> transport;
     std::unique_ptr<TimelineNames> names;
@@ -139,6 +140,8 @@ void Daemon::Impl::build_workers() {
     sender = std::make_unique<OutboxSender>(*runtime->store, runtime->definitions, *clock,
                                             MailIdentity{c.mail.from_address, c.mail.from_name},
                                             retry_policy_of(c.mail));
+    attacher = std::make_unique<AnnualReportAttacher>(*runtime->store, runtime->definitions, runtime->config);
+    sender->set_attacher(attacher.get());
     names = std::make_unique<TimelineNames>(runtime->definitions, c.municipalities, c.people);
 }
 

@@ -30,6 +30,11 @@ struct Municipality;
 // The number a YearsSetting stands for in municipality `m`.
 int resolve_years(const YearsSetting& y, const Municipality& m);
 
+// A document okod makes itself and sends with a task's reminders (and writes to its
+// reports directory): the draft yearly report, so that the regisseur completes and
+// sends a report okod already wrote instead of starting from a blank page.
+enum class TaskAttachment { none, annual_report };
+
 struct TaskSpec {
     std::string id;
     Text title;
@@ -40,6 +45,7 @@ struct TaskSpec {
     std::string for_each;                  // name of an instance list; one task per item
     std::string when;                      // guard: create only if it holds
     bool report = false;  // a reporting deadline (council, college, ministry): listed apart
+    TaskAttachment attach = TaskAttachment::none;
     SourcePos pos;
 };
 

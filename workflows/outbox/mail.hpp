@@ -4,8 +4,16 @@
 #include "time/instant.hpp"
 
 #include <string>
+#include <vector>
 
 namespace okod {
+
+// A file sent with the mail, e.g. the draft yearly report.
+struct MailAttachment {
+    std::string filename;      // ASCII: "jaarrapportage-GM0935-2026.html"
+    std::string content_type;  // "text/html; charset=UTF-8", "application/pdf"
+    std::string data;          // the bytes
+};
 
 struct MailMessage {
     std::string from_address;   // "oko@maastricht.nl"
@@ -20,6 +28,7 @@ struct MailMessage {
     std::string message_id;     // "<...@okod>"
     std::string idempotency_key;  // the outbox key, sent as X-Okod-Key
     Instant date{};
+    std::vector<MailAttachment> attachments;
 };
 
 struct SendResult {

@@ -1,0 +1,14 @@
+#pragma once
+// Which year a yearly report covers, from the day it is due: a report due before July
+// looks back on the year before (the spring memo, "voorjaarsnota"); one due from July
+// on reports on its own year so far (before the budget debate in the autumn).
+#include "time/instant.hpp"
+
+namespace okod {
+
+inline int annual_report_year(Date due) {
+    const int year = static_cast<int>(due.year());
+    return static_cast<unsigned>(due.month()) < 7 ? year - 1 : year;
+}
+
+}  // namespace okod
