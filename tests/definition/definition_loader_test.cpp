@@ -802,3 +802,20 @@ on = "someone_leaves")")),
 
 }  // namespace
 }  // namespace okod
+
+namespace okod {
+namespace {
+
+TEST_F(DefinitionLoader, attach_names_the_yearly_report_or_is_refused_where_it_is_written) {
+    const auto ok = load(replace_line(kBase, "  due = { quarter_end = 2 }", "  due = { quarter_end = 2 }\n  attach = \"annual_report\""));
+    ASSERT_TRUE(ok.ok()) << errors_of(ok).front();
+    EXPECT_EQ(ok.definitions.at(0).states.at(0).tasks.at(0).attach, TaskAttachment::annual_report);
+    EXPECT_EQ(load(kBase).definitions.at(0).states.at(0).tasks.at(0).attach, TaskAttachment::none);
+    EXPECT_EQ(errors(replace_line(kBase, "  due = { quarter_end = 2 }", "  due = { quarter_end = 2 }\n  attach = \"jaarverslag\"")),
+              Errors{"def.toml:15:12: 'attach' must be 'annual_report', got 'jaarverslag'"});
+    EXPECT_EQ(errors(replace_line(kBase, "  due = { quarter_end = 2 }", "  due = { quarter_end = 2 }\n  attach = true")),
+              Errors{"def.toml:15:12: expected a string for 'attach', got boolean"});
+}
+
+}  // namespace
+}  // namespace okod
