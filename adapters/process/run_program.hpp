@@ -3,9 +3,12 @@
 // weasyprint, wkhtmltopdf), which okod and okoctl start but do not link.
 //
 // The program gets no shell (arguments are passed as they are, so a path with spaces
-// or quotes stays one argument), stdin from /dev/null, and stdout and stderr in
-// `log_file`. It runs in its own process group, so that a program that does not finish
-// in time is killed with every helper process it started (chromium starts several).
+// or quotes stays one argument), only the environment `env` (NAME=value; not ours,
+// which may hold a token), stdin from /dev/null, stdout and stderr in `log_file`, none
+// of our other file descriptors (okod's sockets), default signal handling and an empty
+// signal mask. It runs in its own process group, so that a program that does not
+// finish in time is killed with every helper process it started (chromium starts
+// several), and so are helpers it leaves behind when it ends.
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -22,8 +25,8 @@ struct ProgramResult {
     bool ok() const { return started && !timed_out && exit_code == 0; }
 };
 
-ProgramResult run_program(const std::vector<std::string>& argv, const std::filesystem::path& log_file,
-                          std::chrono::milliseconds time_limit);
+ProgramResult run_program(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                          const std::filesystem::path& log_file, std::chrono::milliseconds time_limit);
 
 // The first of `names` found as an executable on PATH (or given as an absolute path).
 std::optional<std::filesystem::path> find_program(const std::vector<std::string>& names);

@@ -55,22 +55,21 @@ std::string last_line(const fs::path& log) {
 std::vector<std::string> command_for(const PdfTool& tool, const fs::path& dir, const fs::path& html,
                                      const fs::path& pdf) {
     switch (tool.kind) {
-        case PdfTool::Kind::chromium:
-            // --no-sandbox: chromium's sandbox needs user namespaces, which a hardened
-            // service (and a container) does not have; the page is okod's own report,
-            // with no scripts and a CSP that loads nothing.
-            return {tool.program.string(),
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--disable-extensions",
-                    "--disable-background-networking",
-                    "--no-first-run",
-                    "--no-pdf-header-footer",
-                    "--user-data-dir=" + (dir / "profile").string(),
-                    "--print-to-pdf=" + pdf.string(),
-                    "file://" + html.string()};
+        case PdfTool::Kind::chromium: {
+            // The report's own CSP (a meta tag, default-src 'none') runs no script and
+            // loads nothing; turning scripts off in blink instead breaks headless
+            // printing. The sandbox stays on, except as root, where chromium refuses
+            // to start with it (a container, CI).
+            std::vector<std::string> cmd{tool.program.string(), "--headless=new"};
+            if (geteuid() == 0) cmd.emplace_back("--no-sandbox");
+            for (const char* flag : {"--disable-gpu", "--disable-dev-shm-usage", "--disable-extensions",
+                                     "--disable-background-networking", "--no-first-run", "--no-pdf-header-footer"})
+                cmd.emplace_back(flag);
+            cmd.push_back("--user-data-dir=" + (dir / "profile").string());
+            cmd.push_back("--print-to-pdf=" + pdf.string());
+            cmd.push_back("file://" + html.string());
+            return cmd;
+        }
         case PdfTool::Kind::weasyprint:
             return {tool.program.string(), html.string(), pdf.string()};
         case PdfTool::Kind::wkhtmltopdf:
@@ -114,7 +113,10 @@ PdfResult print_pdf(const PdfTool& tool, const std::string& html, const fs::path
         }
     }
     const fs::path log = dir.path() / "converter.log";
-    const auto ran = run_program(command_for(tool, dir.path(), html_file, pdf_file), log, time_limit);
+    // A minimal environment: the converter needs no token, no proxy and no display.
+    std::vector<std::string> env{"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + dir.path().string(),
+                                 "TMPDIR=" + dir.path().string(), "LANG=C.UTF-8"};
+    const auto ran = run_program(command_for(tool, dir.path(), html_file, pdf_file), env, log, time_limit);
     const std::string pdf = fs::exists(pdf_file) ? read_all(pdf_file) : std::string();
     if (!ran.ok() || !pdf.starts_with("%PDF")) {
         const std::string said = last_line(log);

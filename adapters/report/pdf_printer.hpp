@@ -28,8 +28,8 @@ struct PdfResult {
 };
 
 // Writes `html` as a PDF to `out` (replaced whole, or left as it was on failure). Runs
-// the converter in a private temporary directory, without network access to anything
-// the document does not name (it names nothing), killed after `time_limit`.
+// the converter in a private temporary directory with a minimal environment, killed
+// after `time_limit`.
 PdfResult print_pdf(const PdfTool& tool, const std::string& html, const std::filesystem::path& out,
                     std::chrono::seconds time_limit = std::chrono::seconds{120});
 

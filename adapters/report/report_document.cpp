@@ -110,7 +110,10 @@ std::string svg_chart(const DocChart& c) {
 
 std::string to_html(const Document& d) {
     std::string out = fmt::format(
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n"
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+        // The same policy as okod's HTTP header, also in the saved file: a converter or
+        // browser opening it loads nothing and runs nothing.
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}</title>\n<style>{}</style>\n"
         "</head>\n<body>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n",
         escape_html(d.language), escape_html(d.title), kStyle, escape_html(d.title), escape_html(d.subtitle));
     for (const auto& s : d.sections) {
@@ -187,14 +190,25 @@ std::string to_markdown(const Document& d) {
 
 namespace {
 
+// "-3,5" or "12.0": a plain number, which a spreadsheet may read as one.
+bool plain_number(const std::string& s) {
+    std::size_t i = s[0] == '-' ? 1 : 0, digits = 0, separators = 0;
+    for (; i < s.size(); ++i) {
+        if (std::isdigit(static_cast<unsigned char>(s[i])) != 0) ++digits;
+        else if ((s[i] == ',' || s[i] == '.') && ++separators == 1) continue;
+        else return false;
+    }
+    return digits > 0;
+}
+
 std::string csv_field(const std::string& s) {
     std::string cell = s;
-    // A leading =, +, @ or - (unless a negative number) makes a spreadsheet evaluate the
-    // cell: a remark typed by someone must stay text (OWASP "CSV injection").
+    // A leading =, +, -, @, tab or CR makes a spreadsheet evaluate the cell: a remark
+    // typed by someone must stay text (OWASP "CSV injection"). Only a plain negative
+    // number keeps its minus.
     if (!cell.empty()) {
         const char c = cell.front();
-        const bool negative_number = c == '-' && cell.size() > 1 && (std::isdigit(static_cast<unsigned char>(cell[1])) != 0);
-        if (c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r' || (c == '-' && !negative_number))
+        if (c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r' || (c == '-' && !plain_number(cell)))
             cell.insert(cell.begin(), '\'');
     }
     const bool quote = cell.find_first_of(";\"\r\n") != std::string::npos ||

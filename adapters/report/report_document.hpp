@@ -54,11 +54,11 @@ std::string to_html(const Document& d);
 std::string to_markdown(const Document& d);
 // The report's tables as one spreadsheet file, the way Dutch Excel opens it: UTF-8 with
 // a byte-order mark, `;` between fields, CRLF line ends, quotes where needed (RFC 4180).
-// Each table comes under a line with its section's heading, its header line first
-// (with a "Licht"/"Light" column when rows carry a traffic light), a blank line after.
+// Each table comes after a blank line and a line with its section's heading, its header
+// line first (with a "Licht"/"Light" column when rows carry a traffic light).
 // Charts come as a table of year and value. Prose (paragraphs, lists) is left out: the
-// CSV is for the numbers. A cell that a spreadsheet would run as a formula (=, +, @, or
-// - before a non-digit) is written with a leading apostrophe.
+// CSV is for the numbers. A cell that a spreadsheet would run as a formula (starting
+// with =, +, @ or -, unless a plain negative number) gets a leading apostrophe.
 std::string to_csv(const Document& d);
 
 }  // namespace okod

@@ -25,9 +25,9 @@ constexpr int for_http_status(long status) {
 
 inline constexpr const char* kExitCodesHelp =
     "Exit codes of the commands that talk to okod's API (tasks, instances, municipalities,\n"
-    "events; people and outbox with --url or OKOD_URL):\n"
+    "events; people, outbox and execution-plan with --url or OKOD_URL):\n"
     "  0  done\n"
-    "  1  okod refused (it says why, e.g. \"okoctl: 422: ...\")\n"
+    "  1  okod refused (it says why, e.g. \"okoctl: 422: ...\"), or a PDF could not be printed\n"
     "  2  bad command line, or okod's address unknown (--url, OKOD_URL, [http] in --config)\n"
     "  3  no token, or okod refused it (401, 403)\n"
     "  4  not found (404), or not visible to the token\n"

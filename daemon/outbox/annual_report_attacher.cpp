@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include <fstream>
+#include <iterator>
 #include <system_error>
 
 namespace okod {
@@ -19,13 +20,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A PDF of a few hundred KiB is usual; beyond this it is not mailed (mail gateways
+// refuse large messages, and the file is in the reports directory anyway).
+constexpr std::uintmax_t kMaxPdfBytes = 8u << 20;
+
 // Written beside the target and renamed over it, so that nobody opens half a report.
 bool write_whole(const fs::path& file, const std::string& bytes) {
     const fs::path part = file.string() + ".part";
     {
         std::ofstream out(part, std::ios::binary | std::ios::trunc);
         out << bytes;
-        if (!out.flush()) return false;
+        out.close();
+        if (!out) return false;
     }
     std::error_code ec;
     fs::rename(part, file, ec);
@@ -33,25 +39,22 @@ bool write_whole(const fs::path& file, const std::string& bytes) {
     return !ec;
 }
 
-std::string read_whole(const fs::path& file) {
+std::optional<std::string> read_whole(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in) return std::nullopt;
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 }  // namespace
 
-std::string annual_report_basename(const std::string& municipality, int year, Language language) {
-    return fmt::format("{}-{}-{}", language == Language::en ? "annual-report" : "jaarrapportage", municipality, year);
-}
-
 AnnualReportAttacher::AnnualReportAttacher(Store& store, const DefinitionRegistry& definitions, const Config& config)
     : store_(store), definitions_(definitions), config_(config) {}
 
-std::optional<ReportAttachment> AnnualReportAttacher::attach(const Task& task, Language language, Instant now) {
-    if (!task.due) return std::nullopt;
+std::optional<ReportAttachment> AnnualReportAttacher::attach(const Task& task, Instant deliverable_due,
+                                                             Language language, Instant now) {
     const auto m = store_.municipality(task.municipality);
     if (!m) return std::nullopt;
-    const int year = annual_report_year(local_date(*task.due));
+    const int year = annual_report_year(local_date(deliverable_due));
     const YearPlan* plan = nullptr;
     for (const auto& p : config_.plans)
         if (p.plan.municipality == m->code && p.plan.year == year) plan = &p.plan;
@@ -63,8 +66,7 @@ std::optional<ReportAttachment> AnnualReportAttacher::attach(const Task& task, L
         html = to_html(document);
         markdown = to_markdown(document);
     } catch (const std::exception& e) {
-        spdlog::error("yearly report {} {} could not be made, the reminder goes without it: {}", m->code, year,
-                      e.what());
+        spdlog::error("yearly report {} {} could not be made, the mail goes without it: {}", m->code, year, e.what());
         return std::nullopt;
     }
 
@@ -74,43 +76,61 @@ std::optional<ReportAttachment> AnnualReportAttacher::attach(const Task& task, L
 
     std::error_code ec;
     const fs::path dir = config_.reports.dir;
+    const fs::path html_file = dir / (base + ".html"), md_file = dir / (base + ".md"), pdf_file = dir / (base + ".pdf");
+    // The same report as last time (nothing happened since): its PDF still stands.
+    const bool unchanged = read_whole(html_file) == html;
     fs::create_directories(dir, ec);
-    const fs::path html_file = dir / (base + ".html"), md_file = dir / (base + ".md");
     if (!ec && write_whole(html_file, html) && write_whole(md_file, markdown)) {
         a.written = {html_file, md_file};
-        if (config_.reports.pdf) {
-            const fs::path pdf_file = dir / (base + ".pdf");
-            if (const auto tool = find_pdf_tool()) {
-                const auto printed = print_pdf(*tool, html, pdf_file);
-                if (printed.ok) {
-                    a.written.push_back(pdf_file);
-                    a.files.push_back({base + ".pdf", "application/pdf", read_whole(pdf_file)});
-                } else {
-                    spdlog::warn("yearly report {} {}: no PDF, the HTML goes alone: {}", m->code, year, printed.error);
-                }
-            } else {
-                spdlog::warn("yearly report {} {}: no PDF, the HTML goes alone: {}", m->code, year, pdf_tool_hint());
-            }
-        }
         spdlog::info("yearly report {} {} written to {}", m->code, year, html_file.string());
     } else {
         spdlog::warn("yearly report {} {} not written to {} ({}); it goes with the mail only", m->code, year,
                      dir.string(), ec ? ec.message() : "cannot write there");
     }
+    if (config_.reports.pdf) {
+        const auto existing = unchanged ? read_whole(pdf_file) : std::nullopt;
+        if (existing && existing->starts_with("%PDF") && existing->size() <= kMaxPdfBytes)
+            a.files.push_back({base + ".pdf", "application/pdf", *existing});
+        else
+            a.pdf = PdfJob{html, pdf_file, base + ".pdf"};
+    }
 
-    const bool en = language == Language::en;
-    const bool pdf = a.files.size() > 1;
+    // Neutral on purpose: the same report serves the council report and the subsidy's
+    // content report; the task above it says what it is for.
     a.note = fmt::format(
-        fmt::runtime(en ? "Attached: the draft yearly report {} that okod wrote on {} from what it knows (position in the cycle, "
-             "traffic lights per workgroup, goals and measurements, execution plan, success conditions and a draft "
-             "plan for next year), as HTML{}. Add what okod cannot know, and send it to the college and council in "
-             "time. The latest version at any moment: okoctl report annual --municipality {} --year {}."
-           : "In de bijlage: de concept-jaarrapportage {} die okod op {} uit zijn gegevens opstelde (positie in de "
-             "cyclus, verkeerslichten per werkgroep, doelen en metingen, uitvoeringsplan, succesvoorwaarden en een "
-             "concept-jaarplan), als HTML{}. Vul aan wat okod niet kan weten en bied haar op tijd aan college en "
-             "raad aan. De actuele versie op elk moment: okoctl report annual --municipality {} --year {}."),
-        year, report_words::long_date(local_date(now), language), pdf ? (en ? " and PDF" : " en pdf") : "", m->code, year);
+        fmt::runtime(language == Language::en
+                         ? "Attached: okod's draft yearly report {} as of {}: position in the cycle, traffic lights "
+                           "per workgroup, goals and measurements, execution plan, success conditions and a draft "
+                           "plan for next year. Use it for the task above and add what okod cannot know. The latest "
+                           "version at any moment: okoctl report annual --municipality {} --year {}."
+                         : "In de bijlage: okods concept-jaarrapportage {} met de stand van {}: positie in de cyclus, "
+                           "verkeerslichten per werkgroep, doelen en metingen, uitvoeringsplan, succesvoorwaarden en "
+                           "een concept-jaarplan. Gebruik haar voor de taak hierboven en vul aan wat okod niet kan "
+                           "weten. De actuele versie op elk moment: okoctl report annual --municipality {} --year {}."),
+        year, report_words::long_date(local_date(now), language), m->code, year);
     return a;
+}
+
+void print_report_pdf(const PdfJob& job, MailMessage& message) {
+    const auto tool = find_pdf_tool();
+    if (!tool) {
+        spdlog::warn("{}: no PDF, the HTML goes alone: {}", job.filename, pdf_tool_hint());
+        return;
+    }
+    // Well within the service's stop timeout: a hung converter must not keep okod up.
+    const auto printed = print_pdf(*tool, job.html, job.target, std::chrono::seconds{60});
+    if (!printed.ok) {
+        spdlog::warn("{}: no PDF, the HTML goes alone: {}", job.filename, printed.error);
+        return;
+    }
+    auto pdf = read_whole(job.target);
+    if (!pdf || pdf->size() > kMaxPdfBytes) {
+        spdlog::warn("{}: the PDF is too large to mail ({}), it stays in {}", job.filename,
+                     pdf ? std::to_string(pdf->size()) + " bytes" : "unreadable", job.target.parent_path().string());
+        return;
+    }
+    spdlog::info("yearly report printed to {}", job.target.string());
+    message.attachments.push_back({job.filename, "application/pdf", std::move(*pdf)});
 }
 
 }  // namespace okod

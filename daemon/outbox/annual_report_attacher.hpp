@@ -1,13 +1,17 @@
 #pragma once
 // The yearly report okod writes itself. A task whose definition says
-// attach = "annual_report" (the council report's draft and send tasks) gets, with each
-// reminder and overdue notice, the report as okod knows it that day: built from the
-// store, written to the reports directory ([reports] dir: jaarrapportage-GM0935-2026.html,
-// .md, and .pdf when enabled and a converter is installed), and attached to the mail.
+// attach = "annual_report" (the council report's draft and send tasks, the subsidy's
+// content report) gets, with each reminder and overdue notice, the report as okod
+// knows it that day: built from the store, written to the reports directory
+// ([reports] dir: jaarrapportage-GM0935-2026.html and .md) and attached to the mail.
 // So the regisseur starts from okod's draft and always has the latest one.
 //
-// The report is rebuilt for every mail, never cached: it must show what happened up to
-// the day it is sent. Failing to write or print it never holds back the reminder.
+// Two halves, because they run on different threads. attach() reads the store, so it
+// runs where the engine runs (the daemon's strand); it is quick (milliseconds). The PDF
+// ([reports] pdf = true) takes a converter seconds, so attach() only says which PDF to
+// make, and print_report_pdf() makes it on the mail thread, right before the send,
+// where a slow converter holds up no timer, no API request and no watchdog ping.
+// Failing to write or print never holds back the reminder.
 #include "adapters/config/config.hpp"
 #include "adapters/mail/reminder_mail.hpp"
 #include "definition/registry.hpp"
@@ -20,10 +24,18 @@
 
 namespace okod {
 
+// A PDF still to print: the report's HTML, where the PDF goes, and its attachment name.
+struct PdfJob {
+    std::string html;
+    std::filesystem::path target;
+    std::string filename;
+};
+
 struct ReportAttachment {
-    std::vector<MailAttachment> files;  // the HTML, and the PDF when one was printed
+    std::vector<MailAttachment> files;  // the HTML (and the PDF when an unchanged one exists)
     std::string note;                   // the mail's paragraph about them
-    std::vector<std::filesystem::path> written;  // what is now in the reports directory
+    std::vector<std::filesystem::path> written;  // what this call wrote to the reports directory
+    std::optional<PdfJob> pdf;          // a PDF to print before sending
 };
 
 class AnnualReportAttacher {
@@ -32,10 +44,12 @@ public:
     // read at each call, so a reload (SIGHUP) takes effect.
     AnnualReportAttacher(Store& store, const DefinitionRegistry& definitions, const Config& config);
 
-    // The report for `task` (its municipality; the year from its deadline, see
-    // report/report_year.hpp) in `language`, at `now`. nullopt when the task has no
-    // deadline or municipality, or the report cannot be built (logged).
-    std::optional<ReportAttachment> attach(const Task& task, Language language, Instant now);
+    // The report for `task`'s municipality in `language`, at `now`, covering the year
+    // report/report_year.hpp derives from `deliverable_due`: the deadline of what the
+    // report is for (the council report's sending day), so that every task around it
+    // attaches the same year. nullopt when the municipality is unknown or the report
+    // cannot be made (logged).
+    std::optional<ReportAttachment> attach(const Task& task, Instant deliverable_due, Language language, Instant now);
 
 private:
     Store& store_;
@@ -43,8 +57,8 @@ private:
     const Config& config_;
 };
 
-// "jaarrapportage-GM0935-2026" / "annual-report-GM0935-2026": the report's file name
-// without extension, as the API's Content-Disposition names it too.
-std::string annual_report_basename(const std::string& municipality, int year, Language language);
+// Prints `job` with the first converter installed and adds it to `message`; on failure
+// the message goes with the HTML alone (logged). Thread-safe: touches no store.
+void print_report_pdf(const PdfJob& job, MailMessage& message);
 
 }  // namespace okod

@@ -16,7 +16,7 @@ OutboxSender::OutboxSender(Store& store, const DefinitionRegistry& definitions, 
       identity_(std::move(identity)),
       policy_(policy) {}
 
-ReminderContext OutboxSender::context_for(const OutboxItem& item) {
+ReminderContext OutboxSender::context_for(const OutboxItem& item, std::optional<PdfJob>& pdf) {
     ReminderContext c;
     c.item = item;
     c.municipality_code = item.municipality;
@@ -41,7 +41,7 @@ ReminderContext OutboxSender::context_for(const OutboxItem& item) {
                     c.state_name = s->name;
                     for (const auto& spec : s->tasks)
                         if (spec.id == task->spec_id && spec.attach == TaskAttachment::annual_report)
-                            attach_report(c, *task);
+                            attach_report(c, *task, *d, pdf);
                 }
             }
         }
@@ -55,13 +55,58 @@ ReminderContext OutboxSender::context_for(const OutboxItem& item) {
 }
 
 // The report goes to whoever must act on the task (reminder, overdue notice), not with
-// an escalation to the wethouder: a draft is for its author.
-void OutboxSender::attach_report(ReminderContext& c, const Task& task) {
+// an escalation to the wethouder: a draft is for its author. Whatever goes wrong here,
+// the mail goes without the report: a reminder is never held back by its attachment.
+void OutboxSender::attach_report(ReminderContext& c, const Task& task, const Definition& definition,
+                                 std::optional<PdfJob>& pdf) {
     if (!attacher_ || (c.item.kind != "reminder" && c.item.kind != "overdue")) return;
-    if (auto report = attacher_->attach(task, c.item.language, clock_.now())) {
+    try {
+        // The year follows the deadline of what the report is for (the instance's last
+        // reporting deadline: the sending day), the same for every task around it.
+        std::optional<Instant> deliverable = task.due;
+        TaskFilter f;
+        f.instance_id = task.instance_id;
+        for (const auto& t : store_.tasks(f)) {
+            if (!t.due || (deliverable && *t.due <= *deliverable)) continue;
+            for (const auto& st : definition.states)
+                for (const auto& spec : st.tasks)
+                    if (spec.id == t.spec_id && spec.report) deliverable = t.due;
+        }
+        auto report = attacher_->attach(task, deliverable.value_or(clock_.now()), c.item.language, clock_.now());
+        if (!report) return;
         c.attachments = std::move(report->files);
         c.attachment_note = std::move(report->note);
+        pdf = std::move(report->pdf);
+    } catch (const std::exception& e) {
+        spdlog::error("mail {}: the yearly report could not be attached, the mail goes without it: {}", c.item.id,
+                      e.what());
+        c.attachments.clear();
+        c.attachment_note.clear();
+        pdf.reset();
     }
+}
+
+SendResult send_delivery(MailTransport& transport, Delivery& d) {
+    if (d.pdf) {
+        try {
+            print_report_pdf(*d.pdf, d.message);
+        } catch (const std::exception& e) {
+            spdlog::warn("{}: no PDF, the HTML goes alone: {}", d.pdf->filename, e.what());
+        }
+    }
+    SendResult r = transport.send(d.message);
+    if (r.outcome != SendResult::Outcome::rejected || d.message.attachments.empty()) return r;
+    spdlog::warn("mail {} to {} refused with its attachments ({}); sending it without them", d.item.id,
+                 d.item.recipient, r.error);
+    d.message.attachments.clear();
+    const bool en = d.item.language == Language::en;
+    const std::string line =
+        en ? "(The mail server did not accept the attachment. Get the report with okoctl report annual.)"
+           : "(De mailserver nam de bijlage niet aan. Haal de rapportage op met okoctl report annual.)";
+    d.message.text += "\n" + line + "\n";
+    if (const auto body_end = d.message.html.rfind("</body>"); body_end != std::string::npos)
+        d.message.html.insert(body_end, "<p>" + line + "</p>\n");
+    return transport.send(d.message);
 }
 
 std::optional<Delivery> OutboxSender::next_ready() {
@@ -70,7 +115,7 @@ std::optional<Delivery> OutboxSender::next_ready() {
         if (ready.empty()) return std::nullopt;
         Delivery d;
         d.item = std::move(ready.front());
-        d.message = compose_reminder_mail(context_for(d.item), identity_);
+        d.message = compose_reminder_mail(context_for(d.item, d.pdf), identity_);
         if (!d.item.recipient.empty()) return d;
         // No address to try: a dead letter at once, visible in `okoctl outbox`.
         record(d, {SendResult::Outcome::rejected,
@@ -136,7 +181,7 @@ int OutboxSender::deliver_ready(MailTransport& transport, int limit) {
     while (attempts < limit) {
         auto d = next_ready();
         if (!d) break;
-        record(*d, transport.send(d->message));
+        record(*d, send_delivery(transport, *d));
         ++attempts;
     }
     return attempts;

@@ -27,7 +27,14 @@ namespace okod {
 struct Delivery {
     OutboxItem item;
     MailMessage message;
+    std::optional<PdfJob> pdf;  // printed and attached by send_delivery()
 };
+
+// Sends `d` through `transport` on the calling thread (the daemon's mail thread): prints
+// its PDF first, if it has one to print. A message with attachments that the server
+// refuses for good (a gateway that takes no attachments, or none this large) goes again
+// at once without them, with a line saying so: the reminder itself must arrive.
+SendResult send_delivery(MailTransport& transport, Delivery& d);
 
 class OutboxSender {
 public:
@@ -49,8 +56,9 @@ public:
     int deliver_ready(MailTransport& transport, int limit = 1000);
 
 private:
-    ReminderContext context_for(const OutboxItem& item);
-    void attach_report(ReminderContext& c, const Task& task);
+    ReminderContext context_for(const OutboxItem& item, std::optional<PdfJob>& pdf);
+    void attach_report(ReminderContext& c, const Task& task, const Definition& definition,
+                       std::optional<PdfJob>& pdf);
 
     Store& store_;
     const DefinitionRegistry& definitions_;

@@ -230,7 +230,7 @@ void Daemon::Impl::kick_sender() {
     asio::post(mail_thread, [this, t = transport, d = std::move(*d)]() mutable {
         SendResult r;
         try {
-            r = t->send(d.message);
+            r = send_delivery(*t, d);
         } catch (const std::exception& e) {
             r = {SendResult::Outcome::retry, e.what()};
         }

@@ -19,8 +19,10 @@ Document sample() {
     t.rows = {{"Monitor", "Jeugdmonitor afnemen", "Klas 2 en 4; in schooltijd"},
               {"Communicatie", "Webinar \"alcohol thuis\"", "=HYPERLINK(\"http://x.example\")"},
               {"Beleid", "Nalevingsonderzoek", "-3,5 % t.o.v. 2023"},
-              {"Beleid", "Handhaving", "- nog niet gestart"}};
-    t.marks = {"groen", "oranje", "rood", ""};
+              {"Beleid", "Handhaving", "- nog niet gestart"},
+              {"Beleid", "Saldo", "-3,5"},
+              {"Beleid", "Truc", "-2+3+cmd|' /C calc'!A0"}};
+    t.marks = {"groen", "oranje", "rood", "", "", ""};
     activities.blocks.push_back(t);
     d.sections.push_back(activities);
     DocSection goals{"Doelen en metingen", {}, false};
@@ -44,8 +46,10 @@ TEST(ReportCsv, tables_and_charts_in_blocks_under_their_section_with_the_traffic
               "Licht;Werkgroep;Activiteit;Toelichting\r\n"
               "groen;Monitor;Jeugdmonitor afnemen;\"Klas 2 en 4; in schooltijd\"\r\n"
               "oranje;Communicatie;\"Webinar \"\"alcohol thuis\"\"\";\"'=HYPERLINK(\"\"http://x.example\"\")\"\r\n"
-              "rood;Beleid;Nalevingsonderzoek;-3,5 % t.o.v. 2023\r\n"
+              "rood;Beleid;Nalevingsonderzoek;'-3,5 % t.o.v. 2023\r\n"
               ";Beleid;Handhaving;'- nog niet gestart\r\n"
+              ";Beleid;Saldo;-3,5\r\n"
+              ";Beleid;Truc;'-2+3+cmd|' /C calc'!A0\r\n"
               "\r\n"
               "Doelen en metingen;Alcoholgebruik afgelopen maand, 13-16 jaar\r\n"
               "Jaar;Waarde;Soort\r\n"
