@@ -5,6 +5,7 @@
 #include "daemon/commands/activities_cli.hpp"
 #include "daemon/commands/calendar_command.hpp"
 #include "daemon/commands/events_cli.hpp"
+#include "daemon/commands/execution_plan_cli.hpp"
 #include "daemon/commands/instances_cli.hpp"
 #include "daemon/commands/municipalities_cli.hpp"
 #include "daemon/commands/outbox_command.hpp"
@@ -85,6 +86,9 @@ int main(int argc, char** argv) {
     okod::ActivitiesCli activities;
     okod::add_activities_command(app, activities);
 
+    okod::ExecutionPlanCli execution_plan;
+    okod::add_execution_plan_command(app, execution_plan);
+
     // Through okod's HTTP API, from anywhere with a token.
     okod::MunicipalitiesCli municipalities;
     okod::add_municipalities_command(app, municipalities);
@@ -108,6 +112,7 @@ int main(int argc, char** argv) {
         if (tokens.parsed()) return tokens.run(std::cout, std::cerr);
         if (survey.parsed()) return survey.run(std::cout, std::cerr);
         if (activities.parsed()) return activities.run(std::cout, std::cerr);
+        if (execution_plan.parsed()) return execution_plan.run(std::cout, std::cerr);
         if (municipalities.parsed()) return municipalities.run(std::cout, std::cerr);
         if (tasks.parsed()) return tasks.run(std::cout, std::cerr);
         if (instances.parsed()) return instances.run(std::cout, std::cerr);

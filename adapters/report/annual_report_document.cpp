@@ -158,7 +158,9 @@ DocSection goals(const AnnualReport& r, const Words& w) {
                                  : w("nog niet gemeten", "not measured yet")});
         t.marks.emplace_back(to_string(rg.light));
         std::string text = fmt::format("{}: {}{}", g.baseline.year, value(g.baseline.value), w(" (nulmeting)", " (baseline)"));
-        for (const auto& [year, v] : rg.measured) text += fmt::format(" · {}: {}", year, value(v));
+        // The baseline year's own measurement is the baseline: said once.
+        for (const auto& [year, v] : rg.measured)
+            if (year != g.baseline.year) text += fmt::format(" · {}: {}", year, value(v));
         text += fmt::format(" · {} {}: {}", w("doel", "target"), g.target.year, value(g.target.value));
         charts.push_back(DocChart{g.description.in(r.language), rg.measured, {g.baseline.year, g.baseline.value},
                                   {g.target.year, g.target.value}, text});
@@ -170,6 +172,64 @@ DocSection goals(const AnnualReport& r, const Words& w) {
         "not measured yet. Measurements come from the youth survey (okoctl import survey).")});
     s.blocks.push_back(std::move(t));
     for (auto& c : charts) s.blocks.push_back(std::move(c));
+    return s;
+}
+
+std::string priority_word(Priority p, const Words& w) {
+    switch (p) {
+        case Priority::hoog: return w("hoog", "high");
+        case Priority::middel: return w("middel", "medium");
+        case Priority::laag: return w("laag", "low");
+    }
+    return "";
+}
+
+std::string recommendation_heading(const RecommendationActions& g, const Words& w) {
+    return g.number > 0 ? fmt::format("{} {}: {}", w("Aanbeveling", "Recommendation"), g.number, g.recommendation)
+                        : fmt::format("{}: {}", w("Aanbeveling", "Recommendation"), g.recommendation);
+}
+
+// Per recommendation of the Scanner the actions agreed for it (the fill-in table's
+// intervention, period, who and resources), with priority and light.
+DocSection execution_plan_section(const AnnualReport& r, const Words& w) {
+    DocSection s{w("Uitvoeringsplan na de Scanner", "Execution plan after the Scanner"), {}, false};
+    const ExecutionPlan& plan = *r.execution_plan;
+    if (plan.action_count() == 0) {
+        s.blocks.push_back(DocParagraph{w("Geen uitvoeringsplan vastgelegd.", "No execution plan recorded.")});
+        return s;
+    }
+    s.blocks.push_back(DocParagraph{fmt::format(
+        "{}. {}: {} {} ({}).",
+        w("Per aanbeveling van de Scanner de acties die de stakeholders hebben afgesproken, met prioriteit en de stand "
+          "volgens het verkeerslichtmodel: groen gerealiseerd, oranje deels gerealiseerd of loopt nog, rood nog niet "
+          "gerealiseerd",
+          "Per recommendation of the Scanner the actions the stakeholders agreed, with priority and their state on the "
+          "traffic-light model: green realised, orange partly realised or still running, red not yet realised"),
+        w("Samen", "In all"), plan.action_count(), plan.action_count() == 1 ? w("actie", "action") : w("acties", "actions"),
+        counts_text(plan.counts, w))});
+    for (const auto& g : plan.recommendations) {
+        if (g.actions.empty()) {
+            s.blocks.push_back(DocParagraph{fmt::format("{}: {}", recommendation_heading(g, w),
+                                                        w("nog geen acties.", "no actions yet."))});
+            continue;
+        }
+        s.blocks.push_back(DocParagraph{fmt::format("{} ({})", recommendation_heading(g, w), counts_text(g.counts, w))});
+        DocTable t{{w("Interventie", "Intervention"), w("Prioriteit", "Priority"), w("Periode", "Period"),
+                    w("Verantwoordelijk", "Responsible"), w("Middelen", "Resources"), w("Erkend", "Recognised"),
+                    w("Status", "Status")},
+                   {},
+                   {}};
+        for (const auto& a : g.actions) {
+            std::string status = light_word(a.status, w);
+            if (!a.status_remark.empty()) status += " – " + a.status_remark;
+            t.rows.push_back({a.intervention, priority_word(a.priority, w), a.period.empty() ? "–" : a.period,
+                              a.responsible.empty() ? "–" : a.responsible,
+                              report_words::resources(a.money_euros, a.fte, a.other_resources, r.language),
+                              a.recognised ? w("ja", "yes") : w("nee", "no"), status});
+            t.marks.emplace_back(to_string(a.status));
+        }
+        s.blocks.push_back(std::move(t));
+    }
     return s;
 }
 
@@ -253,6 +313,14 @@ DocSection draft_plan(const AnnualReport& r, const Words& w) {
                 if (a.status.light != TrafficLight::groen)
                     carried.push_back(fmt::format("{} ({}, {})", a.activity.title.in(r.language),
                                                   g.workgroup.name.in(r.language), light_word(a.status.light, w)));
+    if (r.execution_plan)
+        for (const auto& g : r.execution_plan->recommendations)
+            for (const auto& a : g.actions)
+                if (a.status != TrafficLight::groen)
+                    carried.push_back(fmt::format("{} ({}, {}, {})", a.intervention, w("uitvoeringsplan", "execution plan"),
+                                                  g.number > 0 ? fmt::format("{} {}", w("aanbeveling", "recommendation"), g.number)
+                                                               : g.recommendation,
+                                                  light_word(a.status, w)));
     for (const auto& step : r.trajectory_steps)
         if (step.verdict == StepVerdict::overdue)
             carried.push_back(fmt::format("{} ({})", step.task.title.in(r.language), report_words::verdict(step, r.language)));
@@ -281,6 +349,7 @@ Document annual_report_document(const AnnualReport& r, const std::string& versio
     d.sections = {position(r, w), year_in_review(r, w), process_monitor(r, w)};
     if (r.activities) d.sections.push_back(activities(r, w));
     if (!r.goals.empty()) d.sections.push_back(goals(r, w));
+    if (r.execution_plan) d.sections.push_back(execution_plan_section(r, w));
     for (auto section : {success_conditions(r, w), upcoming(r, w), draft_plan(r, w)}) d.sections.push_back(section);
     d.footer = fmt::format("{} okod {} {} {}.", w("Opgesteld door", "Drawn up by"), version, w("op", "on"),
                            report_words::date_time(r.generated_at, r.language));

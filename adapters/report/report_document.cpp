@@ -266,7 +266,8 @@ std::string to_csv(const Document& d) {
                 csv_line(out, {std::to_string(c->baseline.first), csv_number(c->baseline.second, nl),
                                nl ? "nulmeting" : "baseline"});
                 for (const auto& [year, value] : c->measured)
-                    csv_line(out, {std::to_string(year), csv_number(value, nl), nl ? "meting" : "measured"});
+                    if (year != c->baseline.first)  // that is the baseline, above
+                        csv_line(out, {std::to_string(year), csv_number(value, nl), nl ? "meting" : "measured"});
                 csv_line(out, {std::to_string(c->target.first), csv_number(c->target.second, nl),
                                nl ? "streefwaarde" : "target"});
             }

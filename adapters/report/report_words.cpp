@@ -1,5 +1,6 @@
 #include "adapters/report/report_words.hpp"
 
+#include "model/capacity.hpp"
 #include "time/amsterdam.hpp"
 
 #include <fmt/format.h>
@@ -49,6 +50,16 @@ std::string money(double euros, Language l) {
         grouped += digits[i];
     }
     return l == Language::en ? "€" + grouped : "€ " + grouped;
+}
+
+std::string resources(const std::optional<std::int64_t>& euros, const std::optional<double>& fte,
+                      const std::string& other, Language l) {
+    std::string text;
+    auto add = [&](const std::string& part) { text += (text.empty() ? "" : " · ") + part; };
+    if (euros) add(money(static_cast<double>(*euros), l));
+    if (fte) add(format_fte(*fte) + " fte");
+    if (other.find_first_not_of(" \t\r\n") != std::string::npos) add(other);
+    return text.empty() ? "–" : text;
 }
 
 }  // namespace okod::report_words

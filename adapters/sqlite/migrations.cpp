@@ -250,8 +250,37 @@ CREATE TABLE measurements (
 );
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
-                                                      kMigration5};
+// The execution plan after a Scanner (issue 6): per recommendation the actions of the
+// fill-in table, with priority and a traffic light. AUTOINCREMENT: a removed action's id
+// is never given again, so the event log's "actie 7" always means the same action.
+constexpr std::string_view kMigration6 = R"sql(
+CREATE TABLE execution_actions (
+    id                     INTEGER PRIMARY KEY AUTOINCREMENT,
+    municipality           TEXT NOT NULL,
+    recommendation         TEXT NOT NULL,     -- as in the municipality's [lists] recommendations
+    intervention           TEXT NOT NULL,
+    relevance              TEXT NOT NULL,
+    feasibility            TEXT NOT NULL,
+    money_euros            INTEGER,           -- whole euros; NULL: not estimated
+    fte                    REAL,              -- NULL: not estimated
+    other_resources        TEXT NOT NULL,
+    expected_effectiveness TEXT NOT NULL,
+    recognised             INTEGER NOT NULL,  -- 1: a recognised (erkende) intervention
+    obstacles              TEXT NOT NULL,
+    period                 TEXT NOT NULL,     -- free text, e.g. "sep 2026 - jun 2027"
+    responsible            TEXT NOT NULL,
+    priority               TEXT NOT NULL,     -- hoog | middel | laag
+    considerations         TEXT NOT NULL,
+    status                 TEXT NOT NULL,     -- groen | oranje | rood
+    status_remark          TEXT NOT NULL,
+    created_at             INTEGER NOT NULL,
+    updated_at             INTEGER NOT NULL
+);
+CREATE INDEX execution_actions_municipality ON execution_actions(municipality, id);
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
+                                                      kMigration5, kMigration6};
 
 }  // namespace
 

@@ -1394,4 +1394,108 @@ std::vector<Measurement> SqliteStore::measurements(const std::string& municipali
     return read_all<Measurement>(*s, read_measurement);
 }
 
+
+// --- the execution plan ---------------------------------------------------------------------
+// Fixed SQL through the run-time statement cache, like the activity statuses above.
+
+namespace {
+
+constexpr const char* kActionColumns =
+    "municipality, recommendation, intervention, relevance, feasibility, money_euros, fte, "
+    "other_resources, expected_effectiveness, recognised, obstacles, period, responsible, priority, "
+    "considerations, status, status_remark, created_at, updated_at";
+
+// Binds ?1..?19 in kActionColumns order.
+void bind_action(SqliteStatement& s, const ExecutionAction& a) {
+    s.bind(1, a.municipality);
+    s.bind(2, a.recommendation);
+    s.bind(3, a.intervention);
+    s.bind(4, a.relevance);
+    s.bind(5, a.feasibility);
+    s.bind(6, a.money_euros);
+    s.bind(7, a.fte);
+    s.bind(8, a.other_resources);
+    s.bind(9, a.expected_effectiveness);
+    s.bind(10, a.recognised ? 1 : 0);
+    s.bind(11, a.obstacles);
+    s.bind(12, a.period);
+    s.bind(13, a.responsible);
+    s.bind(14, to_string(a.priority));
+    s.bind(15, a.considerations);
+    s.bind(16, to_string(a.status));
+    s.bind(17, a.status_remark);
+    s.bind(18, to_seconds(a.created_at));
+    s.bind(19, to_seconds(a.updated_at));
+}
+
+// Reads a row of "SELECT id, <kActionColumns>".
+ExecutionAction read_action(const SqliteStatement& s) {
+    ExecutionAction a;
+    a.id = s.column_int64(0);
+    a.municipality = s.column_text(1);
+    a.recommendation = s.column_text(2);
+    a.intervention = s.column_text(3);
+    a.relevance = s.column_text(4);
+    a.feasibility = s.column_text(5);
+    a.money_euros = s.column_optional_int64(6);
+    a.fte = s.column_optional_double(7);
+    a.other_resources = s.column_text(8);
+    a.expected_effectiveness = s.column_text(9);
+    a.recognised = s.column_int(10) != 0;
+    a.obstacles = s.column_text(11);
+    a.period = s.column_text(12);
+    a.responsible = s.column_text(13);
+    a.priority = parse_enum(parse_priority, s.column_text(14), "execution_actions.priority");
+    a.considerations = s.column_text(15);
+    a.status = parse_enum(parse_traffic_light, s.column_text(16), "execution_actions.status");
+    a.status_remark = s.column_text(17);
+    a.created_at = to_instant(s.column_int64(18));
+    a.updated_at = to_instant(s.column_int64(19));
+    return a;
+}
+
+}  // namespace
+
+std::int64_t SqliteStore::insert_execution_action(const ExecutionAction& a) {
+    StatementUse s{query(fmt::format(
+        "INSERT INTO execution_actions({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "?14, ?15, ?16, ?17, ?18, ?19)",
+        kActionColumns))};
+    bind_action(*s, a);
+    s->run();
+    return db_.last_insert_rowid();
+}
+
+void SqliteStore::update_execution_action(const ExecutionAction& a) {
+    StatementUse s{query(std::string(
+        "UPDATE execution_actions SET municipality = ?1, recommendation = ?2, intervention = ?3, "
+        "relevance = ?4, feasibility = ?5, money_euros = ?6, fte = ?7, other_resources = ?8, "
+        "expected_effectiveness = ?9, recognised = ?10, obstacles = ?11, period = ?12, responsible = ?13, "
+        "priority = ?14, considerations = ?15, status = ?16, status_remark = ?17, created_at = ?18, "
+        "updated_at = ?19 WHERE id = ?20"))};
+    bind_action(*s, a);
+    s->bind(20, a.id);
+    s->run();
+}
+
+bool SqliteStore::delete_execution_action(std::int64_t id) {
+    StatementUse s{query(std::string("DELETE FROM execution_actions WHERE id = ?1"))};
+    s->bind(1, id);
+    s->run();
+    return db_.changes() > 0;
+}
+
+std::optional<ExecutionAction> SqliteStore::execution_action(std::int64_t id) {
+    StatementUse s{query(fmt::format("SELECT id, {} FROM execution_actions WHERE id = ?1", kActionColumns))};
+    s->bind(1, id);
+    return read_one<ExecutionAction>(*s, read_action);
+}
+
+std::vector<ExecutionAction> SqliteStore::execution_actions(const std::string& municipality) {
+    StatementUse s{query(
+        fmt::format("SELECT id, {} FROM execution_actions WHERE municipality = ?1 ORDER BY id", kActionColumns))};
+    s->bind(1, municipality);
+    return read_all<ExecutionAction>(*s, read_action);
+}
+
 }  // namespace okod

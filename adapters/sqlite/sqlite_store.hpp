@@ -117,6 +117,12 @@ public:
     void save_measurement(const Measurement& m) override;
     std::vector<Measurement> measurements(const std::string& municipality) override;
 
+    std::int64_t insert_execution_action(const ExecutionAction& a) override;
+    void update_execution_action(const ExecutionAction& a) override;
+    bool delete_execution_action(std::int64_t id) override;
+    std::optional<ExecutionAction> execution_action(std::int64_t id) override;
+    std::vector<ExecutionAction> execution_actions(const std::string& municipality) override;
+
 private:
     friend class SqliteTransaction;
 

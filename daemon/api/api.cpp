@@ -14,8 +14,15 @@
 //                                                     admin, regisseur
 //   GET  /api/v1/municipalities/{code}/process[?workflow]   admin, regisseur, council: the
 //                                                     process monitor (steps on time, late, open)
-//   GET  /api/v1/municipalities/{code}/reports/annual[?year,format=html|md,lang]
+//   GET  /api/v1/municipalities/{code}/reports/annual[?year,format=html|md|csv,lang]
 //                                                     admin, regisseur, council: the yearly report
+//   GET  /api/v1/municipalities/{code}/execution-plan    admin, regisseur, council: the
+//                                                     execution plan per recommendation
+//   POST /api/v1/municipalities/{code}/execution-plan {recommendation, intervention, ...}
+//   PUT  /api/v1/municipalities/{code}/execution-plan/{id} {any of those fields}
+//   DELETE /api/v1/municipalities/{code}/execution-plan/{id}
+//                                                     admin, regisseur: add an action, change
+//                                                     the fields given, remove it
 //   GET  /api/v1/instances?municipality, /instances/{id}   admin, regisseur, council
 //   POST /api/v1/instances/{id}/signal {event}        admin, regisseur
 //   GET  /api/v1/people?municipality[&on]             admin, regisseur
@@ -30,6 +37,7 @@
 #include "daemon/api/api_error.hpp"
 #include "daemon/api/api_json.hpp"
 #include "daemon/api/api_request.hpp"
+#include "daemon/api/execution_plan_json.hpp"
 #include "daemon/api/ical_routes.hpp"
 #include "adapters/report/annual_report_document.hpp"
 #include "daemon/runtime.hpp"
@@ -41,6 +49,7 @@
 #include "model/capacity.hpp"
 #include "model/process_monitor.hpp"
 #include "report/annual_report_builder.hpp"
+#include "report/report_year.hpp"
 #include "version.hpp"
 #include "model/traffic_light.hpp"
 #include "time/amsterdam.hpp"
@@ -239,6 +248,7 @@ private:
 
     // --- municipalities ---------------------------------------------------------------
     HttpResponse municipalities() {
+        if (segments().size() >= 5 && segments()[4] == "execution-plan") return execution_plan(segments()[3]);
         need_method("GET");
         if (segments().size() == 5 && segments()[4] == "process") return process(segments()[3]);
         if (segments().size() == 6 && segments()[4] == "reports" && segments()[5] == "annual")
@@ -341,8 +351,8 @@ private:
         const int year = static_cast<int>(query_int(target_, "year", 2000, this_year).value_or(this_year));
         std::string format = "html";
         if (auto it = target_.query.find("format"); it != target_.query.end()) format = it->second;
-        if (format != "html" && format != "md")
-            throw bad_request(fmt::format("format must be html or md, not '{}'", format));
+        if (format != "html" && format != "md" && format != "csv")
+            throw bad_request(fmt::format("format must be html, md or csv, not '{}'", format));
         Language lang = m.language;
         if (auto it = target_.query.find("lang"); it != target_.query.end()) {
             auto l = parse_language(it->second);
@@ -358,6 +368,9 @@ private:
         if (format == "md") {
             r.content_type = "text/markdown; charset=utf-8";
             r.body = to_markdown(document);
+        } else if (format == "csv") {
+            r.content_type = "text/csv; charset=utf-8; header=present";
+            r.body = to_csv(document);
         } else {
             r.content_type = "text/html; charset=utf-8";
             r.body = to_html(document);
@@ -365,8 +378,64 @@ private:
             r.headers.emplace_back("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
         }
         r.headers.emplace_back("Content-Disposition",
-                               fmt::format("inline; filename=\"jaarrapportage-{}-{}.{}\"", m.code, year, format));
+                               fmt::format("inline; filename=\"{}.{}\"", annual_report_basename(m.code, year, lang), format));
         return r;
+    }
+
+    // --- the execution plan -------------------------------------------------------------
+    // Read like the reports; written by who may change the municipality. A refusal comes
+    // before the body is read, so a council token learns nothing from a bad body. PUT is
+    // partial: the fields given replace the action's, the rest stay.
+    HttpResponse execution_plan(const std::string& code) {
+        const auto& s = segments();
+        if (s.size() > 6) throw not_found("no such route");
+        const Municipality m = municipality(code);
+        allow_query(target_, {});
+        const bool collection = s.size() == 5;
+        const char* methods = collection ? "GET or POST" : "PUT or DELETE";
+        const bool known = collection ? (req_.method == "GET" || req_.method == "POST")
+                                      : (req_.method == "PUT" || req_.method == "DELETE");
+        if (!known)
+            throw ApiError(405, "method_not_allowed",
+                           fmt::format("{} {} is not allowed; use {}", req_.method, req_.target, methods));
+        if (req_.method == "GET") {
+            if (!can_read_reports(token_, m.code))
+                throw forbidden(fmt::format("a {} token may not read the execution plan of {}",
+                                            to_string(token_.role), m.code));
+            return json_response(200, to_json(okod::execution_plan(m, store().execution_actions(m.code)), m));
+        }
+        if (!can_write_municipality(token_, m.code))
+            throw forbidden(fmt::format("a {} token may not change the execution plan of {}", to_string(token_.role),
+                                        m.code));
+        const auto refused_action = [](const ExecutionActionResult& r) {
+            if (r.not_found) throw not_found(r.error);
+            throw unprocessable(r.error);
+        };
+        if (req_.method == "POST") {
+            auto change = execution_action_change(req_);
+            for (auto [given, field] : {std::pair{change.recommendation.has_value(), "recommendation"},
+                                        std::pair{change.intervention.has_value(), "intervention"}})
+                if (!given) throw bad_request(fmt::format("field '{}' is required", field));
+            const auto r = engine().add_execution_action(m.code, change, by());
+            if (!r.ok) refused_action(r);
+            auto response = written(to_json(r.action, m));
+            response.status = 201;
+            response.headers.emplace_back("Location",
+                                          fmt::format("/api/v1/municipalities/{}/execution-plan/{}", m.code, r.action.id));
+            return response;
+        }
+        const std::int64_t id = path_id(s[5], "execution-plan action");
+        if (req_.method == "DELETE") {
+            const auto r = engine().remove_execution_action(m.code, id, by());
+            if (!r.ok) refused_action(r);
+            return written(to_json(r.action, m));
+        }
+        const auto r = engine().change_execution_action(m.code, id, execution_action_change(req_), by());
+        if (!r.ok) refused_action(r);
+        json::object o = to_json(r.action, m);
+        o["changed"] = r.changed;
+        o["changes"] = r.changes;
+        return written(std::move(o));
     }
 
     // Every role someone holds or held in the municipality, plus the regisseur: its

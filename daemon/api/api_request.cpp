@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <cmath>
+#include <cstdint>
 
 namespace okod {
 
@@ -71,6 +73,27 @@ std::optional<double> JsonBody::number(const char* field) const {
     if (v->is_uint64()) return static_cast<double>(v->as_uint64());
     throw bad_request(fmt::format("field '{}' must be a number", field));
 }
+
+std::optional<std::int64_t> JsonBody::integer(const char* field) const {
+    const auto* v = object_.if_contains(field);
+    if (!v || v->is_null()) return std::nullopt;
+    if (v->is_int64()) return v->as_int64();
+    if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+        return static_cast<std::int64_t>(v->as_uint64());
+    // 9.2e18 is the first double past INT64_MAX: anything below converts exactly.
+    if (v->is_double() && std::trunc(v->as_double()) == v->as_double() && std::abs(v->as_double()) < 9.2e18)
+        return static_cast<std::int64_t>(v->as_double());
+    throw bad_request(fmt::format("field '{}' must be a whole number", field));
+}
+
+std::optional<bool> JsonBody::boolean(const char* field) const {
+    const auto* v = object_.if_contains(field);
+    if (!v || v->is_null()) return std::nullopt;
+    if (!v->is_bool()) throw bad_request(fmt::format("field '{}' must be true or false", field));
+    return v->as_bool();
+}
+
+bool JsonBody::contains(const char* field) const { return object_.contains(field); }
 
 std::optional<std::int64_t> query_int(const ApiTarget& t, const char* name, std::int64_t min, std::int64_t max) {
     auto it = t.query.find(name);

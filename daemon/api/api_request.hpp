@@ -31,6 +31,12 @@ public:
 
     std::optional<std::string> string(const char* field, bool required = false) const;
     std::optional<double> number(const char* field) const;
+    // A whole number (42, or 42.0); anything else is a 400 naming the field.
+    std::optional<std::int64_t> integer(const char* field) const;
+    std::optional<bool> boolean(const char* field) const;
+    // Whether the body has the field at all, null included: for a partial update, where
+    // null clears a value and a missing field keeps it.
+    bool contains(const char* field) const;
 
 private:
     boost::json::object object_;

@@ -95,6 +95,12 @@ ApiReply ApiClient::post(const std::string& path, const boost::json::object& bod
     return send("POST", path, json::serialize(body));
 }
 
+ApiReply ApiClient::put(const std::string& path, const boost::json::object& body) {
+    return send("PUT", path, json::serialize(body));
+}
+
+ApiReply ApiClient::del(const std::string& path) { return send("DELETE", path, ""); }
+
 ApiReply ApiClient::failed(long status, const std::string& url, const std::string& text) {
     ApiReply r;
     r.status = status;
@@ -125,7 +131,8 @@ ApiReply ApiClient::send(const std::string& method, const std::string& path,
     curl_slist* headers = nullptr;
     headers = curl_slist_append(headers, document ? "Accept: */*" : "Accept: application/json");
     headers = curl_slist_append(headers, ("Authorization: Bearer " + connection_.token).c_str());
-    if (method == "POST") headers = curl_slist_append(headers, "Content-Type: application/json");
+    const bool has_body = method == "POST" || method == "PUT";
+    if (has_body) headers = curl_slist_append(headers, "Content-Type: application/json");
     std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(headers,
                                                                             &curl_slist_free_all);
     const std::string agent = std::string("okoctl/") + kVersion;
@@ -143,7 +150,8 @@ ApiReply ApiClient::send(const std::string& method, const std::string& path,
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &received);
     // okod on this machine is never behind the user's proxy; another host may be.
     if (is_loopback(url)) curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
-    if (method == "POST") {
+    if (method != "GET" && method != "POST") curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method.c_str());
+    if (has_body) {
         curl_easy_setopt(c, CURLOPT_POST, 1L);
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.c_str());
         curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));

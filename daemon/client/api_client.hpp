@@ -44,6 +44,8 @@ public:
 
     ApiReply get(const std::string& path, const QueryParams& query = {});
     ApiReply post(const std::string& path, const boost::json::object& body);
+    ApiReply put(const std::string& path, const boost::json::object& body);
+    ApiReply del(const std::string& path);  // DELETE
     // A document okod renders (a report as HTML or Markdown): its text, not JSON. Errors
     // are okod's JSON errors as for get().
     ApiReply get_document(const std::string& path, const QueryParams& query = {});

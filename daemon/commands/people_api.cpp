@@ -11,26 +11,13 @@
 #include "daemon/client/json_fields.hpp"
 #include "daemon/client/text_table.hpp"
 #include "daemon/commands/municipalities_command.hpp"
+#include "daemon/commands/people_session.hpp"
 #include "model/capacity.hpp"
 
 namespace okod {
 namespace {
 
 namespace json = boost::json;
-
-// --store and --at name the local store and clock: through the API, okod uses its own.
-bool local_options_refused(const PeopleCommon& c, const std::string& sub, std::ostream& err) {
-    for (const auto& [given, option] :
-         {std::pair{!c.store.empty(), "--store"}, std::pair{!c.at.empty(), "--at"}}) {
-        if (!given) continue;
-        err << fmt::format(
-            "okoctl people {}: {} works on okod's store on its server; through okod's API "
-            "(--url or OKOD_URL) okod uses its own store and clock: leave out {}\n",
-            sub, option, option);
-        return true;
-    }
-    return false;
-}
 
 std::string period(const std::string& from, const std::string& until,
                    const std::optional<double>& fte) {
@@ -44,7 +31,7 @@ std::string period(const std::string& from, const std::string& until,
 }  // namespace
 
 int run_people_add_api(const PeopleAddArgs& args, std::ostream& out, std::ostream& err) {
-    if (local_options_refused(args.common, "add", err)) return exit_code::usage;
+    if (local_options_refused(args.common, "people add", err)) return exit_code::usage;
     // okod's API saves a person whole: what is left out would be cleared, not kept.
     if (!args.email || !args.language) {
         err << "okoctl people add: through okod's API a person is saved whole, so give both "
@@ -71,7 +58,7 @@ int run_people_add_api(const PeopleAddArgs& args, std::ostream& out, std::ostrea
 }
 
 int run_people_assign_api(const PeopleAssignArgs& args, std::ostream& out, std::ostream& err) {
-    if (local_options_refused(args.common, "assign", err)) return exit_code::usage;
+    if (local_options_refused(args.common, "people assign", err)) return exit_code::usage;
     auto connected = connect(args.common.client, err);
     if (!connected.api) return connected.exit_code;
     json::object body{{"municipality", args.municipality},
@@ -92,7 +79,7 @@ int run_people_assign_api(const PeopleAssignArgs& args, std::ostream& out, std::
 }
 
 int run_people_leave_api(const PeopleLeaveArgs& args, std::ostream& out, std::ostream& err) {
-    if (local_options_refused(args.common, "leave", err)) return exit_code::usage;
+    if (local_options_refused(args.common, "people leave", err)) return exit_code::usage;
     auto connected = connect(args.common.client, err);
     if (!connected.api) return connected.exit_code;
     json::object body{
@@ -111,7 +98,7 @@ int run_people_leave_api(const PeopleLeaveArgs& args, std::ostream& out, std::os
 }
 
 int run_people_list_api(const PeopleListArgs& args, std::ostream& out, std::ostream& err) {
-    if (local_options_refused(args.common, "list", err)) return exit_code::usage;
+    if (local_options_refused(args.common, "people list", err)) return exit_code::usage;
     if (args.history) {
         err << "okoctl people list: okod's API lists the holders on one day; --history works on "
                "okod's store on its server only\n";

@@ -32,16 +32,6 @@ int refused(const std::string& sub, const CommandResult& r, std::ostream& err) {
     return 1;
 }
 
-Engine engine_of(PeopleSession& s) {
-    return Engine(*s.store, s.definitions, s.calendar, *s.clock, s.config.engine);
-}
-
-void print_clock(const PeopleSession& s, std::ostream& out) {
-    if (!s.clock_note.empty())
-        out << fmt::format("(now is {}, from {})\n", format_local_minutes(s.clock->now()),
-                           s.clock_note);
-}
-
 std::string describe_period(const RoleAssignment& a) {
     std::string text = "from " + format_date(a.from);
     if (a.until) text += " to " + format_date(*a.until) + " inclusive";

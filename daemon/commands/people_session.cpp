@@ -141,4 +141,25 @@ std::string command_user() {
     return "okoctl";
 }
 
+Engine engine_of(PeopleSession& s) {
+    return Engine(*s.store, s.definitions, s.calendar, *s.clock, s.config.engine);
+}
+
+void print_clock(const PeopleSession& s, std::ostream& out) {
+    if (!s.clock_note.empty())
+        out << fmt::format("(now is {}, from {})\n", format_local_minutes(s.clock->now()), s.clock_note);
+}
+
+bool local_options_refused(const PeopleCommon& c, const std::string& command, std::ostream& err) {
+    for (const auto& [given, option] : {std::pair{!c.store.empty(), "--store"}, std::pair{!c.at.empty(), "--at"}}) {
+        if (!given) continue;
+        err << fmt::format(
+            "okoctl {}: {} works on okod's store on its server; through okod's API (--url or OKOD_URL) okod uses "
+            "its own store and clock: leave out {}\n",
+            command, option, option);
+        return true;
+    }
+    return false;
+}
+
 }  // namespace okod

@@ -10,6 +10,7 @@
 #include "calendar/calendar.hpp"
 #include "daemon/commands/people_command.hpp"
 #include "definition/registry.hpp"
+#include "engine/engine.hpp"
 #include "model/store.hpp"
 #include "time/clock.hpp"
 
@@ -47,5 +48,15 @@ std::optional<Municipality> require_municipality(PeopleSession& s, const std::st
 
 // Who ran the command, for the event log ("door ..."): the sudo user, else the user.
 std::string command_user();
+
+// The engine on the session's store, definitions, calendar and clock.
+Engine engine_of(PeopleSession& s);
+// "(now is 2026-03-02 09:00, from --at)" when the session does not run on the wall clock.
+void print_clock(const PeopleSession& s, std::ostream& out);
+
+// --store and --at name the local store and clock: through the API okod uses its own.
+// Prints "okoctl <command>: --store works on okod's store ..." and returns true when
+// one was given; `command` is e.g. "people add".
+bool local_options_refused(const PeopleCommon& c, const std::string& command, std::ostream& err);
 
 }  // namespace okod

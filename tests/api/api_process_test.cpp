@@ -201,6 +201,11 @@ TEST_F(ApiProcess, every_route_answers_each_role_as_documented) {
         {"POST", "/api/v1/people", "{}", 400, 400, 403, 403},
         {"POST", "/api/v1/assignments", R"({"municipality": "GM0935"})", 400, 400, 403, 403},
         {"POST", "/api/v1/leaves", R"({"municipality": "GM0935"})", 400, 400, 403, 403},
+        {"GET", "/api/v1/municipalities/GM0935/execution-plan", "", 200, 200, 200, 403},
+        {"GET", "/api/v1/municipalities/GM0014/execution-plan", "", 200, 404, 404, 404},
+        {"POST", "/api/v1/municipalities/GM0935/execution-plan", "{}", 400, 400, 403, 403},
+        {"PUT", "/api/v1/municipalities/GM0935/execution-plan/999999", R"({"status": 1})", 400, 400, 403, 403},
+        {"DELETE", "/api/v1/municipalities/GM0935/execution-plan/999999", "", 404, 404, 403, 403},
         {"GET", "/api/v1/events?municipality=GM0935", "", 200, 200, 403, 403},
         {"GET", "/api/v1/outbox?municipality=GM0935", "", 200, 200, 403, 403},
     };
@@ -384,7 +389,7 @@ TEST_F(ApiProcess, the_openapi_document_is_served_and_matches_the_real_routes) {
             ++checked;
         }
     }
-    EXPECT_EQ(checked, 24);  // every documented operation was tried
+    EXPECT_EQ(checked, 29);  // every documented operation was tried
 }
 
 }  // namespace

@@ -83,7 +83,8 @@ TEST_F(AnnualReportTest, the_html_is_a_self_contained_dutch_document_with_traffi
     EXPECT_NE(html.find("Gemeenteraadsverkiezingen: 18 maart 2026"), std::string::npos);
     // No scripts, nothing loaded from elsewhere.
     EXPECT_EQ(html.find("<script"), std::string::npos);
-    EXPECT_EQ(html.find("http"), std::string::npos);
+    EXPECT_EQ(html.find("http:"), std::string::npos);
+    EXPECT_EQ(html.find("https:"), std::string::npos);
 }
 
 TEST_F(AnnualReportTest, english_and_markdown_say_the_same) {
@@ -141,7 +142,98 @@ TEST_F(AnnualReportTest, the_year_plan_adds_the_activity_overview_and_the_goals_
     EXPECT_NE(html.find("<svg viewBox="), std::string::npos);
     // The draft plan carries what is not green into next year.
     EXPECT_NE(html.find("Preventiecoalitie vormen (Monitor, rood: nog niet gerealiseerd)"), std::string::npos);
-    EXPECT_EQ(html.find("http"), std::string::npos);
+    EXPECT_EQ(html.find("http:"), std::string::npos);
+    EXPECT_EQ(html.find("https:"), std::string::npos);
+}
+
+// The execution plan after the Scanner: per recommendation of Maastricht's list the
+// actions recorded by the end of the year, with priority, period, who, resources,
+// whether recognised and the light; counts per light; what is not green goes into the
+// draft plan. An action recorded after the year is not in that year's report.
+TEST_F(AnnualReportTest, the_execution_plan_per_recommendation_with_lights_and_resources) {
+    // Before any action: the municipality runs the Scanner workflow, so the report says so.
+    std::string html = to_html(annual_report_document(report(), "test"));
+    EXPECT_NE(html.find("<h2>Uitvoeringsplan na de Scanner</h2>\n<p>Geen uitvoeringsplan vastgelegd.</p>"),
+              std::string::npos);
+
+    auto action = [](std::string recommendation, std::string intervention, TrafficLight light) {
+        ExecutionAction a;
+        a.municipality = "GM0935";
+        a.recommendation = std::move(recommendation);
+        a.intervention = std::move(intervention);
+        a.status = light;
+        a.created_at = a.updated_at = at(2022, 10, 3);
+        return a;
+    };
+    ExecutionAction parents = action("Voorlichting aan ouders over alcohol en cannabis", "Ouderavonden op alle vo-scholen",
+                                     TrafficLight::oranje);
+    parents.priority = Priority::hoog;
+    parents.period = "sep 2022 – jun 2023";
+    parents.responsible = "Novadic-Kentron";
+    parents.money_euros = 2500;
+    parents.fte = 0.2;
+    parents.other_resources = "aula";
+    parents.recognised = true;
+    parents.status_remark = "twee van de vier avonden gegeven";
+    store().insert_execution_action(parents);
+    store().insert_execution_action(action("Voorlichting aan ouders over alcohol en cannabis", "Nieuwsbrief voor ouders",
+                                           TrafficLight::groen));
+    store().insert_execution_action(action("Handhaving op evenementen", "Leeftijdscontrole bij festivals",
+                                           TrafficLight::rood));
+    // Added on 2 January 2023 (okod's clock now): not part of 2022.
+    ExecutionActionChange later;
+    later.recommendation = "1";
+    later.intervention = "Instructie barvrijwilligers";
+    ASSERT_TRUE(engine().add_execution_action("GM0935", later, "sanne").ok);
+
+    const auto r = report();
+    ASSERT_TRUE(r.execution_plan.has_value());
+    const ExecutionPlan& plan = *r.execution_plan;
+    EXPECT_EQ(plan.action_count(), 3);
+    EXPECT_EQ(plan.counts.groen, 1);
+    EXPECT_EQ(plan.counts.oranje, 1);
+    EXPECT_EQ(plan.counts.rood, 1);
+    ASSERT_EQ(plan.recommendations.size(), 4u);  // the four of Maastricht's list, in its order
+    EXPECT_TRUE(plan.recommendations[0].actions.empty());
+    EXPECT_EQ(plan.recommendations[1].actions.size(), 2u);
+    EXPECT_EQ(plan.recommendations[3].actions.size(), 1u);
+
+    html = to_html(annual_report_document(r, "test"));
+    EXPECT_NE(html.find("<h2>Uitvoeringsplan na de Scanner</h2>"), std::string::npos);
+    EXPECT_NE(html.find("Samen: 3 acties (1 groen, 1 oranje, 1 rood)."), std::string::npos);
+    EXPECT_NE(html.find("Aanbeveling 1: Alcoholverstrekking aan minderjarigen in sportkantines: nog geen acties."),
+              std::string::npos);
+    EXPECT_NE(html.find("Aanbeveling 2: Voorlichting aan ouders over alcohol en cannabis (1 groen, 1 oranje, 0 rood)"),
+              std::string::npos);
+    EXPECT_EQ(html.find("Instructie barvrijwilligers"), std::string::npos);
+    const std::string md = to_markdown(annual_report_document(r, "test"));
+    EXPECT_NE(md.find("| Interventie | Prioriteit | Periode | Verantwoordelijk | Middelen | Erkend | Status |"),
+              std::string::npos)
+        << md;
+    EXPECT_NE(md.find("| oranje | Ouderavonden op alle vo-scholen | hoog | sep 2022 – jun 2023 | Novadic-Kentron | "
+                      "€ 2.500 · 0,2 fte · aula | ja | oranje: deels of loopt nog – twee van de vier avonden gegeven |"),
+              std::string::npos)
+        << md;
+    EXPECT_NE(md.find("| rood | Leeftijdscontrole bij festivals | middel | – | – | – | nee | rood: nog niet gerealiseerd |"),
+              std::string::npos)
+        << md;
+    // The draft plan carries what is not realised into next year; the realised one not.
+    EXPECT_NE(md.find("- Ouderavonden op alle vo-scholen (uitvoeringsplan, aanbeveling 2, oranje: deels of loopt nog)"),
+              std::string::npos)
+        << md;
+    EXPECT_NE(md.find("- Leeftijdscontrole bij festivals (uitvoeringsplan, aanbeveling 4, rood: nog niet gerealiseerd)"),
+              std::string::npos)
+        << md;
+    EXPECT_EQ(md.find("- Nieuwsbrief voor ouders ("), std::string::npos) << md;
+
+    const std::string en = to_markdown(annual_report_document(report(Language::en), "test"));
+    EXPECT_NE(en.find("## Execution plan after the Scanner"), std::string::npos);
+    EXPECT_NE(en.find("In all: 3 actions (1 green, 1 orange, 1 red)."), std::string::npos) << en;
+    EXPECT_NE(en.find("| oranje | Ouderavonden op alle vo-scholen | high | sep 2022 – jun 2023 | Novadic-Kentron | "
+                      "€2,500 · 0,2 fte · aula | yes | orange: partly, or still running – twee van de vier avonden "
+                      "gegeven |"),
+              std::string::npos)
+        << en;
 }
 
 // A report on a past year says how that year ended: a 2022 task done in 2023 was still

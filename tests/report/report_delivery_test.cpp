@@ -224,8 +224,11 @@ TEST_F(ReportDelivery, a_server_that_refuses_attachments_still_gets_the_reminder
     EXPECT_TRUE(about_report[1].attachments.empty());
     EXPECT_NE(about_report[1].text.find("De mailserver nam de bijlage niet aan"), std::string::npos);
     EXPECT_EQ(about_report[1].message_id, about_report[0].message_id);
-    for (const auto& item : outbox())
-        if (item.task_id == task("council-report", "draft").id) EXPECT_EQ(item.status, OutboxStatus::sent);
+    for (const auto& item : outbox()) {
+        if (item.task_id == task("council-report", "draft").id) {
+            EXPECT_EQ(item.status, OutboxStatus::sent);
+        }
+    }
 }
 
 }  // namespace

@@ -31,6 +31,16 @@ struct CommandResult {
     static CommandResult failure(std::string message) { return {false, std::move(message)}; }
 };
 
+// Outcome of an execution-plan command (engine_execution_plan.cpp).
+struct ExecutionActionResult {
+    bool ok = true;
+    bool not_found = false;  // when !ok: no such municipality, or no such action in it
+    std::string error;       // when !ok: a sentence, or several joined by "; "
+    ExecutionAction action;  // when ok: as stored afterwards (removed: as it was)
+    bool changed = true;     // false when it was already so: nothing written, nothing logged
+    std::string changes;     // a change: what it changed (describe_changes), as logged
+};
+
 class Engine {
 public:
     Engine(Store& store, const DefinitionRegistry& definitions, const Calendar& calendar,
@@ -76,6 +86,20 @@ public:
     CommandResult set_activity_status(const std::string& municipality, int year,
                                       const std::string& activity, TrafficLight light,
                                       const std::string& remark, const std::string& by);
+
+    // The execution plan after a Scanner (model/execution_plan.hpp), each one
+    // transaction with its line in the event log (execution_action_added, _changed,
+    // _removed). The municipality must be in the store; the recommendation is resolved
+    // against its list (text or number); the action is validated as a whole, so a
+    // refused command changes nothing. A change to an action of another municipality
+    // is not_found, as is an unknown id.
+    ExecutionActionResult add_execution_action(const std::string& municipality,
+                                               const ExecutionActionChange& fields, const std::string& by);
+    // Replaces only what `change` sets; a change that alters nothing writes nothing.
+    ExecutionActionResult change_execution_action(const std::string& municipality, std::int64_t id,
+                                                  const ExecutionActionChange& change, const std::string& by);
+    ExecutionActionResult remove_execution_action(const std::string& municipality, std::int64_t id,
+                                                  const std::string& by);
 
 private:
     Store& store_;

@@ -32,5 +32,11 @@ inline constexpr std::string_view capacity_below_norm = "capacity_below_norm";
 // A year-plan activity's traffic light set by hand (okoctl activities set); `note`
 // has the year, the activity, the light, the remark and who set it.
 inline constexpr std::string_view activity_status_set = "activity_status_set";
+// The execution plan after a Scanner: an action added, changed or removed (okoctl
+// execution-plan, or the API); `note` names the action, its recommendation, what
+// changed and who did it.
+inline constexpr std::string_view execution_action_added = "execution_action_added";
+inline constexpr std::string_view execution_action_changed = "execution_action_changed";
+inline constexpr std::string_view execution_action_removed = "execution_action_removed";
 
 }  // namespace okod::event_kind

@@ -21,7 +21,11 @@ bool selected(const Activity& a, const Task& t) {
     });
 }
 
-std::string tasks_word(int n) { return n == 1 ? "taak" : "taken"; }
+// Picks the Dutch or the English wording.
+struct Words {
+    bool en = false;
+    const char* operator()(const char* nl, const char* english) const { return en ? english : nl; }
+};
 
 struct Derived {
     TrafficLight light = TrafficLight::rood;
@@ -31,8 +35,9 @@ struct Derived {
     int done = 0;
 };
 
-Derived derive(const Activity& a, int year, const std::vector<Task>& tasks, Instant now) {
-    if (a.tasks.empty()) return {TrafficLight::rood, "nog geen status", StatusSource::none, 0, 0};
+Derived derive(const Activity& a, int year, const std::vector<Task>& tasks, Instant now, Language language) {
+    const Words w{language == Language::en};
+    if (a.tasks.empty()) return {TrafficLight::rood, w("nog geen status", "no status yet"), StatusSource::none, 0, 0};
     int linked = 0, done = 0, skipped = 0, late = 0, running = 0;
     std::optional<Instant> next_due, first_missed;
     for (const auto& t : tasks) {
@@ -54,9 +59,9 @@ Derived derive(const Activity& a, int year, const std::vector<Task>& tasks, Inst
     if (linked == 0) {
         if (now < at_local(Date{date::year{year} / 1 / 1}, TimeOfDay{0})) {
             d.light = TrafficLight::oranje;
-            d.remark = fmt::format("gepland: {} is nog niet begonnen", year);
+            d.remark = fmt::format(fmt::runtime(w("gepland: {} is nog niet begonnen", "planned: {} has not begun")), year);
         } else {
-            d.remark = fmt::format("nog niet gestart: nog geen taak in {}", year);
+            d.remark = fmt::format(fmt::runtime(w("nog niet gestart: nog geen taak in {}", "not started: no task in {} yet")), year);
         }
         return d;
     }
@@ -65,31 +70,35 @@ Derived derive(const Activity& a, int year, const std::vector<Task>& tasks, Inst
                             : std::string();
     };
     std::vector<std::string> rest;  // what keeps it from groen
-    if (late > 0) rest.push_back(fmt::format("{} te laat{}", late, missed()));
-    if (running > 0) rest.push_back(fmt::format("{} loopt nog", running));
-    if (skipped > 0) rest.push_back(fmt::format("{} overgeslagen", skipped));
+    if (late > 0) rest.push_back(fmt::format(fmt::runtime(w("{} te laat{}", "{} late{}")), late, missed()));
+    if (running > 0) rest.push_back(fmt::format(fmt::runtime(w("{} loopt nog", "{} still running")), running));
+    if (skipped > 0) rest.push_back(fmt::format(fmt::runtime(w("{} overgeslagen", "{} skipped")), skipped));
     const std::string detail = rest.empty() ? "" : fmt::format("; {}", fmt::join(rest, ", "));
 
     if (done == linked) {
         d.light = TrafficLight::groen;
-        d.remark = linked == 1 ? "taak gedaan" : fmt::format("alle {} taken gedaan", linked);
+        d.remark = linked == 1 ? w("taak gedaan", "task done")
+                               : fmt::format(fmt::runtime(w("alle {} taken gedaan", "all {} tasks done")), linked);
     } else if (done > 0) {
         d.light = TrafficLight::oranje;
-        d.remark = fmt::format("{} van {} {} gedaan{}", done, linked, tasks_word(linked), detail);
+        d.remark = fmt::format(fmt::runtime(w("{} van {} {} gedaan{}", "{} of {} {} done{}")), done, linked,
+                               linked == 1 ? w("taak", "task") : w("taken", "tasks"), detail);
     } else if (late > 0) {
         d.light = TrafficLight::rood;
-        d.remark = fmt::format("niets gedaan{}", detail);
+        d.remark = fmt::format(fmt::runtime(w("niets gedaan{}", "nothing done{}")), detail);
     } else if (running > 0) {
         d.light = TrafficLight::oranje;
         d.remark = next_due
-                       ? fmt::format("loopt: {} open, eerstvolgende deadline {}{}", running,
-                                     format_date(local_date(*next_due)),
-                                     skipped > 0 ? fmt::format("; {} overgeslagen", skipped) : "")
-                       : fmt::format("loopt: {} open", running);
+                       ? fmt::format(fmt::runtime(w("loopt: {} open, eerstvolgende deadline {}{}",
+                                                    "running: {} open, next deadline {}{}")),
+                                     running, format_date(local_date(*next_due)),
+                                     skipped > 0 ? fmt::format(fmt::runtime(w("; {} overgeslagen", "; {} skipped")), skipped)
+                                                 : "")
+                       : fmt::format(fmt::runtime(w("loopt: {} open", "running: {} open")), running);
     } else {
         d.light = TrafficLight::rood;
-        d.remark =
-            linked == 1 ? "taak overgeslagen" : fmt::format("alle {} taken overgeslagen", linked);
+        d.remark = linked == 1 ? w("taak overgeslagen", "task skipped")
+                               : fmt::format(fmt::runtime(w("alle {} taken overgeslagen", "all {} tasks skipped")), linked);
     }
     return d;
 }
@@ -115,8 +124,8 @@ std::string_view to_string(StatusSource s) {
 }
 
 ActivityStatus status_of(const Activity& activity, int year, const std::vector<Task>& tasks,
-                         const std::optional<ActivityOverride>& override_, Instant now) {
-    const Derived d = derive(activity, year, tasks, now);
+                         const std::optional<ActivityOverride>& override_, Instant now, Language language) {
+    const Derived d = derive(activity, year, tasks, now, language);
     ActivityStatus s;
     s.light = s.derived_light = d.light;
     s.remark = s.derived_remark = d.remark;
@@ -147,7 +156,7 @@ void LightCounts::add(TrafficLight l) {
 }
 
 YearOverview year_overview(const YearPlan& plan, const std::vector<Task>& tasks,
-                           const std::vector<ActivityOverride>& overrides, Instant now) {
+                           const std::vector<ActivityOverride>& overrides, Instant now, Language language) {
     YearOverview o;
     o.municipality = plan.municipality;
     o.year = plan.year;
@@ -161,7 +170,7 @@ YearOverview year_overview(const YearPlan& plan, const std::vector<Task>& tasks,
                 if (ov.municipality == plan.municipality && ov.year == plan.year &&
                     ov.activity == a.id)
                     manual = ov;
-            ActivityLine line{a, status_of(a, plan.year, tasks, manual, now)};
+            ActivityLine line{a, status_of(a, plan.year, tasks, manual, now, language)};
             wo.counts.add(line.status.light);
             o.counts.add(line.status.light);
             wo.activities.push_back(std::move(line));

@@ -49,7 +49,7 @@ std::string_view to_string(StatusSource s);  // "derived", "manual", "none"
 
 struct ActivityStatus {
     TrafficLight light = TrafficLight::rood;
-    std::string remark;  // Dutch, for the overview
+    std::string remark;  // in the overview's language (a manual remark as it was typed)
     StatusSource source = StatusSource::none;
     // What the linked tasks say, also when a manual status overrides it.
     TrafficLight derived_light = TrafficLight::rood;
@@ -60,8 +60,10 @@ struct ActivityStatus {
 };
 
 // `tasks` are the plan's municipality's tasks (any year; the rule picks the year's).
+// The derived remarks are in `language` ("2 van 3 taken gedaan" / "2 of 3 tasks done").
 ActivityStatus status_of(const Activity& activity, int year, const std::vector<Task>& tasks,
-                         const std::optional<ActivityOverride>& override_, Instant now);
+                         const std::optional<ActivityOverride>& override_, Instant now,
+                         Language language = Language::nl);
 
 struct LightCounts {
     int groen = 0;
@@ -93,6 +95,7 @@ struct YearOverview {
 };
 
 YearOverview year_overview(const YearPlan& plan, const std::vector<Task>& tasks,
-                           const std::vector<ActivityOverride>& overrides, Instant now);
+                           const std::vector<ActivityOverride>& overrides, Instant now,
+                           Language language = Language::nl);
 
 }  // namespace okod

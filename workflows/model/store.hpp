@@ -9,6 +9,7 @@
 #include "calendar/school_holidays.hpp"
 #include "model/activity_status.hpp"
 #include "model/api_token.hpp"
+#include "model/execution_plan.hpp"
 #include "model/instance.hpp"
 #include "model/measurement.hpp"
 #include "model/municipality.hpp"
@@ -149,6 +150,15 @@ public:
     virtual void save_measurement(const Measurement& m) = 0;
     virtual std::vector<Measurement> measurements(
         const std::string& municipality) = 0;  // by indicator, population, year
+
+    // The execution plan after a Scanner (issue 6): its actions. Ids come from the store
+    // and are never reused, so an id in the event log names one action for good.
+    virtual std::int64_t insert_execution_action(const ExecutionAction& a) = 0;  // returns the id
+    virtual void update_execution_action(const ExecutionAction& a) = 0;  // the row with a.id
+    virtual bool delete_execution_action(std::int64_t id) = 0;  // false when there is none
+    virtual std::optional<ExecutionAction> execution_action(std::int64_t id) = 0;
+    virtual std::vector<ExecutionAction> execution_actions(
+        const std::string& municipality) = 0;  // by id (model/execution_plan.hpp groups them)
 };
 
 }  // namespace okod

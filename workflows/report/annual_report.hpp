@@ -4,6 +4,7 @@
 // Markdown. Pure data; annual_report_builder.hpp fills it, adapters/report renders it.
 #include "model/activity_status.hpp"
 #include "model/capacity.hpp"
+#include "model/execution_plan.hpp"
 #include "model/year_plan.hpp"
 #include "model/municipality.hpp"
 #include "model/process_monitor.hpp"
@@ -88,6 +89,12 @@ struct AnnualReport {
     // From the year plan (config/municipalities/plans/<CODE>-<YEAR>.toml), when there is one.
     std::optional<YearOverview> activities;
     std::vector<ReportGoal> goals;
+
+    // The execution plan after a Scanner: the actions recorded by the end of the period,
+    // per recommendation, with their light as it is now (okod keeps no history of an
+    // action's light). Set when there are actions or the municipality runs the
+    // scanner-execution-plan workflow (then possibly without actions: "none recorded").
+    std::optional<ExecutionPlan> execution_plan;
 };
 
 }  // namespace okod

@@ -163,7 +163,7 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     }
 
     if (plan) {
-        r.activities = year_overview(*plan, store.tasks(all), store.activity_overrides(m.code, year), now);
+        r.activities = year_overview(*plan, store.tasks(all), store.activity_overrides(m.code, year), now, language);
         const auto measurements = store.measurements(m.code);
         for (const auto& g : plan->policy_goals) {
             ReportGoal rg{g, {}, TrafficLight::rood};
@@ -175,6 +175,15 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
             r.goals.push_back(std::move(rg));
         }
     }
+
+    // Recorded by the end of the year (nothing can be recorded after now anyway).
+    const Instant next_year_begin = at_local(day(year + 1, 1, 1), TimeOfDay{0});
+    std::vector<ExecutionAction> actions;
+    for (auto& a : store.execution_actions(m.code))
+        if (a.created_at < next_year_begin) actions.push_back(std::move(a));
+    const bool runs_scanner_plan =
+        std::find(m.workflows.begin(), m.workflows.end(), "scanner-execution-plan") != m.workflows.end();
+    if (!actions.empty() || runs_scanner_plan) r.execution_plan = execution_plan(m, std::move(actions));
 
     r.next_election = next_election(add_days(r.period_end, 1), m.herindeling_elections);
     for (int y = year + 1; y <= year + 4; ++y)
