@@ -241,9 +241,9 @@ DocSection success_conditions(const AnnualReport& r, const Words& w) {
         items.push_back(w("Capaciteit: er is geen fte vastgelegd.", "Capacity: no FTE recorded."));
     else
         items.push_back(fmt::format("{}: {} fte ({} {}), {} {} fte ({} {}){}", w("Capaciteit", "Capacity"),
-                                    format_fte(c.total), w("norm", "norm"), format_fte(c.norm.total_fte),
-                                    w("waarvan regisseur", "of which the project leader"), format_fte(c.regisseur),
-                                    w("norm", "norm"), format_fte(c.norm.regisseur_fte),
+                                    report_words::fte_number(c.total, r.language), w("norm", "norm"), report_words::fte_number(c.norm.total_fte, r.language),
+                                    w("waarvan regisseur", "of which the project leader"), report_words::fte_number(c.regisseur, r.language),
+                                    w("norm", "norm"), report_words::fte_number(c.norm.regisseur_fte, r.language),
                                     c.below_norm() ? w(": onder de norm", ": below the norm") : ""));
     items.push_back(r.has_wethouder
                         ? w("Bestuurlijk draagvlak: een wethouder is ambassadeur.",

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <array>
 #include <cmath>
 
@@ -52,12 +54,18 @@ std::string money(double euros, Language l) {
     return l == Language::en ? "€" + grouped : "€ " + grouped;
 }
 
+std::string fte_number(double fte, Language l) {
+    std::string number = format_fte(fte);  // Dutch: "0,2"
+    if (l == Language::en) std::replace(number.begin(), number.end(), ',', '.');
+    return number;
+}
+
 std::string resources(const std::optional<std::int64_t>& euros, const std::optional<double>& fte,
                       const std::string& other, Language l) {
     std::string text;
     auto add = [&](const std::string& part) { text += (text.empty() ? "" : " · ") + part; };
     if (euros) add(money(static_cast<double>(*euros), l));
-    if (fte) add(format_fte(*fte) + " fte");
+    if (fte) add(fte_number(*fte, l) + " fte");
     if (other.find_first_not_of(" \t\r\n") != std::string::npos) add(other);
     return text.empty() ? "–" : text;
 }

@@ -430,7 +430,9 @@ private:
             if (!r.ok) refused_action(r);
             return written(to_json(r.action, m));
         }
-        const auto r = engine().change_execution_action(m.code, id, execution_action_change(req_), by());
+        const auto change = execution_action_change(req_);
+        if (change.empty()) throw bad_request("nothing to change: give at least one field of the action");
+        const auto r = engine().change_execution_action(m.code, id, change, by());
         if (!r.ok) refused_action(r);
         json::object o = to_json(r.action, m);
         o["changed"] = r.changed;

@@ -203,6 +203,8 @@ TEST_F(ExecutionPlanApi, bad_requests_get_a_precise_error_and_change_nothing) {
          "must be 0 or more (whole euros), not -5"},
         {"PUT", item(id), R"({"fte": 150})", 422, "fte must be a number from 0 to 100, not 150"},
         {"PUT", item(id), R"({"intervention": null})", 422, "intervention is required"},
+        {"PUT", item(id), "{}", 400, "nothing to change: give at least one field of the action"},
+        {"PUT", item(id), R"({"status_remark": "\u001b[2Jweg"})", 422, "status_remark contains a control character"},
         {"PUT", item(id), R"({"status": "paars"})", 400,
          "field 'status' must be groen, oranje or rood, not 'paars'"},
         {"PUT", item(999999), R"({"status": "groen"})", 404,

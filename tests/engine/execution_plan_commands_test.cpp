@@ -165,9 +165,16 @@ TEST_F(ExecutionPlanCommands, an_action_whose_recommendation_left_the_list_can_s
     const auto r = engine().change_execution_action("GM0935", added.action.id, c, "sanne");
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.action.recommendation, "Sportkantines");
-    // Moving it to a recommendation is checked against the list as it is now.
+    // Sending its own recommendation back (a form that sends every field) is no change,
+    // not a refusal, though the list no longer has it.
+    ExecutionActionChange same;
+    same.recommendation = "Sportkantines";
+    const auto resent = engine().change_execution_action("GM0935", added.action.id, same, "sanne");
+    EXPECT_TRUE(resent.ok) << resent.error;
+    EXPECT_FALSE(resent.changed);
+    // Moving it to another recommendation is checked against the list as it is now.
     ExecutionActionChange move;
-    move.recommendation = "Sportkantines";
+    move.recommendation = "Handhaving";
     EXPECT_FALSE(engine().change_execution_action("GM0935", added.action.id, move, "sanne").ok);
     move.recommendation = "1";
     const auto moved = engine().change_execution_action("GM0935", added.action.id, move, "sanne");

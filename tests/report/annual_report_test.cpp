@@ -230,7 +230,7 @@ TEST_F(AnnualReportTest, the_execution_plan_per_recommendation_with_lights_and_r
     EXPECT_NE(en.find("## Execution plan after the Scanner"), std::string::npos);
     EXPECT_NE(en.find("In all: 3 actions (1 green, 1 orange, 1 red)."), std::string::npos) << en;
     EXPECT_NE(en.find("| oranje | Ouderavonden op alle vo-scholen | high | sep 2022 – jun 2023 | Novadic-Kentron | "
-                      "€2,500 · 0,2 fte · aula | yes | orange: partly, or still running – twee van de vier avonden "
+                      "€2,500 · 0.2 fte · aula | yes | orange: partly, or still running – twee van de vier avonden "
                       "gegeven |"),
               std::string::npos)
         << en;

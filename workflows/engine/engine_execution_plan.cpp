@@ -90,7 +90,10 @@ ExecutionActionResult Engine::change_execution_action(const std::string& municip
         return refusal(fmt::format("{} has no execution-plan action {}", m->code, id), true);
     ExecutionAction a = *before;
     apply(change, a);
-    if (auto problem = check(*m, a, change.recommendation.has_value())) return refusal(*problem);
+    // The recommendation is checked against the list only when it changes: an action
+    // whose recommendation has since left the list can still get its status updated by
+    // a form that sends every field back.
+    if (auto problem = check(*m, a, a.recommendation != before->recommendation)) return refusal(*problem);
     const std::string changes = describe_changes(*before, a);
     ExecutionActionResult r;
     if (changes.empty()) {  // as recorded: nothing to write

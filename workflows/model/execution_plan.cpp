@@ -148,6 +148,12 @@ std::vector<std::string> validate(const ExecutionAction& a) {
     for (const auto& [name, text] : texts) {
         if (!is_valid_utf8(*text))
             problems.push_back(fmt::format("{} is not valid UTF-8 text", name));
+        else if (std::any_of(text->begin(), text->end(), [](char c) {
+                     const auto u = static_cast<unsigned char>(c);
+                     return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7f;
+                 }))
+            // An escape sequence would reach the terminal of whoever lists the plan.
+            problems.push_back(fmt::format("{} contains a control character", name));
         else if (chars(*text) > kMaxActionTextChars)
             problems.push_back(fmt::format("{} is {} characters long; at most {}", name,
                                            chars(*text), kMaxActionTextChars));
