@@ -207,6 +207,13 @@ DocSection execution_plan_section(const AnnualReport& r, const Words& w) {
           "traffic-light model: green realised, orange partly realised or still running, red not yet realised"),
         w("Samen", "In all"), plan.action_count(), plan.action_count() == 1 ? w("actie", "action") : w("acties", "actions"),
         counts_text(plan.counts, w))});
+    // okod keeps an action's present state, not its history: a report on a year that is
+    // over says so, rather than passing today's lights off as those of then.
+    if (local_date(r.generated_at) > r.period_end)
+        s.blocks.push_back(DocParagraph{fmt::format(
+            fmt::runtime(w("De stand van de acties is die van {}, de dag waarop deze rapportage is opgesteld.",
+                           "The actions' state is that of {}, the day this report was made.")),
+            report_words::long_date(local_date(r.generated_at), r.language))});
     for (const auto& g : plan.recommendations) {
         if (g.actions.empty()) {
             s.blocks.push_back(DocParagraph{fmt::format("{}: {}", recommendation_heading(g, w),

@@ -206,6 +206,9 @@ TEST_F(AnnualReportTest, the_execution_plan_per_recommendation_with_lights_and_r
     EXPECT_NE(html.find("Aanbeveling 2: Voorlichting aan ouders over alcohol en cannabis (1 groen, 1 oranje, 0 rood)"),
               std::string::npos);
     EXPECT_EQ(html.find("Instructie barvrijwilligers"), std::string::npos);
+    // The 2022 report, made in January 2023: the lights are today's, and it says so.
+    EXPECT_NE(html.find("De stand van de acties is die van 2 januari 2023, de dag waarop deze rapportage is opgesteld."),
+              std::string::npos);
     const std::string md = to_markdown(annual_report_document(r, "test"));
     EXPECT_NE(md.find("| Interventie | Prioriteit | Periode | Verantwoordelijk | Middelen | Erkend | Status |"),
               std::string::npos)
