@@ -43,7 +43,8 @@ void check_config_against_definitions(const Config& c, const DefinitionRegistry&
         }
     }
     for (const auto& m : c.municipalities)
-        for (const auto& [name, value] : m.settings) {
+        for (const auto& setting : m.settings) {
+            const std::string& name = setting.first;  // a plain name: lambdas capture it (clang 14)
             const bool declared = std::any_of(m.workflows.begin(), m.workflows.end(), [&](const auto& id) {
                 const Definition* d = defs.latest(id);
                 return d && d->settings.count(name);

@@ -9,7 +9,7 @@
 
 namespace okod {
 
-class RoleCatalog;
+struct RoleCatalog;
 
 boost::json::value to_json(const Municipality& m);
 boost::json::value to_json(const Instance& i);
