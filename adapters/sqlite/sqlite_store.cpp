@@ -1,6 +1,7 @@
 #include "adapters/sqlite/sqlite_store.hpp"
 
 #include <boost/json.hpp>
+#include <sqlite3.h>
 #include <fmt/format.h>
 
 #include <charconv>
@@ -791,6 +792,8 @@ SqliteStore::~SqliteStore() {
         db_.try_exec("ROLLBACK");
     }
 }
+
+std::int64_t SqliteStore::rows_changed() const { return sqlite3_total_changes64(db_.handle()); }
 
 int SqliteStore::latest_schema_version() { return static_cast<int>(sqlite_migrations().size()); }
 

@@ -47,6 +47,9 @@ public:
     int schema_version();
     // The schema version this build migrates to.
     static int latest_schema_version();
+    // Rows inserted, updated or deleted through this connection since it opened
+    // (sqlite3_total_changes64): what a benchmark counts as rows written.
+    std::int64_t rows_changed() const;
 
     std::unique_ptr<StoreTransaction> begin() override;
 
