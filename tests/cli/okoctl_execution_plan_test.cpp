@@ -39,14 +39,7 @@ bool has_line_with(const std::string& text, const std::vector<std::string>& part
 // The columns of the table line that starts with `id` (cells apart by two spaces or more).
 std::vector<std::string> row_of(const std::string& text, const std::string& id) {
     for (const auto& line : lines_of(text)) {
-        std::vector<std::string> cells;
-        std::size_t pos = line.find_first_not_of(' ');
-        while (pos != std::string::npos && pos < line.size()) {
-            const auto gap = line.find("  ", pos);
-            cells.push_back(line.substr(pos, gap - pos));
-            if (gap == std::string::npos) break;
-            pos = line.find_first_not_of(' ', gap);
-        }
+        const auto cells = table_cells(line);
         if (!cells.empty() && cells[0] == id) return cells;
     }
     return {};

@@ -23,4 +23,16 @@ std::vector<boost::json::value> json_lines(const std::string& text) {
 
 bool valid_utf8(const std::string& s) { return is_valid_utf8(s); }
 
+std::vector<std::string> table_cells(const std::string& line) {
+    std::vector<std::string> cells;
+    std::size_t pos = line.find_first_not_of(' ');
+    while (pos != std::string::npos && pos < line.size()) {
+        const auto gap = line.find("  ", pos);
+        cells.push_back(line.substr(pos, gap - pos));
+        if (gap == std::string::npos) break;
+        pos = line.find_first_not_of(' ', gap);
+    }
+    return cells;
+}
+
 }  // namespace okod::test

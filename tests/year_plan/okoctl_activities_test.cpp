@@ -13,6 +13,7 @@
 #include "daemon/runtime.hpp"
 #include "engine/engine.hpp"
 #include "engine/event_kinds.hpp"
+#include "support/output_lines.hpp"
 #include "support/test_support.hpp"
 #include "time/amsterdam.hpp"
 
@@ -23,24 +24,10 @@ namespace fs = std::filesystem;
 
 const std::string kAt = "2026-07-01T09:00:00+02:00";
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
-
 // The table row of one activity, as columns (separated by two spaces or more).
 std::vector<std::string> row_of(const std::string& list, const std::string& activity) {
     for (const auto& line : lines_of(list)) {
-        std::vector<std::string> cells;
-        std::size_t pos = line.find_first_not_of(' ');
-        while (pos != std::string::npos && pos < line.size()) {
-            const auto gap = line.find("  ", pos);
-            cells.push_back(line.substr(pos, gap - pos));
-            if (gap == std::string::npos) break;
-            pos = line.find_first_not_of(' ', gap);
-        }
+        const auto cells = table_cells(line);
         if (cells.size() >= 2 && cells[1] == activity) return cells;
     }
     return {};
