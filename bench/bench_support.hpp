@@ -1,0 +1,47 @@
+#pragma once
+// What the benchmark modes share: test data as config trees, peak RSS, and the raw
+// SQLite baseline ("the limit") that engine runs are measured against.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace okod::bench {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& p);
+void write_file(const fs::path& p, const std::string& text);
+
+struct Place {
+    std::string code, name, province;
+};
+
+// The first n real Dutch municipalities (bench/data/municipalities-2023.csv, CBS codes).
+std::vector<Place> real_places(int n);
+// n synthetic municipalities (codes XX000001...), spread over the three school regions.
+std::vector<Place> synthetic_places(int n);
+
+// A config tree in `dir`: okod.toml (store at dir/okod.sqlite) and one municipality
+// file per place, each a copy of the demo Maastricht (every shipped workflow, people in
+// every role, budget lines, the Scanner's recommendations) plus the subsidy
+// accountability, under its own code and name.
+void write_config(const fs::path& dir, const std::vector<Place>& places);
+
+// Peak resident set size of this process so far, in KiB.
+long peak_rss_kib();
+
+// The limit: `rows` rows of about the size of okod's (an event line, a task, an outbox
+// item: ~200 bytes) in `transactions` transactions through the plain C API, WAL +
+// synchronous=FULL. Returns wall seconds.
+double raw_sqlite_seconds(const fs::path& file, std::int64_t rows, std::int64_t transactions);
+
+// "--name value" pairs after the mode; returns false (and prints why) on an unknown
+// name or a missing value.
+struct Option {
+    const char* name;
+    std::string* value;
+};
+bool parse_options(const std::vector<std::string>& args, const std::vector<Option>& options);
+
+}  // namespace okod::bench
