@@ -32,8 +32,8 @@ void write_config(const fs::path& dir, const std::vector<Place>& places);
 long peak_rss_kib();
 
 // The limit: `rows` rows of about the size of okod's (an event line, a task, an outbox
-// item: ~200 bytes) in `transactions` transactions through the plain C API, WAL +
-// synchronous=FULL. Returns wall seconds.
+// item: ~200 bytes) in `transactions` transactions through the plain C API, with the
+// store's pragmas (WAL, synchronous=FULL, a 16 MiB page cache). Returns wall seconds.
 double raw_sqlite_seconds(const fs::path& file, std::int64_t rows, std::int64_t transactions);
 
 // "--name value" pairs after the mode; returns false (and prints why) on an unknown

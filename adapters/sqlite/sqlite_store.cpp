@@ -740,15 +740,22 @@ std::vector<T> read_all(SqliteStatement& s, Read read) {
 // --- transactions -----------------------------------------------------------------------
 
 // Rolls back in its destructor unless commit() ran. Detached (store_ == nullptr) once
-// committed, or when the store is closed underneath it.
+// committed, or when the store is closed underneath it. The outermost one is a BEGIN
+// IMMEDIATE ... COMMIT; one opened inside it is a SAVEPOINT that commit() releases into
+// the outer transaction and the destructor rolls back to, leaving the outer one open.
 class SqliteTransaction final : public StoreTransaction {
 public:
-    explicit SqliteTransaction(SqliteStore& store) : store_(&store) {}
+    SqliteTransaction(SqliteStore& store, std::size_t depth) : store_(&store), depth_(depth) {}
     ~SqliteTransaction() override {
         if (!store_) return;
-        // SQLite may already have rolled back by itself (after SQLITE_FULL, say).
-        if (store_->db_.in_transaction()) store_->db_.try_exec("ROLLBACK");
-        store_->open_transaction_ = nullptr;
+        if (depth_ == 0) {
+            // SQLite may already have rolled back by itself (after SQLITE_FULL, say).
+            if (store_->db_.in_transaction()) store_->db_.try_exec("ROLLBACK");
+        } else if (store_->db_.in_transaction()) {
+            store_->db_.try_exec("ROLLBACK TO " + savepoint());
+            store_->db_.try_exec("RELEASE " + savepoint());
+        }
+        store_->open_transactions_.pop_back();
     }
     SqliteTransaction(const SqliteTransaction&) = delete;
     SqliteTransaction& operator=(const SqliteTransaction&) = delete;
@@ -758,16 +765,27 @@ public:
             throw std::logic_error(
                 "StoreTransaction::commit: not open (committed already, or the store was "
                 "closed)");
-        StatementUse s{store_->query(q_commit)};
-        s->run();  // on failure the transaction stays open and the destructor rolls back
-        store_->open_transaction_ = nullptr;
+        if (store_->open_transactions_.back() != this)
+            throw std::logic_error("StoreTransaction::commit: a transaction opened inside this one is still open");
+        // On failure the transaction stays open and the destructor rolls back.
+        if (depth_ == 0) {
+            StatementUse s{store_->query(q_commit)};
+            s->run();
+        } else {
+            StatementUse s{store_->query("RELEASE " + savepoint())};
+            s->run();
+        }
+        store_->open_transactions_.pop_back();
         store_ = nullptr;
     }
 
     void detach() noexcept { store_ = nullptr; }
 
+    std::string savepoint() const { return "okod_step_" + std::to_string(depth_); }
+
 private:
     SqliteStore* store_;
+    std::size_t depth_;  // 0: the outer transaction; n: the n-th savepoint inside it
 };
 
 // --- SqliteStore --------------------------------------------------------------------------
@@ -787,8 +805,8 @@ SqliteStore::SqliteStore(SqliteDb db, std::string name)
     : db_(std::move(db)), name_(std::move(name)), queries_(q_count) {}
 
 SqliteStore::~SqliteStore() {
-    if (open_transaction_) {
-        open_transaction_->detach();
+    if (!open_transactions_.empty()) {
+        for (auto* t : open_transactions_) t->detach();
         db_.try_exec("ROLLBACK");
     }
 }
@@ -808,7 +826,10 @@ void SqliteStore::configure(bool is_file) {
             throw std::runtime_error(name_ + ": cannot switch to WAL journal mode (got '" + mode +
                                      "')");
     }
-    db_.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    // A 16 MiB page cache (SQLite's default is 2 MiB): a group of steps touches pages
+    // all over the task, timer and outbox indexes; with the small cache they were read
+    // again and again and spilled into the WAL mid-transaction (BENCHMARKS.md, decade).
+    db_.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384;");
 }
 
 int SqliteStore::schema_version() {
@@ -869,14 +890,15 @@ SqliteStatement& SqliteStore::query(const std::string& sql) {
 }
 
 std::unique_ptr<StoreTransaction> SqliteStore::begin() {
-    if (open_transaction_)
-        throw std::logic_error(
-            "SqliteStore::begin: a transaction is already open; nested transactions are "
-            "not supported (commit or destroy the open one first)");
-    auto transaction = std::make_unique<SqliteTransaction>(*this);
-    StatementUse s{query(q_begin)};
-    s->run();  // if this throws, the transaction's destructor finds nothing to roll back
-    open_transaction_ = transaction.get();
+    auto transaction = std::make_unique<SqliteTransaction>(*this, open_transactions_.size());
+    if (open_transactions_.empty()) {
+        StatementUse s{query(q_begin)};
+        s->run();  // if this throws, nothing is open and nothing is recorded
+    } else {
+        StatementUse s{query("SAVEPOINT " + transaction->savepoint())};
+        s->run();
+    }
+    open_transactions_.push_back(transaction.get());
     return transaction;
 }
 

@@ -7,7 +7,8 @@
 // newer okod is refused rather than guessed at.
 //
 // Transactions: begin() issues BEGIN IMMEDIATE and returns an object that rolls back
-// when destroyed without commit(). Only one may be open at a time; methods called
+// when destroyed without commit(). begin() inside an open transaction opens a SAVEPOINT
+// in it (a step inside a group commit); they close innermost first. Methods called
 // outside a transaction autocommit one by one. A transaction must not outlive the
 // store; if the store is destroyed first, its work is rolled back.
 //
@@ -142,7 +143,7 @@ private:
     std::int64_t data_version_ = -1;  // PRAGMA data_version at the last changed_elsewhere()
     std::vector<std::optional<SqliteStatement>> queries_;
     std::unordered_map<std::string, SqliteStatement> dynamic_queries_;
-    SqliteTransaction* open_transaction_ = nullptr;
+    std::vector<SqliteTransaction*> open_transactions_;  // outermost first
 };
 
 }  // namespace okod

@@ -80,6 +80,7 @@ struct Daemon::Impl {
     // the process, and how many engine steps it took.
     std::uint64_t wakeups = 0;
     std::uint64_t steps_taken = 0;
+    bool one_step_at_a_time = false;  // after a failed group: isolate the failing step
 
     bool start();
     void build_workers();
@@ -178,9 +179,14 @@ void Daemon::Impl::run_engine_batch() {
     if (stopping) return;
     int steps = 0;
     try {
-        while (steps < kBatch && engine->step()) ++steps;
+        // What is due commits together (group commit): one sync for the batch instead
+        // of one per step. After a failure, steps go one by one until one succeeds, so a
+        // step that keeps failing is retried alone, as without grouping.
+        steps = one_step_at_a_time ? (engine->step() ? 1 : 0) : engine->step_due(kBatch);
+        one_step_at_a_time = false;
     } catch (const std::exception& e) {
-        // The failed step rolled back; its timer is still there and is retried.
+        // The failed group rolled back; its timers are still there and are retried.
+        one_step_at_a_time = true;
         spdlog::error("engine step failed, trying again in {} s: {}", kErrorBackoff.count(), e.what());
         engine_timer.expires_after(kErrorBackoff);
         engine_timer.async_wait([this](error_code ec) {

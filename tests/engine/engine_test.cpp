@@ -99,6 +99,21 @@ TEST_F(EngineTest, an_instance_starts_on_the_trajectory_start_with_its_first_tas
     EXPECT_EQ(format_iso_local(*survey.due), "2022-09-30T17:00:00+02:00");
 }
 
+// Group commit: what is due at one moment runs as steps of one transaction.
+TEST_F(EngineTest, step_due_runs_what_is_due_now_up_to_its_limit) {
+    add_municipality({"cycle"});
+    const auto start = engine().next_due();
+    ASSERT_TRUE(start);
+    clock_.advance_to(*start);
+    EXPECT_EQ(engine().step_due(0), 0);
+    EXPECT_TRUE(store_->instances("GM0935").empty());
+    EXPECT_GE(engine().step_due(256), 1);
+    EXPECT_EQ(only_instance("cycle").state, "monitoring");
+    EXPECT_EQ(task("survey").status, TaskStatus::open);
+    EXPECT_EQ(engine().step_due(256), 0);  // nothing more due at this moment
+    EXPECT_GT(*engine().next_due(), *start);
+}
+
 TEST_F(EngineTest, completing_all_tasks_takes_the_transition_and_logs_it) {
     add_municipality({"cycle"});
     run_until(d(2022, 9, 1));

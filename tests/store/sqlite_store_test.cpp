@@ -755,15 +755,47 @@ TEST(SqliteStore, a_transaction_destroyed_without_commit_rolls_back) {
     EXPECT_TRUE(store->person("anna"));
 }
 
-TEST(SqliteStore, nested_begin_is_a_logic_error) {
+// Group commit: steps inside one outer transaction are savepoints. A step that fails
+// rolls back alone; the group becomes durable only with the outer commit.
+TEST(SqliteStore, a_transaction_inside_another_is_a_step_of_its_group) {
     auto store = SqliteStore::open(":memory:");
-    auto tx = store->begin();
-    EXPECT_THROW(store->begin(), std::logic_error);
-    tx->commit();
-    auto next = store->begin();  // fine once the first one is done
-    next.reset();
-    auto after_rollback = store->begin();
-    after_rollback->commit();
+    auto group = store->begin();
+    {
+        auto step = store->begin();
+        store->upsert_person(person("anna"));
+        step->commit();
+    }
+    {
+        auto failed = store->begin();
+        store->upsert_person(person("bert"));
+        EXPECT_TRUE(store->add_timer(timer("k", at(1))));
+    }  // rolled back: bert and the timer are gone, anna stays
+    EXPECT_TRUE(store->person("anna"));
+    EXPECT_FALSE(store->person("bert"));
+    {
+        auto open_step = store->begin();
+        EXPECT_THROW(group->commit(), std::logic_error);  // innermost first
+    }
+    group->commit();
+    EXPECT_TRUE(store->person("anna"));
+    EXPECT_FALSE(store->person("bert"));
+    EXPECT_EQ(store->timer_count(), 0);
+    auto next = store->begin();  // a new outer transaction
+    next->commit();
+}
+
+TEST(SqliteStore, a_group_that_is_not_committed_loses_its_committed_steps_too) {
+    test::TempDir dir;
+    const auto file = dir / "okod.db";
+    {
+        auto store = SqliteStore::open(file);
+        auto group = store->begin();
+        auto step = store->begin();
+        store->upsert_person(person("anna"));
+        step->commit();
+        store.reset();  // a crash before the group's commit
+    }
+    EXPECT_FALSE(SqliteStore::open(file)->person("anna"));
 }
 
 TEST(SqliteStore, writes_outside_a_transaction_autocommit) {
@@ -843,10 +875,10 @@ TEST(SqliteStore, a_process_killed_mid_step_leaves_exactly_the_committed_step) {
             step1->commit();
             auto step2 = store->begin();
             store->insert_instance(sample_instance("2026"));
-            // Larger than SQLite's page cache, so step 2's pages spill into the WAL
-            // before the crash: recovery must ignore frames without a commit.
+            // Larger than SQLite's page cache (16 MiB), so step 2's pages spill into the
+            // WAL before the crash: recovery must ignore frames without a commit.
             Event big = event("instance.started");
-            big.note = std::string(8 << 20, 'x');
+            big.note = std::string(24 << 20, 'x');
             store->append_event(big);
             _exit(0);  // the store and step 2 are still open: no rollback, no close
         } catch (...) {

@@ -41,6 +41,14 @@ bool Engine::step() {
     return true;
 }
 
+int Engine::step_due(int max_steps) {
+    auto group = store_.begin();
+    int steps = 0;
+    while (steps < max_steps && step()) ++steps;
+    group->commit();
+    return steps;
+}
+
 CommandResult Engine::complete_task(TaskId id, const std::string& by, const std::string& note) {
     auto tx = store_.begin();
     auto r = Step(store_, definitions_, calendar_, settings_, clock_.now())

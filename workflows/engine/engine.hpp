@@ -4,6 +4,8 @@
 // Every public operation is one engine step and runs in one store transaction:
 // event in -> transitions -> new tasks and timers -> event log and outbox rows. If
 // anything throws, the transaction rolls back and the store is as before the step.
+// Steps due together may share one outer transaction (step_due): a step never spans
+// two transactions, and its outbox rows commit with its state.
 //
 // The engine owns no thread and no timer. A driver (the daemon's scheduler, or the
 // simulator on a virtual clock) asks next_due(), waits until then, and calls step().
@@ -56,6 +58,13 @@ public:
     // Processes the earliest timer that is due at the clock's now, in one transaction.
     // Returns false when nothing is due.
     bool step();
+
+    // Group commit: processes up to `max_steps` timers due at the clock's now, each one
+    // step as above, inside one outer transaction, and returns how many. The group
+    // costs one sync instead of one per step; a crash before its commit replays every
+    // step of it, after the commit none. If a step throws, the whole group rolls back
+    // and the exception propagates (a caller retrying with step() isolates it).
+    int step_due(int max_steps);
 
     // User commands, each one transaction. Completing a closed task changes nothing
     // and succeeds (idempotent); unknown ids are errors.

@@ -4,6 +4,8 @@ namespace okod {
 namespace {
 
 constexpr int kEventPage = 1000;
+// At most this many steps share one transaction (the daemon's batch size).
+constexpr int kStepsPerGroup = 256;
 
 // Passes on every event after `seq` and returns the last seq seen.
 std::int64_t drain(Store& store, std::int64_t seq, const std::function<void(const Event&)>& sink,
@@ -37,12 +39,22 @@ SimulationSummary run_simulation(Engine& engine, Store& store, VirtualClock& clo
         auto next = store.next_timer();
         if (!next || next->due > options.to) break;
         clock.advance_to(next->due);
-        if (options.complete_on_time && next->kind == TimerKind::task_due) {
-            engine.complete_task(next->task_id, options.completed_by);
-        } else {
-            engine.step();
+        // Everything due at this moment commits together, as the daemon's catch-up does.
+        auto group = store.begin();
+        for (int in_group = 0; in_group < kStepsPerGroup && summary.steps < options.max_steps; ++in_group) {
+            if (in_group > 0) {
+                next = store.next_timer();
+                if (!next || next->due > clock.now()) break;
+            }
+            if (options.complete_on_time && next->kind == TimerKind::task_due) {
+                engine.complete_task(next->task_id, options.completed_by);
+            } else {
+                engine.step();
+            }
+            ++summary.steps;
         }
-        ++summary.steps;
+        group->commit();
+        ++summary.transactions;
         seq = drain(store, seq, on_event, summary.events);
     }
     summary.hit_step_limit = summary.steps >= options.max_steps;

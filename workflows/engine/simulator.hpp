@@ -19,6 +19,7 @@ struct SimulationOptions {
 
 struct SimulationSummary {
     std::int64_t steps = 0;
+    std::int64_t transactions = 0;  // groups of steps due at the same moment (group commit)
     std::int64_t events = 0;
     bool hit_step_limit = false;
 };

@@ -4,7 +4,10 @@
 //
 // Transactions: an engine step calls begin(), does its reads and writes, and commits.
 // A StoreTransaction that is destroyed without commit() rolls back, so a crash or an
-// exception in the middle of a step leaves the last committed state.
+// exception in the middle of a step leaves the last committed state. begin() inside an
+// open transaction nests (a savepoint): a driver may open one transaction around
+// several steps that are due together (group commit, Engine::step_due), so they
+// become durable together with one sync; each step still applies whole or not at all.
 // Not thread-safe: one Store belongs to one engine strand.
 #include "calendar/school_holidays.hpp"
 #include "model/activity_status.hpp"
