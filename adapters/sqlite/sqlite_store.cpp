@@ -183,6 +183,8 @@ enum Q : int {
     q_task_insert,
     q_task_update,
     q_task_get,
+    q_task_key_taken,
+    q_task_open_in_entry,
     q_timer_insert,
     q_timer_next,
     q_timer_due,
@@ -347,6 +349,11 @@ std::string sql_of(Q q) {
                    "revision = ?21, revised_at = ?22 WHERE id = ?23";
         case q_task_get:
             return select_from(kTaskColumns, "FROM tasks WHERE id = ?1");
+        case q_task_key_taken:
+            return "SELECT EXISTS (SELECT 1 FROM tasks WHERE instance_id = ?1 AND key = ?2)";
+        case q_task_open_in_entry:
+            return "SELECT EXISTS (SELECT 1 FROM tasks WHERE instance_id = ?1 AND state_entry = ?2 "
+                   "AND status NOT IN ('done', 'skipped'))";
         case q_timer_insert:
             return "INSERT INTO timers(due_at, kind, municipality, definition_id, "
                    "instance_key, instance_id, task_id, lead_days, transition_index, "
@@ -1070,6 +1077,20 @@ std::optional<Task> SqliteStore::task(TaskId id) {
     StatementUse s{query(q_task_get)};
     s->bind(1, id);
     return read_one<Task>(*s, read_task);
+}
+
+bool SqliteStore::task_key_taken(InstanceId instance, const std::string& key) {
+    StatementUse s{query(q_task_key_taken)};
+    s->bind(1, instance);
+    s->bind(2, key);
+    return s->step() && s->column_int(0) != 0;
+}
+
+bool SqliteStore::has_open_task(InstanceId instance, std::int64_t state_entry) {
+    StatementUse s{query(q_task_open_in_entry)};
+    s->bind(1, instance);
+    s->bind(2, state_entry);
+    return s->step() && s->column_int(0) != 0;
 }
 
 std::vector<Task> SqliteStore::tasks(const TaskFilter& f) {

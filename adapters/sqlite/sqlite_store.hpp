@@ -82,6 +82,8 @@ public:
     void update_task(const Task& t) override;
     std::optional<Task> task(TaskId id) override;
     std::vector<Task> tasks(const TaskFilter& f) override;
+    bool task_key_taken(InstanceId instance, const std::string& key) override;
+    bool has_open_task(InstanceId instance, std::int64_t state_entry) override;
 
     bool add_timer(const Timer& t) override;
     std::optional<Timer> next_timer() override;

@@ -317,13 +317,7 @@ void Step::arm_timer_transitions(Loaded& l) {
 
 // ---- tasks -------------------------------------------------------------------------
 
-bool Step::has_open_tasks(const Instance& i) {
-    TaskFilter f;
-    f.instance_id = i.id;
-    for (const auto& t : store_.tasks(f))
-        if (t.state_entry == i.state_entry && !is_closed(t.status)) return true;
-    return false;
-}
+bool Step::has_open_tasks(const Instance& i) { return store_.has_open_task(i.id, i.state_entry); }
 
 void Step::create_tasks(Loaded& l, const StateSpec& state) {
     for (const auto& spec : state.tasks) {
@@ -358,13 +352,7 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
         key += fmt::format(".{}", static_cast<int>(i.year_one.year()) + i.year_index - 1);
     // A state entered again within the same year (a loop back to an earlier step)
     // gets fresh tasks; the entry number keeps their keys apart.
-    TaskFilter same_instance;
-    same_instance.instance_id = i.id;
-    for (const auto& existing : store_.tasks(same_instance))
-        if (existing.key == key) {
-            key += fmt::format("~{}", i.state_entry);
-            break;
-        }
+    if (store_.task_key_taken(i.id, key)) key += fmt::format("~{}", i.state_entry);
 
     Task t;
     t.instance_id = i.id;

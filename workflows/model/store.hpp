@@ -92,6 +92,11 @@ public:
     virtual void update_task(const Task& t) = 0;
     virtual std::optional<Task> task(TaskId id) = 0;
     virtual std::vector<Task> tasks(const TaskFilter& f) = 0;  // ordered by due, then id
+    // The engine's two questions per step, answered without reading whole tasks: does
+    // the instance have a task with this key; does it have one, made in state entry
+    // `state_entry`, that is neither done nor skipped.
+    virtual bool task_key_taken(InstanceId instance, const std::string& key) = 0;
+    virtual bool has_open_task(InstanceId instance, std::int64_t state_entry) = 0;
 
     // Timers: the index the scheduler sleeps on.
     // Returns false (and changes nothing) when a timer with the same key exists.
