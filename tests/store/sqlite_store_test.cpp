@@ -483,6 +483,34 @@ TEST(SqliteStore, task_round_trips_with_and_without_optional_fields) {
     EXPECT_THROW(store->update_task(missing), std::invalid_argument);
 }
 
+TEST(SqliteStore, knows_taken_task_keys_and_open_tasks_per_state_entry) {
+    auto store = SqliteStore::open(":memory:");
+    const auto i1 = store->insert_instance(sample_instance("2024"));
+    const auto i2 = store->insert_instance(sample_instance("2026"));
+    store->insert_task(sample_task(i1, "survey", at(100)));  // open, state entry 3
+    Task done = sample_task(i1, "advice", at(200));
+    done.state_entry = 4;
+    done.status = TaskStatus::done;
+    store->insert_task(done);
+    Task overdue = sample_task(i2, "survey", at(100));
+    overdue.status = TaskStatus::overdue;
+    store->insert_task(overdue);
+    Task skipped = sample_task(i2, "advice", at(100));
+    skipped.state_entry = 4;
+    skipped.status = TaskStatus::skipped;
+    store->insert_task(skipped);
+
+    EXPECT_TRUE(store->task_key_taken(i1, "survey"));
+    EXPECT_TRUE(store->task_key_taken(i1, "advice"));
+    EXPECT_FALSE(store->task_key_taken(i1, "policy"));
+    EXPECT_FALSE(store->task_key_taken(i2 + 1, "survey"));
+    EXPECT_TRUE(store->has_open_task(i1, 3));
+    EXPECT_FALSE(store->has_open_task(i1, 4));  // done
+    EXPECT_TRUE(store->has_open_task(i2, 3));   // overdue is still open
+    EXPECT_FALSE(store->has_open_task(i2, 4));  // skipped
+    EXPECT_FALSE(store->has_open_task(i2, 5));
+}
+
 TEST(SqliteStore, tasks_are_filtered_and_ordered_by_due_then_id) {
     auto store = SqliteStore::open(":memory:");
     const auto i1 = store->insert_instance(sample_instance("2024"));

@@ -1,5 +1,7 @@
 #include "engine/simulator.hpp"
 
+#include <algorithm>
+
 namespace okod {
 namespace {
 
@@ -32,7 +34,13 @@ SimulationSummary run_simulation(Engine& engine, Store& store, VirtualClock& clo
     std::int64_t seq = drain(store, 0, nullptr, ignored);  // history of a reused store
 
     clock.advance_to(options.from);
-    for (const auto& m : municipalities) engine.plan(m);
+    const auto plans_per_group = static_cast<std::size_t>(kStepsPerGroup);
+    for (std::size_t first = 0; first < municipalities.size(); first += plans_per_group) {
+        auto group = store.begin();  // planning commits in groups too
+        const std::size_t end = std::min(municipalities.size(), first + plans_per_group);
+        for (std::size_t n = first; n < end; ++n) engine.plan(municipalities[n]);
+        group->commit();
+    }
     seq = drain(store, seq, on_event, summary.events);
 
     while (summary.steps < options.max_steps) {
