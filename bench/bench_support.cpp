@@ -58,15 +58,6 @@ std::vector<Place> real_places(int n) {
     return out;
 }
 
-std::vector<Place> synthetic_places(int n) {
-    static const char* const provinces[] = {"Limburg", "Utrecht", "Groningen"};
-    std::vector<Place> out;
-    out.reserve(static_cast<std::size_t>(n));
-    for (int i = 1; i <= n; ++i)
-        out.push_back({fmt::format("XX{:06}", i), fmt::format("Gemeente {}", i), provinces[i % 3]});
-    return out;
-}
-
 void write_config(const fs::path& dir, const std::vector<Place>& places) {
     const fs::path src = OKOD_SOURCE_DIR;
     fs::create_directories(dir / "municipalities");

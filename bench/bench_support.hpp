@@ -19,8 +19,6 @@ struct Place {
 
 // The first n real Dutch municipalities (bench/data/municipalities-2023.csv, CBS codes).
 std::vector<Place> real_places(int n);
-// n synthetic municipalities (codes XX000001...), spread over the three school regions.
-std::vector<Place> synthetic_places(int n);
 
 // A config tree in `dir`: okod.toml (store at dir/okod.sqlite) and one municipality
 // file per place, each a copy of the demo Maastricht (every shipped workflow, people in
