@@ -1,5 +1,7 @@
 #include "adapters/sqlite/sqlite_store.hpp"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 #include <sqlite3.h>
 #include <fmt/format.h>
@@ -755,14 +757,20 @@ public:
     SqliteTransaction(SqliteStore& store, std::size_t depth) : store_(&store), depth_(depth) {}
     ~SqliteTransaction() override {
         if (!store_) return;
-        if (depth_ == 0) {
-            // SQLite may already have rolled back by itself (after SQLITE_FULL, say).
-            if (store_->db_.in_transaction()) store_->db_.try_exec("ROLLBACK");
-        } else if (store_->db_.in_transaction()) {
-            store_->db_.try_exec("ROLLBACK TO " + savepoint());
+        auto& open = store_->open_transactions_;
+        const auto self = std::find(open.begin(), open.end(), this);
+        if (self == open.end()) return;
+        // Anything still open inside this one goes with it.
+        for (auto inner = self + 1; inner != open.end(); ++inner) (*inner)->detach();
+        open.erase(self, open.end());
+        // SQLite may already have rolled back by itself (after SQLITE_FULL, say).
+        if (!store_->db_.in_transaction()) return;
+        // A step whose savepoint cannot be rolled back must not fold its half-done
+        // writes into the group: then the whole group goes, and its commit() throws.
+        if (depth_ == 0 || store_->db_.try_exec("ROLLBACK TO " + savepoint()) != SQLITE_OK)
+            store_->db_.try_exec("ROLLBACK");
+        else
             store_->db_.try_exec("RELEASE " + savepoint());
-        }
-        store_->open_transactions_.pop_back();
     }
     SqliteTransaction(const SqliteTransaction&) = delete;
     SqliteTransaction& operator=(const SqliteTransaction&) = delete;
@@ -898,12 +906,15 @@ SqliteStatement& SqliteStore::query(const std::string& sql) {
 
 std::unique_ptr<StoreTransaction> SqliteStore::begin() {
     auto transaction = std::make_unique<SqliteTransaction>(*this, open_transactions_.size());
-    if (open_transactions_.empty()) {
-        StatementUse s{query(q_begin)};
-        s->run();  // if this throws, nothing is open and nothing is recorded
-    } else {
-        StatementUse s{query("SAVEPOINT " + transaction->savepoint())};
+    try {
+        // BEGIN IMMEDIATE fails with SQLITE_BUSY when another writer holds the lock past
+        // the busy timeout: then nothing is open and nothing is recorded.
+        StatementUse s{query(open_transactions_.empty() ? sql_of(q_begin)
+                                                        : "SAVEPOINT " + transaction->savepoint())};
         s->run();
+    } catch (...) {
+        transaction->detach();
+        throw;
     }
     open_transactions_.push_back(transaction.get());
     return transaction;

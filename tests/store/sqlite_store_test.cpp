@@ -493,6 +493,7 @@ TEST(SqliteStore, knows_taken_task_keys_and_open_tasks_per_state_entry) {
     done.status = TaskStatus::done;
     store->insert_task(done);
     Task overdue = sample_task(i2, "survey", at(100));
+    overdue.state_entry = 5;
     overdue.status = TaskStatus::overdue;
     store->insert_task(overdue);
     Task skipped = sample_task(i2, "advice", at(100));
@@ -506,9 +507,10 @@ TEST(SqliteStore, knows_taken_task_keys_and_open_tasks_per_state_entry) {
     EXPECT_FALSE(store->task_key_taken(i2 + 1, "survey"));
     EXPECT_TRUE(store->has_open_task(i1, 3));
     EXPECT_FALSE(store->has_open_task(i1, 4));  // done
-    EXPECT_TRUE(store->has_open_task(i2, 3));   // overdue is still open
+    EXPECT_FALSE(store->has_open_task(i1, 5));  // that open task is the other instance's
+    EXPECT_FALSE(store->has_open_task(i2, 3));  // and this one is the first instance's
     EXPECT_FALSE(store->has_open_task(i2, 4));  // skipped
-    EXPECT_FALSE(store->has_open_task(i2, 5));
+    EXPECT_TRUE(store->has_open_task(i2, 5));   // overdue is still open
 }
 
 TEST(SqliteStore, tasks_are_filtered_and_ordered_by_due_then_id) {
@@ -810,6 +812,55 @@ TEST(SqliteStore, a_transaction_inside_another_is_a_step_of_its_group) {
     EXPECT_EQ(store->timer_count(), 0);
     auto next = store->begin();  // a new outer transaction
     next->commit();
+}
+
+// okoctl and the outbox read through other connections: a step that is done but whose
+// group is not committed yet must stay invisible to them.
+TEST(SqliteStore, another_connection_sees_a_group_only_when_it_commits) {
+    test::TempDir dir;
+    const auto file = dir / "okod.db";
+    auto store = SqliteStore::open(file);
+    RawDb other(file);
+    auto group = store->begin();
+    auto step = store->begin();
+    store->upsert_person(person("anna"));
+    step->commit();
+    EXPECT_EQ(other.integer("SELECT count(*) FROM people"), 0);
+    group->commit();
+    EXPECT_EQ(other.integer("SELECT count(*) FROM people"), 1);
+}
+
+// BEGIN IMMEDIATE fails while another process holds the write lock past the busy
+// timeout (5 s); the daemon backs off and tries again, so the store must stay usable.
+TEST(SqliteStore, a_begin_refused_by_a_busy_database_leaves_the_store_usable) {
+    test::TempDir dir;
+    const auto file = dir / "okod.db";
+    auto store = SqliteStore::open(file);
+    RawDb other(file);
+    ASSERT_EQ(other.exec("BEGIN IMMEDIATE"), "");
+    EXPECT_THROW(store->begin(), SqliteError);
+    ASSERT_EQ(other.exec("COMMIT"), "");
+    auto group = store->begin();
+    auto step = store->begin();
+    store->upsert_person(person("anna"));
+    step->commit();
+    group->commit();
+    EXPECT_EQ(other.integer("SELECT count(*) FROM people"), 1);
+}
+
+TEST(SqliteStore, a_group_ended_before_its_open_step_takes_the_step_with_it) {
+    auto store = SqliteStore::open(":memory:");
+    auto group = store->begin();
+    auto step = store->begin();
+    store->upsert_person(person("anna"));
+    group.reset();
+    EXPECT_THROW(step->commit(), std::logic_error);
+    step.reset();
+    EXPECT_FALSE(store->person("anna"));
+    auto next = store->begin();  // a fresh outer transaction, not a savepoint
+    store->upsert_person(person("bert"));
+    next->commit();
+    EXPECT_TRUE(store->person("bert"));
 }
 
 TEST(SqliteStore, a_group_that_is_not_committed_loses_its_committed_steps_too) {
