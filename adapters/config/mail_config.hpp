@@ -28,8 +28,9 @@ struct MailConfig {
     std::filesystem::path directory;
 
     // [outbox]: a failed delivery is tried again after first_retry, doubling up to
-    // max_retry, and after max_attempts tries the message is dead-lettered.
-    int max_attempts = 8;
+    // max_retry, and after max_attempts tries the message is dead-lettered. The defaults
+    // are RetryPolicy's: they ride out a mail server that is down for about a day.
+    int max_attempts = 13;
     std::chrono::seconds first_retry{60};
     std::chrono::seconds max_retry{std::chrono::hours{6}};
 };
