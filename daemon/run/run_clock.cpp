@@ -101,16 +101,19 @@ Instant RunClock::now() const {
 
 std::chrono::nanoseconds RunClock::real_delay_until(Instant t) const {
     using namespace std::chrono;
-    if (!virtual_start_) {
-        const auto d = t - system_clock::now();
-        return d > system_clock::duration::zero() ? duration_cast<nanoseconds>(d) : nanoseconds::zero();
-    }
-    // The real moment at which the virtual clock shows t.
-    // One virtual second past t, so that on waking now() (which floors) shows t.
-    const duration<double> virtual_offset = t - *virtual_start_ + seconds{1};
-    const auto real_at = real_anchor_ + duration_cast<system_clock::duration>(virtual_offset / speed_);
-    const auto d = real_at - system_clock::now();
+    // On an accelerated clock a hair past the moment it shows t, so that on waking now()
+    // (which floors) shows t despite rounding. (Waiting a whole virtual second more, as
+    // before, made every timer that much late: 1 ms at 1000 x, a second at 1 x.)
+    const auto at = virtual_start_ ? real_moment(t) + microseconds{1} : system_clock::time_point{t};
+    const auto d = at - system_clock::now();
     return d > system_clock::duration::zero() ? duration_cast<nanoseconds>(d) : nanoseconds::zero();
+}
+
+std::chrono::system_clock::time_point RunClock::real_moment(Instant t) const {
+    using namespace std::chrono;
+    if (!virtual_start_) return t;
+    const duration<double> virtual_offset = t - *virtual_start_;
+    return real_anchor_ + ceil<system_clock::duration>(virtual_offset / speed_);
 }
 
 std::string RunClock::describe() const {

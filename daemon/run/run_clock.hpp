@@ -36,6 +36,9 @@ public:
     Instant now() const override;
     // How long to wait in real time until the clock shows `t` (zero if it already has).
     std::chrono::nanoseconds real_delay_until(Instant t) const;
+    // The real moment at which the clock shows (or showed) `t`: `t` itself on the wall
+    // clock. What the scheduler's lateness is measured from.
+    std::chrono::system_clock::time_point real_moment(Instant t) const;
     bool is_accelerated() const { return speed_ != 1.0 || virtual_start_.has_value(); }
     double speed() const { return speed_; }
     std::string describe() const;
