@@ -23,6 +23,7 @@ struct Mode {
 const Mode kModes[] = {
     {"decade", "decade [--municipalities N (342)] [--years Y (10)] [--keep DIR]", okod::bench::decade},
     {"europe", "europe [--municipalities N (100000)] [--years Y (1)] [--keep DIR]", okod::bench::europe},
+    {"reminders", "reminders [--count N (100000)] [--batch B (1000)] [--group G (1)] [--deadlines spread|ordered] [--keep DIR]", okod::bench::reminders},
 };
 
 int usage() {
