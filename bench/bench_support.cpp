@@ -3,6 +3,7 @@
 #include "adapters/survey/csv_reader.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
 
@@ -86,6 +87,20 @@ dir = "municipalities"
                     "policy_start = 2023-01-01\nsubsidy_period_end = 2025-12-31\nsubsidy_accountability_due = 2026-04-01");
         write_file(dir / "municipalities" / (p.code + ".toml"), t);
     }
+}
+
+std::optional<fs::path> work_dir(const std::string& mode, const std::string& keep) {
+    if (keep.empty()) {
+        const fs::path dir = fs::temp_directory_path() / fmt::format("okod-bench-{}-{}", mode, ::getpid());
+        fs::remove_all(dir);
+        return dir;
+    }
+    std::error_code ec;
+    if (fs::exists(keep, ec) && !fs::is_empty(keep, ec)) {
+        fmt::print(stderr, "okod_bench {}: --keep {} is not empty; name a new or empty directory\n", mode, keep);
+        return std::nullopt;
+    }
+    return fs::path(keep);
 }
 
 long peak_rss_kib() {

@@ -3,6 +3,7 @@
 // SQLite baseline ("the limit") that engine runs are measured against.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,11 @@ std::vector<Place> real_places(int n);
 // every role, budget lines, the Scanner's recommendations) plus the subsidy
 // accountability, under its own code and name.
 void write_config(const fs::path& dir, const std::vector<Place>& places);
+
+// Where a mode works: a fresh temp dir named after `mode` and this process, or `keep`
+// (--keep DIR) if it is new or empty. A non-empty --keep dir is refused (nullopt, and
+// says why): the mode would overwrite what is there.
+std::optional<fs::path> work_dir(const std::string& mode, const std::string& keep);
 
 // Peak resident set size of this process so far, in KiB.
 long peak_rss_kib();

@@ -20,7 +20,6 @@
 #include "time/amsterdam.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -71,8 +70,9 @@ void clone_municipalities(Config& config, int copies) {
 }
 
 int simulate(const std::string& title, const std::vector<Place>& places, int copies, int years, const std::string& keep) {
-    const fs::path dir = keep.empty() ? fs::temp_directory_path() / fmt::format("okod-bench-{}", ::getpid()) : fs::path(keep);
-    fs::remove_all(dir);
+    const auto work = work_dir(title, keep);
+    if (!work) return 2;
+    const fs::path dir = *work;
     const auto written_started = Clock::now();
     write_config(dir, places);
     const double write_seconds = seconds_since(written_started);

@@ -27,7 +27,8 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 okod=$repo/$build/okod
 work=$(mktemp -d)
 OKOD_PID=
-trap '[ -n "$OKOD_PID" ] && kill -TERM "$OKOD_PID" 2> /dev/null; wait; [ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"' EXIT
+OKOD_LAUNCHER=
+trap 'okod_cleanup; if [ -n "${KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi' EXIT
 # shellcheck source=bench/okod_process.sh
 source "$repo/bench/okod_process.sh"
 

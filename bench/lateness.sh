@@ -41,8 +41,9 @@ okod=$repo/$build/okod
 work=$(mktemp -d)
 OKOD_PID=
 sink_pid=
+OKOD_LAUNCHER=
 cleanup() {
-    [ -n "$OKOD_PID" ] && kill -TERM "$OKOD_PID" 2> /dev/null
+    okod_cleanup  # set +e: the rest runs whatever fails
     [ -n "$sink_pid" ] && kill -TERM "$sink_pid" 2> /dev/null
     wait
     if [ -n "${KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi

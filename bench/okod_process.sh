@@ -39,7 +39,10 @@ okod_start() {
         > "$work/$name.log" 2>&1 &
     OKOD_LAUNCHER=$!
     OKOD_READY=
+    OKOD_PID=
     for _ in $(seq 1 12000); do
+        # Known as soon as it exists, so a cleanup can stop an okod that never got ready.
+        [ -z "$OKOD_PID" ] && [ -f "$work/pid" ] && OKOD_PID=$(cat "$work/pid")
         if [ -f "$work/notify.log" ]; then
             OKOD_READY=$(awk '$2 == "READY=1" { print $1; exit }' "$work/notify.log")
             [ -n "$OKOD_READY" ] && break
@@ -55,11 +58,21 @@ okod_start() {
     OKOD_PID=$(cat "$work/pid")
 }
 
-# SIGTERM, and wait for the exit (okod's exit code is the launcher's).
+# SIGTERM, and wait for the exit (okod's exit code is the launcher's). Only while the
+# launcher runs: it reaps okod and exits, so its PID is then no longer okod's.
 okod_stop() {
-    kill -TERM "$OKOD_PID"
+    if [ -n "$OKOD_PID" ] && kill -0 "$OKOD_LAUNCHER" 2> /dev/null; then kill -TERM "$OKOD_PID" 2> /dev/null; fi
     wait "$OKOD_LAUNCHER"
     OKOD_PID=
+}
+
+# For a script's EXIT trap: stops an okod still running (errors ignored, so the rest of
+# the trap runs).
+okod_cleanup() {
+    set +e
+    [ -n "${OKOD_LAUNCHER:-}" ] && kill -0 "$OKOD_LAUNCHER" 2> /dev/null && [ -n "$OKOD_PID" ] && kill -TERM "$OKOD_PID" 2> /dev/null
+    [ -n "${OKOD_LAUNCHER:-}" ] && wait "$OKOD_LAUNCHER" 2> /dev/null
+    return 0
 }
 
 # Waits until okod has caught up: no timer due and no e-mail waiting (the first start

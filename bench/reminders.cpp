@@ -31,7 +31,6 @@
 #include "time/amsterdam.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <optional>
@@ -208,9 +207,9 @@ Fired fire(Engine& engine, VirtualClock& clock, int group, std::int64_t limit) {
 
 int run(const Workload& w, const std::string& keep) {
     const std::int64_t count = w.count;
-    const fs::path dir = keep.empty() ? fs::temp_directory_path() / fmt::format("okod-bench-reminders-{}", ::getpid())
-                                      : fs::path(keep);
-    fs::remove_all(dir);
+    const auto work = work_dir("reminders", keep);
+    if (!work) return 2;
+    const fs::path dir = *work;
     write_config(dir, real_places(342));
     auto loaded = load_config(dir / "okod.toml");
     if (!loaded.config) {

@@ -23,6 +23,8 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace okod {
@@ -188,6 +190,7 @@ void Daemon::Impl::arm_engine() {
 void Daemon::Impl::run_engine_batch() {
     if (stopping) return;
     int steps = 0;
+    std::optional<std::string> failure;
     try {
         // What is due commits together (group commit): one sync for the batch instead
         // of one per step. After a failure the next batch goes one step (one
@@ -201,21 +204,22 @@ void Daemon::Impl::run_engine_batch() {
         one_step_at_a_time = false;
     } catch (const std::exception& e) {
         // The failed group (or step) rolled back; its timers are still there and are
-        // retried. Steps committed one by one before it are logged (and mailed below).
+        // retried after a pause.
         one_step_at_a_time = true;
-        steps_taken += static_cast<std::uint64_t>(steps);
-        if (steps > 0) log_new_events();
-        spdlog::error("engine step failed, trying again in {} s: {}", kErrorBackoff.count(), e.what());
+        failure = e.what();
+    }
+    steps_taken += static_cast<std::uint64_t>(steps);
+    if (steps > 0) {  // also the steps committed one by one before a failing one
+        log_new_events();
+        kick_sender();
+    }
+    if (failure) {
+        spdlog::error("engine step failed, trying again in {} s: {}", kErrorBackoff.count(), *failure);
         engine_timer.expires_after(kErrorBackoff);
         engine_timer.async_wait([this](error_code ec) {
             if (!ec) run_engine_batch();
         });
         return;
-    }
-    steps_taken += static_cast<std::uint64_t>(steps);
-    if (steps > 0) {
-        log_new_events();
-        kick_sender();
     }
     if (steps == kBatch) {
         asio::post(strand, [this] { run_engine_batch(); });  // more due: continue after a breath

@@ -26,6 +26,15 @@ TEST(RunClock, real_moment_of_an_accelerated_clock_follows_its_anchor_and_speed)
     EXPECT_EQ(clock.real_moment(kStart - 2s), anchor - 2ms);
 }
 
+// Rounded up: at that real moment now() (which floors) already shows the instant. A
+// third of a real second at 3 x is 333,333,333.3 ns: 333,333,334 ns, not ...333.
+TEST(RunClock, real_moment_rounds_up_so_the_clock_shows_the_instant_by_then) {
+    const auto anchor = system_clock::time_point{std::chrono::seconds{1'800'000'000}};
+    const RunClock clock(kStart, 3.0, anchor);
+    EXPECT_EQ(clock.real_moment(kStart + 1s), anchor + 333'333'334ns);
+    EXPECT_EQ(clock.real_moment(kStart + 3s), anchor + 1s);
+}
+
 // The scheduler waits until the moment the clock shows a timer's due time, not a whole
 // virtual second longer (which made every timer 1 ms late at 1000 x, a second at 1 x).
 TEST(RunClock, an_accelerated_clock_waits_until_it_shows_the_instant) {
