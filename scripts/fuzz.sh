@@ -34,6 +34,6 @@ for t in "${targets[@]}"; do
         status=1
         echo "!! $t found a problem: see $build/$t.log and $artifacts/"
     fi
-    grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)" "$build/$t.log" || tail -5 "$build/$t.log"
+    grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+[[:space:]]+DONE)" "$build/$t.log" || tail -5 "$build/$t.log"
 done
 exit $status
