@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -66,7 +67,9 @@ private:
 
 // A prepared statement. Parameters are 1-based (?1, ?2, ...), columns 0-based.
 // Bind, then step() until it returns false; reset() makes it ready for the next use
-// and drops the bindings.
+// and drops the bindings. Bound text is copied into buffers the statement keeps and
+// reuses, so callers may bind temporaries and a cached statement binds without a
+// malloc per value (SQLite's own copy would be one: Debian builds it without lookaside).
 class SqliteStatement {
 public:
     SqliteStatement() = default;
@@ -115,6 +118,9 @@ private:
 
     sqlite3* db_ = nullptr;
     sqlite3_stmt* stmt_ = nullptr;
+    // One per parameter; a vector's move keeps the strings (and their characters,
+    // also short ones) where SQLite was told they are.
+    std::vector<std::string> text_;
 };
 
 // Resets a (cached) statement when a use of it ends, also when that use throws, so a

@@ -213,6 +213,7 @@ enum Q : int {
     q_token_by_hash,
     q_token_all,
     q_token_revoke,
+    q_data_version,
     q_count,
 };
 
@@ -313,10 +314,13 @@ std::string sql_of(Q q) {
                                "FROM role_assignments WHERE municipality = ?1 "
                                "ORDER BY role, person_id, from_date, id");
         case q_holders:
-            return "SELECT DISTINCT p.id, p.name, p.email, p.language "
+            // Ordered by the assignments' unique index, so no temporary b-tree is built
+            // for each reminder; a person with two current periods in the role comes
+            // twice, next to each other, and holders() keeps one.
+            return "SELECT p.id, p.name, p.email, p.language "
                    "FROM role_assignments a JOIN people p ON p.id = a.person_id "
                    "WHERE a.municipality = ?1 AND a.role = ?2 AND a.from_date <= ?3 "
-                   "AND (a.until_date IS NULL OR a.until_date >= ?3) ORDER BY p.id";
+                   "AND (a.until_date IS NULL OR a.until_date >= ?3) ORDER BY a.person_id";
         case q_instance_insert:
             return "INSERT INTO instances(municipality, definition_id, definition_version, "
                    "key, state, year_index, year_one, started_at, finished_at, state_entry, "
@@ -433,6 +437,8 @@ std::string sql_of(Q q) {
             return select_from(kTokenColumns, "FROM api_tokens ORDER BY id");
         case q_token_revoke:
             return "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?2) WHERE id = ?1";
+        case q_data_version:
+            return "PRAGMA data_version";
         case q_count:
             break;
     }
@@ -763,6 +769,7 @@ public:
         // Anything still open inside this one goes with it.
         for (auto inner = self + 1; inner != open.end(); ++inner) (*inner)->detach();
         open.erase(self, open.end());
+        store_->municipality_cache_.clear();  // it may hold rows this rollback undoes
         // SQLite may already have rolled back by itself (after SQLITE_FULL, say).
         if (!store_->db_.in_transaction()) return;
         // A step whose savepoint cannot be rolled back must not fold its half-done
@@ -920,12 +927,22 @@ std::unique_ptr<StoreTransaction> SqliteStore::begin() {
         StatementUse s{query(open_transactions_.empty() ? sql_of(q_begin)
                                                         : "SAVEPOINT " + transaction->savepoint())};
         s->run();
+        if (open_transactions_.empty()) forget_cache_if_changed_elsewhere();
     } catch (...) {
+        if (open_transactions_.empty() && db_.in_transaction()) db_.try_exec("ROLLBACK");
         transaction->detach();
         throw;
     }
     open_transactions_.push_back(transaction.get());
     return transaction;
+}
+
+void SqliteStore::forget_cache_if_changed_elsewhere() {
+    // Under the write lock: what data_version says now stays true until the commit.
+    StatementUse s{query(q_data_version)};
+    const std::int64_t version = s->step() ? s->column_int64(0) : -1;
+    if (version != cache_data_version_) municipality_cache_.clear();
+    cache_data_version_ = version;
 }
 
 // --- definitions ------------------------------------------------------------------------
@@ -954,15 +971,22 @@ std::vector<StoredDefinition> SqliteStore::definitions() {
 // --- municipalities, people, assignments ------------------------------------------------
 
 void SqliteStore::upsert_municipality(const Municipality& m) {
+    municipality_cache_.erase(m.code);
     StatementUse s{query(q_municipality_upsert)};
     bind_municipality(*s, m);
     s->run();
 }
 
 std::optional<Municipality> SqliteStore::municipality(const std::string& code) {
+    const bool cacheable = !open_transactions_.empty();
+    if (cacheable)
+        if (const auto cached = municipality_cache_.find(code); cached != municipality_cache_.end())
+            return cached->second;
     StatementUse s{query(q_municipality_get)};
     s->bind(1, code);
-    return read_one<Municipality>(*s, read_municipality);
+    auto m = read_one<Municipality>(*s, read_municipality);
+    if (m && cacheable) municipality_cache_.emplace(code, *m);
+    return m;
 }
 
 std::vector<Municipality> SqliteStore::municipalities() {
@@ -1029,7 +1053,10 @@ std::vector<Person> SqliteStore::holders(const std::string& municipality, const 
     s->bind(1, municipality);
     s->bind(2, role);
     s->bind(3, format_day(on));
-    return read_all<Person>(*s, read_person);
+    std::vector<Person> people;
+    while (s->step())
+        if (people.empty() || people.back().id != s->column_text(0)) people.push_back(read_person(*s));
+    return people;
 }
 
 // --- instances ----------------------------------------------------------------------------

@@ -135,6 +135,7 @@ private:
     SqliteStore(SqliteDb db, std::string name);
     void configure(bool is_file);
     void migrate();
+    void forget_cache_if_changed_elsewhere();
     // The cached statement for one of the fixed queries (see the list in the .cpp).
     SqliteStatement& query(int which);
     // The cached statement for SQL built at run time (task filters).
@@ -146,6 +147,13 @@ private:
     std::vector<std::optional<SqliteStatement>> queries_;
     std::unordered_map<std::string, SqliteStatement> dynamic_queries_;
     std::vector<SqliteTransaction*> open_transactions_;  // outermost first
+    // Municipality rows as read before: every engine step reads its municipality, a
+    // row with six JSON columns. Used inside transactions only, where nobody else can
+    // write; begin() drops it when another connection has committed since it was
+    // filled (PRAGMA data_version), and it is dropped on any rollback and updated by
+    // upsert_municipality.
+    std::unordered_map<std::string, Municipality> municipality_cache_;
+    std::int64_t cache_data_version_ = -1;
 };
 
 }  // namespace okod

@@ -237,7 +237,7 @@ int Daemon::Impl::step_due_timed(int max_steps) {
     auto group = runtime->store->begin();
     while (static_cast<int>(dues.size()) < max_steps) {
         const auto due = engine->next_due();
-        if (!due || !engine->step()) break;
+        if (!due || !engine->step_in_group()) break;
         dues.push_back(*due);
     }
     group->commit();

@@ -314,6 +314,45 @@ TEST(SqliteStore, municipality_round_trips_with_lists_and_dates_and_upsert_repla
     EXPECT_FALSE(store->municipality("GM0000"));
 }
 
+// Steps read their municipality from a cache (a row with six JSON columns); what they
+// read must still be what the database holds after any change, by whoever made it.
+TEST(SqliteStore, a_municipality_read_in_a_transaction_follows_every_change) {
+    test::TempDir dir;
+    const auto file = dir / "okod.db";
+    auto store = SqliteStore::open(file);
+    store->upsert_municipality(maastricht());
+    auto name_in_a_step = [&] {
+        auto tx = store->begin();
+        const auto m = store->municipality("GM0935");
+        tx->commit();
+        return m ? m->name : std::string("(gone)");
+    };
+    EXPECT_EQ(name_in_a_step(), "Maastricht");
+    EXPECT_EQ(name_in_a_step(), "Maastricht");  // now from the cache
+
+    RawDb other(file);  // okoctl, or a reload in another process
+    ASSERT_EQ(other.exec("UPDATE municipalities SET name = 'Mestreech' WHERE code = 'GM0935'"), "");
+    EXPECT_EQ(name_in_a_step(), "Mestreech");
+
+    Municipality renamed = maastricht();  // this connection, inside a group
+    renamed.name = "Gemeente Maastricht";
+    {
+        auto group = store->begin();
+        store->upsert_municipality(renamed);
+        EXPECT_EQ(store->municipality("GM0935")->name, "Gemeente Maastricht");
+        {
+            auto step = store->begin();
+            renamed.name = "Rolled back";
+            store->upsert_municipality(renamed);
+            EXPECT_EQ(store->municipality("GM0935")->name, "Rolled back");
+        }  // the step rolls back
+        EXPECT_EQ(store->municipality("GM0935")->name, "Gemeente Maastricht");
+    }  // and so does the group
+    EXPECT_EQ(name_in_a_step(), "Mestreech");
+    ASSERT_EQ(other.exec("DELETE FROM municipalities"), "");
+    EXPECT_EQ(name_in_a_step(), "(gone)");
+}
+
 TEST(SqliteStore, person_round_trips_and_people_are_ordered_by_id) {
     auto store = SqliteStore::open(":memory:");
     store->upsert_person(person("zoe", Language::en));
@@ -412,6 +451,12 @@ TEST(SqliteStore, holders_are_the_people_whose_assignment_covers_the_day) {
     const auto holders = store->holders("GM0935", "ggd-contact", day(2024, 1, 1));
     ASSERT_EQ(holders.size(), 1u);
     EXPECT_EQ(holders[0].email, "carl@example.nl");
+
+    // Two periods of one person that overlap (a new FTE recorded from a day inside the
+    // old period, say): one reminder, not two.
+    store->add_assignment({0, "GM0935", "regisseur", "anna", day(2024, 6, 1), std::nullopt, 0.4});
+    EXPECT_EQ(ids(day(2024, 6, 15)), (V{"anna", "dana"}));
+    EXPECT_EQ(ids(day(2024, 7, 1)), (V{"anna", "bob", "dana"}));
 }
 
 TEST(SqliteStore, instance_round_trips_with_marks_and_can_be_found_by_key) {

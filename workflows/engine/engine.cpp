@@ -29,22 +29,27 @@ std::optional<Instant> Engine::next_due() {
 }
 
 bool Engine::step() {
-    const Instant now = clock_.now();
     auto tx = store_.begin();
+    if (!step_in_group()) return false;
+    tx->commit();
+    return true;
+}
+
+bool Engine::step_in_group() {
+    const Instant now = clock_.now();
     auto due = store_.due_timers(now, 1);
     if (due.empty()) return false;
     // Deleting the timer and applying its effects commit together: a crash before
     // commit replays the timer, a crash after it finds the timer gone.
     store_.delete_timer(due.front().id);
     Step(store_, definitions_, calendar_, settings_, now).fire(due.front());
-    tx->commit();
     return true;
 }
 
 int Engine::step_due(int max_steps) {
     auto group = store_.begin();
     int steps = 0;
-    while (steps < max_steps && step()) ++steps;
+    while (steps < max_steps && step_in_group()) ++steps;
     group->commit();
     return steps;
 }

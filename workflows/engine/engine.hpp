@@ -66,6 +66,13 @@ public:
     // and the exception propagates (a caller retrying with step() isolates it).
     int step_due(int max_steps);
 
+    // step() inside a transaction the caller has open, for drivers that group steps
+    // themselves (step_due, the simulator, the daemon's timed batch). The step gets no
+    // savepoint of its own: a step that throws leaves half its writes in the caller's
+    // transaction, which must then roll back whole. That is what a group does anyway,
+    // and the savepoint's page copies were a sixth of a step's cost (BENCHMARKS.md).
+    bool step_in_group();
+
     // User commands, each one transaction. Completing a closed task changes nothing
     // and succeeds (idempotent); unknown ids are errors.
     CommandResult complete_task(TaskId id, const std::string& by, const std::string& note = {});

@@ -54,10 +54,12 @@ SimulationSummary run_simulation(Engine& engine, Store& store, VirtualClock& clo
                 next = store.next_timer();
                 if (!next || next->due > clock.now()) break;
             }
+            // A completion is a user's command, with its own savepoint as through the
+            // API; a timer step is one of the engine's group (a throw ends the run).
             if (options.complete_on_time && next->kind == TimerKind::task_due) {
                 engine.complete_task(next->task_id, options.completed_by);
             } else {
-                engine.step();
+                engine.step_in_group();
             }
             ++summary.steps;
         }
