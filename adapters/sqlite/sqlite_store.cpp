@@ -209,6 +209,7 @@ enum Q : int {
     q_school_holiday_insert,
     q_school_holidays_all,
     q_event_last,
+    q_event_count_after,
     q_token_insert,
     q_token_by_hash,
     q_token_all,
@@ -420,6 +421,8 @@ std::string sql_of(Q q) {
                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
         case q_event_last:
             return "SELECT coalesce(max(seq), 0) FROM events";
+        case q_event_count_after:
+            return "SELECT count(*) FROM events WHERE seq > ?1";
         case q_school_holidays_delete_year:
             return "DELETE FROM school_holidays WHERE school_year = ?1";
         case q_school_holiday_insert:
@@ -1278,6 +1281,12 @@ std::map<OutboxStatus, std::int64_t> SqliteStore::outbox_counts() {
 
 std::int64_t SqliteStore::last_event_seq() {
     StatementUse s{query(q_event_last)};
+    return s->step() ? s->column_int64(0) : 0;
+}
+
+std::int64_t SqliteStore::count_events_after(std::int64_t seq) {
+    StatementUse s{query(q_event_count_after)};
+    s->bind(1, seq);
     return s->step() ? s->column_int64(0) : 0;
 }
 

@@ -100,6 +100,7 @@ public:
     std::vector<OutboxItem> outbox(std::optional<OutboxStatus> status, int limit) override;
     void update_outbox(const OutboxItem& item) override;
     std::int64_t last_event_seq() override;
+    std::int64_t count_events_after(std::int64_t seq) override;
     std::vector<OutboxItem> outbox_ready(Instant now, int limit) override;
     std::optional<Instant> next_outbox_attempt() override;
     std::map<OutboxStatus, std::int64_t> outbox_counts() override;

@@ -1,4 +1,5 @@
 #include "engine/event_kinds.hpp"
+#include "engine/simulator.hpp"
 #include "support/engine_world.hpp"
 
 #include <gtest/gtest.h>
@@ -112,6 +113,31 @@ TEST_F(EngineTest, step_due_runs_what_is_due_now_up_to_its_limit) {
     EXPECT_EQ(task("survey").status, TaskStatus::open);
     EXPECT_EQ(engine().step_due(256), 0);  // nothing more due at this moment
     EXPECT_GT(*engine().next_due(), *start);
+}
+
+// `okod simulate` prints each event; the benchmark only counts them. Both counts are
+// what the run wrote, also on a store with history.
+TEST_F(EngineTest, a_simulation_counts_the_events_it_wrote_with_or_without_a_listener) {
+    add_municipality({"cycle"});
+    SimulationOptions options;
+    options.from = at_local(d(2022, 1, 1), TimeOfDay{0});
+    options.to = at_local(d(2023, 1, 1), TimeOfDay{0});
+    options.complete_on_time = true;
+    const auto first = run_simulation(engine(), *store_, clock_, {municipality_}, options, {});
+    const auto logged = static_cast<std::int64_t>(store_->events_after(0, 100000).size());
+    EXPECT_GT(first.events, 5);
+    EXPECT_EQ(first.events, logged);
+    EXPECT_GT(first.steps, 0);
+
+    options.from = options.to;
+    options.to = at_local(d(2024, 1, 1), TimeOfDay{0});
+    std::vector<Event> heard;
+    const auto second = run_simulation(engine(), *store_, clock_, {municipality_}, options,
+                                       [&](const Event& e) { heard.push_back(e); });
+    EXPECT_GT(second.events, 5);
+    EXPECT_EQ(second.events, static_cast<std::int64_t>(heard.size()));
+    EXPECT_EQ(heard.front().seq, logged + 1);  // none of the first run's again
+    EXPECT_EQ(store_->count_events_after(0), logged + second.events);
 }
 
 TEST_F(EngineTest, completing_all_tasks_takes_the_transition_and_logs_it) {

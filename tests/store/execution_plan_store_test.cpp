@@ -108,11 +108,8 @@ TEST(ExecutionPlanStore,
     {
         // Schema version 5, as the okod before the execution plan left it, with a
         // municipality, a survey value and a hand-set activity light in it.
+        test::create_store_at_schema_version(file, 5);
         SqliteDb db(file.string());
-        const auto migrations = sqlite_migrations();
-        ASSERT_GE(migrations.size(), 6u);
-        for (std::size_t i = 0; i < 5; ++i) db.exec(migrations[i]);
-        db.exec("PRAGMA user_version = 5");
         db.exec(
             "INSERT INTO municipalities(code, name, school_region, trajectory_start, "
             "trajectory_years, "

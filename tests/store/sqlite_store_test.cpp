@@ -1,5 +1,6 @@
 #include "adapters/sqlite/sqlite_store.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -238,6 +239,60 @@ TEST(SqliteStore, migrations_bring_an_empty_file_to_the_latest_version_once) {
     auto store = SqliteStore::open(file);
     EXPECT_EQ(store->schema_version(), SqliteStore::latest_schema_version());
     ASSERT_TRUE(store->person("anna"));
+}
+
+// Migration 7 rebuilt the timer, event and outbox tables (without AUTOINCREMENT): what
+// a store held before is all there, and numbering goes on where it was.
+TEST(SqliteStore, a_store_from_before_migration_7_keeps_its_timers_events_and_outbox) {
+    test::TempDir dir;
+    const auto file = dir / "okod.db";
+    {
+        test::create_store_at_schema_version(file, 6);
+        SqliteDb db(file.string());
+        for (int n = 1; n <= 3; ++n)
+            db.exec(fmt::format(
+                "INSERT INTO events(at, municipality, instance_id, workflow, kind, state, from_state, "
+                "task, title, role, person, due, lead_days, note) VALUES ({}, 'GM0935', 1, 'oko-cycle', "
+                "'old.{}', '', '', '', '', '', '', NULL, -1, '')",
+                1'700'000'000 + n, n));
+        db.exec("INSERT INTO timers(due_at, kind, municipality, definition_id, instance_key, "
+                "instance_id, task_id, lead_days, transition_index, state_entry, key) VALUES "
+                "(1800000000, 'task_due', 'GM0935', '', '', NULL, 7, 0, -1, 0, 'old-timer')");
+        db.exec("INSERT INTO outbox(id, key, created_at, municipality, task_id, kind, role, "
+                "person_id, recipient, language, lead_days, due, late, status, attempts, "
+                "next_attempt_at, last_error, sent_at) VALUES (41, 'old-mail', 1700000000, "
+                "'GM0935', 7, 'reminder', 'regisseur', 'anna', 'anna@example.nl', 'nl', 3, NULL, "
+                "0, 'sent', 1, NULL, '', 1700000100)");
+    }
+    auto store = SqliteStore::open(file);
+    EXPECT_EQ(store->schema_version(), SqliteStore::latest_schema_version());
+
+    const auto old_events = store->events_after(0, 10);
+    ASSERT_EQ(old_events.size(), 3u);
+    EXPECT_EQ(old_events[2].seq, 3);
+    EXPECT_EQ(old_events[2].kind, "old.3");
+    EXPECT_EQ(store->append_event(event("new")), 4);
+
+    const auto t = store->next_timer();
+    ASSERT_TRUE(t);
+    EXPECT_EQ(t->key, "old-timer");
+    EXPECT_EQ(t->task_id, 7);
+    EXPECT_FALSE(store->add_timer(timer("old-timer", at(1))));  // keys still unique
+    store->delete_task_timers(7);                               // and found by task
+    EXPECT_EQ(store->timer_count(), 0);
+
+    const auto mail = store->outbox(std::nullopt, 10);
+    ASSERT_EQ(mail.size(), 1u);
+    EXPECT_EQ(mail[0].id, 41);
+    EXPECT_EQ(mail[0].status, OutboxStatus::sent);
+    EXPECT_FALSE(store->enqueue(outbox_item("old-mail")));
+    EXPECT_TRUE(store->enqueue(outbox_item("new-mail")));
+    EXPECT_EQ(store->outbox(std::nullopt, 10).back().id, 42);
+
+    RawDb raw(file);  // the log is still append-only
+    EXPECT_NE(raw.exec("UPDATE events SET note = 'x' WHERE seq = 1"), "");
+    EXPECT_NE(raw.exec("DELETE FROM events"), "");
+    EXPECT_EQ(raw.integer("SELECT count(*) FROM events"), 4);
 }
 
 TEST(SqliteStore, a_database_from_a_newer_okod_is_refused) {
@@ -741,6 +796,10 @@ TEST(SqliteStore, events_round_trip_in_seq_order) {
     ASSERT_EQ(tail.size(), 1u);
     EXPECT_EQ(tail[0].seq, s2);
     EXPECT_TRUE(store->events_after(s3, 10).empty());
+    EXPECT_EQ(store->count_events_after(0), 3);
+    EXPECT_EQ(store->count_events_after(s1), 2);
+    EXPECT_EQ(store->count_events_after(s3), 0);
+    EXPECT_EQ(store->last_event_seq(), s3);
 }
 
 TEST(SqliteStore, the_event_log_rejects_update_and_delete) {

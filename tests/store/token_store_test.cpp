@@ -97,12 +97,8 @@ TEST(TokenStore, a_store_from_before_tokens_gains_the_table_and_keeps_its_data) 
     const auto file = dir / "okod.db";
     {
         // Schema version 2, as the okod before tokens left it, with a person in it.
+        test::create_store_at_schema_version(file, 2);
         SqliteDb db(file.string());
-        const auto migrations = sqlite_migrations();
-        ASSERT_GE(migrations.size(), 3u);
-        db.exec(migrations[0]);
-        db.exec(migrations[1]);
-        db.exec("PRAGMA user_version = 2");
         db.exec("INSERT INTO people(id, name, email, language) VALUES ('anna', 'Anna', '', 'nl')");
     }
     auto store = SqliteStore::open(file);

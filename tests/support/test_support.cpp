@@ -1,5 +1,8 @@
 #include "support/test_support.hpp"
 
+#include "adapters/sqlite/sqlite_db.hpp"
+#include "adapters/sqlite/sqlite_store.hpp"
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -125,6 +128,15 @@ void copy_demo_config(const std::filesystem::path& dir, const std::vector<std::s
     fs::create_directories(dir / "municipalities");
     for (const auto& name : municipality_files)
         fs::copy(source_path("config/municipalities/" + name), dir / "municipalities" / name);
+}
+
+void create_store_at_schema_version(const std::filesystem::path& file, int version) {
+    const auto migrations = sqlite_migrations();
+    if (version < 0 || static_cast<std::size_t>(version) >= migrations.size())
+        throw std::invalid_argument("no older schema version " + std::to_string(version));
+    SqliteDb db(file.string());
+    for (std::size_t i = 0; i < static_cast<std::size_t>(version); ++i) db.exec(migrations[i]);
+    db.exec("PRAGMA user_version = " + std::to_string(version));
 }
 
 }  // namespace okod::test

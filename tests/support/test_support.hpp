@@ -46,4 +46,8 @@ void write_demo_okod_toml(const std::filesystem::path& dir);
 // so a test can change any of them.
 void copy_demo_config(const std::filesystem::path& dir, const std::vector<std::string>& municipality_files = {});
 
+// A store file as an older okod left it: the first `version` migrations applied, for a
+// test to put rows in (with SqliteDb) before SqliteStore::open migrates the rest.
+void create_store_at_schema_version(const std::filesystem::path& file, int version);
+
 }  // namespace okod::test

@@ -112,6 +112,7 @@ public:
     virtual std::int64_t append_event(const Event& e) = 0;  // returns seq
     virtual std::vector<Event> events_after(std::int64_t seq, int limit) = 0;  // seq order
     virtual std::int64_t last_event_seq() = 0;  // 0 when the log is empty
+    virtual std::int64_t count_events_after(std::int64_t seq) = 0;
 
     // The outbox. Returns false (and changes nothing) when the key exists.
     virtual bool enqueue(const OutboxItem& item) = 0;
