@@ -71,7 +71,10 @@ public:
     // savepoint of its own: a step that throws leaves half its writes in the caller's
     // transaction, which must then roll back whole. That is what a group does anyway,
     // and the savepoint's page copies were a sixth of a step's cost (BENCHMARKS.md).
-    bool step_in_group();
+    bool step_in_group() { return step_in_group(clock_.now()); }
+    // The same as at the moment `now`, which may be still to come: the daemon runs the
+    // steps due at a moment just before it and commits them when it comes.
+    bool step_in_group(Instant now);
 
     // User commands, each one transaction. Completing a closed task changes nothing
     // and succeeds (idempotent); unknown ids are errors.
