@@ -55,9 +55,17 @@ std::vector<PublicHoliday> public_holidays(int year) {
 }
 
 bool is_public_holiday(Date d) {
-    for (const auto& h : public_holidays(static_cast<int>(d.year())))
-        if (h.date == d) return true;
-    return false;
+    // Asked for every day a deadline or reminder is moved over (several times an engine
+    // step): building the year's list each time was 2.5 % of a step. One year kept per
+    // thread; steps rarely span two.
+    thread_local int cached_year = 0;
+    thread_local std::vector<PublicHoliday> cached;
+    const int year = static_cast<int>(d.year());
+    if (cached.empty() || cached_year != year) {
+        cached = public_holidays(year);
+        cached_year = year;
+    }
+    return std::any_of(cached.begin(), cached.end(), [&](const PublicHoliday& h) { return h.date == d; });
 }
 
 }  // namespace okod
