@@ -145,6 +145,9 @@ void SqliteStatement::bind(int index, double value) {
 
 void SqliteStatement::bind(int index, std::string_view value) {
     if (index < 1 || static_cast<std::size_t>(index) > text_.size()) fail(SQLITE_RANGE);
+    // SQLite refuses to rebind a running statement; refuse before touching the buffer
+    // its current binding points at.
+    if (sqlite3_stmt_busy(stmt_)) fail(SQLITE_MISUSE);
     // STATIC: the copy in text_ outlives the binding (until the next bind or reset).
     std::string& copy = text_[static_cast<std::size_t>(index) - 1];
     copy.assign(value.data(), value.size());

@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <csignal>
 #include <optional>
 #include <string>
@@ -204,6 +205,7 @@ void Daemon::Impl::arm_engine() {
 }
 
 void Daemon::Impl::on_engine_timer() {
+    if (stopping) return;  // the wait may have ended just as the stop cancelled it
     // A command or a reload may have changed the timers since the wait began.
     const auto next = engine->next_due();
     if (!next) return arm_engine();
@@ -215,9 +217,11 @@ void Daemon::Impl::on_engine_timer() {
 
 std::chrono::nanoseconds Daemon::Impl::prepare_ahead() const {
     // 100 ms at 36,000 x are an hour, and a command sent in them would wait behind
-    // timers due up to an hour after it.
-    const std::chrono::nanoseconds one_clock_second{static_cast<std::int64_t>(1e9 / clock->speed())};
-    return std::min<std::chrono::nanoseconds>(kPrepareAhead, one_clock_second);
+    // timers due up to an hour after it. (Computed in double: a clock slower than real
+    // time would overflow the integer.)
+    const double one_clock_second_ns = 1e9 / clock->speed();
+    const double limit_ns = std::chrono::duration<double, std::nano>(kPrepareAhead).count();
+    return std::chrono::nanoseconds{static_cast<std::int64_t>(std::min(one_clock_second_ns, limit_ns))};
 }
 
 // `moment`: prepare the steps due at that moment, still to come (see kPrepareAhead).
@@ -280,8 +284,14 @@ int Daemon::Impl::run_group(int max_steps, std::optional<Instant> moment) {
         ++steps;
         if (due) dues.push_back(*due);
     }
-    // Nothing of it may be seen before its moment: not by okoctl, not as an e-mail.
-    if (moment && steps > 0) std::this_thread::sleep_until(clock->real_moment(*moment));
+    // Nothing of it may be seen before its moment: not by okoctl, not as an e-mail. The
+    // wait is computed once and slept on the steady clock, at most kPrepareAhead: a
+    // wall clock stepped back meanwhile must not hold the write lock and the strand.
+    if (moment && steps > 0) {
+        const auto left = clock->real_moment(*moment) - std::chrono::system_clock::now();
+        if (left > std::chrono::system_clock::duration::zero())
+            std::this_thread::sleep_for(std::min<std::chrono::nanoseconds>(left, kPrepareAhead));
+    }
     group->commit();
     const auto committed = std::chrono::system_clock::now();
     for (const Instant due : dues) {
