@@ -940,10 +940,16 @@ std::unique_ptr<StoreTransaction> SqliteStore::begin() {
     return transaction;
 }
 
+std::int64_t SqliteStore::data_version() {
+    // Changes only when another connection commits (see the SQLite docs of PRAGMA
+    // data_version); our own commits leave it as it is.
+    StatementUse s{query(q_data_version)};
+    return s->step() ? s->column_int64(0) : -1;
+}
+
 void SqliteStore::forget_cache_if_changed_elsewhere() {
     // Under the write lock: what data_version says now stays true until the commit.
-    StatementUse s{query(q_data_version)};
-    const std::int64_t version = s->step() ? s->column_int64(0) : -1;
+    const std::int64_t version = data_version();
     if (version != cache_data_version_) municipality_cache_.clear();
     cache_data_version_ = version;
 }
@@ -1293,10 +1299,7 @@ std::int64_t SqliteStore::count_events_after(std::int64_t seq) {
 // --- meta ---------------------------------------------------------------------------------
 
 bool SqliteStore::changed_elsewhere() {
-    // data_version changes only when another connection commits (see the SQLite docs
-    // of PRAGMA data_version); our own commits leave it as it is.
-    SqliteStatement s = db_.prepare("PRAGMA data_version");
-    const std::int64_t now = s.step() ? s.column_int64(0) : 0;
+    const std::int64_t now = data_version();
     const bool changed = data_version_ >= 0 && now != data_version_;
     data_version_ = now;
     return changed;

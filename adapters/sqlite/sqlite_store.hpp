@@ -136,6 +136,7 @@ private:
     SqliteStore(SqliteDb db, std::string name);
     void configure(bool is_file);
     void migrate();
+    std::int64_t data_version();
     void forget_cache_if_changed_elsewhere();
     // The cached statement for one of the fixed queries (see the list in the .cpp).
     SqliteStatement& query(int which);
