@@ -28,9 +28,8 @@ struct MailConfig {
     std::filesystem::path directory;
 
     // [outbox]: a failed delivery is tried again after first_retry, doubling up to
-    // max_retry, and after max_attempts tries the message is dead-lettered. The defaults
-    // are RetryPolicy's: they ride out a mail server that is down for about a day.
-    int max_attempts = 13;
+    // max_retry, for as long as its task is open (RetryPolicy). The old max_attempts key
+    // is still accepted and ignored: a count of attempts no longer makes a dead letter.
     std::chrono::seconds first_retry{60};
     std::chrono::seconds max_retry{std::chrono::hours{6}};
 };

@@ -29,7 +29,9 @@ void read_smtp(TomlFields& f, const toml::table& smtp, const fs::path& base, Mai
 
 void read_outbox(TomlFields& f, const toml::table& outbox, MailConfig& m) {
     f.allow_only(outbox, "[outbox]", {"max_attempts", "first_retry_seconds", "max_retry_seconds"});
-    m.max_attempts = f.integer_in(outbox, "max_attempts", m.max_attempts, 1, 100);
+    // max_attempts: still in installed okod.toml files (a conffile), so still accepted and
+    // checked, but no longer used: transient failures are retried while the task is open.
+    (void)f.integer_in(outbox, "max_attempts", 13, 1, 1000);
     m.first_retry = std::chrono::seconds{
         f.integer_in(outbox, "first_retry_seconds", static_cast<int>(m.first_retry.count()), 1, 86400)};
     m.max_retry = std::chrono::seconds{f.integer_in(

@@ -201,6 +201,7 @@ enum Q : int {
     q_outbox_by_status,
     q_outbox_update,
     q_outbox_ready,
+    q_outbox_by_id,
     q_outbox_next_attempt,
     q_outbox_counts,
     q_meta_get,
@@ -409,6 +410,8 @@ std::string sql_of(Q q) {
             return select_from(kOutboxColumns,
                                "FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL "
                                "OR next_attempt_at <= ?1) ORDER BY next_attempt_at, id LIMIT ?2");
+        case q_outbox_by_id:
+            return select_from(kOutboxColumns, "FROM outbox WHERE id = ?1");
         case q_outbox_next_attempt:
             return "SELECT coalesce(next_attempt_at, created_at) FROM outbox "
                    "WHERE status = 'pending' ORDER BY next_attempt_at, id LIMIT 1";
@@ -1269,6 +1272,13 @@ std::vector<OutboxItem> SqliteStore::outbox_ready(Instant now, int limit) {
     s->bind(1, to_seconds(now));
     s->bind(2, limit);
     return read_all<OutboxItem>(*s, read_outbox);
+}
+
+std::optional<OutboxItem> SqliteStore::outbox_item(std::int64_t id) {
+    StatementUse s{query(q_outbox_by_id)};
+    s->bind(1, id);
+    if (!s->step()) return std::nullopt;
+    return read_outbox(*s);
 }
 
 std::optional<Instant> SqliteStore::next_outbox_attempt() {

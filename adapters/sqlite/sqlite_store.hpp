@@ -102,6 +102,7 @@ public:
     std::int64_t last_event_seq() override;
     std::int64_t count_events_after(std::int64_t seq) override;
     std::vector<OutboxItem> outbox_ready(Instant now, int limit) override;
+    std::optional<OutboxItem> outbox_item(std::int64_t id) override;
     std::optional<Instant> next_outbox_attempt() override;
     std::map<OutboxStatus, std::int64_t> outbox_counts() override;
 

@@ -165,7 +165,11 @@ ApiReply ApiClient::send(const std::string& method, const std::string& path,
     boost::system::error_code ec;
     json::value parsed = json::parse(received, ec);
     if (ec) parsed = nullptr;
-    if (status < 200 || status >= 300) return failed(status, url, message_of(parsed, received));
+    if (status < 200 || status >= 300) {
+        auto r = failed(status, url, message_of(parsed, received));
+        r.body = std::move(parsed);  // for a caller that reads more than the message (/ready's problem)
+        return r;
+    }
     if (document) {
         ApiReply r;
         r.status = status;

@@ -30,7 +30,7 @@ struct ApiConnection {
 struct ApiReply {
     int exit_code = exit_code::ok;
     long status = 0;          // HTTP status; 0 when okod did not answer
-    boost::json::value body;  // okod's JSON answer (null when it was not JSON)
+    boost::json::value body;  // okod's JSON answer, also an error's (null when it was not JSON)
     std::string text;         // a document's bytes (get_document), else empty
     bool ok() const { return exit_code == exit_code::ok; }
 };

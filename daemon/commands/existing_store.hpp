@@ -6,11 +6,17 @@
 #include <filesystem>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace okod {
 
 class SqliteStore;
+
+// The path alone, not opened (for a check of a store that may be damaged).
+std::optional<std::filesystem::path> existing_store_path(const std::filesystem::path& config,
+                                                         const std::filesystem::path& store,
+                                                         const std::string& command, std::ostream& err);
 
 std::unique_ptr<SqliteStore> open_existing_store(const std::filesystem::path& config, const std::filesystem::path& store,
                                                  const std::string& command, std::ostream& err);

@@ -3,6 +3,8 @@
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/api/api_json.hpp"
+#include "daemon/client/api_client.hpp"
+#include "daemon/commands/existing_store.hpp"
 #include "daemon/client/json_fields.hpp"
 #include "time/amsterdam.hpp"
 
@@ -11,6 +13,7 @@
 
 #include <map>
 #include <ostream>
+#include <sstream>
 
 namespace okod {
 namespace {
@@ -25,7 +28,8 @@ std::string when(const json::value& o) {
         const auto next = json_local_minutes(o, "next_attempt_at", "");
         return next.empty() ? "next: now" : "next " + next;
     }
-    return "gave up";
+    if (status == "obsolete") return "not needed";
+    return "refused";
 }
 
 std::string shorten(std::string s, std::size_t max) {
@@ -69,6 +73,19 @@ int run_outbox_api(const OutboxArgs& args, std::ostream& out, std::ostream& err)
     return exit_code::ok;
 }
 
+// A running okod that cannot write its store holds its e-mail back and says why on
+// /ready; the table alone would only show them pending. Nothing when okod has no API,
+// answers ready, or does not answer.
+void print_okod_problem(const Config& config, std::ostream& err) {
+    if (!config.http.enabled) return;
+    const auto host = config.http.address == "0.0.0.0" ? std::string("127.0.0.1") : config.http.address;
+    std::ostringstream quiet;
+    ApiClient api({fmt::format("http://{}:{}", host, config.http.port), "", "okod.toml"}, quiet);
+    const auto reply = api.get("/ready");
+    if (reply.status == 503 && reply.body.is_object())
+        err << fmt::format("okoctl outbox: okod is not sending: {}\n", json_text(reply.body, "problem"));
+}
+
 }  // namespace
 
 int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
@@ -76,7 +93,7 @@ int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
     if (args.status != "all") {
         status = parse_outbox_status(args.status);
         if (!status) {
-            err << fmt::format("okoctl outbox: --status must be pending, sent, dead or all, not '{}'\n",
+            err << fmt::format("okoctl outbox: --status must be pending, sent, dead, obsolete or all, not '{}'\n",
                                args.status);
             return 2;
         }
@@ -90,6 +107,7 @@ int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
             return 1;
         }
         store_path = loaded.config->store_path;
+        print_okod_problem(*loaded.config, err);
     }
     std::error_code ec;
     if (!std::filesystem::exists(store_path, ec)) {
@@ -111,8 +129,49 @@ int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
     print_rows(items, out);
     const auto counts = store->outbox_counts();
     auto count = [&](OutboxStatus s) { return counts.count(s) ? counts.at(s) : 0; };
-    out << fmt::format("{} pending, {} sent, {} dead\n", count(OutboxStatus::pending),
-                       count(OutboxStatus::sent), count(OutboxStatus::dead));
+    out << fmt::format("{} pending, {} sent, {} dead, {} obsolete\n", count(OutboxStatus::pending),
+                       count(OutboxStatus::sent), count(OutboxStatus::dead), count(OutboxStatus::obsolete));
+    return 0;
+}
+
+int run_outbox_retry(const OutboxRetryArgs& args, std::ostream& out, std::ostream& err) {
+    if (args.ids.empty() == !args.all_dead) {
+        err << "okoctl outbox retry: give the ids of dead letters (okoctl outbox --status dead) or --all-dead\n";
+        return 2;
+    }
+    auto store = open_existing_store(args.config, args.store, "outbox retry", err);
+    if (!store) return 1;
+    std::vector<OutboxItem> items;
+    for (const auto id : args.ids) {
+        auto item = store->outbox_item(id);
+        if (!item || item->status != OutboxStatus::dead) {
+            err << fmt::format("okoctl outbox retry: {} is not a dead letter ({}); nothing changed\n", id,
+                               item ? "it is " + std::string(to_string(item->status)) : "no such e-mail");
+            return 1;
+        }
+        items.push_back(std::move(*item));
+    }
+    auto tx = store->begin();
+    auto requeue = [&](OutboxItem item) {
+        out << fmt::format("mail {} to {} ({}) goes out again; it was refused: {}\n", item.id, item.recipient,
+                           item.kind, item.last_error);
+        item.status = OutboxStatus::pending;
+        item.next_attempt_at.reset();  // at once
+        store->update_outbox(item);
+    };
+    for (auto& item : items) requeue(std::move(item));
+    int count = static_cast<int>(items.size());
+    // Page through the dead letters: each page leaves the status, so the next read
+    // starts where this one ended, whatever their number.
+    for (bool more = args.all_dead; more;) {
+        auto page = store->outbox(OutboxStatus::dead, 500);
+        more = !page.empty();
+        for (auto& item : page) requeue(std::move(item));
+        count += static_cast<int>(page.size());
+    }
+    tx->commit();
+    out << fmt::format("{} e-mail{} back in the queue; a running okod sends {} now\n", count,
+                       count == 1 ? "" : "s", count == 1 ? "it" : "them");
     return 0;
 }
 

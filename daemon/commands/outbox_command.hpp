@@ -6,9 +6,11 @@
 // print the same table and the same JSON (api_json.hpp's shape of an outbox item).
 #include "daemon/client/client_options.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 namespace okod {
 
@@ -27,5 +29,18 @@ struct OutboxArgs {
 // Returns 0, 1 when the store cannot be opened, 2 for a bad --status or, through the
 // API, --store; otherwise through the API the codes of daemon/client/exit_codes.hpp.
 int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err);
+
+struct OutboxRetryArgs {
+    std::filesystem::path config;
+    std::filesystem::path store;  // overrides the config's store path
+    std::vector<std::int64_t> ids;
+    bool all_dead = false;
+};
+
+// `okoctl outbox retry ID... | --all-dead`: dead letters (refused by the mail server, or
+// a person without an address, since fixed) back into the queue, tried at once by the
+// running okod (it sees the write). All or nothing: an id that is not a dead letter
+// changes nothing and exits 1; 2 without ids or --all-dead.
+int run_outbox_retry(const OutboxRetryArgs& args, std::ostream& out, std::ostream& err);
 
 }  // namespace okod

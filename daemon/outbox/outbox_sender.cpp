@@ -115,12 +115,36 @@ std::optional<Delivery> OutboxSender::next_ready() {
         if (ready.empty()) return std::nullopt;
         Delivery d;
         d.item = std::move(ready.front());
+        if (const auto reason = obsolete_reason(d.item)) {
+            retire(d.item, *reason);
+            continue;
+        }
         d.message = compose_reminder_mail(context_for(d.item, d.pdf), identity_);
         if (!d.item.recipient.empty()) return d;
         // No address to try: a dead letter at once, visible in `okoctl outbox`.
         record(d, {SendResult::Outcome::rejected,
                    fmt::format("person '{}' has no e-mail address", d.item.person_id)});
     }
+}
+
+// A message about a task is worth sending while the task is open: after an outage the
+// reminder of a task that was completed meanwhile would only confuse its reader.
+std::optional<std::string> OutboxSender::obsolete_reason(const OutboxItem& item) {
+    const auto task = store_.task(item.task_id);
+    if (!task) return fmt::format("not sent: task {} no longer exists", item.task_id);
+    if (!is_closed(task->status)) return std::nullopt;
+    return fmt::format("not sent: the task was {} on {} before this {} could be delivered", to_string(task->status),
+                       task->closed_at ? format_iso_local(*task->closed_at) : std::string("?"), item.kind);
+}
+
+void OutboxSender::retire(OutboxItem item, const std::string& reason) {
+    auto tx = store_.begin();
+    item.status = OutboxStatus::obsolete;
+    item.next_attempt_at.reset();
+    item.last_error = reason;
+    store_.update_outbox(item);
+    tx->commit();
+    spdlog::info("mail {} to {} ({}) is obsolete: {}", item.id, item.recipient, item.kind, reason);
 }
 
 void OutboxSender::record(const Delivery& d, const SendResult& result) {
@@ -134,9 +158,9 @@ void OutboxSender::record(const Delivery& d, const SendResult& result) {
         item.next_attempt_at.reset();
     } else {
         item.last_error = result.error;
-        const bool give_up = result.outcome == SendResult::Outcome::rejected ||
-                             policy_.exhausted(item.attempts);
-        if (give_up) {
+        // Only a permanent refusal makes a dead letter. A transient failure (the server
+        // down, a 4xx) is tried again, for as long as the task is open (next_ready()).
+        if (result.outcome == SendResult::Outcome::rejected) {
             item.status = OutboxStatus::dead;
             item.next_attempt_at.reset();
             Event e;
@@ -168,12 +192,12 @@ void OutboxSender::record(const Delivery& d, const SendResult& result) {
         spdlog::info("mail {} sent to {} ({}, attempt {})", item.id, item.recipient, item.kind,
                      item.attempts);
     else if (item.status == OutboxStatus::dead)
-        spdlog::error("mail {} to {} is undeliverable after {} attempts, kept as dead letter: {}",
+        spdlog::error("mail {} to {} was refused (attempt {}), kept as dead letter (okoctl outbox retry "
+                      "sends it again): {}",
                       item.id, item.recipient, item.attempts, result.error);
     else
-        spdlog::warn("mail {} to {} not sent (attempt {} of {}), next try {}: {}", item.id,
-                     item.recipient, item.attempts, policy_.max_attempts,
-                     format_iso_local(*item.next_attempt_at), result.error);
+        spdlog::warn("mail {} to {} not sent (attempt {}), next try {}: {}", item.id, item.recipient,
+                     item.attempts, format_iso_local(*item.next_attempt_at), result.error);
 }
 
 int OutboxSender::deliver_ready(MailTransport& transport, int limit) {

@@ -41,9 +41,10 @@ public:
     OutboxSender(Store& store, const DefinitionRegistry& definitions, const Clock& clock,
                  MailIdentity identity, RetryPolicy policy);
 
-    // The next pending message whose attempt is due now, composed; nullopt if none.
+    // The next pending message whose attempt is due now, composed; nullopt if none. A
+    // message whose task was closed meanwhile is marked obsolete on the way (a write).
     std::optional<Delivery> next_ready();
-    // Records the outcome of one attempt: sent, retry later, or dead letter.
+    // Records the outcome of one attempt: sent, retry later, or (refused) dead letter.
     void record(const Delivery& d, const SendResult& result);
     // Reminders and overdue notices of tasks with attach = "annual_report" carry the
     // report `attacher` makes; without one (tests of plain reminders) they go without.
@@ -56,6 +57,8 @@ public:
     int deliver_ready(MailTransport& transport, int limit = 1000);
 
 private:
+    std::optional<std::string> obsolete_reason(const OutboxItem& item);
+    void retire(OutboxItem item, const std::string& reason);
     ReminderContext context_for(const OutboxItem& item, std::optional<PdfJob>& pdf);
     void attach_report(ReminderContext& c, const Task& task, const Definition& definition,
                        std::optional<PdfJob>& pdf);

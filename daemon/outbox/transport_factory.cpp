@@ -28,7 +28,7 @@ std::shared_ptr<MailTransport> make_mail_transport(const MailConfig& config) {
 }
 
 RetryPolicy retry_policy_of(const MailConfig& config) {
-    return RetryPolicy{config.max_attempts, config.first_retry, config.max_retry};
+    return RetryPolicy{config.first_retry, config.max_retry};
 }
 
 std::string describe_transport(const MailConfig& config) {

@@ -105,7 +105,7 @@ protected:
         return out;
     }
 
-    RetryPolicy policy_{4, std::chrono::seconds{60}, std::chrono::seconds{600}};
+    RetryPolicy policy_{std::chrono::seconds{60}, std::chrono::seconds{600}};
     RecordingTransport transport_;
     std::unique_ptr<OutboxSender> sender_;
 };
@@ -186,22 +186,45 @@ TEST_F(ReminderDelivery, AFailedDeliveryIsRetriedWithBackoffAndSentOnce) {
     EXPECT_NE(items[0].last_error.find("Connection refused"), std::string::npos);
 }
 
-TEST_F(ReminderDelivery, AMessageThatNeverGoesThroughBecomesADeadLetterInTheLog) {
+TEST_F(ReminderDelivery, AMailServerDownForDaysCostsNoReminder) {
+    define(kSurvey);
+    add_municipality({"survey"});
+    give_role("carla", "ggd-contact", d(2022, 1, 1));
+    transport_.failures = 1000;  // down from 16 September, 09:00, for three days and more
+
+    live_until(d(2022, 9, 19));
+
+    auto items = outbox();
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].status, OutboxStatus::pending);  // no dead letter by count alone
+    EXPECT_GT(items[0].attempts, 300);                  // every 10 minutes at most (the cap)
+    EXPECT_TRUE(events(std::string(event_kind::mail_undeliverable)).empty());
+
+    transport_.failures = 0;  // back on Monday
+    live_until(d(2022, 9, 20));
+
+    ASSERT_EQ(transport_.sent.size(), 1u);
+    EXPECT_EQ(transport_.sent[0].message.to_address, "carla@example.org");
+    items = outbox();
+    EXPECT_EQ(items[0].status, OutboxStatus::sent);
+}
+
+TEST_F(ReminderDelivery, AReminderOfATaskClosedDuringAnOutageIsObsoleteNotSent) {
     define(kSurvey);
     add_municipality({"survey"});
     give_role("carla", "ggd-contact", d(2022, 1, 1));
     transport_.failures = 1000;
-
     live_until(d(2022, 9, 17));
+    ASSERT_TRUE(engine().complete_task(task("survey").id, "carla").ok);  // done meanwhile
 
+    transport_.failures = 0;
+    live_until(d(2022, 9, 18));
+
+    EXPECT_TRUE(transport_.sent.empty());
     const auto items = outbox();
     ASSERT_EQ(items.size(), 1u);
-    EXPECT_EQ(items[0].status, OutboxStatus::dead);
-    EXPECT_EQ(items[0].attempts, 4);  // policy_.max_attempts
-    const auto dead = events(std::string(event_kind::mail_undeliverable));
-    ASSERT_EQ(dead.size(), 1u);
-    EXPECT_EQ(dead[0].person, "carla");
-    EXPECT_NE(dead[0].note.find("Connection refused"), std::string::npos) << dead[0].note;
+    EXPECT_EQ(items[0].status, OutboxStatus::obsolete);
+    EXPECT_NE(items[0].last_error.find("the task was done on 2022-09-17"), std::string::npos) << items[0].last_error;
 }
 
 TEST_F(ReminderDelivery, APermanentRejectionIsNotRetried) {

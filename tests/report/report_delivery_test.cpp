@@ -52,7 +52,7 @@ protected:
         attacher_ = std::make_unique<AnnualReportAttacher>(store(), runtime_->definitions, runtime_->config);
         sender_ = std::make_unique<OutboxSender>(store(), runtime_->definitions, *clock_,
                                                  MailIdentity{"oko@maastricht.nl", "OKO Maastricht"},
-                                                 RetryPolicy{4, std::chrono::seconds{60}, std::chrono::seconds{600}});
+                                                 RetryPolicy{std::chrono::seconds{60}, std::chrono::seconds{600}});
         sender_->set_attacher(attacher_.get());
         sender_->deliver_ready(*transport_);  // what the years before left in the outbox
         transport_->sent.clear();

@@ -35,10 +35,11 @@ constexpr std::array<std::pair<TimerKind, std::string_view>, 6> kTimerKind{{
     {TimerKind::transition, "transition"},
     {TimerKind::capacity_check, "capacity_check"},
 }};
-constexpr std::array<std::pair<OutboxStatus, std::string_view>, 3> kOutboxStatus{{
+constexpr std::array<std::pair<OutboxStatus, std::string_view>, 4> kOutboxStatus{{
     {OutboxStatus::pending, "pending"},
     {OutboxStatus::sent, "sent"},
     {OutboxStatus::dead, "dead"},
+    {OutboxStatus::obsolete, "obsolete"},
 }};
 
 }  // namespace

@@ -114,7 +114,10 @@ struct Event {
     std::string note;
 };
 
-enum class OutboxStatus { pending, sent, dead };
+// pending: still to go (or being retried); sent: the server accepted it; dead: refused for
+// good (5xx, no address), until `okoctl outbox retry`; obsolete: not sent because its
+// task was closed (done, skipped) before it could be delivered, last_error says so.
+enum class OutboxStatus { pending, sent, dead, obsolete };
 std::string_view to_string(OutboxStatus s);
 std::optional<OutboxStatus> parse_outbox_status(std::string_view text);
 

@@ -121,6 +121,7 @@ public:
     // Pending items whose next attempt is due at `now` (never tried: due at once),
     // in the order they became ready.
     virtual std::vector<OutboxItem> outbox_ready(Instant now, int limit) = 0;
+    virtual std::optional<OutboxItem> outbox_item(std::int64_t id) = 0;
     // When the earliest pending item may next be tried; nullopt when nothing is pending.
     virtual std::optional<Instant> next_outbox_attempt() = 0;
     virtual std::map<OutboxStatus, std::int64_t> outbox_counts() = 0;
