@@ -32,6 +32,24 @@ SqliteError::SqliteError(int code, std::string message, std::string sql)
       message_(std::move(message)),
       sql_(std::move(sql)) {}
 
+bool SqliteError::is_storage_fault() const noexcept {
+    switch (primary_code()) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_NOMEM:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_CORRUPT:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PROTOCOL:
+    case SQLITE_NOTADB:
+        return true;
+    default:
+        return false;
+    }
+}
+
 // --- SqliteDb ---------------------------------------------------------------------
 
 SqliteDb::SqliteDb(const std::string& file) {

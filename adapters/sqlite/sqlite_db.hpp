@@ -26,6 +26,9 @@ public:
     int primary_code() const noexcept { return code_ & 0xff; }
     const std::string& message() const noexcept { return message_; }
     const std::string& sql() const noexcept { return sql_; }  // empty when not about SQL
+    // The file, not the statement, is at fault: full disk, I/O error, locked by another
+    // process past the busy timeout, read-only, damaged. Trying again later may work.
+    bool is_storage_fault() const noexcept;
 
 private:
     int code_;

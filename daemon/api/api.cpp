@@ -97,6 +97,8 @@ public:
             need_method("GET");
             allow_query(target_, {});
             if (s[0] == "health") return json_response(200, {{"status", "ok"}});
+            if (auto problem = c_.problem ? c_.problem() : std::nullopt)
+                return json_response(503, {{"ready", false}, {"status", c_.status()}, {"problem", *problem}});
             return json_response(200, {{"ready", true}, {"status", c_.status()}});
         }
         if (s.size() == 1 && s[0] == "openapi.json") {

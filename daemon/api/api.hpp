@@ -8,6 +8,7 @@
 #include "daemon/http/http_server.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace okod {
@@ -22,6 +23,9 @@ struct ApiContext {
     const Clock* clock = nullptr;
     std::function<void()> after_write;   // re-arm the scheduler, kick the outbox
     std::function<std::string()> status; // one line for /ready
+    // Why okod cannot do its work now (its store cannot be written), or nullopt: /ready
+    // then answers 503, for a load balancer or a monitoring check.
+    std::function<std::optional<std::string>()> problem;
 };
 
 class Api {

@@ -5,7 +5,12 @@
 #include "daemon/http/http_server.hpp"
 #include "daemon/outbox/outbox_sender.hpp"
 #include "daemon/outbox/transport_factory.hpp"
+#include "adapters/sqlite/integrity_check.hpp"
+#include "adapters/sqlite/sqlite_db.hpp"
 #include "daemon/run/run_clock.hpp"
+#include "daemon/run/store_health.hpp"
+#include "daemon/run/store_identity.hpp"
+#include "daemon/run/store_lock.hpp"
 #include "daemon/run/store_watch.hpp"
 #include "daemon/run/systemd_notify.hpp"
 #include "daemon/runtime.hpp"
@@ -51,8 +56,14 @@ constexpr int kPreparedBatch = 2048;
 // The longest single wait. A wall-clock correction or a suspended machine can make a
 // computed wait wrong; the scheduler re-reads the clock at least this often.
 constexpr std::chrono::nanoseconds kMaxWait = std::chrono::hours{1};
-// After a store error (disk full, a locked file) try again this much later.
+// After an engine step that failed for another reason than its store (a bug), try again
+// this much later. Store faults back off by StoreHealth::backoff().
 constexpr auto kErrorBackoff = std::chrono::seconds{5};
+
+bool is_storage_fault(const std::exception& e) {
+    const auto* sqlite = dynamic_cast<const SqliteError*>(&e);
+    return sqlite && sqlite->is_storage_fault();
+}
 
 const char* signal_name(int signo) {
     switch (signo) {
@@ -78,7 +89,21 @@ struct Daemon::Impl {
     asio::thread_pool mail_thread{1};
     // Held while an e-mail is on its way, so that a stop waits for its outcome.
     std::optional<asio::executor_work_guard<asio::io_context::executor_type>> send_in_flight;
+    // An e-mail the server has answered whose outcome the store would not take (a full
+    // disk, a lock held elsewhere). Nothing else is sent until it is recorded: what
+    // cannot be recorded as sent would otherwise be sent again at once, for ever.
+    struct Unrecorded {
+        Delivery delivery;
+        SendResult result;
+    };
+    std::optional<Unrecorded> unrecorded;
+    StoreHealth store_health;
+    // Real time (not the demo clock) between tries while the store cannot be written.
+    asio::steady_timer store_retry_timer{strand};
 
+    std::unique_ptr<StoreLock> store_lock;  // one okod per store, for okod's whole life
+    StoreIdentity store_identity;           // the file opened, to notice it deleted or replaced
+    int exit_code = 0;                      // 1 after stop_on_error()
     std::unique_ptr<Runtime> runtime;
     std::unique_ptr<RunClock> clock;
     std::unique_ptr<Engine> engine;
@@ -112,11 +137,17 @@ struct Daemon::Impl {
     void kick_sender();
     void arm_outbox(Instant at);
     void on_sent(Delivery d, SendResult r);
+    bool record_unrecorded();
+    void store_failed(std::string_view what, const std::exception& e);
+    void store_succeeded();
+    void retry_sender_later();
+    void log_unrecorded_at_stop();
     void on_store_written();
     bool start_http();
     void wait_signals();
     void reload();
     void stop(int signo);
+    bool store_still_ours();
     void arm_watchdog();
     std::string status_line();
 };
@@ -130,6 +161,24 @@ bool Daemon::Impl::start() {
     }
     auto new_transport = make_mail_transport(loaded.config->mail);
     const auto store_path = loaded.config->store_path;
+    std::string why;
+    store_lock = StoreLock::acquire(store_path, why);
+    if (!store_lock) {
+        spdlog::error("cannot start: {}", why);
+        return false;
+    }
+    std::error_code exists_ec;
+    if (std::filesystem::exists(store_path, exists_ec)) {
+        // Refuse a damaged store before anything is written to it (BENCHMARKS.md: what
+        // the check costs on a large store).
+        const auto report = check_store_integrity(store_path, IntegrityDepth::quick, 10);
+        if (!report.ok()) {
+            for (const auto& problem : report.problems) spdlog::error("{}: {}", store_path.string(), problem);
+            spdlog::error("cannot start: the store {} is damaged. {}", store_path.string(),
+                          damaged_store_advice(store_path));
+            return false;
+        }
+    }
     auto opened = open_runtime(std::move(*loaded.config), store_path);
     if (!opened.runtime) {
         for (const auto& e : opened.errors) spdlog::error("{}", e.to_string());
@@ -137,6 +186,7 @@ bool Daemon::Impl::start() {
         return false;
     }
     runtime = std::move(opened.runtime);
+    store_identity = StoreIdentity::of(store_path);
     transport = std::move(new_transport);
     clock = options.clock_start ? std::make_unique<RunClock>(RunClock::accelerated(
                                       *runtime->store, *options.clock_start, options.clock_speed))
@@ -206,6 +256,7 @@ void Daemon::Impl::arm_engine() {
 
 void Daemon::Impl::on_engine_timer() {
     if (stopping) return;  // the wait may have ended just as the stop cancelled it
+    if (!store_still_ours()) return;
     // A command or a reload may have changed the timers since the wait began.
     const auto next = engine->next_due();
     if (!next) return arm_engine();
@@ -247,15 +298,19 @@ void Daemon::Impl::run_engine_batch(std::optional<Instant> moment) {
         // retried after a pause.
         one_step_at_a_time = true;
         failure = e.what();
+        if (is_storage_fault(e)) store_failed("engine step", e);
     }
     steps_taken += static_cast<std::uint64_t>(steps);
     if (steps > 0) {  // also the steps committed one by one before a failing one
+        if (!failure) store_succeeded();
         log_new_events();
         kick_sender();
     }
     if (failure) {
-        spdlog::error("engine step failed, trying again in {} s: {}", kErrorBackoff.count(), *failure);
-        engine_timer.expires_after(kErrorBackoff);
+        const auto wait = store_health.healthy() ? kErrorBackoff : store_health.backoff();
+        if (store_health.healthy())
+            spdlog::error("engine step failed, trying again in {} s: {}", wait.count(), *failure);
+        engine_timer.expires_after(wait);
         engine_timer.async_wait([this](error_code ec) {
             if (!ec) run_engine_batch();
         });
@@ -315,13 +370,17 @@ void Daemon::Impl::log_new_events() {
 
 void Daemon::Impl::kick_sender() {
     if (stopping || send_in_flight) return;  // on_sent() kicks again
+    if (unrecorded && !record_unrecorded()) return retry_sender_later();
     std::optional<Delivery> d;
     try {
-        d = sender->next_ready();
+        d = sender->next_ready();  // may write: a message made obsolete, a dead letter
     } catch (const std::exception& e) {
-        spdlog::error("cannot read the outbox, trying again in {} s: {}", kErrorBackoff.count(), e.what());
-        arm_outbox(clock->now() + kErrorBackoff);
-        return;
+        if (is_storage_fault(e)) {
+            store_failed("reading the outbox", e);
+        } else {
+            spdlog::error("cannot read the outbox, trying again in {} s: {}", kErrorBackoff.count(), e.what());
+        }
+        return retry_sender_later();
     }
     if (!d) {
         if (const auto at = sender->next_attempt()) arm_outbox(*at);
@@ -342,14 +401,60 @@ void Daemon::Impl::kick_sender() {
 }
 
 void Daemon::Impl::on_sent(Delivery d, SendResult r) {
-    try {
-        sender->record(d, r);
-    } catch (const std::exception& e) {
-        // Not recorded: the item stays pending and goes out again (at least once).
-        spdlog::error("cannot record the outcome for mail {}: {}", d.item.id, e.what());
-    }
     send_in_flight.reset();
+    unrecorded.emplace(Unrecorded{std::move(d), std::move(r)});
+    if (!record_unrecorded()) {
+        if (stopping) log_unrecorded_at_stop();
+        else retry_sender_later();
+        return;
+    }
     if (!stopping) kick_sender();
+}
+
+// True when the held outcome is recorded (or there was none). On a store fault it stays
+// held, and the sender waits: one e-mail sent and not recorded, never a storm of them.
+bool Daemon::Impl::record_unrecorded() {
+    if (!unrecorded) return true;
+    try {
+        sender->record(unrecorded->delivery, unrecorded->result);
+    } catch (const std::exception& e) {
+        store_failed(fmt::format("recording the outcome of mail {}", unrecorded->delivery.item.id), e);
+        return false;
+    }
+    unrecorded.reset();
+    if (!store_health.healthy()) {
+        store_succeeded();
+        arm_engine();  // its steps wait out a backoff of their own: no need, the store is back
+    }
+    return true;
+}
+
+void Daemon::Impl::log_unrecorded_at_stop() {
+    spdlog::error("mail {} to {} was {} but okod stops before it could record that: at the next start it is "
+                  "tried again (the same Message-ID)",
+                  unrecorded->delivery.item.id, unrecorded->delivery.item.recipient,
+                  unrecorded->result.ok() ? "sent" : "tried");
+}
+
+void Daemon::Impl::retry_sender_later() {
+    if (stopping) return;
+    const auto wait = store_health.healthy() ? std::chrono::seconds{kErrorBackoff} : store_health.backoff();
+    store_retry_timer.expires_after(wait);
+    store_retry_timer.async_wait([this](error_code ec) {
+        if (!ec) kick_sender();
+    });
+}
+
+void Daemon::Impl::store_failed(std::string_view what, const std::exception& e) {
+    const bool was_healthy = store_health.healthy();
+    store_health.failed(what, e.what(), clock->now());
+    if (was_healthy) notifier.status(store_health.problem().value_or(""));
+}
+
+void Daemon::Impl::store_succeeded() {
+    if (store_health.healthy()) return;
+    store_health.succeeded(clock->now());
+    notifier.status(status_line());
 }
 
 void Daemon::Impl::arm_outbox(Instant at) {
@@ -374,6 +479,7 @@ bool Daemon::Impl::start_http() {
             kick_sender();
         },
         [this] { return status_line(); },
+        [this] { return store_health.problem(); },
     });
     HttpLimits limits;
     limits.max_body = static_cast<std::size_t>(cfg.max_body_kib) * 1024;
@@ -393,7 +499,7 @@ bool Daemon::Impl::start_http() {
 // okoctl committed something (a leave, a new holder, an import): log what it wrote,
 // and let the scheduler and the outbox see its timers and e-mails now.
 void Daemon::Impl::on_store_written() {
-    if (stopping) return;
+    if (stopping || !store_still_ours()) return;
     try {
         if (!runtime->store->changed_elsewhere()) return;  // our own write
     } catch (const std::exception& e) {
@@ -403,6 +509,17 @@ void Daemon::Impl::on_store_written() {
     log_new_events();
     arm_engine();
     kick_sender();
+}
+
+// False, and okod stops with exit code 1, when the store's path no longer leads to the
+// file okod opened (StoreIdentity): systemd's Restart= starts it again on the right file.
+bool Daemon::Impl::store_still_ours() {
+    const auto lost = store_identity.lost();
+    if (!lost) return true;
+    spdlog::critical("{}", *lost);
+    exit_code = 1;
+    stop(0);
+    return false;
 }
 
 // --- signals, watchdog -------------------------------------------------------------------
@@ -457,15 +574,17 @@ void Daemon::Impl::reload() {
 void Daemon::Impl::stop(int signo) {
     if (stopping) return;
     stopping = true;
-    spdlog::info("{}: stopping{}", signal_name(signo),
+    spdlog::info("{}: stopping{}", signo != 0 ? signal_name(signo) : "error",
                  send_in_flight ? " after the e-mail being sent" : "");
     notifier.stopping();
     engine_timer.cancel();
     outbox_timer.cancel();
+    store_retry_timer.cancel();
     watchdog_timer.cancel();
     signals.cancel();
     if (store_watch) store_watch->cancel();
     if (http) http->close();
+    if (unrecorded && !send_in_flight && !record_unrecorded()) log_unrecorded_at_stop();
     // io.run() returns when nothing is left: at once, or when the e-mail in flight has
     // been recorded and send_in_flight released.
 }
@@ -514,7 +633,7 @@ int Daemon::run() {
     }
     d.mail_thread.join();
     spdlog::info("stopped after {} scheduler wake-ups and {} engine steps", d.wakeups, d.steps_taken);
-    return 0;
+    return d.exit_code;
 }
 
 }  // namespace okod

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cstdint>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -24,9 +25,10 @@ struct StoreWatch::Impl {
             return;
         }
         const auto dir = store_file.has_parent_path() ? store_file.parent_path() : std::filesystem::path(".");
-        // Only writes that end a commit matter: the WAL is appended (modify) or a
-        // rollback journal is closed or moved.
-        if (inotify_add_watch(fd, dir.c_str(), IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+        // Writes that end a commit (the WAL is appended, a rollback journal is closed or
+        // moved), and the store file deleted or replaced (the daemon checks its identity).
+        constexpr std::uint32_t mask = IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE;
+        if (inotify_add_watch(fd, dir.c_str(), mask) < 0) {
             spdlog::warn("cannot watch {} for changes by okoctl ({})", dir.string(), std::strerror(errno));
             ::close(fd);
             return;

@@ -28,6 +28,8 @@ public:
     std::filesystem::path log() const { return dir_ / "okod.log"; }
     std::filesystem::path definitions() const { return dir_ / "definitions"; }
     std::filesystem::path dir() const { return dir_.path(); }
+    // Adds an [http] section: the API (/ready) on 127.0.0.1:port.
+    void enable_http(int port) const;
 
     // The demo clock every start uses: 2026-03-02 08:00, `speed` simulated seconds per
     // real second. Restarts continue the same timeline (okod keeps the anchor).
