@@ -1,27 +1,29 @@
 #!/usr/bin/env bash
-# Soak (issue 7): okod on the accelerated clock for years of simulated time, with SMTP
-# outages and kill -9 restarts, against a real SMTP server (postfix's smtp-sink on
-# 127.0.0.1, every message kept as a file). Afterwards every e-mail that `okod simulate`
-# decides on over the same period must have arrived exactly once.
+# Soak (issues 7 and 16): okod on the accelerated clock for years of simulated time,
+# with SMTP outages (one of them 72 hours), kill -9 restarts and full disks, against a
+# real SMTP server (postfix's smtp-sink on 127.0.0.1, every message kept as a file).
+# Afterwards every e-mail that `okod simulate` decides on over the same period must have
+# arrived exactly once.
 #
 #   scripts/soak.sh [build dir] [years]          # defaults: build/release, 5
-#   scripts/soak.sh --speed 300000 --kills 24 --outages 12 --seed 42 ...
+#   scripts/soak.sh --speed 300000 --kills 100 --outages 12 --full-disks 2 --seed 42 ...
 #
 # Options (or the environment variable in brackets):
 #   --build DIR     where okod is [SOAK_BUILD, build/release]
 #   --years N       simulated years, 1-9 [SOAK_YEARS, 5]
 #   --start DAY     first simulated day, the clock starts at 00:00 there [SOAK_START, 2022-01-03]
 #   --speed N       simulated seconds per real second [SOAK_SPEED, 300000: 5 years in 8.8 min]
-#   --kills N       kill -9 + restart, half right after an e-mail arrived [SOAK_KILLS, 24]
+#   --kills N       kill -9 + restart, half right after an e-mail arrived [SOAK_KILLS, 100]
 #   --outages N     smtp-sink stopped for 6 h to the longest (simulated), then back on the
 #                   same port [SOAK_OUTAGES, 12]
 #   --outage-hours H  the longest outage, simulated hours [SOAK_OUTAGE_HOURS, 120]
+#   --long-outage-hours H  the first outage lasts exactly this long [SOAK_LONG_OUTAGE_HOURS, 72]
+#   --full-disks N  the store's filesystem (a tmpfs the script mounts: root only) full
+#                   as the SMTP server returns from an outage, for half a guard of real
+#                   time, then emptied again [SOAK_FULL_DISKS, 2 as root, else 0]
 #   --seed N        where the faults go; printed, so a run can be repeated [SOAK_SEED, random]
 #   --guard S       real seconds a restart may take: no kill lands within that much
 #                   simulated time before a moment at which anything falls due [SOAK_GUARD_SECONDS, 1]
-#   --retry WHAT    soak: 100 attempts, the wait doubling from 60 s to 6 h, so no outage
-#                   here makes a dead letter; default: okod's built-in retry policy, the
-#                   one the shipped configs spell out [SOAK_RETRY, soak]
 #   --keep DIR      work in DIR and keep it [SOAK_KEEP]; otherwise a temp dir, kept only on failure
 #   --strict        fail on any duplicate, also one resent after a kill -9 between the
 #                   server's 250 and okod's commit (same Message-ID) [SOAK_STRICT=1]
@@ -44,14 +46,16 @@ build=${SOAK_BUILD:-build/release}
 years=${SOAK_YEARS:-5}
 start_day=${SOAK_START:-2022-01-03}
 speed=${SOAK_SPEED:-300000}
-kills=${SOAK_KILLS:-24}
+kills=${SOAK_KILLS:-100}
 outages=${SOAK_OUTAGES:-12}
 seed=${SOAK_SEED:-}
 guard=${SOAK_GUARD_SECONDS:-1}
 keep=${SOAK_KEEP:-}
 strict=${SOAK_STRICT:-0}
-retry=${SOAK_RETRY:-soak}
 outage_hours=${SOAK_OUTAGE_HOURS:-120}
+long_outage_hours=${SOAK_LONG_OUTAGE_HOURS:-72}
+full_disks=${SOAK_FULL_DISKS:-}
+[[ -z $full_disks ]] && { ((EUID == 0)) && full_disks=2 || full_disks=0; }
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 positional=()
@@ -66,8 +70,9 @@ while (($#)); do
         --seed) seed=$2; shift 2 ;;
         --guard) guard=$2; shift 2 ;;
         --keep) keep=$2; shift 2 ;;
-        --retry) retry=$2; shift 2 ;;
         --outage-hours) outage_hours=$2; shift 2 ;;
+        --long-outage-hours) long_outage_hours=$2; shift 2 ;;
+        --full-disks) full_disks=$2; shift 2 ;;
         --strict) strict=1; shift ;;
         -h | --help) usage; exit 0 ;;
         -*) echo "soak: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -78,13 +83,13 @@ done
 ((${#positional[@]} > 1)) && years=${positional[1]}
 ((${#positional[@]} > 2)) && { echo "soak: too many arguments (see --help)" >&2; exit 2; }
 [[ -z $seed ]] && seed=$(((RANDOM << 15) | RANDOM))
-for n in years speed kills outages seed outage_hours; do
+for n in years speed kills outages seed outage_hours long_outage_hours full_disks; do
     [[ ${!n} =~ ^[0-9]+$ ]] || { echo "soak: --${n/_/-} must be a whole number, not '${!n}'" >&2; exit 2; }
 done
 # okod refuses an accelerated clock more than 10 years ahead of its start.
 ((years >= 1 && years <= 9)) || { echo "soak: --years must be 1-9" >&2; exit 2; }
 ((speed > 0)) || { echo "soak: --speed must be positive" >&2; exit 2; }
-[[ $retry == soak || $retry == default ]] || { echo "soak: --retry must be soak or default" >&2; exit 2; }
+((full_disks == 0 || EUID == 0)) || { echo "soak: --full-disks needs root (it mounts a tmpfs for the store)" >&2; exit 2; }
 
 [[ $build = /* ]] || build=$repo/$build
 okod=$build/okod
@@ -106,7 +111,8 @@ else
     work=$(cd "$work" && pwd -P)
 fi
 mail_dir=$work/mail
-mkdir -p "$mail_dir" "$work/bin"
+store_dir=$work/store
+mkdir -p "$mail_dir" "$work/bin" "$store_dir"
 # A copy: the build dir may be rebuilt while the soak runs, and the reference and every
 # restart must be the same okod.
 cp "$okod" "$work/bin/okod"
@@ -115,12 +121,18 @@ okod=$work/bin/okod
 
 okod_pid=
 sink_pid=
+store_mounted=0
 verdict=1
 cleanup() {
     local rc=$?
     # Only the processes this script started, by their PID.
     if [[ -n $okod_pid ]] && kill -KILL "$okod_pid" 2> /dev/null; then wait "$okod_pid" 2> /dev/null || true; fi
     if [[ -n $sink_pid ]] && kill -KILL "$sink_pid" 2> /dev/null; then wait "$sink_pid" 2> /dev/null || true; fi
+    # The store's tmpfs: its contents go to the work dir first, for a look afterwards.
+    if ((store_mounted)); then
+        cp -a "$store_dir" "$work/store-copy" 2> /dev/null || true
+        umount -l "$store_dir" 2> /dev/null || true
+    fi
     if [[ -z $keep && $verdict -eq 0 && $rc -eq 0 ]]; then
         rm -rf "$work"
     else
@@ -223,21 +235,33 @@ okod_alive() {
     kill -0 "$okod_pid" 2> /dev/null || die "okod exited by itself: $(tail -5 "$work/okod-$starts.log")"
 }
 
+# The store on a tmpfs of its own, so that it can really be filled: okod's WAL grows to
+# some 40 MiB between checkpoints, a few years of store are a few MiB more.
+if ((full_disks > 0)); then
+    mount -t tmpfs -o size=256m,mode=0755 tmpfs "$store_dir" || die "cannot mount a tmpfs on $store_dir"
+    store_mounted=1
+fi
+disk_fill() {  # in a few milliseconds: fallocate takes the free space at once, dd the rest
+    local free
+    free=$(stat -f -c '%a * %S' "$store_dir")
+    fallocate -l $((free)) "$store_dir/ballast" 2> /dev/null || true
+    dd if=/dev/zero of="$store_dir/ballast-rest" bs=4k status=none 2> /dev/null || true  # until ENOSPC
+    note disk_full "$1"
+}
+disk_drain() {
+    rm -f "$store_dir/ballast" "$store_dir/ballast-rest"
+    note disk_drained
+}
+
 # --- the configuration --------------------------------------------------------------
 eval "$(python3 "$helper" times "$start_day" "$years")"  # clock, start_epoch, end_epoch, simulate_to
 clock_epoch=$start_epoch
-outbox_section=
-[[ $retry == soak ]] && outbox_section='# Outages of days must not turn mail into dead letters.
-[outbox]
-max_attempts = 100
-first_retry_seconds = 60
-max_retry_seconds = 21600
-'
 cat > "$work/okod.toml" << TOML
 # scripts/soak.sh: the demo municipalities and shipped definitions, mail over SMTP to
-# smtp-sink on 127.0.0.1:$port, the store on disk in this directory.
+# smtp-sink on 127.0.0.1:$port, the store in store/ (a tmpfs with --full-disks). The
+# retry policy is okod's own: outages of days must not turn mail into dead letters.
 [store]
-path = "$work/okod.sqlite"
+path = "$store_dir/okod.sqlite"
 
 [definitions]
 dir = "$repo/workflows/definitions"
@@ -256,7 +280,6 @@ dir = "$repo/config/municipalities"
 dir = "$work/reports"
 pdf = false
 
-$outbox_section
 [mail]
 transport = "smtp"
 from = "oko-regie@gemeente.example"
@@ -270,8 +293,8 @@ timeout_seconds = 5
 TOML
 echo "$seed" > "$work/seed"
 
-echo "soak: seed $seed; $years years from $clock at $speed x; $kills kills, $outages SMTP outages of at most $outage_hours h; retry policy: $retry; work dir $work"
-echo "soak: repeat with: scripts/soak.sh --build ${build#"$repo"/} --years $years --start $start_day --speed $speed --kills $kills --outages $outages --outage-hours $outage_hours --guard $guard --retry $retry --seed $seed"
+echo "soak: seed $seed; $years years from $clock at $speed x; $kills kills, $outages SMTP outages of at most $outage_hours h (the first $long_outage_hours h), $full_disks full disks; work dir $work"
+echo "soak: repeat with: scripts/soak.sh --build ${build#"$repo"/} --years $years --start $start_day --speed $speed --kills $kills --outages $outages --outage-hours $outage_hours --long-outage-hours $long_outage_hours --full-disks $full_disks --guard $guard --seed $seed"
 
 # --- the reference: the same config on okod simulate's virtual clock ----------------
 timeout 600 "$okod" simulate --config "$work/okod.toml" --from "$start_day" --to "$simulate_to" \
@@ -279,15 +302,15 @@ timeout 600 "$okod" simulate --config "$work/okod.toml" --from "$start_day" --to
     die "okod simulate failed: $(tail -5 "$work/simulate.err")"
 timeout 120 python3 "$helper" plan --ref-store "$work/ref.sqlite" --start "$start_epoch" --end "$end_epoch" \
     --speed "$speed" --kills "$kills" --outages "$outages" --seed "$seed" --guard-seconds "$guard" \
-    --outage-hours "$outage_hours" > "$work/plan.txt"
+    --outage-hours "$outage_hours" --long-outage-hours "$long_outage_hours" --full-disks "$full_disks" > "$work/plan.txt"
 cutoff=$(awk '$1 == "cutoff" { print $2 }' "$work/plan.txt")
 stop_by=$(awk '$1 == "stop_by" { print $2 }' "$work/plan.txt")
 
 # --- the run -----------------------------------------------------------------------
 sink_start
 okod_start
-read -r clock_epoch _ anchor_us < <(python3 "$helper" anchor "$work/okod.sqlite")
-python3 "$helper" anchor "$work/okod.sqlite" > "$work/anchor"
+read -r clock_epoch _ anchor_us < <(python3 "$helper" anchor "$store_dir/okod.sqlite")
+python3 "$helper" anchor "$store_dir/okod.sqlite" > "$work/anchor"
 echo "soak: okod runs (pid $okod_pid); the simulated period ends about $(secs $(($(real_at "$cutoff") - $(now_us)))) s from now"
 
 while read -r -u 9 word at kind arg1 arg2 arg3; do
@@ -316,6 +339,13 @@ while read -r -u 9 word at kind arg1 arg2 arg3; do
             if ((mails > before)); then okod_kill mail; else okod_kill mail-timeout; fi
             okod_start
             ;;
+        sink_start_full_disk)
+            # The SMTP server returns while the store's disk is full, for arg1 ms.
+            disk_fill "$arg1"
+            sink_start
+            nap "$(secs $((arg1 * 1000)))"
+            disk_drain
+            ;;
     esac
 done 9< "$work/plan.txt"
 
@@ -324,7 +354,7 @@ sleep_until $(($(real_at "$cutoff") + 20000))
 okod_alive
 last_chance=$(real_at $((stop_by - $(awk '$1 == "guard" { print $2 }' "$work/plan.txt") / 2)))
 while :; do
-    pending=$(python3 "$helper" pending "$work/okod.sqlite")
+    pending=$(python3 "$helper" pending "$store_dir/okod.sqlite")
     ((pending == 0)) && break
     (($(now_us) < last_chance)) || { echo "soak: still $pending e-mails pending at the end" >&2; break; }
     nap 0.02

@@ -2,7 +2,7 @@
 """The arithmetic and the verdict of scripts/soak.sh (standard library only).
 
   times   START YEARS            the --clock value, the soak's first and last moment
-  plan    ...                    where to put the SMTP outages and the kill -9s
+  plan    ...                    where to put the SMTP outages, kill -9s and full disks
   anchor  STORE                  the accelerated clock okod keeps in its store
   pending STORE                  how many e-mails okod still has to send
   check   WORK                   every expected e-mail exactly once? prints the figures
@@ -108,14 +108,16 @@ def cmd_plan(a):
 
     # SMTP outages: each begins up to a day before e-mail falls due (so there is always
     # something to retry) and lasts 6 hours (or less, if the longest is shorter) to the
-    # longest; a day at least between two.
+    # longest; a day at least between two. The first lasts exactly --long-outage-hours
+    # (a weekend and more: 72 h), so every soak has one.
     outages = []
-    for _ in range(a.outages):
+    for n in range(a.outages):
         for _attempt in range(2000):
             m = rnd.choice(mails)
             begin = m - rnd.randint(60, DAY)
             longest = int(a.outage_hours * HOUR)
-            end = begin + rnd.randint(min(6 * HOUR, longest // 2), longest)
+            end = begin + (int(a.long_outage_hours * HOUR) if n == 0 and a.long_outage_hours > 0
+                           else rnd.randint(min(6 * HOUR, longest // 2), longest))
             if lo <= begin and end <= hi and all(end + DAY <= b or begin >= e + DAY for b, e in outages):
                 outages.append((begin, end))
                 actions.append((begin, "sink_stop"))
@@ -171,12 +173,27 @@ def cmd_plan(a):
                 placed_random += 1
                 in_outage += inside
             break
+    # Full disks: at the end of an outage with e-mail waiting, the store's filesystem is
+    # filled just before the SMTP server returns and emptied hold_ms of real time later:
+    # okod sends what waited, cannot record that it did, and must neither send it again
+    # nor lose it. The end is followed by a quiet guard, as a kill is: the engine cannot
+    # commit while the disk is full, and a decision taken late would differ from the
+    # reference. (The first outage, the long one, stays an outage only.)
+    disks = []
+    hold_ms = int(a.guard_seconds * 500)
+    candidates = [o for o in outages[1:] if any(o[0] <= m < o[1] for m in mails)
+                  and instants.quiet(o[1] + 1, o[1] + guard + 12 * HOUR)]
+    for begin, end in rnd.sample(candidates, min(a.full_disks, len(candidates))):
+        actions.remove((end, "sink_start"))
+        actions.append((end, "sink_start_full_disk", hold_ms))
+        disks.append(end)
     print(f"cutoff {cutoff}")
     print(f"stop_by {stop_by if stop_by is not None else cutoff + 30 * DAY}")
     print(f"guard {guard}")
     for act in sorted(actions, key=lambda x: (x[0], x[1] != "sink_start")):
         print("action " + " ".join(str(x) for x in act))
-    print(f"soak plan: {len(outages)} SMTP outages, {placed_flight} kills with mail flowing, "
+    print(f"soak plan: {len(outages)} SMTP outages (the first {a.long_outage_hours:g} h), {len(disks)} full disks, "
+          f"{placed_flight} kills with mail flowing, "
           f"{placed_random} kills at random quiet moments ({in_outage} of them during an outage); cutoff {local(cutoff)} "
           f"(nothing due until {local(stop_by) if stop_by else 'later'}), guard {days(guard)}",
           file=sys.stderr)
@@ -271,7 +288,7 @@ def cmd_check(a):
         expected = {k: (c, r) for k, c, r in db.execute(
             "SELECT key, created_at, recipient FROM outbox WHERE created_at < ?", (cutoff,))}
         ref_instants = sorted({r[0] for r in db.execute("SELECT at FROM events")})
-    with ro(os.path.join(work, "okod.sqlite")) as db:
+    with ro(os.path.join(work, "store", "okod.sqlite")) as db:
         store = {k: dict(id=i, created=c, status=s, attempts=n, sent_at=t) for k, i, c, s, n, t in db.execute(
             "SELECT key, id, created_at, status, attempts, sent_at FROM outbox")}
 
@@ -348,6 +365,14 @@ def cmd_check(a):
                         log_retries += 1
                     elif "] mail " in line and " sent to " in line:
                         log_sent += 1
+    disk_fills = [d for t, kind, d in actions if kind == "disk_full"]
+    log_unwritable = log_writable = 0
+    for name in sorted(os.listdir(work)):
+        if name.startswith("okod-") and name.endswith(".log"):
+            with open(os.path.join(work, name), errors="replace") as f:
+                for line in f:
+                    log_unwritable += "the store cannot be written (" in line
+                    log_writable += "the store is writable again" in line
     outage_list = [(a_, min((b for b in sink_starts if b > a_), default=a_)) for a_ in sink_stops]
     outage_secs = sum(b - a_ for a_, b in outage_list)
     wall = (done - run_begin) / 1e6
@@ -368,6 +393,9 @@ def cmd_check(a):
           + (f"median {statistics.median(downtimes):.2f} s, max {max(downtimes):.2f} s real "
              f"({days(max(downtimes) * speed)} simulated)" if downtimes else "-"))
     print(f"  okod starts          {len(readies)} (1 + {len(readies) - 1} restarts)")
+    print(f"  full disks           {len(disk_fills)} as the SMTP server returned, each held "
+          f"{'/'.join(sorted({d[0] for d in disk_fills if d})) or '-'} ms real; okod said 'the store cannot be "
+          f"written' {log_unwritable} times and 'writable again' {log_writable} times")
     print(f"  SMTP outages         {len(sink_stops)}, {outage_secs / 1e6:.1f} s real in all "
           f"({days(outage_secs / 1e6 * speed)} simulated, longest "
           f"{days(max((b - a_) / 1e6 * speed for a_, b in outage_list)) if outage_list else '-'})")
@@ -436,6 +464,8 @@ def main():
     pl.add_argument("--seed", type=int, required=True)
     pl.add_argument("--guard-seconds", type=float, required=True)
     pl.add_argument("--outage-hours", type=float, default=120)
+    pl.add_argument("--long-outage-hours", type=float, default=72)
+    pl.add_argument("--full-disks", type=int, default=0)
     an = sub.add_parser("anchor")
     an.add_argument("store")
     pe = sub.add_parser("pending")

@@ -143,6 +143,7 @@ struct Daemon::Impl {
     void retry_sender_later();
     void log_unrecorded_at_stop();
     void on_store_written();
+    void on_directory_changed();
     bool start_http();
     void wait_signals();
     void reload();
@@ -195,7 +196,8 @@ bool Daemon::Impl::start() {
     time_steps = spdlog::should_log(spdlog::level::debug);
     build_workers();
     plan_all();
-    store_watch = std::make_unique<StoreWatch>(strand, store_path, [this] { on_store_written(); });
+    store_watch = std::make_unique<StoreWatch>(
+        strand, store_path, [this] { on_store_written(); }, [this] { on_directory_changed(); });
     if (!start_http()) return false;
     spdlog::info("okod started: config {}, store {}, {}", options.config.string(),
                  store_path.string(), clock->describe());
@@ -307,9 +309,9 @@ void Daemon::Impl::run_engine_batch(std::optional<Instant> moment) {
         kick_sender();
     }
     if (failure) {
-        const auto wait = store_health.healthy() ? kErrorBackoff : store_health.backoff();
+        const std::chrono::milliseconds wait = store_health.healthy() ? kErrorBackoff : store_health.backoff();
         if (store_health.healthy())
-            spdlog::error("engine step failed, trying again in {} s: {}", wait.count(), *failure);
+            spdlog::error("engine step failed, trying again in {} s: {}", kErrorBackoff.count(), *failure);
         engine_timer.expires_after(wait);
         engine_timer.async_wait([this](error_code ec) {
             if (!ec) run_engine_batch();
@@ -438,7 +440,7 @@ void Daemon::Impl::log_unrecorded_at_stop() {
 
 void Daemon::Impl::retry_sender_later() {
     if (stopping) return;
-    const auto wait = store_health.healthy() ? std::chrono::seconds{kErrorBackoff} : store_health.backoff();
+    const std::chrono::milliseconds wait = store_health.healthy() ? kErrorBackoff : store_health.backoff();
     store_retry_timer.expires_after(wait);
     store_retry_timer.async_wait([this](error_code ec) {
         if (!ec) kick_sender();
@@ -453,7 +455,7 @@ void Daemon::Impl::store_failed(std::string_view what, const std::exception& e) 
 
 void Daemon::Impl::store_succeeded() {
     if (store_health.healthy()) return;
-    store_health.succeeded(clock->now());
+    store_health.succeeded();
     notifier.status(status_line());
 }
 
@@ -520,6 +522,18 @@ bool Daemon::Impl::store_still_ours() {
     exit_code = 1;
     stop(0);
     return false;
+}
+
+// Something beside the store changed in its directory. While the store cannot be
+// written that may be the space it waits for (a file deleted): try again now, and soon
+// after (inotify reports a deletion before the kernel has freed the file's blocks),
+// rather than at the end of a backoff grown to a minute.
+void Daemon::Impl::on_directory_changed() {
+    if (stopping || store_health.healthy()) return;
+    store_health.expect_recovery();
+    arm_engine();
+    store_retry_timer.cancel();
+    kick_sender();
 }
 
 // --- signals, watchdog -------------------------------------------------------------------

@@ -13,34 +13,40 @@ namespace {
 // A fault that lasts is repeated in the log this often, not at every retry: a full disk
 // over a weekend must not fill the journal too.
 constexpr auto kRepeatEvery = std::chrono::minutes{10};
-constexpr auto kLongestBackoff = std::chrono::seconds{60};
+constexpr auto kFirstBackoff = std::chrono::milliseconds{250};
+constexpr auto kLongestBackoff = std::chrono::milliseconds{60'000};
 
 }  // namespace
 
 void StoreHealth::failed(std::string_view what, std::string_view error, Instant now) {
     ++failures_;
+    ++backoff_step_;
+    const auto real_now = steady::now();
     const bool first = !since_;
     const bool changed = error != error_;
-    if (first) since_ = now;
+    if (first) {
+        since_ = now;
+        began_ = real_now;
+    }
     what_ = what;
     error_ = error;
-    if (first || changed || now - last_logged_ >= kRepeatEvery) {
-        last_logged_ = now;
-        spdlog::error(
-            "{}: the store cannot be written ({}); e-mail is paused and okod tries again "
-            "every {} s at most, sending nothing it cannot record{}",
-            what_, error_, kLongestBackoff.count(),
-            first ? "" : fmt::format(" (since {})", format_iso_local(*since_)));
+    if (first || changed || real_now - last_logged_ >= kRepeatEvery) {
+        last_logged_ = real_now;
+        spdlog::error("{}: the store cannot be written ({}); e-mail is paused and okod tries again "
+                      "every {} s at most, sending nothing it cannot record{}",
+                      what_, error_, std::chrono::duration_cast<std::chrono::seconds>(kLongestBackoff).count(),
+                      first ? "" : fmt::format(" (since {})", format_iso_local(*since_)));
     }
 }
 
-void StoreHealth::succeeded(Instant now) {
+void StoreHealth::succeeded() {
     if (!since_) return;
-    const auto lasted = std::chrono::duration_cast<std::chrono::seconds>(now - *since_);
-    spdlog::info("the store is writable again after {} s and {} failed tries; e-mail resumes",
-                 lasted.count(), failures_);
+    const std::chrono::duration<double> lasted = steady::now() - began_;
+    spdlog::info("the store is writable again after {:.1f} s and {} failed tries; e-mail resumes", lasted.count(),
+                 failures_);
     since_.reset();
     failures_ = 0;
+    backoff_step_ = 0;
     error_.clear();
 }
 
@@ -51,9 +57,9 @@ std::optional<std::string> StoreHealth::problem() const {
         format_iso_local(*since_), what_, error_);
 }
 
-std::chrono::seconds StoreHealth::backoff() const {
-    std::chrono::seconds wait{1};
-    for (int i = 1; i < failures_ && wait < kLongestBackoff; ++i) wait *= 2;
+std::chrono::milliseconds StoreHealth::backoff() const {
+    std::chrono::milliseconds wait = kFirstBackoff;
+    for (int i = 1; i < backoff_step_ && wait < kLongestBackoff; ++i) wait *= 2;
     return std::min(wait, kLongestBackoff);
 }
 

@@ -16,8 +16,11 @@ namespace okod {
 
 struct StoreWatch::Impl {
     Impl(boost::asio::any_io_executor executor, const std::filesystem::path& store_file,
-         std::function<void()> callback)
-        : stream(executor), prefix(store_file.filename().string()), on_write(std::move(callback)) {
+         std::function<void()> write_callback, std::function<void()> other_callback)
+        : stream(executor),
+          prefix(store_file.filename().string()),
+          on_write(std::move(write_callback)),
+          on_other(std::move(other_callback)) {
         const int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
         if (fd < 0) {
             spdlog::warn("cannot watch the store for changes by okoctl ({}); they take effect at "
@@ -40,23 +43,32 @@ struct StoreWatch::Impl {
     void wait() {
         stream.async_wait(boost::asio::posix::stream_descriptor::wait_read, [this](boost::system::error_code ec) {
             if (ec) return;  // cancelled: okod is stopping
-            if (drain()) on_write();
+            const Seen seen = drain();
+            if (seen.store) on_write();
+            if (seen.other && on_other) on_other();
             wait();
         });
     }
 
-    // Reads every pending event; true when one was about the store's files.
-    bool drain() {
-        bool ours = false;
+    struct Seen {
+        bool store = false;  // an event about the store's files
+        bool other = false;  // about anything else in the directory
+    };
+
+    // Reads every pending event.
+    Seen drain() {
+        Seen seen;
         alignas(inotify_event) std::array<char, 4096> buffer;
         for (;;) {
             const ssize_t n = ::read(stream.native_handle(), buffer.data(), buffer.size());
-            if (n <= 0) return ours;  // EAGAIN: nothing more for now
+            if (n <= 0) return seen;  // EAGAIN: nothing more for now
             for (ssize_t at = 0; at < n;) {
                 const auto* e = reinterpret_cast<const inotify_event*>(buffer.data() + at);
                 // An overflowed queue lost events: one of them may have been ours.
                 if ((e->mask & IN_Q_OVERFLOW) || (e->len > 0 && std::string(e->name).starts_with(prefix)))
-                    ours = true;
+                    seen.store = true;
+                else
+                    seen.other = true;
                 at += static_cast<ssize_t>(sizeof(inotify_event) + e->len);
             }
         }
@@ -65,11 +77,12 @@ struct StoreWatch::Impl {
     boost::asio::posix::stream_descriptor stream;
     std::string prefix;
     std::function<void()> on_write;
+    std::function<void()> on_other;
 };
 
 StoreWatch::StoreWatch(boost::asio::any_io_executor executor, const std::filesystem::path& store_file,
-                       std::function<void()> on_write)
-    : impl_(std::make_unique<Impl>(std::move(executor), store_file, std::move(on_write))) {}
+                       std::function<void()> on_write, std::function<void()> on_other)
+    : impl_(std::make_unique<Impl>(std::move(executor), store_file, std::move(on_write), std::move(on_other))) {}
 
 StoreWatch::~StoreWatch() = default;
 

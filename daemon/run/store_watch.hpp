@@ -15,9 +15,11 @@ namespace okod {
 class StoreWatch {
 public:
     // Calls `on_write` (on `executor`) after files of `store_file` (the database, its
-    // -wal and -journal) are written; several writes in a burst give one call.
+    // -wal and -journal) are written, deleted or replaced; several in a burst give one
+    // call. `on_other` (if any) after anything else in the directory changed: a file
+    // deleted there may be the space a full disk was waiting for.
     StoreWatch(boost::asio::any_io_executor executor, const std::filesystem::path& store_file,
-               std::function<void()> on_write);
+               std::function<void()> on_write, std::function<void()> on_other = {});
     ~StoreWatch();
     StoreWatch(const StoreWatch&) = delete;
     StoreWatch& operator=(const StoreWatch&) = delete;
