@@ -5,9 +5,11 @@
 // transaction) and wakes the scheduler and the outbox afterwards.
 //
 // Routes and roles are listed in api.cpp and documented in openapi.json.
+#include "daemon/api/token_auth.hpp"
 #include "daemon/http/http_server.hpp"
 
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace okod {
@@ -22,6 +24,10 @@ struct ApiContext {
     const Clock* clock = nullptr;
     std::function<void()> after_write;   // re-arm the scheduler, kick the outbox
     std::function<std::string()> status; // one line for /ready
+    // Runs bookkeeping after the response, on the strand (okod posts it there); empty:
+    // at once. For the tokens' last_used_at, which no request should wait for.
+    std::function<void(std::function<void()>)> defer;
+    std::shared_ptr<TokenUsage> token_usage = std::make_shared<TokenUsage>();
 };
 
 class Api {
