@@ -4,7 +4,8 @@
 //
 //   role         municipalities it lists                   elsewhere
 //   admin        everything, in every municipality
-//   regisseur    read and write everything                 nothing
+//   regisseur    read and write everything, and the        nothing (people of other
+//                people who belong there                   municipalities are unknown)
 //   stakeholder  read the municipality; see and complete   nothing
 //                the tasks of the roles its person holds
 //   council      read the municipality, its tasks and      nothing
