@@ -117,7 +117,8 @@ std::optional<Prepared> prepare(const Config& config, std::vector<LoadError>& er
     return p;
 }
 
-// One transaction: definitions (version pinning), municipalities, people, roles.
+// One transaction: definitions (version pinning), municipalities, people, roles, and
+// which municipality each configured person belongs to.
 bool sync_into_store(Store& store, const Config& config, Prepared& p, std::vector<LoadError>& errors) {
     auto tx = store.begin();
     sync_definitions(store, p.files, p.definitions, errors);
@@ -125,6 +126,7 @@ bool sync_into_store(Store& store, const Config& config, Prepared& p, std::vecto
     for (const auto& m : config.municipalities) store.upsert_municipality(m);
     for (const auto& person : config.people) store.upsert_person(person);
     for (const auto& a : config.assignments) store.add_assignment(a);
+    for (const auto& m : config.memberships) store.add_membership(m.person_id, m.municipality);
     tx->commit();
     return true;
 }

@@ -68,6 +68,11 @@ std::string new_token_secret() {
     return std::string(kPrefix) + base64url(bytes.data(), bytes.size());
 }
 
+std::string new_feed_secret() {
+    // The same 32 random bytes as a token's, behind another prefix.
+    return std::string(kFeedSecretPrefix) + new_token_secret().substr(kPrefix.size());
+}
+
 std::string hash_token(std::string_view secret) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
@@ -98,15 +103,20 @@ std::optional<std::string> bearer_secret(std::string_view authorization_header) 
 }
 
 std::string redact_token_secrets(std::string_view text) {
-    constexpr std::string_view prefix = "okod_";
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
-        if (text.compare(i, prefix.size(), prefix) != 0) {
+        std::string_view prefix;
+        for (std::string_view p : {kFeedSecretPrefix, kTokenSecretPrefix})
+            if (text.compare(i, p.size(), p) == 0) {
+                prefix = p;
+                break;
+            }
+        if (prefix.empty()) {
             out += text[i++];
             continue;
         }
-        out += "okod_…";
+        out += std::string(prefix) + "…";
         i += prefix.size();
         // The secret's alphabet is base64url (new_token_secret).
         while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '-' || text[i] == '_'))

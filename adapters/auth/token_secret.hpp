@@ -17,6 +17,14 @@ namespace okod {
 // falls back to anything weaker).
 std::string new_token_secret();
 
+// A calendar feed's secret (issue 16): "okodcal_" and 43 base64url characters. It only
+// opens one person's read-only feed (/ical/person/<secret>.ics), so a URL pasted into a
+// calendar service gives no access to the API. Hashed with hash_token like a token.
+std::string new_feed_secret();
+inline constexpr std::string_view kFeedSecretPrefix = "okodcal_";
+// An API token's prefix: a feed URL with one of these in it is refused, never looked up.
+inline constexpr std::string_view kTokenSecretPrefix = "okod_";
+
 // Lowercase hex SHA-256 of the secret: 64 characters.
 //
 // No constant-time comparison is needed anywhere: the store is searched for the hash,
@@ -29,8 +37,8 @@ std::string hash_token(std::string_view secret);
 // secret, or a secret with whitespace inside.
 std::optional<std::string> bearer_secret(std::string_view authorization_header);
 
-// `text` (a request target, say) with every token secret in it cut to "okod_…", for
-// logs: calendar apps put the secret in the URL (/ical/person/okod_....ics).
+// `text` (a request target, say) with every token and feed secret in it cut to "okod_…"
+// or "okodcal_…", for logs: calendar apps put the secret in the URL.
 std::string redact_token_secrets(std::string_view text);
 
 }  // namespace okod

@@ -153,6 +153,7 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
                     c.assignments.push_back(a);
                 }
             }
+            c.memberships.push_back({p.id, m.code});
             c.people.push_back(p);
         }
     }

@@ -54,6 +54,7 @@ struct Config {
     std::vector<Municipality> municipalities;  // ordered by code
     std::vector<Person> people;                // ordered by id
     std::vector<RoleAssignment> assignments;
+    std::vector<Membership> memberships;  // a municipality file's people belong to it
     std::vector<LoadedYearPlan> plans;  // by file name; task selectors checked by the runtime
 };
 

@@ -373,8 +373,35 @@ ALTER TABLE outbox_new RENAME TO outbox;
 CREATE INDEX outbox_status ON outbox(status, next_attempt_at);
 )sql";
 
-constexpr std::array<std::string_view, 7> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
-                                                      kMigration5, kMigration6, kMigration7};
+// Who belongs where, and secrets with a narrower reach than an API token (issue 16).
+// A person belongs to the municipalities they are a member of: a regisseur sees, assigns
+// and changes only its own municipalities' people; an admin links one into another.
+// Everyone who ever held a role somewhere is a member there (backfilled here; people in
+// a municipality file are made members of it when okod syncs its config). A calendar
+// feed has its own read-only secret per person, kept as a SHA-256 like a token's. A
+// token may expire (expires_at, the first moment it no longer works).
+constexpr std::string_view kMigrationMemberships = R"sql(
+CREATE TABLE person_memberships (
+    person_id    TEXT NOT NULL REFERENCES people(id),
+    municipality TEXT NOT NULL,
+    PRIMARY KEY (person_id, municipality)
+) WITHOUT ROWID;
+CREATE INDEX person_memberships_municipality ON person_memberships(municipality, person_id);
+INSERT OR IGNORE INTO person_memberships(person_id, municipality)
+    SELECT DISTINCT person_id, municipality FROM role_assignments;
+
+CREATE TABLE feed_secrets (
+    person_id  TEXT PRIMARY KEY REFERENCES people(id),
+    hash       TEXT NOT NULL UNIQUE,  -- lowercase hex SHA-256 of the secret
+    created_at INTEGER NOT NULL
+);
+
+ALTER TABLE api_tokens ADD COLUMN expires_at INTEGER;
+)sql";
+
+constexpr std::array<std::string_view, 8> kMigrations{
+    kMigration1, kMigration2, kMigration3, kMigration4,
+    kMigration5, kMigration6, kMigration7, kMigrationMemberships};
 
 }  // namespace
 

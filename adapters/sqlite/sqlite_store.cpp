@@ -246,7 +246,8 @@ constexpr std::string_view kOutboxColumns =
     "lead_days, due, late, status, attempts, next_attempt_at, last_error, sent_at";
 
 constexpr std::string_view kTokenColumns =
-    "id, hash, role, municipalities, person_id, label, created_at, revoked_at, last_used_at";
+    "id, hash, role, municipalities, person_id, label, created_at, revoked_at, last_used_at, "
+    "expires_at";
 
 std::string select_from(std::string_view columns, std::string_view rest) {
     return "SELECT " + std::string{columns} + " " + std::string{rest};
@@ -436,7 +437,8 @@ std::string sql_of(Q q) {
                    "ORDER BY first_day, region, id";
         case q_token_insert:
             return "INSERT INTO api_tokens(hash, role, municipalities, person_id, label, "
-                   "created_at, revoked_at, last_used_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+                   "created_at, revoked_at, last_used_at, expires_at) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
         case q_token_by_hash:
             return select_from(kTokenColumns, "FROM api_tokens WHERE hash = ?1");
         case q_token_all:
@@ -1375,6 +1377,7 @@ ApiToken read_token(const SqliteStatement& s) {
     t.created_at = to_instant(s.column_int64(6));
     t.revoked_at = to_instant(s.column_optional_int64(7));
     t.last_used_at = to_instant(s.column_optional_int64(8));
+    t.expires_at = to_instant(s.column_optional_int64(9));
     return t;
 }
 
@@ -1390,6 +1393,7 @@ std::int64_t SqliteStore::add_token(const ApiToken& t) {
     s->bind(6, to_seconds(t.created_at));
     s->bind(7, to_seconds(t.revoked_at));
     s->bind(8, to_seconds(t.last_used_at));
+    s->bind(9, to_seconds(t.expires_at));
     s->run();
     return db_.last_insert_rowid();
 }
@@ -1413,6 +1417,13 @@ bool SqliteStore::revoke_token(std::int64_t id, Instant at) {
     // SQLite counts a row the WHERE matched even when coalesce kept its value, so an
     // already revoked token still answers true.
     return db_.changes() > 0;
+}
+
+void SqliteStore::set_token_last_used(std::int64_t id, Instant at) {
+    StatementUse s{query(std::string("UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1"))};
+    s->bind(1, id);
+    s->bind(2, to_seconds(at));
+    s->run();
 }
 
 // --- year plans: activity statuses set by hand ---------------------------------------------

@@ -118,6 +118,17 @@ public:
     std::optional<ApiToken> token_by_hash(const std::string& hash) override;
     std::vector<ApiToken> tokens() override;
     bool revoke_token(std::int64_t id, Instant at) override;
+    void set_token_last_used(std::int64_t id, Instant at) override;
+
+    // sqlite_store_access.cpp: memberships and calendar feed secrets.
+    void add_membership(const std::string& person_id, const std::string& municipality) override;
+    bool remove_membership(const std::string& person_id, const std::string& municipality) override;
+    std::vector<std::string> memberships(const std::string& person_id) override;
+    std::vector<std::string> members(const std::string& municipality) override;
+    void set_feed_secret(const std::string& person_id, const std::string& hash,
+                         Instant at) override;
+    std::optional<std::string> person_by_feed_hash(const std::string& hash) override;
+    std::optional<Instant> feed_secret_created(const std::string& person_id) override;
 
     void set_activity_status(const ActivityOverride& o) override;
     std::vector<ActivityOverride> activity_overrides(const std::string& municipality, int year) override;

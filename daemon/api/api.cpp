@@ -26,7 +26,13 @@
 //   GET  /api/v1/instances?municipality, /instances/{id}   admin, regisseur, council
 //   POST /api/v1/instances/{id}/signal {event}        admin, regisseur
 //   GET  /api/v1/people?municipality[&on]             admin, regisseur
-//   POST /api/v1/people {id, name, email, language}   admin, regisseur
+//   POST /api/v1/people {id, name, email, language, municipality}   admin, regisseur: a new
+//                                                     person belongs to the token's municipality
+//   GET  /api/v1/people/{id}                          admin, regisseur: a person of its own
+//   POST /api/v1/people/{id}/feed-url                 admin, regisseur, the person's own token:
+//                                                     a new calendar feed URL (the old stops)
+//   POST /api/v1/people/{id}/memberships {municipality}, DELETE .../memberships/{code}
+//                                                     admin: link a person into a municipality
 //   POST /api/v1/assignments {municipality, role, person, from, until, fte}   admin, regisseur
 //   POST /api/v1/leaves {municipality, person, role, last_day}               admin, regisseur
 //   GET  /api/v1/events?municipality[&after,limit]    admin, regisseur
@@ -34,6 +40,7 @@
 #include "daemon/api/api.hpp"
 
 #include "adapters/auth/token_secret.hpp"
+#include "daemon/api/token_auth.hpp"
 #include "daemon/api/api_error.hpp"
 #include "daemon/api/api_json.hpp"
 #include "daemon/api/api_request.hpp"
@@ -53,9 +60,11 @@
 #include "version.hpp"
 #include "model/traffic_light.hpp"
 #include "time/amsterdam.hpp"
+#include "time/clock.hpp"
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -135,22 +144,14 @@ private:
                                                                   req_.target, m));
     }
 
-    ApiToken authenticate() {
-        auto it = req_.headers.find("authorization");
-        if (it == req_.headers.end()) throw ApiError(401, "unauthorized", "no token: send Authorization: Bearer <token>");
-        auto secret = bearer_secret(it->second);
-        if (!secret) throw ApiError(401, "unauthorized", "the Authorization header is not 'Bearer <token>'");
-        auto t = store().token_by_hash(hash_token(*secret));
-        if (!t || !t->active()) throw ApiError(401, "unauthorized", "unknown or revoked token");
-        return *t;
-    }
+    ApiToken authenticate() { return authenticate_bearer(req_, c_); }
 
     // Who did it, for the event log: the token's person, else its label.
     std::string by() const { return token_.person_id.empty() ? "api:" + token_.label : token_.person_id; }
 
     Municipality municipality(const std::string& code) {
         auto m = store().municipality(code);
-        if (!m || !can_read_municipality(token_, code)) throw not_found(fmt::format("no municipality {}", code));
+        if (!m || !can_read_municipality(token_, code)) throw no_such("municipality", code);
         return *m;
     }
     // The municipality a list is about: the `municipality` parameter, required unless
@@ -172,8 +173,19 @@ private:
         auto t = store().task(id);
         if (!t || !can_read_municipality(token_, t->municipality) ||
             !can_see_task(token_, *t, roles_of_token_person(t->municipality)))
-            throw not_found(fmt::format("no task {}", id));
+            throw no_such("task", std::to_string(id));
         return *t;
+    }
+    // A person the token may see (model/api_access.hpp); anyone else is a 404 that reads
+    // like an unknown id.
+    Person person(const std::string& id) {
+        auto p = store().person(id);
+        if (!p || !can_see_person(token_, id, store().memberships(id))) throw no_such("person", id);
+        return *p;
+    }
+    void need_people_role(const char* what) {
+        if (token_.role != ApiRole::admin && token_.role != ApiRole::regisseur)
+            throw forbidden(fmt::format("a {} token may not {}", to_string(token_.role), what));
     }
     void need_write(const std::string& code) {
         if (!can_write_municipality(token_, code))
@@ -232,12 +244,16 @@ private:
         json::array codes;
         for (const auto& m : store().municipalities())
             if (can_read_municipality(token_, m.code)) codes.emplace_back(m.code);
-        json::object o{{"role", to_string(token_.role)},
-                       {"label", token_.label},
-                       {"person", token_.person_id.empty() ? json::value(nullptr) : json::value(token_.person_id)},
-                       {"municipalities", std::move(codes)},
-                       // okod's clock (a demo's may run ahead): the page's "today".
-                       {"now", format_iso_local(c_.clock->now())}};
+        json::object o{
+            {"role", to_string(token_.role)},
+            {"label", token_.label},
+            {"person",
+             token_.person_id.empty() ? json::value(nullptr) : json::value(token_.person_id)},
+            {"municipalities", std::move(codes)},
+            {"expires_at", token_.expires_at ? json::value(format_iso_local(*token_.expires_at))
+                                             : json::value(nullptr)},
+            // okod's clock (a demo's may run ahead): the page's "today".
+            {"now", format_iso_local(c_.clock->now())}};
         if (!token_.person_id.empty())
             if (auto p = store().person(token_.person_id)) o["person_name"] = p->name;
         const bool writes = token_.role == ApiRole::admin || token_.role == ApiRole::regisseur;
@@ -409,8 +425,10 @@ private:
         if (!can_write_municipality(token_, m.code))
             throw forbidden(fmt::format("a {} token may not change the execution plan of {}", to_string(token_.role),
                                         m.code));
-        const auto refused_action = [](const ExecutionActionResult& r) {
-            if (r.not_found) throw not_found(r.error);
+        // An action of another municipality is, here, one that does not exist.
+        const auto refused_action = [this](const ExecutionActionResult& r) {
+            if (r.not_found)
+                throw no_such("execution-plan action", segments().size() > 5 ? segments()[5] : "");
             throw unprocessable(r.error);
         };
         if (req_.method == "POST") {
@@ -571,7 +589,8 @@ private:
         }
         const std::int64_t id = path_id(s[3], "instance");
         auto i = store().instance(id);
-        if (!i || !can_read_municipality(token_, i->municipality)) throw not_found(fmt::format("no instance {}", id));
+        if (!i || !can_read_municipality(token_, i->municipality))
+            throw no_such("instance", std::to_string(id));
         if (s.size() == 4) {
             need_method("GET");
             allow_query(target_, {});
@@ -598,37 +617,8 @@ private:
 
     // --- people and roles --------------------------------------------------------------
     HttpResponse people() {
-        if (segments().size() != 3) throw not_found("no such route");
-        if (req_.method == "POST") {
-            allow_query(target_, {});
-            if (token_.role != ApiRole::admin && token_.role != ApiRole::regisseur)
-                throw forbidden(fmt::format("a {} token may not change people", to_string(token_.role)));
-            JsonBody b(req_, {"id", "name", "email", "language"});
-            Person p;
-            p.id = *b.string("id", true);
-            p.name = *b.string("name", true);
-            p.email = b.string("email").value_or("");
-            if (auto l = b.string("language")) {
-                auto lang = parse_language(*l);
-                if (!lang) throw bad_request(fmt::format("language must be nl or en, not '{}'", *l));
-                p.language = *lang;
-            }
-            // Someone who holds (or held) a role elsewhere is not this token's to change:
-            // their reminders there would follow a changed address.
-            std::vector<std::string> where;
-            for (const auto& m : store().municipalities())
-                for (const auto& a : store().assignments(m.code))
-                    if (a.person_id == p.id) {
-                        where.push_back(m.code);
-                        break;
-                    }
-            if (!can_save_person(token_, where))
-                throw forbidden(fmt::format("person '{}' holds roles outside this token's municipalities: "
-                                            "only an admin token may change them", p.id));
-            auto r = engine().save_person(p, by());
-            if (!r.ok) throw unprocessable(r.error);
-            return written(to_json(*store().person(p.id)));
-        }
+        if (segments().size() >= 4) return one_person();
+        if (req_.method == "POST") return save_person();
         need_method("GET");
         allow_query(target_, {"municipality", "on"});
         const std::string code = list_municipality();
@@ -655,12 +645,134 @@ private:
         json::array vacancies;
         for (auto& r : roles_json(code, on))
             if (r.at("vacant").as_bool()) vacancies.push_back(json::object{{"role", r.at("role")}, {"role_name", r.at("role_name")}});
+        // Everyone who belongs to the municipality, with or without a role: a person just
+        // made here, before their first role, is listed too.
+        json::array members;
+        for (const auto& id : store().members(code))
+            if (auto p = store().person(id)) members.push_back(to_json(*p));
         const auto m = municipality(code);
-        return json_response(200, json::object{{"municipality", code},
-                                               {"on", format_date(on)},
-                                               {"assignments", std::move(out)},
-                                               {"vacancies", std::move(vacancies)},
-                                               {"capacity", capacity_json(capacity_on(store().assignments(code), m, on))}});
+        return json_response(
+            200, json::object{
+                     {"municipality", code},
+                     {"on", format_date(on)},
+                     {"assignments", std::move(out)},
+                     {"members", std::move(members)},
+                     {"vacancies", std::move(vacancies)},
+                     {"capacity", capacity_json(capacity_on(store().assignments(code), m, on))}});
+    }
+
+    // A new person belongs to the municipality the request names, or the token's only
+    // one; an existing one is changed only by who may manage them everywhere they belong.
+    // A taken id of someone the token may not see is a 409 that tells nothing about them:
+    // ids are chosen by the municipalities, so that one fact cannot be hidden.
+    HttpResponse save_person() {
+        allow_query(target_, {});
+        need_people_role("change people");
+        JsonBody b(req_, {"id", "name", "email", "language", "municipality"});
+        Person p;
+        p.id = *b.string("id", true);
+        p.name = *b.string("name", true);
+        p.email = b.string("email").value_or("");
+        if (auto l = b.string("language")) {
+            auto lang = parse_language(*l);
+            if (!lang) throw bad_request(fmt::format("language must be nl or en, not '{}'", *l));
+            p.language = *lang;
+        }
+        std::string code;
+        if (auto m = b.string("municipality"))
+            code = municipality(*m).code;
+        else if (token_.municipalities.size() == 1)
+            code = token_.municipalities.front();
+        const auto where = store().memberships(p.id);
+        const auto existing = store().person(p.id);
+        if (existing && !can_see_person(token_, p.id, where))
+            throw conflict(fmt::format("person id '{}' is taken: choose another id", p.id));
+        if (!existing && code.empty() && token_.role != ApiRole::admin)
+            throw bad_request(
+                "field 'municipality' is required: the token has several, and a new person "
+                "belongs to one of them");
+        if (!code.empty()) need_write(code);
+        if (existing && !can_save_person(token_, where))
+            throw forbidden(
+                fmt::format("person '{}' also belongs to {}: only an admin token may change them",
+                            p.id, fmt::join(where, ", ")));
+        auto r = code.empty() ? engine().save_person(p, by()) : engine().save_member(p, code, by());
+        if (!r.ok) throw unprocessable(r.error);
+        return written(person_json(*store().person(p.id)));
+    }
+
+    // A person with the municipalities they belong to that the token may see.
+    json::value person_json(const Person& p) {
+        json::object o = to_json(p).as_object();
+        json::array codes;
+        for (const auto& code : store().memberships(p.id))
+            if (can_read_municipality(token_, code)) codes.emplace_back(code);
+        o["municipalities"] = std::move(codes);
+        const auto feed_since = store().feed_secret_created(p.id);
+        o["feed_url_since"] =
+            feed_since ? json::value(format_iso_local(*feed_since)) : json::value(nullptr);
+        return o;
+    }
+
+    // /people/{id}, /people/{id}/feed-url, /people/{id}/memberships[/{code}]
+    HttpResponse one_person() {
+        const auto& s = segments();
+        const std::string& id = s[3];
+        allow_query(target_, {});
+        if (s.size() == 4) {
+            need_method("GET");
+            need_people_role("read people and their e-mail addresses");
+            return json_response(200, person_json(person(id)));
+        }
+        if (s.size() == 5 && s[4] == "feed-url") {
+            need_method("POST");
+            // The person's own token may make its feed URL; otherwise who manages people.
+            if (token_.person_id != id) need_people_role("make another person's calendar feed URL");
+            const Person p = person(id);
+            JsonBody b(req_, {"rotate"});
+            // okod keeps only the hash: an existing URL cannot be shown, only replaced, and
+            // replacing it breaks every calendar subscribed to it, so that takes a "rotate".
+            if (const auto since = store().feed_secret_created(p.id);
+                since && !b.boolean("rotate").value_or(false))
+                throw conflict(fmt::format(
+                    "{} has a calendar feed URL since {}; it is shown only when made: "
+                    "send {{\"rotate\": true}} for a new one (the old one stops working)",
+                    p.id, format_iso_local(*since)));
+            const std::string secret = new_feed_secret();
+            const Instant now = SystemClock().now();
+            store().set_feed_secret(p.id, hash_token(secret), now);
+            spdlog::info("calendar feed URL of {} made anew by {}", p.id, by());
+            const std::string path = "/ical/person/" + secret + ".ics";
+            auto host = req_.headers.find("host");
+            return json_response(
+                200, json::object{{"person", p.id},
+                                  {"path", path},
+                                  {"url", host == req_.headers.end()
+                                              ? json::value(nullptr)
+                                              : json::value("http://" + host->second + path)},
+                                  {"created_at", format_iso_local(now)}});
+        }
+        if (s[4] == "memberships" && (s.size() == 5 || s.size() == 6)) {
+            const bool add = s.size() == 5;
+            need_method(add ? "POST" : "DELETE");
+            if (token_.role != ApiRole::admin)
+                throw forbidden(fmt::format(
+                    "a {} token may not link people across municipalities: only an admin may",
+                    to_string(token_.role)));
+            const Person p = person(id);
+            std::string code;
+            if (add) {
+                JsonBody b(req_, {"municipality"});
+                code = municipality(*b.string("municipality", true)).code;
+            } else {
+                code = municipality(s[5]).code;
+            }
+            auto r = add ? engine().link_person(p.id, code, by())
+                         : engine().unlink_person(p.id, code, by());
+            if (!r.ok) throw unprocessable(r.error);
+            return written(person_json(*store().person(p.id)));
+        }
+        throw not_found("no such route");
     }
 
     HttpResponse assignments() {
@@ -671,7 +783,9 @@ private:
         a.municipality = municipality(*b.string("municipality", true)).code;
         need_write(a.municipality);
         a.role = *b.string("role", true);
-        a.person_id = *b.string("person", true);
+        // Only a person of the token's own municipalities: assigning makes them a member
+        // here, so another municipality's person could otherwise be pulled in.
+        a.person_id = person(*b.string("person", true)).id;
         a.from = date_field(b, "from", true);
         if (b.string("until")) a.until = date_field(b, "until", false);
         a.fte = b.number("fte");
@@ -686,7 +800,8 @@ private:
         JsonBody b(req_, {"municipality", "person", "role", "last_day"});
         const std::string code = municipality(*b.string("municipality", true)).code;
         need_write(code);
-        auto r = engine().announce_leave(code, *b.string("person", true), b.string("role").value_or(""),
+        const std::string person_id = person(*b.string("person", true)).id;
+        auto r = engine().announce_leave(code, person_id, b.string("role").value_or(""),
                                          date_field(b, "last_day", true), by());
         if (!r.ok) throw unprocessable(r.error);
         return written(json::object{{"ok", true}});

@@ -5,9 +5,11 @@
 // transaction) and wakes the scheduler and the outbox afterwards.
 //
 // Routes and roles are listed in api.cpp and documented in openapi.json.
+#include "daemon/api/token_auth.hpp"
 #include "daemon/http/http_server.hpp"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -26,6 +28,10 @@ struct ApiContext {
     // Why okod cannot do its work now (its store cannot be written), or nullopt: /ready
     // then answers 503, for a load balancer or a monitoring check.
     std::function<std::optional<std::string>()> problem;
+    // Runs bookkeeping after the response, on the strand (okod posts it there); empty:
+    // at once. For the tokens' last_used_at, which no request should wait for.
+    std::function<void(std::function<void()>)> defer;
+    std::shared_ptr<TokenUsage> token_usage = std::make_shared<TokenUsage>();
 };
 
 class Api {

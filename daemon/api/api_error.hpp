@@ -20,4 +20,11 @@ inline ApiError not_found(const std::string& m) { return {404, "not_found", m}; 
 inline ApiError conflict(const std::string& m) { return {409, "conflict", m}; }
 inline ApiError unprocessable(const std::string& m) { return {422, "rule_violation", m}; }
 
+// What a token may not see reads exactly like what does not exist, so that ids cannot be
+// guessed by the difference (issue 16): one sentence per kind of id, "no task 12",
+// "no person maastricht-anna", "no municipality GM0935", for every route.
+inline ApiError no_such(const std::string& kind, const std::string& id) {
+    return not_found("no " + kind + " " + id);
+}
+
 }  // namespace okod

@@ -111,7 +111,7 @@ std::int64_t path_id(const std::string& segment, const char* what) {
     std::int64_t v = 0;
     auto [end, ec] = std::from_chars(segment.data(), segment.data() + segment.size(), v);
     if (ec != std::errc{} || end != segment.data() + segment.size() || v <= 0)
-        throw not_found(fmt::format("no {} '{}'", what, segment));
+        throw no_such(what, segment);
     return v;
 }
 

@@ -5,6 +5,7 @@
 #include "daemon/api/api.hpp"
 #include "daemon/api/api_error.hpp"
 #include "daemon/api/api_request.hpp"
+#include "daemon/api/token_auth.hpp"
 #include "daemon/runtime.hpp"
 #include "model/api_access.hpp"
 #include "time/amsterdam.hpp"
@@ -19,7 +20,6 @@ namespace okod {
 namespace {
 
 constexpr std::string_view kIcs = ".ics";
-constexpr std::string_view kSecretPrefix = "okod_";
 
 // A file name for Content-Disposition: ids are chosen by municipalities, so anything
 // that is not plainly safe in a quoted header value becomes '-'.
@@ -45,7 +45,7 @@ public:
                           s[2].size() > kIcs.size() && s[2].ends_with(kIcs);
         if (!feed)
             throw not_found(
-                "no route: the calendar feeds are /ical/person/<token or person>.ics and "
+                "no route: the calendar feeds are /ical/person/<feed secret or person>.ics and "
                 "/ical/municipality/<code>.ics");
         if (req_.method != "GET")
             throw ApiError(
@@ -59,26 +59,22 @@ private:
     Store& store() { return *c_.runtime().store; }
     const DefinitionRegistry& definitions() { return c_.runtime().definitions; }
 
-    ApiToken token_from(const std::string& secret) {
-        auto t = store().token_by_hash(hash_token(secret));
-        if (!t || !t->active()) throw ApiError(401, "unauthorized", "unknown or revoked token");
-        return *t;
-    }
-    // Authorization: Bearer first, else ?token= (for calendar apps, which send no headers).
+    // API tokens open a feed only in the Authorization header, which a calendar service
+    // never sees; in the URL they are refused without being looked up, so a link pasted
+    // somewhere gives no access at all (issue 16). Subscriptions use the feed secret.
     ApiToken authenticate() {
-        if (auto it = req_.headers.find("authorization"); it != req_.headers.end()) {
-            auto secret = bearer_secret(it->second);
-            if (!secret)
-                throw ApiError(401, "unauthorized",
-                               "the Authorization header is not 'Bearer <token>'");
-            return token_from(*secret);
-        }
-        if (auto it = target_.query.find("token"); it != target_.query.end())
-            return token_from(it->second);
-        throw ApiError(
-            401, "unauthorized",
-            "no token: send Authorization: Bearer <token>, add ?token=<token>, or subscribe to "
-            "/ical/person/<token>.ics");
+        if (target_.query.count("token"))
+            throw ApiError(
+                401, "unauthorized",
+                "?token= no longer opens a calendar feed: subscribe to the person's feed URL "
+                "(okoctl people feed-url, or POST /api/v1/people/{id}/feed-url), or send "
+                "Authorization: Bearer <token>");
+        if (req_.headers.find("authorization") == req_.headers.end())
+            throw ApiError(
+                401, "unauthorized",
+                "no token: send Authorization: Bearer <token>, or subscribe to the person's "
+                "feed URL (okoctl people feed-url)");
+        return authenticate_bearer(req_, c_);
     }
 
     CalendarTask entry(const Task& t, const std::string& municipality_name, Language l) {
@@ -110,67 +106,78 @@ private:
         return feed;
     }
 
-    // --- /ical/person/<token or id>.ics -----------------------------------------------
+    // --- /ical/person/<feed secret or id>.ics ------------------------------------------
     HttpResponse person(const std::string& name) {
-        ApiToken token;
-        std::string person_id;
-        if (name.starts_with(kSecretPrefix)) {
-            allow_query(target_, {});
-            token = token_from(name);
-            if (token.person_id.empty())
-                throw not_found(
-                    fmt::format("token '{}' belongs to no person, so it has no personal calendar; "
-                                "use it for /ical/person/<person>.ics or "
-                                "/ical/municipality/<code>.ics instead",
-                                token.label));
-            person_id = token.person_id;
-        } else {
-            allow_query(target_, {"token"});
-            token = authenticate();
-            person_id = name;
-            if (token.role == ApiRole::stakeholder && token.person_id != person_id)
-                throw forbidden(
-                    "a stakeholder token may only fetch the calendar of its own person");
+        allow_query(target_, {"token"});  // ?token= gets its own 401 below, not a 400
+        if (name.starts_with(kFeedSecretPrefix)) {
+            if (target_.query.count("token")) throw bad_request("a feed URL takes no ?token=");
+            const auto person_id = store().person_by_feed_hash(hash_token(name));
+            if (!person_id)
+                throw ApiError(
+                    401, "unauthorized",
+                    "unknown calendar feed URL (a new one was made, or it never existed): ask "
+                    "for the current one");
+            return person_feed(*person_id, std::nullopt);
         }
+        if (name.starts_with(kTokenSecretPrefix))
+            throw ApiError(
+                401, "unauthorized",
+                "an API token no longer opens a calendar feed: subscribe to the person's feed "
+                "URL instead (okoctl people feed-url, or POST /api/v1/people/{id}/feed-url)");
+        const ApiToken token = authenticate();
+        // The same 404 for an unknown id and a person of municipalities the token does not
+        // read (issue 16); the council reads its municipalities' people's deadlines.
+        const auto p = store().person(name);
+        const auto where = store().memberships(name);
+        const bool visible =
+            p && (can_see_person(token, name, where) ||
+                  std::any_of(where.begin(), where.end(), [&](const std::string& code) {
+                      return can_read_municipality(token, code);
+                  }));
+        if (!visible) throw not_found("no person " + name);
+        if (token.role == ApiRole::stakeholder && token.person_id != name)
+            throw forbidden("a stakeholder token may only fetch the calendar of its own person");
+        return person_feed(name, token);
+    }
+
+    // The deadlines of the roles the person holds today. With a token (Bearer), only the
+    // municipalities and tasks it may see; with the feed secret, every role the person
+    // holds: the feed is theirs.
+    HttpResponse person_feed(const std::string& person_id, const std::optional<ApiToken>& token) {
         const auto p = store().person(person_id);
         const Date today = local_date(c_.clock->now());
         const Instant now = c_.clock->now();
         CalendarFeed feed = new_feed(p ? p->name : person_id, p ? p->language : Language::nl);
-        // Known to the caller: the person holds or held a role in a municipality the
-        // caller may read (an admin reads them all).
-        bool known = p && token.role == ApiRole::admin;
         for (const auto& m : store().municipalities()) {
-            if (!p || !can_read_municipality(token, m.code)) continue;
+            if (token && !can_read_municipality(*token, m.code)) continue;
             const auto assignments = store().assignments(m.code);
-            known = known ||
-                    std::any_of(assignments.begin(), assignments.end(),
-                                [&](const RoleAssignment& a) { return a.person_id == person_id; });
             const auto roles = roles_held(assignments, person_id, today);
             if (roles.empty()) continue;
-            const auto callers_roles = roles_held(assignments, token.person_id, today);
+            const auto callers_roles =
+                token ? roles_held(assignments, token->person_id, today) : roles;
             TaskFilter f;
             f.municipality = m.code;
             for (const auto& t : store().tasks(f)) {
                 if (!std::binary_search(roles.begin(), roles.end(), t.role)) continue;
-                if (!shows_in_feed(t, now) || !can_see_task(token, t, callers_roles)) continue;
+                if (!shows_in_feed(t, now) || (token && !can_see_task(*token, t, callers_roles)))
+                    continue;
                 feed.tasks.push_back(entry(t, m.name, feed.language));
             }
         }
-        if (!known) throw not_found(fmt::format("no person '{}'", person_id));
         return calendar(feed, person_id);
     }
 
     // --- /ical/municipality/<code>.ics ------------------------------------------------
+    // Bearer only: a municipality's every deadline is not for a URL that can be pasted.
     HttpResponse municipality(const std::string& code) {
         allow_query(target_, {"token"});
         const ApiToken token = authenticate();
         if (token.role == ApiRole::stakeholder)
             throw forbidden(
-                "a stakeholder token has no municipality calendar; subscribe to "
-                "/ical/person/<token>.ics for the deadlines of your roles");
+                "a stakeholder token has no municipality calendar; subscribe to your own feed "
+                "URL for the deadlines of your roles");
         const auto m = store().municipality(code);
-        if (!m || !can_read_municipality(token, code))
-            throw not_found(fmt::format("no municipality {}", code));
+        if (!m || !can_read_municipality(token, code)) throw not_found("no municipality " + code);
         if (!can_read_reports(token, code))
             throw forbidden(fmt::format("a {} token may not read the calendar of {}",
                                         to_string(token.role), code));

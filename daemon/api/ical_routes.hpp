@@ -2,14 +2,17 @@
 // The calendar feeds (iCalendar, RFC 5545) that people subscribe to in Outlook, Google
 // or Apple Calendar:
 //
-//   GET /ical/person/<token>.ics     the deadlines of the roles the token's person holds
-//                                    today; the token in the path authenticates (calendar
-//                                    apps cannot send headers)
-//   GET /ical/person/<id>.ics        the same for person <id>; Bearer or ?token=; a
-//                                    stakeholder token only for its own person
+//   GET /ical/person/<feed secret>.ics  the deadlines of the roles that person holds
+//                                    today; the secret (okodcal_..., okoctl people feed-url)
+//                                    opens this one read-only feed and nothing else, so a
+//                                    URL pasted into a calendar service grants no API access
+//   GET /ical/person/<id>.ics        the same for person <id>, with Authorization: Bearer;
+//                                    a person the token may see (its municipalities' people),
+//                                    a stakeholder token only its own
 //   GET /ical/municipality/<code>.ics  every deadline of the municipality and its council
-//                                    elections; Bearer or ?token=; admin, regisseur, council
+//                                    elections; Bearer only; admin, regisseur, council
 //
+// API tokens in the path or in ?token= are refused (401) without being looked up.
 // Refusals are thrown as ApiError, so Api::handle answers them as JSON like every other
 // route. Runs on okod's strand (it reads the store), like the rest of the API.
 #include "daemon/http/http_server.hpp"

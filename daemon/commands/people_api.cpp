@@ -41,10 +41,10 @@ int run_people_add_api(const PeopleAddArgs& args, std::ostream& out, std::ostrea
     }
     auto connected = connect(args.common.client, err);
     if (!connected.api) return connected.exit_code;
-    const auto reply = connected.api->post("/api/v1/people", {{"id", args.id},
-                                                              {"name", args.name},
-                                                              {"email", *args.email},
-                                                              {"language", *args.language}});
+    json::object body{
+        {"id", args.id}, {"name", args.name}, {"email", *args.email}, {"language", *args.language}};
+    if (!args.municipality.empty()) body["municipality"] = args.municipality;
+    const auto reply = connected.api->post("/api/v1/people", body);
     if (!reply.ok()) return reply.exit_code;
     const auto& p = reply.body;
     const auto email = json_text(p, "email");

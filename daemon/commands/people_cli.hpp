@@ -4,6 +4,7 @@
 // codes are checked here, so a bad one is CLI11's precise message and exit code 2
 // before anything is opened. --url (or $OKOD_URL) sends the commands to okod's API.
 #include "daemon/client/client_cli.hpp"
+#include "daemon/commands/people_access_command.hpp"
 #include "daemon/commands/people_command.hpp"
 #include "model/municipality.hpp"
 #include "time/amsterdam.hpp"
@@ -22,15 +23,25 @@ struct PeopleCli {
     CLI::App* assign = nullptr;
     CLI::App* leave = nullptr;
     CLI::App* list = nullptr;
+    CLI::App* link = nullptr;
+    CLI::App* unlink = nullptr;
+    CLI::App* feed_url = nullptr;
     PeopleAddArgs add_args;
     PeopleAssignArgs assign_args;
     PeopleLeaveArgs leave_args;
     PeopleListArgs list_args;
+    PeopleLinkArgs link_args;
+    PeopleLinkArgs unlink_args;
+    PeopleFeedUrlArgs feed_url_args;
 
     bool parsed() const {
-        return add->parsed() || assign->parsed() || leave->parsed() || list->parsed();
+        return add->parsed() || assign->parsed() || leave->parsed() || list->parsed() ||
+               link->parsed() || unlink->parsed() || feed_url->parsed();
     }
     int run(std::ostream& out, std::ostream& err) const {
+        if (link->parsed()) return run_people_link(link_args, out, err);
+        if (unlink->parsed()) return run_people_unlink(unlink_args, out, err);
+        if (feed_url->parsed()) return run_people_feed_url(feed_url_args, out, err);
         if (add->parsed()) return run_people_add(add_args, out, err);
         if (assign->parsed()) return run_people_assign(assign_args, out, err);
         if (leave->parsed()) return run_people_leave(leave_args, out, err);
@@ -111,6 +122,12 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
         ->add_option("--language", cli.add_args.language,
                      "Language of their e-mail: nl or en (default nl)")
         ->check(CLI::IsMember({"nl", "en"}));
+    cli.add
+        ->add_option(
+            "--municipality", cli.add_args.municipality,
+            "CBS code of the municipality the person belongs to, so its regisseur may "
+            "see and assign them (through the API: the token's, named when it has several)")
+        ->check(people_cli::cbs_code());
     people_cli::common_options(cli.add, cli.add_args.common);
 
     cli.assign = people->add_subcommand(
@@ -167,6 +184,39 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
         "regisseur_fte (both null when no FTE is recorded), norm_total_fte, "
         "norm_regisseur_fte, below_norm}");
     people_cli::common_options(cli.list, cli.list_args.common);
+
+    cli.link = people->add_subcommand(
+        "link",
+        "Make a person a member of another municipality too (admin): its regisseur may then "
+        "see, assign and change them");
+    cli.link->add_option("person", cli.link_args.person, "Person id")->required();
+    cli.link->add_option("--municipality", cli.link_args.municipality, "CBS code, e.g. GM0014")
+        ->required()
+        ->check(people_cli::cbs_code());
+    people_cli::common_options(cli.link, cli.link_args.common);
+
+    cli.unlink = people->add_subcommand(
+        "unlink",
+        "A person no longer belongs to a municipality (admin); refused while they hold a "
+        "role there today or later");
+    cli.unlink->add_option("person", cli.unlink_args.person, "Person id")->required();
+    cli.unlink->add_option("--municipality", cli.unlink_args.municipality, "CBS code, e.g. GM0014")
+        ->required()
+        ->check(people_cli::cbs_code());
+    people_cli::common_options(cli.unlink, cli.unlink_args.common);
+
+    cli.feed_url = people->add_subcommand(
+        "feed-url",
+        "The person's calendar feed URL (read-only, for Outlook, Google or Apple Calendar); "
+        "shown once when made, as okod keeps only its hash");
+    cli.feed_url->add_option("person", cli.feed_url_args.person, "Person id")->required();
+    cli.feed_url->add_flag(
+        "--rotate", cli.feed_url_args.rotate,
+        "Make a new URL even if there is one; the old one stops working at once");
+    cli.feed_url->add_option("--public-url", cli.feed_url_args.public_url,
+                             "How people reach okod, e.g. https://oko.example.nl (default: the "
+                             "config's [http] address)");
+    people_cli::common_options(cli.feed_url, cli.feed_url_args.common);
 }
 
 }  // namespace okod

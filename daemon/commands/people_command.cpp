@@ -123,9 +123,17 @@ int run_people_add(const PeopleAddArgs& args, std::ostream& out, std::ostream& e
     p.language = language ? *language : recorded ? recorded->language : Language::nl;
 
     const auto before = BeforeChange::of(*s.store);
-    const auto r = engine_of(s).save_person(p, command_user());
+    if (!args.municipality.empty() && !require_municipality(s, args.municipality, "add", err))
+        return 1;
+    auto engine = engine_of(s);
+    const auto r = args.municipality.empty()
+                       ? engine.save_person(p, command_user())
+                       : engine.save_member(p, args.municipality, command_user());
     if (!r.ok) return refused("add", r, err);
-    if (!has_event(events_since(*s.store, before), event_kind::person_saved)) {
+    const auto events = events_since(*s.store, before);
+    if (has_event(events, event_kind::person_linked))
+        out << fmt::format("{} now belongs to {}\n", p.id, args.municipality);
+    if (!has_event(events, event_kind::person_saved)) {
         out << fmt::format("person {} is recorded so already: nothing changed\n", p.id);
         return 0;
     }

@@ -1,6 +1,6 @@
 #pragma once
 // `okoctl people`: who holds which role, and turnover.
-//   add     a person okod can address (name, e-mail, language)
+//   add     a person okod can address (name, e-mail, language), a member of --municipality
 //   assign  a role held from a day (to a day), with the FTE put into it
 //   leave   a holder's last day: the assignment ends and the warm hand-over starts
 //   list    who holds which role on a day, vacancies and the capacity against the norm
@@ -38,6 +38,8 @@ struct PeopleAddArgs {
     std::string name;
     std::optional<std::string> email;     // unset: keep the recorded one (none for a new person)
     std::optional<std::string> language;  // "nl" | "en"; unset: keep the recorded one, else nl
+    std::string municipality;  // CBS code the person belongs to (through the API: required
+                               // when the token has several municipalities)
 };
 
 struct PeopleAssignArgs {

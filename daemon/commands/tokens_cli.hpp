@@ -11,6 +11,7 @@
 #include "daemon/commands/store_cli.hpp"
 #include "daemon/commands/tokens_command.hpp"
 #include "model/municipality.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 
@@ -64,6 +65,17 @@ inline void add_tokens_command(CLI::App& app, TokensCli& cli) {
                            "Person id whose tasks a stakeholder token shows (okoctl people add)");
     cli.create->add_option("--label", cli.create_args.label, "Whose it is, e.g. \"Sanne's laptop\"")
         ->required();
+    cli.create
+        ->add_option(
+            "--expires", cli.create_args.expires,
+            "Last day it works, YYYY-MM-DD (Amsterdam; from the next midnight okod answers "
+            "401); default: until revoked")
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                return parse_date(text) ? std::string()
+                                        : "'" + text + "' is not a date (YYYY-MM-DD)";
+            },
+            "YYYY-MM-DD", "date"));
     tokens_cli::common_options(cli.create, cli.create_args.common);
     // The combination, once every option is in: CLI11's message and exit code 2.
     cli.create->callback([&cli] {
@@ -71,12 +83,15 @@ inline void add_tokens_command(CLI::App& app, TokensCli& cli) {
             throw CLI::ValidationError(problem);
     });
 
-    cli.list = tokens->add_subcommand(
-        "list", "Every token: id, role, municipalities, person, label, created, revoked");
+    cli.list = tokens->add_subcommand("list",
+                                      "Every token: id, role, municipalities, person, label, "
+                                      "created, expires, last used, revoked");
     cli.list->add_flag(
         "--json", cli.list_args.json,
         "One JSON object per line: {id, role, municipalities, person (null: none), label, "
-        "created_at, revoked_at (null: active), last_used_at (null: not recorded), active}");
+        "created_at, revoked_at (null: active), last_used_at (null: never used; recorded at "
+        "most once a minute), expires_at (null: never; the first moment it no longer works), "
+        "active}");
     tokens_cli::common_options(cli.list, cli.list_args.common);
 
     cli.revoke = tokens->add_subcommand("revoke", "Stop a token working (it stays in the list)");

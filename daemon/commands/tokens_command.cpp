@@ -46,10 +46,17 @@ std::string municipalities_text(const ApiToken& t) {
     return t.role == ApiRole::admin ? "all" : fmt::format("{}", fmt::join(t.municipalities, ","));
 }
 
+// The last day a token works: the day before its expiry moment (local midnight).
+std::string expires_text(const ApiToken& t) {
+    if (!t.expires_at) return "-";
+    return format_date(local_date(*t.expires_at - std::chrono::seconds{1}));
+}
+
 std::string describe(const ApiToken& t) {
     std::string text = fmt::format("token {} ({}", t.id, to_string(t.role));
     if (t.role != ApiRole::admin) text += " for " + municipalities_text(t);
     if (!t.person_id.empty()) text += ", person " + t.person_id;
+    if (t.expires_at) text += ", last day " + expires_text(t);
     return text + ", '" + t.label + "')";
 }
 
@@ -78,15 +85,16 @@ bool person_known(Store& store, const ApiToken& t, std::ostream& err) {
     return false;
 }
 
-// A stakeholder token whose person holds no role in its municipalities sees no task
-// yet; worth saying, not refusing (the role may be assigned next).
+// A token whose person holds no role in its municipalities is refused by okod until
+// they hold one (a person's tokens end with their last day); worth saying, not refusing
+// here (the role may be assigned next).
 void note_roleless_person(Store& store, const ApiToken& t, std::ostream& err) {
-    if (t.role != ApiRole::stakeholder) return;
+    if (t.person_id.empty() || t.role == ApiRole::admin) return;
     for (const auto& code : t.municipalities)
         for (const auto& a : store.assignments(code))
             if (a.person_id == t.person_id) return;
     err << fmt::format(
-        "note: {} holds no role in {}: the token shows no tasks until they do (okoctl people "
+        "note: {} holds no role in {}: okod refuses the token (401) until they do (okoctl people "
         "assign)\n",
         t.person_id, municipalities_text(t));
 }
@@ -106,15 +114,20 @@ std::string json_line(const ApiToken& t) {
                                    : boost::json::value(nullptr);
     j["last_used_at"] = t.last_used_at ? boost::json::value(format_iso_local(*t.last_used_at))
                                        : boost::json::value(nullptr);
-    j["active"] = t.active();
+    j["expires_at"] = t.expires_at ? boost::json::value(format_iso_local(*t.expires_at))
+                                   : boost::json::value(nullptr);
+    j["active"] = t.active() && !t.expired(SystemClock().now());
     return boost::json::serialize(j);
 }
 
 void print_tokens(const std::vector<ApiToken>& tokens, std::ostream& out) {
-    std::vector<TextRow> rows{{"ID", "ROLE", "MUNICIPALITIES", "PERSON", "LABEL", "CREATED", "REVOKED"}};
+    std::vector<TextRow> rows{{"ID", "ROLE", "MUNICIPALITIES", "PERSON", "LABEL", "CREATED",
+                               "EXPIRES", "LAST USED", "REVOKED"}};
     for (const auto& t : tokens)
-        rows.push_back({std::to_string(t.id), std::string(to_string(t.role)), municipalities_text(t),
-                        t.person_id.empty() ? "-" : t.person_id, t.label, format_local_minutes(t.created_at),
+        rows.push_back({std::to_string(t.id), std::string(to_string(t.role)),
+                        municipalities_text(t), t.person_id.empty() ? "-" : t.person_id, t.label,
+                        format_local_minutes(t.created_at), expires_text(t),
+                        t.last_used_at ? format_local_minutes(*t.last_used_at) : "-",
                         t.revoked_at ? format_local_minutes(*t.revoked_at) : "-"});
     print_table(rows, out);
 }
@@ -142,13 +155,27 @@ int run_tokens_create(const TokensCreateArgs& args, std::ostream& out, std::ostr
         return 2;
     }
     ApiToken t = token_of(args);
+    t.created_at = SystemClock().now();
+    if (!args.expires.empty()) {
+        const auto last_day = parse_date(args.expires);
+        if (!last_day) {
+            err << "okoctl tokens create: --expires '" << args.expires
+                << "' is not a date (YYYY-MM-DD)\n";
+            return 2;
+        }
+        t.expires_at = at_local(add_days(*last_day, 1), TimeOfDay{0});
+        if (*t.expires_at <= t.created_at) {
+            err << "okoctl tokens create: --expires " << args.expires
+                << " has passed: a token's last day is today or later\n";
+            return 2;
+        }
+    }
     auto store = open_store(args.common, "create", err);
     if (!store) return 1;
     if (!municipalities_known(*store, t, err) || !person_known(*store, t, err)) return 1;
 
     const std::string secret = new_token_secret();
     t.hash = hash_token(secret);
-    t.created_at = SystemClock().now();
     t.id = store->add_token(t);
 
     out << secret << '\n';

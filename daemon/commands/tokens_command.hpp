@@ -9,6 +9,10 @@
 // again: revoke the token and create another. Times are the wall clock's, also when
 // okod runs on a demo clock: access to the API is about real people on real days.
 //
+// A token may expire: --expires D makes it work through day D (Amsterdam) and answer 401
+// from the next midnight. A token with a person stops working once that person holds no
+// role in the token's municipalities any more (okod checks at every request).
+//
 // Exit codes: 0 done; 1 refused (an unknown municipality, person or token, no store,
 // a config that does not load); 2 a bad argument or a combination that makes no sense
 // (an admin with --municipality, a stakeholder without --person). Nothing is written
@@ -32,6 +36,7 @@ struct TokensCreateArgs {
     std::vector<std::string> municipalities;  // CBS codes; none for admin
     std::string person;                       // required for stakeholder
     std::string label;
+    std::string expires;  // YYYY-MM-DD: its last day (Amsterdam); "" never expires
 };
 
 struct TokensListArgs {
@@ -48,7 +53,8 @@ struct TokensRevokeArgs {
 // what was made, with the reminder to keep the secret, on stderr.
 int run_tokens_create(const TokensCreateArgs& args, std::ostream& out, std::ostream& err);
 // A table, or with --json one object per line: {id, role, municipalities, person (null
-// when none), label, created_at, revoked_at (null), last_used_at (null), active}.
+// when none), label, created_at, revoked_at (null), last_used_at (null), expires_at
+// (null: never), active}. last_used_at is recorded at most once a minute.
 // Never a secret or a hash.
 int run_tokens_list(const TokensListArgs& args, std::ostream& out, std::ostream& err);
 // Revoking a revoked token again changes nothing and says when it was revoked.

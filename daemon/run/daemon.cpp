@@ -482,6 +482,7 @@ bool Daemon::Impl::start_http() {
         },
         [this] { return status_line(); },
         [this] { return store_health.problem(); },
+        [this](std::function<void()> work) { asio::post(strand, std::move(work)); },
     });
     HttpLimits limits;
     limits.max_body = static_cast<std::size_t>(cfg.max_body_kib) * 1024;

@@ -207,9 +207,9 @@ TEST_F(ExecutionPlanApi, bad_requests_get_a_precise_error_and_change_nothing) {
         {"PUT", item(id), R"({"status_remark": "\u001b[2Jweg"})", 422, "status_remark contains a control character"},
         {"PUT", item(id), R"({"status": "paars"})", 400,
          "field 'status' must be groen, oranje or rood, not 'paars'"},
-        {"PUT", item(999999), R"({"status": "groen"})", 404,
-         "GM0935 has no execution-plan action 999999"},
-        {"PUT", kPlan + "/abc", R"({"status": "groen"})", 404, "no execution-plan action 'abc'"},
+        // The same sentence whether the id exists elsewhere, nowhere, or is no id (issue 16).
+        {"PUT", item(999999), R"({"status": "groen"})", 404, "no execution-plan action 999999"},
+        {"PUT", kPlan + "/abc", R"({"status": "groen"})", 404, "no execution-plan action abc"},
         {"GET", item(id), "", 405, "GET "},
         {"PATCH", item(id), R"({"status": "groen"})", 405, "PATCH "},
         {"POST", kPlan + "?dry_run=1", R"({"recommendation": "1", "intervention": "x"})", 400,

@@ -2,11 +2,12 @@
 // playwright-core), against a real okod that the caller started:
 //
 //   node tests/browser/dashboard.mjs --url http://127.0.0.1:PORT \
-//       --regisseur okod_... --council okod_... [--screenshot docs/dashboard.png]
+//       --regisseur okod_... --council okod_... [--stakeholder okod_...] [--screenshot docs/dashboard.png]
 //
 // A regisseur logs in with a token, sees an overdue task (rood), completes it, reloads
 // and sees it done; a council token sees the same municipality read-only and okod
-// refuses its completion. Exits 0 when every check held, 1 with the failed check.
+// refuses its completion; a stakeholder makes its own calendar feed URL, which serves a
+// calendar without any token (issue 16). Exits 0 when every check held, 1 with the failed check.
 // Run by tests/browser/browser_test.cpp (ctest) with a fresh okod.
 import { chromium } from 'playwright-core';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ const { values: args } = parseArgs({
     url: { type: 'string' },
     regisseur: { type: 'string' },
     council: { type: 'string' },
+    stakeholder: { type: 'string' },
     screenshot: { type: 'string' },
     chromium: { type: 'string', default: process.env.CHROMIUM || '/usr/bin/chromium' },
   },
@@ -127,6 +129,21 @@ try {
   await page.reload();
   await page.locator(`#overdue tr[data-task="${councilId}"]`).waitFor({ state: 'visible', timeout: TIMEOUT });
   check(true, 'the task the council tried to complete is still overdue');
+
+  // --- a stakeholder: its own calendar feed URL ----------------------------------------
+  if (args.stakeholder) {
+    await page.click('#logout');
+    await logIn(page, args.stakeholder);
+    check(await page.locator('#feed').isVisible(), 'a token with a person gets the Agenda-link button');
+    page.once('dialog', (d) => d.accept());
+    await page.click('#feed');
+    await page.locator('#banner.ok').waitFor({ state: 'visible', timeout: TIMEOUT });
+    const text = await page.locator('#banner').innerText();
+    const url = (text.match(/https?:\/\/\S+\.ics/) || [])[0];
+    check(Boolean(url) && url.includes('/ical/person/okodcal_'), `the banner shows the feed URL once (${text.slice(0, 60)}…)`);
+    const feed = await page.request.get(url);  // no Authorization header: the URL is enough
+    check(feed.status() === 200 && (await feed.text()).startsWith('BEGIN:VCALENDAR'), 'the feed URL serves a calendar without a token');
+  }
 
   // --- a wrong token -------------------------------------------------------------------
   await page.click('#logout');

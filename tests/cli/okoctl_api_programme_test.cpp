@@ -12,6 +12,7 @@
 #include "support/api_daemon.hpp"
 #include "support/output_lines.hpp"
 #include "support/child_process.hpp"
+#include "support/http_client.hpp"
 #include "support/test_support.hpp"
 
 namespace okod::test {
@@ -319,6 +320,35 @@ TEST_F(OkoctlApiProgramme, the_outbox_through_the_api_has_the_local_table_and_js
               std::string::npos)
         << which.err;
     EXPECT_EQ(okoctl({"outbox", "--store", "x.sqlite"}, regisseur_).exit_code, 2);
+}
+
+// Issue 16 from a laptop: the regisseur makes a person's calendar feed URL (it serves a
+// calendar with no token; a second one only with --rotate), and only an admin links a
+// person into another municipality.
+TEST_F(OkoctlApiProgramme, people_feed_url_and_link_through_the_api) {
+    auto r = okoctl({"people", "feed-url", "maastricht-lotte"}, regisseur_);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string url = lines_of(r.out).at(0);
+    EXPECT_TRUE(url.starts_with(okod_->url() + "/ical/person/okodcal_")) << url;
+    const auto feed = http_request("GET", url);
+    EXPECT_EQ(feed.status, 200) << feed.body;
+    EXPECT_TRUE(feed.body.starts_with("BEGIN:VCALENDAR")) << feed.body.substr(0, 100);
+    r = okoctl({"people", "feed-url", "maastricht-lotte"}, regisseur_);
+    EXPECT_EQ(r.exit_code, 5) << r.err;  // 409: there is one, and it cannot be shown again
+    EXPECT_NE(r.err.find("rotate"), std::string::npos) << r.err;
+    EXPECT_EQ(http_request("GET", url).status, 200);  // still the same URL
+    r = okoctl({"people", "feed-url", "maastricht-lotte", "--rotate"}, regisseur_);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(http_request("GET", url).status, 401);  // the old one stopped
+
+    r = okoctl({"people", "link", "maastricht-lotte", "--municipality", "GM0014"}, regisseur_);
+    EXPECT_EQ(r.exit_code, 3) << r.err;  // 403: an admin's act
+    r = okoctl({"people", "link", "maastricht-lotte", "--municipality", "GM0014"}, admin_);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "maastricht-lotte now belongs to GM0014, GM0935\n");
+    r = okoctl({"people", "unlink", "maastricht-lotte", "--municipality", "GM0014"}, admin_);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "maastricht-lotte now belongs to GM0935\n");
 }
 
 }  // namespace

@@ -467,5 +467,32 @@ TEST_F(OkoctlPeople, ABrokenConfigIsEveryErrorWithItsPlaceAndExitCode1) {
     EXPECT_NE(r.err.find("okod.toml:2:"), std::string::npos) << r.err;
 }
 
+// Issue 16: where a person belongs, on the server. --municipality makes a new person a
+// member; link shares them with another municipality; unlink waits until their role
+// there has ended.
+TEST_F(OkoctlPeople, link_and_unlink_say_where_a_person_belongs_and_unlink_waits_for_their_roles) {
+    auto r = okoctl({"add", "maastricht-noor", "--name", "Noor Bakker", "--municipality", "GM0935", "--at", kMarch2});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("maastricht-noor now belongs to GM0935"), std::string::npos) << r.out;
+    r = okoctl({"link", "maastricht-noor", "--municipality", "GM0014", "--at", kMarch2});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "maastricht-noor now belongs to GM0014, GM0935\n");
+    EXPECT_EQ(SqliteStore::open(store_path())->memberships("maastricht-noor"),
+              (std::vector<std::string>{"GM0014", "GM0935"}));
+
+    // Bram holds roles in Maastricht: he stays its member until they end.
+    const auto before = snapshot();
+    r = okoctl({"unlink", "maastricht-bram", "--municipality", "GM0935", "--at", kMarch2});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("end it first (okoctl people leave)"), std::string::npos) << r.err;
+    EXPECT_EQ(snapshot(), before);
+    r = okoctl({"unlink", "maastricht-noor", "--municipality", "GM0014", "--at", kMarch2});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "maastricht-noor now belongs to GM0935\n");
+    r = okoctl({"link", "nobody", "--municipality", "GM0014", "--at", kMarch2});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("no person nobody"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace okod::test

@@ -13,6 +13,8 @@
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/runtime.hpp"
 #include "support/test_support.hpp"
+#include "time/amsterdam.hpp"
+#include "time/clock.hpp"
 
 namespace okod::test {
 namespace {
@@ -259,6 +261,45 @@ TEST_F(OkoctlTokens, NoStoreIsRefusedAndNoneIsMade) {
     EXPECT_EQ(r.out, "");
     EXPECT_NE(r.err.find("no store at " + missing.string()), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(missing));
+}
+
+// Issue 16: a token may have a last day; list shows it and when the token was last used.
+TEST_F(OkoctlTokens, ExpiresGivesATokenItsLastDayAndListShowsIt) {
+    const Date today = local_date(SystemClock().now());
+    const std::string last_day = format_date(add_days(today, 30));
+    const auto r = okoctl({"create", "--role", "council", "--municipality", "GM0935", "--label",
+                           "stage", "--expires", last_day});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("last day " + last_day), std::string::npos) << r.err;
+    const auto stored = tokens();
+    ASSERT_EQ(stored.size(), 1u);
+    ASSERT_TRUE(stored[0].expires_at);
+    // Through the last day, to the next midnight in Amsterdam.
+    EXPECT_EQ(*stored[0].expires_at, at_local(add_days(today, 31), TimeOfDay{0}));
+    EXPECT_FALSE(stored[0].expired(SystemClock().now()));
+
+    auto list = okoctl({"list"});
+    ASSERT_EQ(list.exit_code, 0) << list.err;
+    EXPECT_NE(list.out.find("EXPIRES"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find("LAST USED"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find(last_day), std::string::npos) << list.out;
+    list = okoctl({"list", "--json"});
+    const auto o = boost::json::parse(lines_of(list.out).at(0)).as_object();
+    EXPECT_EQ(o.at("expires_at").as_string(), format_iso_local(*stored[0].expires_at));
+    EXPECT_TRUE(o.at("last_used_at").is_null());  // never used yet
+    EXPECT_TRUE(o.at("active").as_bool());
+
+    // Without --expires a token does not expire.
+    create({"--role", "admin", "--label", "ops"});
+    EXPECT_FALSE(tokens().at(1).expires_at);
+}
+
+TEST_F(OkoctlTokens, AnExpiryThatHasPassedOrIsNoDateIsRefused) {
+    const std::string yesterday = format_date(add_days(local_date(SystemClock().now()), -1));
+    expect_refused({"create", "--role", "admin", "--label", "x", "--expires", yesterday}, 2,
+                   "has passed");
+    expect_refused({"create", "--role", "admin", "--label", "x", "--expires", "31-12-2026"}, 2,
+                   "'31-12-2026' is not a date");
 }
 
 }  // namespace

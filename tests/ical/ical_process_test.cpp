@@ -52,6 +52,8 @@ protected:
         auto revoke = run_binary(
             "okoctl", {"tokens", "revoke", id, "--config", (dir / "okod.toml").string()});
         ASSERT_EQ(revoke.exit_code, 0) << revoke.err;
+        bram_feed_ = okod_->feed_path("maastricht-bram");
+        ASSERT_TRUE(bram_feed_.starts_with("/ical/person/okodcal_")) << bram_feed_;
     }
     static void TearDownTestSuite() { delete okod_; }
     static std::string token(const std::vector<std::string>& args) { return okod_->token(args); }
@@ -108,21 +110,21 @@ protected:
 
     static ApiDaemon* okod_;
     static std::string regisseur_, council_, stakeholder_, utrecht_, revoked_;
+    static std::string bram_feed_;  // the path of Bram's calendar feed URL
 };
 ApiDaemon* IcalProcess::okod_ = nullptr;
 std::string IcalProcess::regisseur_, IcalProcess::council_, IcalProcess::stakeholder_,
-    IcalProcess::utrecht_, IcalProcess::revoked_;
+    IcalProcess::utrecht_, IcalProcess::revoked_, IcalProcess::bram_feed_;
 
-TEST_F(IcalProcess,
-       the_person_feed_by_token_in_the_path_is_a_valid_dutch_calendar_with_alarms_at_nine) {
-    const auto r = call("GET", "/ical/person/" + stakeholder_ + ".ics");
+TEST_F(IcalProcess, the_person_feed_by_its_feed_url_is_a_valid_dutch_calendar_with_alarms_at_nine) {
+    const auto r = call("GET", bram_feed_);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_NE(r.headers.find("Content-Type: text/calendar; charset=utf-8"), std::string::npos)
         << r.headers;
     EXPECT_NE(r.headers.find("Content-Disposition: inline; filename=\"okod-maastricht-bram.ics\""),
               std::string::npos)
         << r.headers;
-    EXPECT_EQ(r.headers.find(stakeholder_),
+    EXPECT_EQ(r.headers.find(bram_feed_.substr(13, 20)),
               std::string::npos);  // the secret is not echoed anywhere
     EXPECT_TRUE(r.body.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//okod//okod "))
         << r.body.substr(0, 200);
@@ -164,21 +166,19 @@ TEST_F(IcalProcess,
 }
 
 TEST_F(IcalProcess,
-       the_person_feed_is_the_same_by_id_with_a_bearer_token_by_query_token_and_on_a_second_fetch) {
-    const auto by_path = call("GET", "/ical/person/" + stakeholder_ + ".ics");
+       the_person_feed_is_the_same_by_feed_url_by_id_with_a_bearer_token_and_on_a_second_fetch) {
+    const auto by_path = call("GET", bram_feed_);
     ASSERT_EQ(by_path.status, 200) << by_path.body;
     const auto by_id = call("GET", "/ical/person/maastricht-bram.ics", regisseur_);
     ASSERT_EQ(by_id.status, 200) << by_id.body;
     EXPECT_EQ(by_id.body, by_path.body);
-    const auto by_query = call("GET", "/ical/person/maastricht-bram.ics?token=" + council_);
-    ASSERT_EQ(by_query.status, 200) << by_query.body;
-    EXPECT_EQ(by_query.body, by_path.body);
+    const auto by_council = call("GET", "/ical/person/maastricht-bram.ics", council_);
+    ASSERT_EQ(by_council.status, 200) << by_council.body;
+    EXPECT_EQ(by_council.body, by_path.body);
     const auto own = call("GET", "/ical/person/maastricht-bram.ics", stakeholder_);
     EXPECT_EQ(own.status, 200) << own.body;
-    EXPECT_EQ(call("GET", "/ical/person/" + stakeholder_ + ".ics").body,
-              by_path.body);  // byte-identical
-    const auto head =
-        http_request_with_headers("HEAD", url("/ical/person/" + stakeholder_ + ".ics"), {});
+    EXPECT_EQ(call("GET", bram_feed_).body, by_path.body);  // byte-identical
+    const auto head = http_request_with_headers("HEAD", url(bram_feed_), {});
     EXPECT_EQ(head.status, 200);
     EXPECT_TRUE(head.body.empty());
     EXPECT_NE(head.headers.find("Content-Type: text/calendar"), std::string::npos) << head.headers;
@@ -209,7 +209,6 @@ TEST_F(IcalProcess, the_municipality_feed_for_the_council_has_all_deadlines_and_
     EXPECT_NE(event(summary, fmt::format("task-{}@okod", task.at("id").as_int64())), nullptr);
     EXPECT_EQ(call("GET", "/ical/municipality/GM0935.ics", council_).body,
               r.body);  // byte-identical
-    EXPECT_EQ(call("GET", "/ical/municipality/GM0935.ics?token=" + regisseur_).body, r.body);
 }
 
 TEST_F(IcalProcess, a_task_completed_through_the_api_shows_as_done) {
@@ -217,15 +216,14 @@ TEST_F(IcalProcess, a_task_completed_through_the_api_shows_as_done) {
     const auto id = task.at("id").as_int64();
     const std::string uid = fmt::format("task-{}@okod", id);
     const std::string title(task.at("title").at("nl").as_string());
-    auto before = validated(call("GET", "/ical/person/" + stakeholder_ + ".ics").body);
+    auto before = validated(call("GET", bram_feed_).body);
     ASSERT_NE(event(before, uid), nullptr);
     EXPECT_EQ(event(before, uid)->at("summary").as_string(), "Deadline: " + title);
 
     const auto done = call("POST", fmt::format("/api/v1/tasks/{}/complete", id), stakeholder_,
                            R"({"note": "klaar"})");
     ASSERT_EQ(done.status, 200) << done.body;
-    for (const std::string& feed :
-         {"/ical/person/" + stakeholder_ + ".ics", std::string("/ical/municipality/GM0935.ics")}) {
+    for (const std::string& feed : {bram_feed_, std::string("/ical/municipality/GM0935.ics")}) {
         const auto after = validated(call("GET", feed, council_).body);
         const auto* e = event(after, uid);
         ASSERT_NE(e, nullptr) << feed;
@@ -260,9 +258,9 @@ TEST_F(IcalProcess, a_moved_deadline_is_a_new_revision_of_the_event) {
 }
 
 TEST_F(IcalProcess, who_may_not_fetch_gets_a_json_error) {
-    // Unknown and revoked tokens, in the path, as Bearer and as ?token=.
+    // Unknown and revoked tokens, and unknown feed secrets.
     for (const auto& r : {call("GET", "/ical/person/okod_not-a-token.ics"),
-                          call("GET", "/ical/person/" + revoked_ + ".ics"),
+                          call("GET", "/ical/person/okodcal_not-a-feed.ics"),
                           call("GET", "/ical/municipality/GM0935.ics", revoked_),
                           call("GET", "/ical/municipality/GM0935.ics?token=okod_nothing"),
                           call("GET", "/ical/municipality/GM0935.ics"),
@@ -284,22 +282,70 @@ TEST_F(IcalProcess, who_may_not_fetch_gets_a_json_error) {
     EXPECT_EQ(call("GET", "/ical/person/nobody.ics", regisseur_).status, 404);
     EXPECT_EQ(call("GET", "/ical/person/maastricht-bram.ics", utrecht_).status,
               404);  // not Utrecht's
-    // A token without a person has no personal feed.
-    r = call("GET", "/ical/person/" + council_ + ".ics");
-    EXPECT_EQ(r.status, 404) << r.body;
-    EXPECT_NE(message_of(r).find("belongs to no person"), std::string::npos) << r.body;
-    EXPECT_EQ(message_of(r).find(council_), std::string::npos);
+    // A person of another municipality is as unknown as nobody (the same 404 sentence).
+    r = call("GET", "/ical/person/maastricht-bram.ics", utrecht_);
+    EXPECT_EQ(message_of(r), "no person maastricht-bram");
+    EXPECT_EQ(message_of(call("GET", "/ical/person/nobody.ics", utrecht_)), "no person nobody");
     // Only GET (and HEAD); no other shapes; no stray query parameters.
     r = call("POST", "/ical/municipality/GM0935.ics", council_, "{}");
     EXPECT_EQ(r.status, 405) << r.body;
     EXPECT_EQ(error_of(r), "method_not_allowed");
-    r = call("POST", "/ical/person/" + stakeholder_ + ".ics", "", "{}");
+    r = call("POST", bram_feed_, "", "{}");
     EXPECT_EQ(r.status, 405);
-    EXPECT_EQ(message_of(r).find(stakeholder_), std::string::npos);
+    EXPECT_EQ(message_of(r).find(bram_feed_.substr(13)), std::string::npos);
     EXPECT_EQ(call("GET", "/ical/municipality/GM0935", council_).status, 404);
     EXPECT_EQ(call("GET", "/ical/team/GM0935.ics", council_).status, 404);
     EXPECT_EQ(call("GET", "/ical/municipality/GM0935.ics?from=2026-01-01", council_).status, 400);
     EXPECT_EQ(call("GET", "/health").status, 200);  // and okod keeps serving
+}
+
+// Issue 16: a URL pasted into a calendar service must not be an API token. Valid tokens
+// in the path or in ?token= open nothing, whatever their role; the API still works with
+// them in the Authorization header.
+TEST_F(IcalProcess, api_tokens_in_a_feed_url_open_nothing) {
+    for (const auto& token : {stakeholder_, regisseur_, council_}) {
+        for (const auto& r : {call("GET", "/ical/person/" + token + ".ics"),
+                              call("GET", "/ical/person/maastricht-bram.ics?token=" + token),
+                              call("GET", "/ical/municipality/GM0935.ics?token=" + token)}) {
+            EXPECT_EQ(r.status, 401) << r.body;
+            EXPECT_EQ(error_of(r), "unauthorized");
+            EXPECT_NE(message_of(r).find("feed"), std::string::npos) << r.body;
+            EXPECT_EQ(r.body.find(token), std::string::npos);  // never echoed
+        }
+        EXPECT_EQ(call("GET", "/api/v1/me", token).status, 200);
+    }
+    // The log has the secret cut off, in the path as in the query.
+    EXPECT_EQ(okod_->log().find(stakeholder_), std::string::npos);
+}
+
+// The feed URL is made anew on request (by the person's own token, or who manages
+// people); the old one stops at once, and an existing one is replaced only on purpose.
+TEST_F(IcalProcess, a_rotated_feed_url_replaces_the_old_one_at_once) {
+    const std::string path = "/api/v1/people/maastricht-bram/feed-url";
+    auto r = call("POST", path, stakeholder_, "{}");
+    EXPECT_EQ(r.status, 409) << r.body;  // Bram has one: not replaced by accident
+    ASSERT_EQ(call("GET", bram_feed_).status, 200);
+    r = call("POST", path, stakeholder_, R"({"rotate": true})");
+    ASSERT_EQ(r.status, 200) << r.body;
+    const std::string fresh(r.json().at("path").as_string());
+    EXPECT_TRUE(fresh.starts_with("/ical/person/okodcal_")) << fresh;
+    EXPECT_EQ(std::string(r.json().at("url").as_string()),
+              "http://127.0.0.1:" + std::to_string(okod_->port()) + fresh);
+    EXPECT_EQ(call("GET", bram_feed_).status, 401);  // the old URL
+    EXPECT_EQ(call("GET", fresh).status, 200);
+    // Someone else's: only who manages people, and only their own municipalities' people.
+    EXPECT_EQ(call("POST", "/api/v1/people/maastricht-sanne/feed-url", stakeholder_, "{}").status,
+              403);
+    EXPECT_EQ(call("POST", "/api/v1/people/maastricht-bram/feed-url", council_, "{}").status, 403);
+    EXPECT_EQ(call("POST", "/api/v1/people/maastricht-bram/feed-url", utrecht_, "{}").status, 404);
+    // okoctl on the server: refused while one exists, --rotate replaces it.
+    auto cli = run_binary(
+        "okoctl", {"people", "feed-url", "maastricht-bram", "--config", okod_->config().string()});
+    EXPECT_EQ(cli.exit_code, 1) << cli.err;
+    EXPECT_NE(cli.err.find("--rotate"), std::string::npos) << cli.err;
+    bram_feed_ = okod_->feed_path("maastricht-bram", true);
+    EXPECT_EQ(call("GET", fresh).status, 401);
+    EXPECT_EQ(call("GET", bram_feed_).status, 200);
 }
 
 }  // namespace

@@ -44,4 +44,19 @@ std::string ApiDaemon::token(std::vector<std::string> args) const {
     return secret;
 }
 
+std::string ApiDaemon::feed_path(const std::string& person, bool rotate) const {
+    std::vector<std::string> args{"people", "feed-url", person, "--config", config().string()};
+    if (rotate) args.push_back("--rotate");
+    auto r = run_binary("okoctl", args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const auto at = r.out.find("/ical/person/");
+    if (at == std::string::npos) {
+        ADD_FAILURE() << "no feed URL in: " << r.out;
+        return {};
+    }
+    std::string path = r.out.substr(at);
+    while (!path.empty() && (path.back() == '\n' || path.back() == '\r')) path.pop_back();
+    return path;
+}
+
 }  // namespace okod::test

@@ -31,6 +31,9 @@ public:
 
     // `okoctl tokens create ARGS --config ...`: the secret it prints (EXPECTs exit 0).
     std::string token(std::vector<std::string> args) const;
+    // `okoctl people feed-url PERSON [--rotate] --config ...`: the path of the calendar feed
+    // URL it prints, "/ical/person/okodcal_....ics" (EXPECTs exit 0).
+    std::string feed_path(const std::string& person, bool rotate = false) const;
 
 private:
     TempDir dir_;

@@ -200,5 +200,23 @@ TEST(ApiAccess, a_regisseur_changes_only_people_whose_roles_are_all_in_its_munic
     EXPECT_FALSE(can_save_person(revoked, {}));
 }
 
+// Issue 16: a person is visible by where they belong, never by guessing their id.
+TEST(ApiAccess,
+     a_person_is_seen_by_admin_by_the_regisseurs_of_their_municipalities_and_by_themselves) {
+    const ApiToken maastricht = token(ApiRole::regisseur, {"GM0935"});
+    EXPECT_TRUE(can_see_person(maastricht, "anna", {"GM0935"}));
+    EXPECT_TRUE(can_see_person(maastricht, "anna", {"GM0014", "GM0935"}));  // shared by an admin
+    EXPECT_FALSE(can_see_person(maastricht, "jan", {"GM0014"}));
+    EXPECT_FALSE(can_see_person(maastricht, "nobody", {}));
+    EXPECT_TRUE(can_see_person(token(ApiRole::admin, {}), "nobody", {}));
+    EXPECT_FALSE(can_see_person(token(ApiRole::council, {"GM0935"}), "anna", {"GM0935"}));
+    const ApiToken bram = token(ApiRole::stakeholder, {"GM0935"}, "maastricht-bram");
+    EXPECT_TRUE(can_see_person(bram, "maastricht-bram", {"GM0935"}));
+    EXPECT_FALSE(can_see_person(bram, "anna", {"GM0935"}));
+    ApiToken revoked = maastricht;
+    revoked.revoked_at = Instant{};
+    EXPECT_FALSE(can_see_person(revoked, "anna", {"GM0935"}));
+}
+
 }  // namespace
 }  // namespace okod

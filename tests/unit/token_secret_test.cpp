@@ -68,5 +68,14 @@ TEST(TokenSecret, secrets_in_a_logged_target_are_cut_to_their_prefix) {
     EXPECT_EQ(redact_token_secrets("/api/v1/tasks?municipality=GM0935"), "/api/v1/tasks?municipality=GM0935");
 }
 
+// Issue 16: a feed secret is told apart from a token by its prefix, and cut from logs.
+TEST(TokenSecret, feed_secrets_have_their_own_prefix_and_are_cut_from_logs_too) {
+    const std::string feed = new_feed_secret();
+    EXPECT_TRUE(feed.starts_with("okodcal_")) << feed;
+    EXPECT_EQ(feed.size(), 8u + 43u);
+    EXPECT_NE(new_feed_secret(), feed);
+    EXPECT_EQ(redact_token_secrets("/ical/person/" + feed + ".ics"), "/ical/person/okodcal_….ics");
+}
+
 }  // namespace
 }  // namespace okod

@@ -97,6 +97,21 @@ public:
     CommandResult announce_leave(const std::string& municipality, const std::string& person_id,
                                  const std::string& role, Date last_day, const std::string& by);
 
+    // Memberships (engine_memberships.cpp): who belongs to which municipality, so that
+    // its regisseur may see and change them. Assigning a role makes the person a member
+    // there too; the caller decides who may link (the API: an admin, or a regisseur for
+    // a person it creates). Each is one transaction, logged as person_linked/_unlinked;
+    // linking a member again changes nothing.
+    // save_person and link_person in one transaction: a new person and where they belong.
+    CommandResult save_member(const Person& p, const std::string& municipality,
+                              const std::string& by);
+    CommandResult link_person(const std::string& person_id, const std::string& municipality,
+                              const std::string& by);
+    // Refused while the person holds a role there today or later (end it first: a leave);
+    // their past roles stay in the municipality's history.
+    CommandResult unlink_person(const std::string& person_id, const std::string& municipality,
+                                const std::string& by);
+
     // A year-plan activity's traffic light set by hand, with a remark (required): it
     // overrides the light its tasks give (model/activity_status.hpp). One transaction,
     // logged as activity_status_set; setting exactly what is recorded changes nothing.

@@ -27,6 +27,10 @@ inline constexpr std::string_view mail_undeliverable = "mail_undeliverable";
 inline constexpr std::string_view person_saved = "person_saved";
 inline constexpr std::string_view role_assigned = "role_assigned";
 inline constexpr std::string_view leave_announced = "leave_announced";
+// A person made a member of a municipality by an admin (or by being added there), or
+// no longer one (issue 16); `note` says by whom.
+inline constexpr std::string_view person_linked = "person_linked";
+inline constexpr std::string_view person_unlinked = "person_unlinked";
 // The FTE on the roles fell below the municipality's norm; `note` has the figures.
 inline constexpr std::string_view capacity_below_norm = "capacity_below_norm";
 // A year-plan activity's traffic light set by hand (okoctl activities set); `note`

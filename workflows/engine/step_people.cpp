@@ -83,6 +83,8 @@ CommandResult Step::assign_role(RoleAssignment a, const std::string& by) {
             store_.update_assignment(existing);
         }
     }
+    // Who holds a role somewhere belongs there: its regisseur sees and changes them.
+    store_.add_membership(a.person_id, a.municipality);
     if (!recorded) {
         a.id = store_.add_assignment(a);
         Event e = event_for(a, event_kind::role_assigned);

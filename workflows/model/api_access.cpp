@@ -55,10 +55,19 @@ bool can_manage_people(const ApiToken& t, std::string_view code) {
     return admin(t) || regisseur_of(t, code);
 }
 
-bool can_save_person(const ApiToken& t, const std::vector<std::string>& where_person_has_roles) {
+bool can_see_person(const ApiToken& t, std::string_view person_id,
+                    const std::vector<std::string>& person_memberships) {
+    if (admin(t)) return true;
+    if (!t.active()) return false;
+    if (!t.person_id.empty() && t.person_id == person_id) return true;
+    return std::any_of(person_memberships.begin(), person_memberships.end(),
+                       [&](const std::string& code) { return regisseur_of(t, code); });
+}
+
+bool can_save_person(const ApiToken& t, const std::vector<std::string>& person_memberships) {
     if (admin(t)) return true;
     if (!t.active() || t.role != ApiRole::regisseur) return false;
-    for (const auto& code : where_person_has_roles)
+    for (const auto& code : person_memberships)
         if (!can_manage_people(t, code)) return false;
     return true;
 }

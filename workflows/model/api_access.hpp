@@ -4,7 +4,8 @@
 //
 //   role         municipalities it lists                   elsewhere
 //   admin        everything, in every municipality
-//   regisseur    read and write everything                 nothing
+//   regisseur    read and write everything, and the        nothing (people of other
+//                people who belong there                   municipalities are unknown)
 //   stakeholder  read the municipality; see and complete   nothing
 //                the tasks of the roles its person holds
 //   council      read the municipality, its tasks and      nothing
@@ -43,11 +44,16 @@ bool can_complete_task(const ApiToken& t, const Task& task,
 // People and role assignments: add people, assign roles, announce leaves; list them
 // (names and e-mail addresses are personal data).
 bool can_manage_people(const ApiToken& t, std::string_view code);
-// Create or change a person (name, e-mail, language). People are shared between
-// municipalities, so changing one who holds or held a role somewhere is only for a token
-// that may manage people in every such municipality (`where_person_has_roles`); a new
+// A person, by the municipalities they belong to (Store::memberships): an admin sees
+// everyone; a regisseur the members of its municipalities; any token its own person.
+// Everyone else is, to the token, nobody: the routes answer 404 as for an unknown id.
+bool can_see_person(const ApiToken& t, std::string_view person_id,
+                    const std::vector<std::string>& person_memberships);
+// Create or change a person (name, e-mail, language). One person may belong to several
+// municipalities (an admin links them), so changing one is only for a token that may
+// manage people in every municipality they belong to (`person_memberships`); a new
 // person (none) needs a regisseur or admin token.
-bool can_save_person(const ApiToken& t, const std::vector<std::string>& where_person_has_roles);
+bool can_save_person(const ApiToken& t, const std::vector<std::string>& person_memberships);
 // The e-mails okod sent about the municipality (recipients, errors).
 bool can_read_outbox(const ApiToken& t, std::string_view code);
 // The municipality's audit log.

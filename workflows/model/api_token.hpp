@@ -31,9 +31,13 @@ struct ApiToken {
     std::string label;      // "Sanne's laptop"
     Instant created_at{};
     std::optional<Instant> revoked_at;
-    std::optional<Instant> last_used_at;  // optional, may stay unset
+    std::optional<Instant> last_used_at;  // recorded at most once a minute (token_auth.cpp)
+    // The first moment it no longer works; nullopt: it does not expire. Compared with the
+    // wall clock, also when okod runs on a demo clock: access is about real days.
+    std::optional<Instant> expires_at;
 
     bool active() const { return !revoked_at.has_value(); }
+    bool expired(Instant wall_now) const { return expires_at && wall_now >= *expires_at; }
 };
 
 // What is wrong with a token's role, municipalities, person and label taken together,

@@ -29,4 +29,11 @@ struct RoleAssignment {
     bool covers(Date d) const { return from <= d && (!until || d <= *until); }
 };
 
+// A person belongs to a municipality (Store::add_membership): its regisseur may see,
+// assign and change them. One person may belong to several, linked by an admin.
+struct Membership {
+    std::string person_id;
+    std::string municipality;
+};
+
 }  // namespace okod

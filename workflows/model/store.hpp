@@ -148,6 +148,27 @@ public:
     // Sets revoked_at unless already set (the first revocation stands); false when no
     // token has that id.
     virtual bool revoke_token(std::int64_t id, Instant at) = 0;
+    // Records when a token was last used (the API calls it at most once a minute per
+    // token, so a busy client does not cost a write per request).
+    virtual void set_token_last_used(std::int64_t id, Instant at) = 0;
+
+    // Memberships (issue 16): the municipalities a person belongs to. A regisseur reads,
+    // assigns and changes only people of its own municipalities; an admin links a person
+    // into another one. Adding one that exists changes nothing; the person must exist.
+    virtual void add_membership(const std::string& person_id, const std::string& municipality) = 0;
+    virtual bool remove_membership(const std::string& person_id,
+                                   const std::string& municipality) = 0;  // false: was none
+    virtual std::vector<std::string> memberships(const std::string& person_id) = 0;  // by code
+    virtual std::vector<std::string> members(
+        const std::string& municipality) = 0;  // person ids, sorted
+
+    // Calendar feed secrets (issue 16): one per person, read-only, only the SHA-256 kept
+    // (as for tokens). Setting one replaces the person's previous secret, which stops
+    // working at once.
+    virtual void set_feed_secret(const std::string& person_id, const std::string& hash,
+                                 Instant at) = 0;
+    virtual std::optional<std::string> person_by_feed_hash(const std::string& hash) = 0;
+    virtual std::optional<Instant> feed_secret_created(const std::string& person_id) = 0;
 
     // Year plans (issue 6): an activity's traffic light set by hand. One per
     // (municipality, year, activity); setting it again replaces it.

@@ -28,6 +28,8 @@ const TEXT = {
     bad_token: 'Dit token wordt niet (meer) herkend.', offline: 'okod is niet bereikbaar.',
     role_admin: 'beheerder', role_regisseur: 'regisseur', role_stakeholder: 'betrokkene', role_council: 'raad',
     election: 'Gemeenteraadsverkiezingen', language: 'English',
+    feed: 'Agenda-link', feed_confirm: 'Een nieuwe agenda-link maken? Een eerdere link van u werkt daarna niet meer.',
+    feed_made: 'Uw agenda-link (alleen lezen; abonneer u erop in Outlook, Google of Apple Agenda; hij wordt maar één keer getoond): {url}',
   },
   en: {
     brand: 'OKO programme', logout: 'Log out', login_title: 'Log in', login: 'Log in', token: 'Token',
@@ -52,6 +54,8 @@ const TEXT = {
     bad_token: 'This token is not (or no longer) recognised.', offline: 'okod cannot be reached.',
     role_admin: 'administrator', role_regisseur: 'project leader', role_stakeholder: 'stakeholder', role_council: 'council',
     election: 'Municipal elections', language: 'Nederlands',
+    feed: 'Calendar link', feed_confirm: 'Make a new calendar link? Any earlier link of yours stops working.',
+    feed_made: 'Your calendar link (read only; subscribe to it in Outlook, Google or Apple Calendar; it is shown only once): {url}',
   },
 };
 
@@ -325,7 +329,20 @@ async function start() {
   if (!code) return banner(t('none_positions'), 'error');
   select.value = code;
   select.hidden = state.me.municipalities.length < 2;
+  $('feed').hidden = !state.me.person;
   await showMunicipality(code);
+}
+
+// The calendar feed URL of the token's own person: okod keeps only its hash, so every
+// click makes a new one (the old one stops), shown once.
+async function makeFeedUrl() {
+  if (!state.me || !state.me.person || !window.confirm(t('feed_confirm'))) return;
+  try {
+    const made = await api('POST', `/api/v1/people/${encodeURIComponent(state.me.person)}/feed-url`, { rotate: true });
+    banner(t('feed_made', { url: new URL(made.path, window.location.href).href }), 'ok');
+  } catch (e) {
+    banner(`${e.status || ''} ${e.message}`.trim(), 'error');
+  }
 }
 
 function showLogin() {
@@ -353,6 +370,7 @@ document.addEventListener('DOMContentLoaded', () => {
     await start();
   });
   $('logout').addEventListener('click', () => logout());
+  $('feed').addEventListener('click', makeFeedUrl);
   $('municipality').addEventListener('change', (e) => {
     sessionStorage.setItem('okod.municipality', e.target.value);
     banner('');
