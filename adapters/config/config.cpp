@@ -220,8 +220,9 @@ ConfigResult load_config(const fs::path& file) {
     c.mail = read_mail_section(f, t, base, c.store_path.parent_path() / "mail");
     if (const toml::table* http = f.optional_table(t, "http")) {
         f.allow_only(*http, "[http]",
-                     {"enabled", "address", "port", "max_body_kib", "read_timeout_seconds", "idle_timeout_seconds",
-                      "max_connections"});
+                     {"enabled", "address", "port", "max_body_kib", "header_timeout_seconds",
+                      "read_timeout_seconds", "idle_timeout_seconds", "max_connections",
+                      "max_connections_per_client"});
         c.http.enabled = true;
         if (const auto* on = (*http)["enabled"].node()) {
             if (const auto* b = on->as_boolean()) c.http.enabled = b->get();
@@ -233,6 +234,12 @@ ConfigResult load_config(const fs::path& file) {
         c.http.read_timeout_seconds = f.integer_in(*http, "read_timeout_seconds", c.http.read_timeout_seconds, 1, 600);
         c.http.idle_timeout_seconds = f.integer_in(*http, "idle_timeout_seconds", c.http.idle_timeout_seconds, 1, 3600);
         c.http.max_connections = f.integer_in(*http, "max_connections", c.http.max_connections, 1, 10000);
+        c.http.header_timeout_seconds =
+            f.integer_in(*http, "header_timeout_seconds", c.http.header_timeout_seconds, 1, 600);
+        // Behind a proxy every connection comes from the proxy's address: by default one
+        // address may use every place.
+        c.http.max_connections_per_client = f.integer_in(
+            *http, "max_connections_per_client", c.http.max_connections, 1, c.http.max_connections);
     }
     c.reports.dir = c.store_path.parent_path() / "reports";
     if (const toml::table* reports = f.optional_table(t, "reports")) {
