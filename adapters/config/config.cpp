@@ -2,6 +2,7 @@
 
 #include "adapters/config/mail_section.hpp"
 #include "adapters/toml/toml_fields.hpp"
+#include "model/input_rules.hpp"
 #include "time/amsterdam.hpp"
 
 #include <fmt/format.h>
@@ -87,6 +88,7 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
     if (!m.code.empty() && !is_cbs_code(m.code))
         f.error(t["code"].node(), fmt::format("'{}' is not a CBS municipality code (GM + 4 digits)", m.code));
     m.name = f.required_string(t, "name");
+    if (auto problem = text_problem("name", m.name)) f.error(t["name"].node(), *problem);
     m.school_region = f.required_string(t, "school_region");
     if (!m.school_region.empty() && !is_school_region(m.school_region))
         f.error(t["school_region"].node(),
@@ -129,8 +131,13 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
             p.id = f.required_string(*pt, "id");
             p.name = f.required_string(*pt, "name");
             p.email = f.optional_string(*pt, "email").value_or("");
-            if (!p.email.empty() && p.email.find('@') == std::string::npos)
-                f.error((*pt)["email"].node(), fmt::format("'{}' is not an e-mail address", p.email));
+            // The rules the API and okoctl apply to a person (model/input_rules.hpp).
+            for (const auto& [key, problem] :
+                 {std::pair{"id", text_problem("id", p.id)},
+                  std::pair{"name", text_problem("name", p.name)},
+                  std::pair{"email",
+                            p.email.empty() ? std::nullopt : email_problem("email", p.email)}})
+                if (problem) f.error((*pt)[key].node(), *problem);
             if (auto lang = f.optional_string(*pt, "language")) {
                 if (auto l = parse_language(*lang)) p.language = *l;
                 else f.error((*pt)["language"].node(), "language must be nl or en");
