@@ -86,8 +86,7 @@ void HttpSession::start(const HttpAdmitted& admitted) {
                       limits.max_connections_per_client)
                 : fmt::format(
                       "okod serves at most {} connections at once, each with a request in "
-                      "progress; "
-                      "try again later",
+                      "progress; try again later",
                       limits.max_connections);
         switch (admitted.admission) {
             case HttpAdmission::serve:
@@ -323,7 +322,7 @@ void HttpSession::send_error(int status, const char* code, const std::string& me
 }
 
 // After an answer that closes the connection: stop sending, then read and drop what
-// the client still sends until it closes too or the read timeout passed. Closing with
+// the client still sends until it closes too or the header timeout passed. Closing with
 // unread data would make the kernel send a reset, and a client still sending its body
 // (a 413) would get that instead of the answer.
 void HttpSession::linger() {
