@@ -134,6 +134,28 @@ TEST(HttpLimitsProcess, over_the_connection_limit_every_client_gets_a_503) {
     }
 }
 
+TEST(HttpLimitsProcess, the_limit_per_client_address_is_what_okod_enforces) {
+    ApiDaemon okod("2026-03-02T09:00:00+01:00", "max_connections_per_client = 1\n");
+    ASSERT_TRUE(okod.ready());
+    const auto port = static_cast<unsigned short>(okod.port());
+    // One request in progress from 127.0.0.2 takes that address's one place.
+    RawHttpClient busy(port, "127.0.0.2");
+    ASSERT_TRUE(busy.send("POST /api/v1/people HTTP/1.1\r\nHost: okod\r\nExpect: 100-continue\r\n"
+                          "Content-Length: 2\r\n\r\n"));
+    const auto go_on = busy.read_response();
+    ASSERT_TRUE(go_on);
+    ASSERT_EQ(go_on->result_int(), 100u);
+    RawHttpClient second(port, "127.0.0.2");
+    second.send("GET /health HTTP/1.1\r\nHost: okod\r\n\r\n");
+    const auto refused = second.read_response();
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->result_int(), 503u);
+    EXPECT_NE(refused->body().find("from one address"), std::string::npos) << refused->body();
+    // Another address is served.
+    const auto r = http_request("GET", okod.url() + "/health");
+    EXPECT_EQ(r.status, 200) << r.body << r.error;
+}
+
 TEST(HttpLimitsProcess, slow_clients_in_every_place_do_not_keep_a_normal_client_out) {
     // The header deadline is long here: what lets the normal client in is that a slow
     // client gives way, not that the slow ones time out.
