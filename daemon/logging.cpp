@@ -1,5 +1,7 @@
 #include "daemon/logging.hpp"
 
+#include "daemon/log_escaping_sink.hpp"
+
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/sinks/systemd_sink.h>
@@ -53,10 +55,13 @@ void setup_logging(std::string_view level) {
         // journald stamps the time and maps spdlog's levels to syslog priorities
         // (trace/debug: debug, warn: warning, error: err).
         logger = std::make_shared<spdlog::logger>(
-            "okod", std::make_shared<spdlog::sinks::systemd_sink_mt>("okod"));
+            "okod", std::make_shared<LogEscapingSink>(
+                        std::make_shared<spdlog::sinks::systemd_sink_mt>("okod")));
     } else {
         logger = std::make_shared<spdlog::logger>(
-            "okod", std::make_shared<spdlog::sinks::stderr_color_sink_mt>(spdlog::color_mode::automatic));
+            "okod",
+            std::make_shared<LogEscapingSink>(std::make_shared<spdlog::sinks::stderr_color_sink_mt>(
+                spdlog::color_mode::automatic)));
         logger->set_pattern("%Y-%m-%d %H:%M:%S.%e [%^%l%$] %v");
     }
     logger->set_level(threshold);

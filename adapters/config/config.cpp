@@ -2,6 +2,7 @@
 
 #include "adapters/config/mail_section.hpp"
 #include "adapters/toml/toml_fields.hpp"
+#include "model/input_rules.hpp"
 #include "time/amsterdam.hpp"
 
 #include <fmt/format.h>
@@ -87,6 +88,7 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
     if (!m.code.empty() && !is_cbs_code(m.code))
         f.error(t["code"].node(), fmt::format("'{}' is not a CBS municipality code (GM + 4 digits)", m.code));
     m.name = f.required_string(t, "name");
+    if (auto problem = text_problem("name", m.name)) f.error(t["name"].node(), *problem);
     m.school_region = f.required_string(t, "school_region");
     if (!m.school_region.empty() && !is_school_region(m.school_region))
         f.error(t["school_region"].node(),
@@ -129,8 +131,13 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
             p.id = f.required_string(*pt, "id");
             p.name = f.required_string(*pt, "name");
             p.email = f.optional_string(*pt, "email").value_or("");
-            if (!p.email.empty() && p.email.find('@') == std::string::npos)
-                f.error((*pt)["email"].node(), fmt::format("'{}' is not an e-mail address", p.email));
+            // The rules the API and okoctl apply to a person (model/input_rules.hpp).
+            for (const auto& [key, problem] :
+                 {std::pair{"id", text_problem("id", p.id)},
+                  std::pair{"name", text_problem("name", p.name)},
+                  std::pair{"email",
+                            p.email.empty() ? std::nullopt : email_problem("email", p.email)}})
+                if (problem) f.error((*pt)[key].node(), *problem);
             if (auto lang = f.optional_string(*pt, "language")) {
                 if (auto l = parse_language(*lang)) p.language = *l;
                 else f.error((*pt)["language"].node(), "language must be nl or en");
@@ -221,8 +228,9 @@ ConfigResult load_config(const fs::path& file) {
     c.mail = read_mail_section(f, t, base, c.store_path.parent_path() / "mail");
     if (const toml::table* http = f.optional_table(t, "http")) {
         f.allow_only(*http, "[http]",
-                     {"enabled", "address", "port", "max_body_kib", "read_timeout_seconds", "idle_timeout_seconds",
-                      "max_connections"});
+                     {"enabled", "address", "port", "max_body_kib", "header_timeout_seconds",
+                      "read_timeout_seconds", "idle_timeout_seconds", "max_connections",
+                      "max_connections_per_client"});
         c.http.enabled = true;
         if (const auto* on = (*http)["enabled"].node()) {
             if (const auto* b = on->as_boolean()) c.http.enabled = b->get();
@@ -234,6 +242,12 @@ ConfigResult load_config(const fs::path& file) {
         c.http.read_timeout_seconds = f.integer_in(*http, "read_timeout_seconds", c.http.read_timeout_seconds, 1, 600);
         c.http.idle_timeout_seconds = f.integer_in(*http, "idle_timeout_seconds", c.http.idle_timeout_seconds, 1, 3600);
         c.http.max_connections = f.integer_in(*http, "max_connections", c.http.max_connections, 1, 10000);
+        c.http.header_timeout_seconds =
+            f.integer_in(*http, "header_timeout_seconds", c.http.header_timeout_seconds, 1, 600);
+        // Behind a proxy every connection comes from the proxy's address: by default one
+        // address may use every place.
+        c.http.max_connections_per_client = f.integer_in(
+            *http, "max_connections_per_client", c.http.max_connections, 1, c.http.max_connections);
     }
     c.reports.dir = c.store_path.parent_path() / "reports";
     if (const toml::table* reports = f.optional_table(t, "reports")) {

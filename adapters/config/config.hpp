@@ -19,12 +19,15 @@ struct HttpConfig {
     bool enabled = false;
     std::string address = "127.0.0.1";  // loopback by default: put a TLS proxy in front
     int port = 8470;
-    // What one client may take: larger bodies get 413, slower requests are cut off,
-    // idle keep-alive connections closed, connections beyond the limit get 503.
+    // What one client may take: larger bodies get 413, slower headers and requests are
+    // cut off, idle keep-alive connections closed; connections beyond a limit take the
+    // place of one still waiting for its header, else get 503.
     int max_body_kib = 64;
+    int header_timeout_seconds = 5;
     int read_timeout_seconds = 10;
     int idle_timeout_seconds = 30;
     int max_connections = 64;
+    int max_connections_per_client = 64;  // not set: max_connections (a proxy is one client)
 };
 
 // Where okod writes the reports it makes itself (the draft yearly report it sends with

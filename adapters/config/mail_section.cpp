@@ -1,5 +1,7 @@
 #include "adapters/config/mail_section.hpp"
 
+#include "model/input_rules.hpp"
+
 #include <fmt/format.h>
 
 namespace okod {
@@ -58,9 +60,13 @@ MailConfig read_mail_section(TomlFields& f, const toml::table& root, const fs::p
         f.error((*mail)["transport"].node(),
                 fmt::format("transport must be smtp or directory, not '{}'", transport));
     m.from_address = f.required_string(*mail, "from");
-    if (!m.from_address.empty() && m.from_address.find('@') == std::string::npos)
-        f.error((*mail)["from"].node(), fmt::format("'{}' is not an e-mail address", m.from_address));
+    if (!m.from_address.empty())
+        if (auto problem = email_problem("from", m.from_address))
+            f.error((*mail)["from"].node(), *problem);
     m.from_name = f.optional_string(*mail, "from_name").value_or(m.from_name);
+    // The sender's name goes into the From header.
+    if (auto problem = text_problem("from_name", m.from_name))
+        f.error((*mail)["from_name"].node(), *problem);
     if (auto d = f.optional_string(*mail, "directory")) m.directory = resolve_config_path(base, *d);
     const toml::table* smtp = f.optional_table(*mail, "smtp");
     if (smtp) read_smtp(f, *smtp, base, m);

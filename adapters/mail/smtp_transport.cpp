@@ -72,8 +72,12 @@ SendResult classify_failure(CURLcode rc, long code, const SmtpSettings& s) {
         case CURLE_OPERATION_TIMEDOUT:
             return {Outcome::retry, "the mail server " + server + " did not answer in time"};
         case CURLE_LOGIN_DENIED:
-            return {Outcome::retry, fmt::format("the mail server {} refused the login of user '{}'",
-                                                server, s.username)};
+            // Not the user name either: nothing of the credentials file goes into the
+            // outbox or the log.
+            return {Outcome::retry,
+                    fmt::format("the mail server {} refused the login (check the user name "
+                                "and password in the credentials file)",
+                                server)};
         case CURLE_USE_SSL_FAILED:
             return {Outcome::retry,
                     fmt::format("the mail server {} does not offer STARTTLS (security = \"{}\")",
@@ -137,7 +141,7 @@ std::string SmtpTransport::describe() const {
     std::string d =
         fmt::format("{}://{}:{} ({}", settings_.security == SmtpSecurity::tls ? "smtps" : "smtp",
                     settings_.host, settings_.port, to_string(settings_.security));
-    if (!settings_.username.empty()) d += ", AUTH as " + settings_.username;
+    if (!settings_.username.empty()) d += ", AUTH with the credentials file's login";
     return d + ")";
 }
 

@@ -204,9 +204,12 @@ private:
         auto text = b.string(field, true);
         auto t = parse_instant(*text);
         if (!t) t = parse_local_date_time(*text);
-        if (!t) throw bad_request(fmt::format("field '{}' must be an ISO 8601 time with offset, e.g. "
-                                              "2026-03-31T17:00:00+02:00, or a local time in Amsterdam, "
-                                              "e.g. 2026-03-31T17:00, not '{}'", field, *text));
+        if (!t)
+            throw bad_request(fmt::format(
+                "field '{}' must be an ISO 8601 time with offset (-14:00 to +14:00), e.g. "
+                "2026-03-31T17:00:00+02:00, or a local time in Amsterdam, "
+                "e.g. 2026-03-31T17:00, not '{}'",
+                field, *text));
         return *t;
     }
     Date date_field(const JsonBody& b, const char* field, bool required) {

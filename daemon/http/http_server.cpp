@@ -16,19 +16,20 @@
 namespace okod {
 
 namespace net = boost::asio;
-using net::ip::tcp;
 using boost::system::error_code;
+using net::ip::tcp;
 
 namespace {
 
 std::string endpoint_text(const std::string& address, unsigned short port) {
     return address.find(':') != std::string::npos ? fmt::format("[{}]:{}", address, port)
-                                                   : fmt::format("{}:{}", address, port);
+                                                  : fmt::format("{}:{}", address, port);
 }
 
 // "Address already in use" reads better after a colon as "address already in use".
 std::string lower_first(std::string text) {
-    if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    if (!text.empty())
+        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
     return text;
 }
 
@@ -37,14 +38,18 @@ std::string lower_first(std::string text) {
 class Listener : public std::enable_shared_from_this<Listener> {
 public:
     Listener(net::io_context& io, std::shared_ptr<HttpServerState> state)
-        : io_(io), state_(std::move(state)), acceptor_(net::make_strand(io)), retry_(acceptor_.get_executor()) {}
+        : io_(io),
+          state_(std::move(state)),
+          acceptor_(net::make_strand(io)),
+          retry_(acceptor_.get_executor()) {}
 
     tcp::acceptor& acceptor() { return acceptor_; }
 
     void accept() {
-        acceptor_.async_accept(net::make_strand(io_), [self = shared_from_this()](error_code ec, tcp::socket socket) {
-            self->on_accept(ec, std::move(socket));
-        });
+        acceptor_.async_accept(net::make_strand(io_),
+                               [self = shared_from_this()](error_code ec, tcp::socket socket) {
+                                   self->on_accept(ec, std::move(socket));
+                               });
     }
 
     void close() {
@@ -69,7 +74,10 @@ private:
             return;
         }
         auto session = std::make_shared<HttpSession>(std::move(socket), state_);
-        session->start(state_->connections.add(session));
+        const auto admitted =
+            state_->connections.add(session, session->client(), HttpConnections::Clock::now());
+        if (admitted.evicted) admitted.evicted->give_way();
+        session->start(admitted);
         accept();
     }
 
@@ -88,10 +96,11 @@ struct HttpServer::Impl {
     bool listening = false;
 };
 
-HttpServer::HttpServer(net::io_context& io, net::any_io_executor handler_executor, HttpLimits limits,
-                       HttpHandler handler)
+HttpServer::HttpServer(net::io_context& io, net::any_io_executor handler_executor,
+                       HttpLimits limits, HttpHandler handler)
     : impl_(std::make_unique<Impl>()) {
-    impl_->state = std::make_shared<HttpServerState>(limits, std::move(handler), std::move(handler_executor));
+    impl_->state =
+        std::make_shared<HttpServerState>(limits, std::move(handler), std::move(handler_executor));
     impl_->listener = std::make_shared<Listener>(io, impl_->state);
 }
 

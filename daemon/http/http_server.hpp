@@ -10,22 +10,30 @@
 //
 // What the transport answers by itself, always with a JSON body
 // {"error": "<code>", "message": "<text>"} and without calling the handler:
-//   400 bad_request        malformed request line, headers or chunked body; then closes
+//   400 bad_request        malformed request line, headers or chunked body, or framing
+//                          that is not RFC 9112's strict form (http_framing.hpp: any
+//                          Transfer-Encoding but `chunked`, with Content-Length too,
+//                          several lengths, no or several Host); then closes
 //   413 payload_too_large  body over max_body (by Content-Length up front, or chunked)
 //   431 header_too_large   request line and headers over max_header
 //   500 internal           the handler threw or returned an unsendable response (logged)
-//   503 unavailable        max_connections already open; sent at once, then closes
-// A client too slow to send its request (read_timeout) or a keep-alive connection left
-// idle (idle_timeout) is closed without an answer.
+//   503 unavailable        max_connections (or max_connections_per_client from its
+//                          address) already open, each with a request in progress;
+//                          sent at once, then closes
+// A new connection over a limit takes the place of the connection that has waited
+// longest for a request header, if any (http_connections.hpp): slow clients cannot keep
+// out one with a whole request. A client too slow to send its header (header_timeout)
+// or its request (read_timeout), or a keep-alive connection left idle (idle_timeout),
+// or one that gave way, is closed without an answer.
 //
 // HEAD is served as GET: the handler sees "GET", the client gets the same status and
 // headers (Content-Length of the GET body) and no body. `Expect: 100-continue` is
 // answered, after the headers passed the limits, with 100 Continue.
 //
 // Usage:
-//   HttpServer server(io, strand, HttpLimits{}, [&](const HttpRequest& r) { return api.handle(r); });
-//   std::string error;
-//   if (!server.listen("127.0.0.1", 8080, error)) spdlog::error("{}", error);
+//   HttpServer server(io, strand, HttpLimits{}, [&](const HttpRequest& r) { return api.handle(r);
+//   }); std::string error; if (!server.listen("127.0.0.1", 8080, error)) spdlog::error("{}",
+//   error);
 //   ... on SIGTERM: server.close();
 #include <boost/asio/any_io_executor.hpp>
 
@@ -45,11 +53,11 @@ class io_context;
 namespace okod {
 
 struct HttpRequest {
-    std::string method;   // "GET", "POST", ...
-    std::string target;   // "/api/v1/tasks?status=open" (raw, not decoded)
+    std::string method;                          // "GET", "POST", ...
+    std::string target;                          // "/api/v1/tasks?status=open" (raw, not decoded)
     std::map<std::string, std::string> headers;  // names lowercased; repeated ones joined by ", "
     std::string body;
-    std::string remote;   // "127.0.0.1:53422", for logs
+    std::string remote;  // "127.0.0.1:53422", for logs
 };
 
 struct HttpResponse {
@@ -64,11 +72,13 @@ struct HttpResponse {
 };
 
 struct HttpLimits {
-    std::size_t max_body = 64 * 1024;          // larger: 413 with a JSON error, handler not called
-    std::size_t max_header = 8 * 1024;         // larger: 431
-    std::chrono::seconds read_timeout{10};     // a slow client (slowloris) is cut off: connection closed
-    std::chrono::seconds idle_timeout{30};     // keep-alive connection without a new request: closed
-    int max_connections = 64;                  // more at once: accepted and answered 503, then closed
+    std::size_t max_body = 64 * 1024;        // larger: 413 with a JSON error, handler not called
+    std::size_t max_header = 8 * 1024;       // larger: 431
+    std::chrono::seconds header_timeout{5};  // request line and headers not in by then: closed
+    std::chrono::seconds read_timeout{10};   // whole request not in by then (slowloris): closed
+    std::chrono::seconds idle_timeout{30};   // keep-alive connection without a new request: closed
+    int max_connections = 64;                // more at once: one waiting gives way, else 503
+    int max_connections_per_client = 64;  // the same per remote address (at most max_connections)
 };
 
 // Called for every well-formed request, on `handler_executor` (okod's strand: the store
@@ -87,7 +97,7 @@ public:
 
     // Binds and listens; false with `error` set (e.g. "127.0.0.1:8080: address already in use").
     bool listen(const std::string& address, unsigned short port, std::string& error);
-    unsigned short port() const;   // the bound port (useful with port 0)
+    unsigned short port() const;  // the bound port (useful with port 0)
     // Stops accepting and closes every connection (on SIGTERM), so io.run() can return.
     // No handler call starts after close() returned on the handler executor; responses
     // of calls in progress are dropped.

@@ -23,8 +23,10 @@ namespace okod {
 // connections still finish.
 struct HttpServerState {
     HttpServerState(HttpLimits l, HttpHandler h, boost::asio::any_io_executor e)
-        : limits(l), handler(std::move(h)), handler_executor(std::move(e)),
-          connections(l.max_connections) {}
+        : limits(l),
+          handler(std::move(h)),
+          handler_executor(std::move(e)),
+          connections(l.max_connections, l.max_connections_per_client) {}
 
     const HttpLimits limits;
     const HttpHandler handler;
@@ -40,8 +42,12 @@ public:
     HttpSession(const HttpSession&) = delete;
     HttpSession& operator=(const HttpSession&) = delete;
 
-    void start(HttpAdmission admission);
+    void start(const HttpAdmitted& admitted);
     void stop();
+    // Closes the connection, which was waiting for a request header, because a new
+    // connection took its place (HttpConnections).
+    void give_way();
+    const std::string& client() const { return client_; }  // the remote address, no port
 
 private:
     using Clock = std::chrono::steady_clock;
@@ -56,6 +62,7 @@ private:
     void send(BeastResponse&& response, bool close_after);
     void fail(boost::system::error_code ec, const char* reading);
     void send_error(int status, const char* code, const std::string& message);
+    void reject_at_once(const std::string& message);
     void linger();
     void drain();
     void log_request(unsigned status) const;
@@ -63,6 +70,7 @@ private:
     boost::beast::tcp_stream stream_;
     std::shared_ptr<HttpServerState> state_;
     std::string remote_;
+    std::string client_;
     boost::beast::flat_buffer buffer_;
     std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
     BeastResponse response_;  // kept alive while it is written
@@ -74,7 +82,9 @@ private:
     bool keep_alive_ = false;
     bool head_ = false;
     Clock::time_point started_;
-    std::string note_;  // why the transport answered by itself, for the log
+    Clock::time_point request_deadline_;  // header and body within read_timeout
+    bool header_done_ = false;            // for the log: which deadline passed
+    std::string note_;                    // why the transport answered by itself, for the log
 
     bool stopped_ = false;
     std::array<char, 4096> drain_buffer_{};

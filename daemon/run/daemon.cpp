@@ -486,9 +486,11 @@ bool Daemon::Impl::start_http() {
     });
     HttpLimits limits;
     limits.max_body = static_cast<std::size_t>(cfg.max_body_kib) * 1024;
+    limits.header_timeout = std::chrono::seconds(cfg.header_timeout_seconds);
     limits.read_timeout = std::chrono::seconds(cfg.read_timeout_seconds);
     limits.idle_timeout = std::chrono::seconds(cfg.idle_timeout_seconds);
     limits.max_connections = cfg.max_connections;
+    limits.max_connections_per_client = cfg.max_connections_per_client;
     http = std::make_unique<HttpServer>(io, strand, limits, [this](const HttpRequest& r) { return api->handle(r); });
     std::string error;
     if (!http->listen(cfg.address, static_cast<unsigned short>(cfg.port), error)) {

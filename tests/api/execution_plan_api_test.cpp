@@ -204,7 +204,8 @@ TEST_F(ExecutionPlanApi, bad_requests_get_a_precise_error_and_change_nothing) {
         {"PUT", item(id), R"({"fte": 150})", 422, "fte must be a number from 0 to 100, not 150"},
         {"PUT", item(id), R"({"intervention": null})", 422, "intervention is required"},
         {"PUT", item(id), "{}", 400, "nothing to change: give at least one field of the action"},
-        {"PUT", item(id), R"({"status_remark": "\u001b[2Jweg"})", 422, "status_remark contains a control character"},
+        {"PUT", item(id), R"({"status_remark": "\u001b[2Jweg"})", 422,
+         "status_remark: contains a control character (U+001B)"},
         {"PUT", item(id), R"({"status": "paars"})", 400,
          "field 'status' must be groen, oranje or rood, not 'paars'"},
         // The same sentence whether the id exists elsewhere, nowhere, or is no id (issue 16).

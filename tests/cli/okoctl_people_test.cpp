@@ -396,6 +396,21 @@ TEST_F(OkoctlPeople, AnEndBeforeTheStartIsRefused) {
     EXPECT_EQ(snapshot(), before);
 }
 
+TEST_F(OkoctlPeople, ANameWithALineFeedOrAListOfAddressesIsRefusedAndChangesNothing) {
+    const auto before = snapshot();
+    auto r = okoctl({"add", "maastricht-eva", "--name", "Eva\n[error] forged", "--email",
+                     "eva@x.example", "--at", kMarch2});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "okoctl people add: name: contains a control character (U+000A)\n");
+    r = okoctl({"add", "maastricht-eva", "--name", "Eva", "--email",
+                "eva@x.example, b@evil.example", "--at", kMarch2});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err,
+              "okoctl people add: email: 'eva@x.example, b@evil.example' is not an e-mail address "
+              "(one address, not a list)\n");
+    EXPECT_EQ(snapshot(), before);
+}
+
 TEST_F(OkoctlPeople, BadArgumentsAreExitCode2WithWhatIsWrong) {
     const auto before = snapshot();
     struct Case {

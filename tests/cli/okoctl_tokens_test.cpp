@@ -250,6 +250,9 @@ TEST_F(OkoctlTokens, RefusalsNameTheProblemAndChangeNothing) {
                    2, "'Maastricht' is not a CBS code");
     expect_refused({"create", "--role", "admin"}, 2, "--label is required");
     expect_refused({"create", "--role", "admin", "--label", " "}, 2, "label");
+    // A label is logged with what the token does: no line feed to forge a log line.
+    expect_refused({"create", "--role", "admin", "--label", "ops\n[error] forged"}, 2,
+                   "label: contains a control character (U+000A)");
     expect_refused({"create", "--label", "x"}, 2, "--role is required");
 }
 

@@ -1,4 +1,5 @@
 // setup_logging: the level names, the journal detection, and the stderr line format.
+#include "daemon/log_escaping_sink.hpp"
 #include "daemon/logging.hpp"
 #include "support/test_support.hpp"
 
@@ -9,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <regex>
@@ -76,7 +78,9 @@ TEST_F(Logging, logs_through_the_journal_api_under_systemd) {
     setup_logging("info");
     const auto& sinks = spdlog::default_logger()->sinks();
     ASSERT_EQ(sinks.size(), 1u);
-    EXPECT_NE(dynamic_cast<spdlog::sinks::systemd_sink_mt*>(sinks[0].get()), nullptr);
+    const auto* escaping = dynamic_cast<LogEscapingSink*>(sinks[0].get());
+    ASSERT_NE(escaping, nullptr);
+    EXPECT_NE(dynamic_cast<spdlog::sinks::systemd_sink_mt*>(escaping->inner().get()), nullptr);
 }
 
 TEST_F(Logging, writes_time_level_and_message_to_stderr_elsewhere) {
@@ -97,6 +101,32 @@ TEST_F(Logging, writes_time_level_and_message_to_stderr_elsewhere) {
     EXPECT_TRUE(std::regex_match(
         text, std::regex(R"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[info\] 3 municipalities loaded\n)")))
         << text;
+}
+
+TEST_F(Logging, a_value_with_control_characters_stays_on_its_own_log_line) {
+    unsetenv("JOURNAL_STREAM");
+    TempDir dir;
+    const auto file = dir / "stderr";
+    const int saved = dup(2);
+    const int fd = open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(fd, 2);
+    close(fd);
+    setup_logging("info");
+    // A name as a hostile client would send it: a forged second log line and an ANSI
+    // escape that would clear the terminal.
+    spdlog::info("saved person '{}'", "Eva\n2026-03-02 09:00:00.000 [error] forged\x1b[2J\r");
+    spdlog::info("Jürgen ✓");
+    spdlog::default_logger()->flush();
+    dup2(saved, 2);
+    close(saved);
+    const std::string text = read_file(file);
+    EXPECT_NE(
+        text.find(
+            "[info] saved person 'Eva\\n2026-03-02 09:00:00.000 [error] forged\\x1b[2J\\r'\n"),
+        std::string::npos)
+        << text;
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 2) << text;
+    EXPECT_NE(text.find("[info] Jürgen ✓\n"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -95,6 +95,43 @@ cycle_years = 3
                         }));
 }
 
+TEST(Config, people_follow_the_input_rules_of_the_api_with_file_line_and_column) {
+    TempDir dir;
+    write_file(dir / "okod.toml",
+               "[store]\npath = \"x.sqlite\"\n[municipalities]\ndir = \"m\"\n"
+               "[mail]\ntransport = \"directory\"\nfrom = \"OKO <oko@regio.example>\"\n");
+    write_file(dir / "m/GM0935.toml", R"(code = "GM0935"
+name = "Maastricht"
+school_region = "zuid"
+trajectory_start = 2022-01-01
+[[people]]
+id = "eva"
+name = "Eva\nde Vries"
+email = "eva@x.example, b@evil.example"
+)");
+    auto r = load_config(dir / "okod.toml");
+    EXPECT_FALSE(r.config);
+    std::vector<std::string> messages;
+    for (const auto& e : r.errors) messages.push_back(e.to_string());
+    const std::string toml = (dir / "okod.toml").string();
+    const std::string f = (dir / "m/GM0935.toml").string();
+    // The okod.toml error stops the load before the municipality files are read.
+    EXPECT_EQ(messages,
+              (std::vector<std::string>{
+                  toml + ":7:8: from: 'OKO <oko@regio.example>' is not an e-mail address (the "
+                         "address alone, without a name or <>)",
+              }));
+    write_file(dir / "okod.toml", "[store]\npath = \"x.sqlite\"\n[municipalities]\ndir = \"m\"\n");
+    r = load_config(dir / "okod.toml");
+    messages.clear();
+    for (const auto& e : r.errors) messages.push_back(e.to_string());
+    EXPECT_EQ(messages,
+              (std::vector<std::string>{
+                  f + ":7:8: name: contains a control character (U+000A)",
+                  f + ":8:9: email: 'eva@x.example, b@evil.example' is not an e-mail address "
+                      "(one address, not a list)",
+              }));
+}
 
 TEST(Config, elections_conditions_and_fte_are_checked_where_they_are_written) {
     TempDir dir;

@@ -144,8 +144,9 @@ TEST_F(Reschedule, a_moved_deadline_moves_its_reminders_and_reopens_an_overdue_t
     ASSERT_EQ(task("job").status, TaskStatus::overdue);
     const auto id = task("job").id;
 
-    EXPECT_EQ(engine().reschedule_task(id, at_local(d(2022, 3, 1), TimeOfDay{17 * 60}), "anna", "").error,
-              "moving a deadline needs a reason");
+    EXPECT_EQ(
+        engine().reschedule_task(id, at_local(d(2022, 3, 1), TimeOfDay{17 * 60}), "anna", "").error,
+        "reason: must say why (it is empty or only whitespace)");
     ASSERT_TRUE(engine().reschedule_task(id, at_local(d(2022, 4, 1), TimeOfDay{17 * 60}), "anna",
                                          "school kon pas in april").ok);
     EXPECT_EQ(task("job").status, TaskStatus::open);

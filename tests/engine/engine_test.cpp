@@ -253,7 +253,8 @@ TEST_F(EngineTest, completing_twice_is_harmless_and_bad_ids_are_errors) {
     EXPECT_FALSE(skip.ok);
     EXPECT_EQ(skip.error, "task " + std::to_string(id) + " is already done");
     EXPECT_EQ(engine().complete_task(999999, "x").error, "no task with id 999999");
-    EXPECT_EQ(engine().skip_task(id_of("dialogue"), "anna", "").error, "skipping a task needs a reason");
+    EXPECT_EQ(engine().skip_task(id_of("dialogue"), "anna", "").error,
+              "reason: must say why (it is empty or only whitespace)");
 }
 
 TEST_F(EngineTest, a_timer_scheduled_twice_is_processed_once) {

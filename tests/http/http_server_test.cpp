@@ -1,21 +1,13 @@
 #include "daemon/http/http_server.hpp"
+#include "support/raw_http_client.hpp"
 
-#include <boost/asio/buffer.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/strand.hpp>
-#include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -34,89 +26,11 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 using Response = http::response<http::string_body>;
 
-// A client on plain sockets, so tests can send anything (half a request, broken
-// headers) and every wait is bounded. Responses are parsed by Beast's parser.
-class Client {
-public:
-    explicit Client(unsigned short port) : fd_(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) {
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(port);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (fd_ < 0 || ::connect(fd_, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0)
-            throw std::runtime_error("cannot connect to 127.0.0.1:" + std::to_string(port));
-    }
-    ~Client() { close(); }
-    Client(const Client&) = delete;
-    Client& operator=(const Client&) = delete;
-
-    void close() {
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = -1;
-    }
-
-    // False when the server has closed the connection.
-    bool send(std::string_view data) {
-        while (!data.empty()) {
-            const ssize_t n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
-            if (n <= 0) return false;
-            data.remove_prefix(static_cast<std::size_t>(n));
-        }
-        return true;
-    }
-
-    // The next response, or nothing when the connection closed or `timeout` passed first.
-    std::optional<Response> read_response(bool head = false, Clock::duration timeout = 5s) {
-        http::response_parser<http::string_body> parser;
-        parser.eager(true);
-        parser.skip(head);
-        const auto deadline = Clock::now() + timeout;
-        for (;;) {
-            if (!pending_.empty()) {
-                boost::system::error_code ec;
-                const std::size_t used = parser.put(net::buffer(pending_), ec);
-                pending_.erase(0, used);
-                if (ec && ec != http::error::need_more) return std::nullopt;
-                if (parser.is_done()) return parser.release();
-                if (used > 0) continue;
-            }
-            if (receive(deadline) <= 0) return std::nullopt;
-        }
-    }
-
-    // True when the server closes the connection (EOF or reset) within `timeout`;
-    // whatever it still sends meanwhile is kept for read_response().
-    bool closed_within(Clock::duration timeout) {
-        const auto deadline = Clock::now() + timeout;
-        for (;;) {
-            const ssize_t n = receive(deadline);
-            if (n == 0 || (n < 0 && errno != EAGAIN)) return true;
-            if (n < 0) return false;
-        }
-    }
-
-private:
-    // > 0: bytes appended to pending_; 0: EOF; < 0: error, errno EAGAIN on timeout.
-    ssize_t receive(Clock::time_point deadline) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-        pollfd p{fd_, POLLIN, 0};
-        if (::poll(&p, 1, static_cast<int>(std::max<std::int64_t>(left.count(), 0))) <= 0) {
-            errno = EAGAIN;
-            return -1;
-        }
-        char buffer[4096];
-        const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
-        if (n > 0) pending_.append(buffer, static_cast<std::size_t>(n));
-        if (n < 0 && errno == EAGAIN) errno = EIO;  // readable but nothing: treat as broken
-        return n;
-    }
-
-    int fd_;
-    std::string pending_;
-};
+using Client = RawHttpClient;
 
 std::string get(std::string_view target, std::string_view extra_headers = "") {
-    return "GET " + std::string(target) + " HTTP/1.1\r\nHost: okod\r\n" + std::string(extra_headers) + "\r\n";
+    return "GET " + std::string(target) + " HTTP/1.1\r\nHost: okod\r\n" +
+           std::string(extra_headers) + "\r\n";
 }
 
 std::string json_field(const Response& response, const char* name) {
@@ -171,7 +85,8 @@ protected:
     // True when io.run() returned on every thread within `timeout`.
     bool io_stopped_within(Clock::duration timeout) {
         std::unique_lock lock(mutex_);
-        return stopped_.wait_for(lock, timeout, [this] { return stopped_threads_ == threads_.size(); });
+        return stopped_.wait_for(lock, timeout,
+                                 [this] { return stopped_threads_ == threads_.size(); });
     }
 
     void TearDown() override {
@@ -205,7 +120,8 @@ protected:
 TEST_F(HttpServerTest, a_get_gets_the_handlers_status_body_and_headers) {
     start();
     Client client(port());
-    ASSERT_TRUE(client.send(get("/api/v1/tasks?status=open&due=2026-01-01", "X-Status: 201\r\nX-Multi: a\r\nx-multi: b\r\n")));
+    ASSERT_TRUE(client.send(get("/api/v1/tasks?status=open&due=2026-01-01",
+                                "X-Status: 201\r\nX-Multi: a\r\nx-multi: b\r\n")));
     const auto response = client.read_response();
     ASSERT_TRUE(response);
     EXPECT_EQ(response->result_int(), 201u);
@@ -228,8 +144,9 @@ TEST_F(HttpServerTest, a_get_gets_the_handlers_status_body_and_headers) {
 TEST_F(HttpServerTest, a_post_body_reaches_the_handler) {
     start();
     Client client(port());
-    ASSERT_TRUE(client.send("POST /api/v1/tasks/7/complete HTTP/1.1\r\nHost: okod\r\nContent-Type: application/json\r\n"
-                            "Content-Length: 13\r\n\r\n{\"note\":\"ok\"}"));
+    ASSERT_TRUE(client.send(
+        "POST /api/v1/tasks/7/complete HTTP/1.1\r\nHost: okod\r\nContent-Type: application/json\r\n"
+        "Content-Length: 13\r\n\r\n{\"note\":\"ok\"}"));
     const auto response = client.read_response();
     ASSERT_TRUE(response);
     EXPECT_EQ(response->body(), "POST /api/v1/tasks/7/complete\n{\"note\":\"ok\"}");
@@ -279,7 +196,8 @@ TEST_F(HttpServerTest, head_is_answered_like_get_without_the_body) {
     ASSERT_TRUE(client.send("HEAD /api/v1/health HTTP/1.1\r\nHost: okod\r\n\r\n" + get("/after")));
     const auto head = client.read_response(true);
     ASSERT_TRUE(head);
-    EXPECT_EQ((*head)[http::field::content_length], std::to_string(std::string("GET /api/v1/health\n").size()));
+    EXPECT_EQ((*head)[http::field::content_length],
+              std::to_string(std::string("GET /api/v1/health\n").size()));
     // Had the body been sent, it would be read as the start of the next response.
     const auto after = client.read_response();
     ASSERT_TRUE(after);
@@ -292,8 +210,9 @@ TEST_F(HttpServerTest, a_post_over_max_body_gets_413_and_the_handler_never_runs)
     limits.max_body = 1024;
     start(limits);
     Client client(port());
-    ASSERT_TRUE(client.send("POST /api/v1/people HTTP/1.1\r\nHost: okod\r\nContent-Length: 2000\r\n\r\n" +
-                            std::string(2000, 'x')));
+    ASSERT_TRUE(
+        client.send("POST /api/v1/people HTTP/1.1\r\nHost: okod\r\nContent-Length: 2000\r\n\r\n" +
+                    std::string(2000, 'x')));
     const auto response = client.read_response();
     ASSERT_TRUE(response);
     EXPECT_EQ(response->result_int(), 413u);
@@ -323,7 +242,8 @@ TEST_F(HttpServerTest, expect_100_continue_is_answered_or_refused_before_the_bod
     limits.max_body = 1024;
     start(limits);
     Client small(port());
-    ASSERT_TRUE(small.send("PUT /x HTTP/1.1\r\nHost: okod\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n"));
+    ASSERT_TRUE(small.send(
+        "PUT /x HTTP/1.1\r\nHost: okod\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n"));
     const auto go_on = small.read_response();
     ASSERT_TRUE(go_on);
     EXPECT_EQ(go_on->result_int(), 100u);
@@ -333,7 +253,8 @@ TEST_F(HttpServerTest, expect_100_continue_is_answered_or_refused_before_the_bod
     EXPECT_EQ(done->body(), "PUT /x\nhello");
 
     Client large(port());
-    ASSERT_TRUE(large.send("PUT /x HTTP/1.1\r\nHost: okod\r\nExpect: 100-continue\r\nContent-Length: 5000\r\n\r\n"));
+    ASSERT_TRUE(large.send(
+        "PUT /x HTTP/1.1\r\nHost: okod\r\nExpect: 100-continue\r\nContent-Length: 5000\r\n\r\n"));
     const auto refused = large.read_response();
     ASSERT_TRUE(refused);
     EXPECT_EQ(refused->result_int(), 413u);
@@ -344,8 +265,11 @@ TEST_F(HttpServerTest, malformed_requests_get_400_json_and_the_connection_closes
     const std::pair<const char*, std::string> cases[] = {
         {"broken header line", "GET / HTTP/1.1\r\nHost: okod\r\nthis is not a header\r\n\r\n"},
         {"bad request line", "GET\r\n\r\n"},
-        {"bad chunk", "POST / HTTP/1.1\r\nHost: okod\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n"},
-        {"two lengths", "POST / HTTP/1.1\r\nHost: okod\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab"},
+        {"bad chunk",
+         "POST / HTTP/1.1\r\nHost: okod\r\nTransfer-Encoding: "
+         "chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n"},
+        {"two lengths",
+         "POST / HTTP/1.1\r\nHost: okod\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab"},
     };
     for (const auto& [name, request] : cases) {
         SCOPED_TRACE(name);
@@ -440,7 +364,8 @@ TEST_F(HttpServerTest, a_handler_exception_gives_500_and_the_server_keeps_servin
     ASSERT_TRUE(failed);
     EXPECT_EQ(failed->result_int(), 500u);
     EXPECT_EQ(json_field(*failed, "error"), "internal");
-    EXPECT_EQ(failed->body().find("on fire"), std::string::npos) << "the exception's text stays in the log";
+    EXPECT_EQ(failed->body().find("on fire"), std::string::npos)
+        << "the exception's text stays in the log";
 
     ASSERT_TRUE(client.send(get("/again")));
     const auto again = client.read_response();
@@ -467,37 +392,231 @@ TEST_F(HttpServerTest, a_header_that_would_split_the_response_gives_500) {
     EXPECT_EQ(response->count(http::field::set_cookie), 0u);
 }
 
-TEST_F(HttpServerTest, more_than_max_connections_at_once_get_503) {
+// A request whose header is in and whose body is not: it holds its place. The 100
+// Continue says the server has read the header.
+void start_busy(Client& client) {
+    ASSERT_TRUE(client.send(
+        "POST /busy HTTP/1.1\r\nHost: okod\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n"));
+    const auto go_on = client.read_response();
+    ASSERT_TRUE(go_on);
+    ASSERT_EQ(go_on->result_int(), 100u);
+}
+
+// The status a new client gets for GET `target`, trying again (within 5 s) while it
+// gets 503: a connection counts as idle only once the server has finished writing its
+// answer, a moment after the client has read it.
+std::optional<unsigned> status_once_a_place_is_free(unsigned short port, const std::string& target) {
+    std::optional<unsigned> status;
+    for (const auto until = Clock::now() + 5s; Clock::now() < until && (!status || *status == 503u);) {
+        Client next(port);
+        next.send(get(target));
+        if (const auto response = next.read_response()) status = response->result_int();
+    }
+    return status;
+}
+
+TEST_F(HttpServerTest, over_max_connections_with_every_place_busy_every_client_gets_503) {
     HttpLimits limits;
     limits.max_connections = 2;
     start(limits);
     auto first = std::make_unique<Client>(port());
     Client second(port());
-    for (Client* client : {first.get(), &second}) {
-        ASSERT_TRUE(client->send(get("/")));
-        const auto response = client->read_response();
+    start_busy(*first);
+    start_busy(second);
+
+    // Two 503s linger until their clients read them (max_connections of them); the
+    // others are answered and closed at once: every one gets its 503.
+    std::vector<std::unique_ptr<Client>> rejected;
+    for (int i = 0; i < 6; ++i) {
+        SCOPED_TRACE(i);
+        rejected.push_back(std::make_unique<Client>(port()));
+        rejected.back()->send(get("/"));
+        const auto response = rejected.back()->read_response();
+        ASSERT_TRUE(response);
+        EXPECT_EQ(response->result_int(), 503u);
+        EXPECT_EQ(json_field(*response, "error"), "unavailable");
+        EXPECT_TRUE(rejected.back()->closed_within(2s));
+    }
+
+    ASSERT_TRUE(first->send("done"));
+    const auto done = first->read_response();
+    ASSERT_TRUE(done);
+    EXPECT_EQ(done->body(), "POST /busy\ndone");
+    EXPECT_EQ(requests().size(), 1u);
+
+    // The first one is idle now: its place goes to the next client.
+    EXPECT_EQ(status_once_a_place_is_free(port(), "/next"), 200u);
+    EXPECT_TRUE(first->closed_within(2s));
+}
+
+TEST_F(HttpServerTest, a_new_client_takes_the_place_of_the_one_waiting_longest_for_its_header) {
+    HttpLimits limits;
+    limits.max_connections = 3;
+    limits.header_timeout = 30s;
+    limits.read_timeout = 30s;
+    start(limits);
+    std::vector<std::unique_ptr<Client>> slow;
+    for (int i = 0; i < 3; ++i) {
+        slow.push_back(std::make_unique<Client>(port()));
+        ASSERT_TRUE(slow.back()->send("GET /slow HTTP/1.1\r\nHost: ok"));
+        std::this_thread::sleep_for(20ms);  // so the order of their waiting is certain
+    }
+    // Each normal client stays connected (idle after its answer, so waiting since
+    // later than the slow ones): the next one finds every place taken again.
+    std::vector<std::unique_ptr<Client>> normal;
+    for (int round = 0; round < 2; ++round) {
+        SCOPED_TRACE(round);
+        const auto started = Clock::now();
+        normal.push_back(std::make_unique<Client>(port()));
+        ASSERT_TRUE(normal.back()->send(get("/normal")));
+        const auto response = normal.back()->read_response();
         ASSERT_TRUE(response);
         EXPECT_EQ(response->result_int(), 200u);
+        EXPECT_LT(seconds_since(started), 1.0);
+        // The longest waiting slow client gave way, the others are still there.
+        EXPECT_TRUE(slow[round]->closed_within(2s));
+        EXPECT_FALSE(slow[2]->closed_within(0s));
     }
+    EXPECT_FALSE(normal.front()->closed_within(0s));
+    EXPECT_EQ(requests().size(), 2u);
+}
 
-    Client third(port());
-    third.send(get("/"));
-    const auto rejected = third.read_response();
+TEST_F(HttpServerTest, an_idle_keep_alive_connection_gives_way_to_a_new_client) {
+    HttpLimits limits;
+    limits.max_connections = 1;
+    start(limits);
+    Client idle(port());
+    ASSERT_TRUE(idle.send(get("/first")));
+    ASSERT_TRUE(idle.read_response());
+    EXPECT_EQ(status_once_a_place_is_free(port(), "/second"), 200u);
+    EXPECT_TRUE(idle.closed_within(2s));
+}
+
+TEST_F(HttpServerTest, the_limit_per_client_address_leaves_other_addresses_their_places) {
+    HttpLimits limits;
+    limits.max_connections = 4;
+    limits.max_connections_per_client = 2;
+    start(limits);
+    Client a1(port(), "127.0.0.2");
+    Client a2(port(), "127.0.0.2");
+    start_busy(a1);
+    start_busy(a2);
+    Client a3(port(), "127.0.0.2");
+    a3.send(get("/a3"));
+    const auto rejected = a3.read_response();
     ASSERT_TRUE(rejected);
     EXPECT_EQ(rejected->result_int(), 503u);
-    EXPECT_EQ(json_field(*rejected, "error"), "unavailable");
-    EXPECT_TRUE(third.closed_within(2s));
-    EXPECT_EQ(requests().size(), 2u);
+    EXPECT_NE(json_field(*rejected, "message").find("from one address"), std::string::npos);
 
-    // A place that frees up is given to the next client (once the server noticed).
-    first.reset();
-    std::optional<unsigned> status;
-    for (const auto until = Clock::now() + 5s; Clock::now() < until && status != 200u;) {
-        Client next(port());
-        next.send(get("/"));
-        if (const auto response = next.read_response()) status = response->result_int();
+    Client other(port(), "127.0.0.3");
+    ASSERT_TRUE(other.send(get("/other")));
+    const auto served = other.read_response();
+    ASSERT_TRUE(served);
+    EXPECT_EQ(served->result_int(), 200u);
+}
+
+TEST_F(HttpServerTest, a_new_client_over_its_address_limit_replaces_its_own_slowest_not_anothers) {
+    HttpLimits limits;
+    limits.max_connections = 4;
+    limits.max_connections_per_client = 2;
+    start(limits);
+    Client other(port(), "127.0.0.3");
+    ASSERT_TRUE(other.send("GET /x HTTP/1.1\r\n"));  // waiting longest of all
+    std::this_thread::sleep_for(20ms);
+    Client s1(port(), "127.0.0.2");
+    ASSERT_TRUE(s1.send("GET /x HTTP/1.1\r\n"));
+    std::this_thread::sleep_for(20ms);
+    Client s2(port(), "127.0.0.2");
+    Client s3(port(), "127.0.0.2");
+    ASSERT_TRUE(s3.send(get("/s3")));
+    const auto served = s3.read_response();
+    ASSERT_TRUE(served);
+    EXPECT_EQ(served->result_int(), 200u);
+    EXPECT_TRUE(s1.closed_within(2s));
+    EXPECT_FALSE(other.closed_within(0s));
+}
+
+TEST_F(HttpServerTest, the_header_deadline_cuts_off_a_slow_header_but_not_a_body) {
+    HttpLimits limits;
+    limits.header_timeout = 1s;
+    limits.read_timeout = 10s;
+    start(limits);
+    Client slow(port());
+    const auto started = Clock::now();
+    ASSERT_TRUE(slow.send("GET / HTTP/1.1\r\n"));
+    bool closed = false;
+    for (int i = 0; i < 40 && !closed; ++i)  // a header byte every 100 ms, 4 s at most
+        closed = !slow.send("X") || slow.closed_within(100ms);
+    EXPECT_TRUE(closed);
+    EXPECT_GE(seconds_since(started), 0.9);
+    EXPECT_LE(seconds_since(started), 3.0);
+
+    // A whole header in time, then the body after the header deadline: served.
+    Client body(port());
+    ASSERT_TRUE(body.send("POST /late-body HTTP/1.1\r\nHost: okod\r\nContent-Length: 2\r\n\r\n"));
+    std::this_thread::sleep_for(1500ms);
+    ASSERT_TRUE(body.send("ok"));
+    const auto response = body.read_response();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->body(), "POST /late-body\nok");
+}
+
+TEST_F(HttpServerTest, framing_that_could_smuggle_a_request_gets_400_and_nothing_after_it_runs) {
+    start();
+    const std::string smuggled = get("/smuggled");
+    const std::pair<const char*, std::string> cases[] = {
+        {"gzip", "POST /outer HTTP/1.1\r\nHost: okod\r\nTransfer-Encoding: gzip\r\n\r\n"},
+        {"chunked not last",
+         "POST /outer HTTP/1.1\r\nHost: okod\r\nTransfer-Encoding: chunked, identity\r\n\r\n"},
+        {"identity", "POST /outer HTTP/1.1\r\nHost: okod\r\nTransfer-Encoding: identity\r\n\r\n"},
+        {"gzip, chunked",
+         "POST /outer HTTP/1.1\r\nHost: okod\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n"},
+        {"two codings",
+         "POST /outer HTTP/1.1\r\nHost: okod\r\nTransfer-Encoding: gzip\r\n"
+         "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"},
+        {"coding and length",
+         "POST /outer HTTP/1.1\r\nHost: okod\r\nTransfer-Encoding: gzip\r\n"
+         "Content-Length: 0\r\n\r\n"},
+        {"length and chunked",
+         "POST /outer HTTP/1.1\r\nHost: okod\r\nContent-Length: 5\r\n"
+         "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"},
+        {"chunked in HTTP/1.0",
+         "POST /outer HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"},
+        {"equal lengths twice",
+         "POST /outer HTTP/1.1\r\nHost: okod\r\nContent-Length: 0\r\n"
+         "Content-Length: 0\r\n\r\n"},
+        {"a list of lengths", "POST /outer HTTP/1.1\r\nHost: okod\r\nContent-Length: 0, 0\r\n\r\n"},
+        {"no Host", "GET /outer HTTP/1.1\r\n\r\n"},
+        {"two Hosts", "GET /outer HTTP/1.1\r\nHost: okod\r\nHost: evil.example\r\n\r\n"},
+        {"a Host list", "GET /outer HTTP/1.1\r\nHost: okod, evil.example\r\n\r\n"},
+    };
+    for (const auto& [name, request] : cases) {
+        SCOPED_TRACE(name);
+        Client client(port());
+        ASSERT_TRUE(client.send(request + smuggled));
+        const auto response = client.read_response();
+        ASSERT_TRUE(response);
+        EXPECT_EQ(response->result_int(), 400u);
+        EXPECT_EQ(json_field(*response, "error"), "bad_request");
+        EXPECT_FALSE(response->keep_alive());
+        EXPECT_TRUE(client.closed_within(2s));
+        EXPECT_FALSE(client.read_response(false, 0s)) << "the smuggled request was answered";
     }
-    EXPECT_EQ(status, 200u);
+    EXPECT_TRUE(requests().empty()) << requests().front().target;
+
+    // Well-framed requests still pass: chunked, an HTTP/1.0 request without Host.
+    Client chunked(port());
+    ASSERT_TRUE(
+        chunked.send("POST /c HTTP/1.1\r\nHost: okod\r\nTransfer-Encoding: "
+                     "Chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n"));
+    const auto c = chunked.read_response();
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->body(), "POST /c\nok");
+    Client old(port());
+    ASSERT_TRUE(old.send("GET /old HTTP/1.0\r\n\r\n"));
+    const auto o = old.read_response();
+    ASSERT_TRUE(o);
+    EXPECT_EQ(o->result_int(), 200u);
 }
 
 TEST_F(HttpServerTest, close_makes_io_run_return_with_connections_open) {
@@ -521,10 +640,13 @@ TEST_F(HttpServerTest, the_handler_runs_on_the_handler_executor) {
     auto work = net::make_work_guard(handlers);
     std::thread handler_thread([&] { handlers.run(); });
     std::atomic<bool> on_handler_thread{false};
-    start(HttpLimits{}, [&](const HttpRequest& request) {
-        on_handler_thread = std::this_thread::get_id() == handler_thread.get_id();
-        return echo(request);
-    }, handlers.get_executor());
+    start(
+        HttpLimits{},
+        [&](const HttpRequest& request) {
+            on_handler_thread = std::this_thread::get_id() == handler_thread.get_id();
+            return echo(request);
+        },
+        handlers.get_executor());
 
     Client client(port());
     ASSERT_TRUE(client.send(get("/")));

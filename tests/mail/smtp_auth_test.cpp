@@ -174,13 +174,14 @@ TEST(SmtpAuth, logs_in_once_with_the_credentials_file_for_several_mails) {
         << "the connection (and its login) is kept between mails";
 }
 
-TEST(SmtpAuth, a_wrong_password_is_a_retry_whose_error_names_the_user_but_not_the_password) {
+TEST(SmtpAuth, a_wrong_password_is_a_retry_whose_error_names_neither_user_nor_password) {
     LoginServer server("oko-maastricht", "the-right-one");
     SmtpTransport transport(settings_for(server.port(), {"oko-maastricht", "hunter2-wrong"}));
     const SendResult r = transport.send(message("bram@ggdzl.nl"));
     EXPECT_EQ(r.outcome, Outcome::retry) << "a configuration problem: mail waits until it is fixed";
-    EXPECT_NE(r.error.find("refused the login of user 'oko-maastricht'"), std::string::npos)
-        << r.error;
+    EXPECT_NE(r.error.find("refused the login"), std::string::npos) << r.error;
+    EXPECT_EQ(r.error.find("oko-maastricht"), std::string::npos)
+        << "no part of the credentials: " << r.error;
     EXPECT_EQ(r.error.find("hunter2"), std::string::npos) << r.error;
     EXPECT_EQ(r.error.find("the-right-one"), std::string::npos) << r.error;
     EXPECT_EQ(server.delivered(), 0);

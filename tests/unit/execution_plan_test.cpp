@@ -74,7 +74,8 @@ TEST(ExecutionPlan, fte_must_be_a_real_figure_and_texts_utf8_and_not_endless) {
     EXPECT_EQ(validate(a).size(), 1u);
     a.fte.reset();
     a.obstacles = "caf\xe9";  // Windows-1252, not UTF-8
-    EXPECT_EQ(validate(a), std::vector<std::string>{"obstacles is not valid UTF-8 text"});
+    EXPECT_EQ(validate(a),
+              std::vector<std::string>{"obstacles: is not valid UTF-8 (byte 4 of the text)"});
     a.obstacles = std::string(4000, 'x');
     EXPECT_TRUE(validate(a).empty());
     // Characters, not bytes: 4000 times "ë" is fine, one more is not.

@@ -2,6 +2,7 @@
 
 #include "engine/event_kinds.hpp"
 #include "engine/step.hpp"
+#include "model/input_rules.hpp"
 
 #include <fmt/format.h>
 
@@ -54,6 +55,8 @@ int Engine::step_due(int max_steps) {
 }
 
 CommandResult Engine::complete_task(TaskId id, const std::string& by, const std::string& note) {
+    if (auto problem = text_problem("note", note, TextKind::free_text))
+        return CommandResult::failure(*problem);
     auto tx = store_.begin();
     auto r = Step(store_, definitions_, calendar_, settings_, clock_.now())
                  .close_task(id, TaskStatus::done, by, note);
@@ -62,7 +65,7 @@ CommandResult Engine::complete_task(TaskId id, const std::string& by, const std:
 }
 
 CommandResult Engine::skip_task(TaskId id, const std::string& by, const std::string& reason) {
-    if (reason.empty()) return CommandResult::failure("skipping a task needs a reason");
+    if (auto problem = reason_problem("reason", reason)) return CommandResult::failure(*problem);
     auto tx = store_.begin();
     auto r = Step(store_, definitions_, calendar_, settings_, clock_.now())
                  .close_task(id, TaskStatus::skipped, by, reason);
@@ -79,6 +82,7 @@ CommandResult Engine::reschedule_task(TaskId id, Instant due, const std::string&
 }
 
 CommandResult Engine::signal(InstanceId id, const std::string& event, const std::string& by) {
+    if (auto problem = text_problem("event", event)) return CommandResult::failure(*problem);
     auto tx = store_.begin();
     auto r = Step(store_, definitions_, calendar_, settings_, clock_.now()).signal(id, event, by);
     if (r.ok) tx->commit();
@@ -111,8 +115,10 @@ CommandResult Engine::announce_leave(const std::string& municipality, const std:
 CommandResult Engine::set_activity_status(const std::string& municipality, int year,
                                           const std::string& activity, TrafficLight light,
                                           const std::string& remark, const std::string& by) {
-    if (remark.find_first_not_of(" \t\n") == std::string::npos)
+    if (is_blank(remark))
         return CommandResult::failure("a status set by hand needs a remark (what was done, what not)");
+    if (auto problem = text_problem("remark", remark, TextKind::free_text))
+        return CommandResult::failure(*problem);
     if (activity.empty()) return CommandResult::failure("which activity? (its id in the year plan)");
     if (year < 2000 || year > 2100) return CommandResult::failure(fmt::format("{} is not a plan year", year));
     auto tx = store_.begin();

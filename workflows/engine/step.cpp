@@ -4,6 +4,7 @@
 #include "definition/guards.hpp"
 #include "engine/event_kinds.hpp"
 #include "engine/reminder_time.hpp"
+#include "model/input_rules.hpp"
 #include "time/amsterdam.hpp"
 
 #include <fmt/format.h>
@@ -486,7 +487,7 @@ CommandResult Step::reschedule_task(TaskId id, Instant due, const std::string& b
     if (!t) return CommandResult::failure(fmt::format("no task with id {}", id));
     if (is_closed(t->status))
         return CommandResult::failure(fmt::format("task {} is already {}", id, to_string(t->status)));
-    if (reason.empty()) return CommandResult::failure("moving a deadline needs a reason");
+    if (auto problem = reason_problem("reason", reason)) return CommandResult::failure(*problem);
     if (t->due == due) return {};  // already there: harmless
     const std::string before = t->due ? format_local_minutes(*t->due) : std::string("geen");
     t->due = due;

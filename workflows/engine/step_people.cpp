@@ -5,6 +5,7 @@
 #include "engine/event_kinds.hpp"
 #include "engine/step.hpp"
 #include "model/capacity.hpp"
+#include "model/input_rules.hpp"
 #include "time/amsterdam.hpp"
 
 #include <fmt/format.h>
@@ -37,10 +38,13 @@ Event Step::event_for(const RoleAssignment& a, std::string_view kind) const {
 }
 
 CommandResult Step::save_person(const Person& p, const std::string& by) {
+    if (auto problem = text_problem("id", p.id)) return CommandResult::failure(*problem);
     if (p.id.empty()) return CommandResult::failure("a person needs an id");
-    if (p.name.empty()) return CommandResult::failure(fmt::format("person '{}' needs a name", p.id));
-    if (!p.email.empty() && p.email.find('@') == std::string::npos)
-        return CommandResult::failure(fmt::format("'{}' is not an e-mail address", p.email));
+    if (auto problem = text_problem("name", p.name)) return CommandResult::failure(*problem);
+    if (is_blank(p.name))
+        return CommandResult::failure(fmt::format("person '{}' needs a name", p.id));
+    if (!p.email.empty())
+        if (auto problem = email_problem("email", p.email)) return CommandResult::failure(*problem);
     const auto before = store_.person(p.id);
     if (before && before->name == p.name && before->email == p.email && before->language == p.language)
         return {};  // nothing changed: saving twice is harmless

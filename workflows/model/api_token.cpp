@@ -1,5 +1,7 @@
 #include "model/api_token.hpp"
 
+#include "model/input_rules.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -40,6 +42,7 @@ std::string api_token_problem(const ApiToken& t) {
     if (t.role == ApiRole::stakeholder && t.person_id.empty())
         return "a stakeholder token needs the person whose tasks it shows";
     if (blank(t.label)) return "a token needs a label that says whose it is";
+    if (auto problem = text_problem("label", t.label)) return *problem;
     return {};
 }
 

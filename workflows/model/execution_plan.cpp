@@ -1,5 +1,7 @@
 #include "model/execution_plan.hpp"
 
+#include "model/input_rules.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -146,14 +148,9 @@ std::vector<std::string> validate(const ExecutionAction& a) {
         {"status_remark", &a.status_remark},
     };
     for (const auto& [name, text] : texts) {
-        if (!is_valid_utf8(*text))
-            problems.push_back(fmt::format("{} is not valid UTF-8 text", name));
-        else if (std::any_of(text->begin(), text->end(), [](char c) {
-                     const auto u = static_cast<unsigned char>(c);
-                     return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7f;
-                 }))
-            // An escape sequence would reach the terminal of whoever lists the plan.
-            problems.push_back(fmt::format("{} contains a control character", name));
+        // An escape sequence would reach the terminal of whoever lists the plan.
+        if (auto problem = text_problem(name, *text, TextKind::free_text))
+            problems.push_back(std::move(*problem));
         else if (chars(*text) > kMaxActionTextChars)
             problems.push_back(fmt::format("{} is {} characters long; at most {}", name,
                                            chars(*text), kMaxActionTextChars));

@@ -132,6 +132,9 @@ std::optional<Instant> parse_instant(std::string_view text) {
     if (!all_digits(rest.substr(1, 2)) || !all_digits(rest.substr(4, 2))) return std::nullopt;
     parse_int(rest.substr(1, 2), oh);
     parse_int(rest.substr(4, 2), om);
+    // Real UTC offsets run from -12:00 to +14:00 (Kiribati); ±14:00 at most, as ISO
+    // 8601 profiles allow, so a typo like +99:00 is refused instead of moving the moment.
+    if (om > 59 || oh * 60 + om > 14 * 60) return std::nullopt;
     auto offset = std::chrono::hours{oh} + std::chrono::minutes{om};
     if (rest[0] == '-') offset = -offset;
     return Instant{local_seconds - offset};

@@ -28,7 +28,7 @@ std::string format_date(Date d);
 // Strict parsers for user input; nullopt when the text is not exactly that shape.
 std::optional<Date> parse_date(std::string_view text);            // YYYY-MM-DD
 std::optional<TimeOfDay> parse_time_of_day(std::string_view text);  // HH:MM
-// YYYY-MM-DD (local midnight) or a full ISO 8601 instant with offset or Z.
+// YYYY-MM-DD (local midnight) or a full ISO 8601 instant with offset (within ±14:00) or Z.
 std::optional<Instant> parse_instant(std::string_view text);
 // "YYYY-MM-DDTHH:MM" without offset, read as the wall clock in Amsterdam (what a
 // date and time field in a form gives).
