@@ -27,6 +27,8 @@ inline constexpr std::string_view mail_undeliverable = "mail_undeliverable";
 inline constexpr std::string_view person_saved = "person_saved";
 inline constexpr std::string_view role_assigned = "role_assigned";
 inline constexpr std::string_view leave_announced = "leave_announced";
+// A person's data erased (AVG art. 17): names only the pseudonym, lists what it rewrote.
+inline constexpr std::string_view person_erased = "person_erased";
 // The FTE on the roles fell below the municipality's norm; `note` has the figures.
 inline constexpr std::string_view capacity_below_norm = "capacity_below_norm";
 // A year-plan activity's traffic light set by hand (okoctl activities set); `note`
