@@ -382,6 +382,7 @@ CREATE INDEX outbox_status ON outbox(status, next_attempt_at);
 // person_erased event naming the seqs it rewrote. Deleting stays refused always.
 // outbox_kept: the sent (and given up) messages that still carry an address, by the
 // moment they were sent, so the daily retention prune reads only what it clears.
+// outbox_erased_stays_erased: an erased person's address cannot be written back.
 constexpr std::string_view kMigration8 = R"sql(
 ALTER TABLE people ADD COLUMN erased_at INTEGER;
 
@@ -400,11 +401,20 @@ CREATE TRIGGER events_erasure_scope
 BEFORE UPDATE OF seq, at, municipality, instance_id, workflow, kind, state, from_state, task,
                  role, person, due, lead_days ON events
 BEGIN
-    SELECT RAISE(ABORT, 'event log is append-only (an erasure rewrites only title and note)');
+    SELECT RAISE(ABORT, 'event log is append-only');  -- an erasure rewrites title and note only
 END;
 
 CREATE INDEX outbox_kept ON outbox(COALESCE(sent_at, created_at))
     WHERE recipient <> '' AND status <> 'pending';
+
+-- A sender that read a message before the erasure and records its outcome after it
+-- writes the whole row back: the address must not come back with it.
+CREATE TRIGGER outbox_erased_stays_erased AFTER UPDATE OF recipient ON outbox
+WHEN NEW.recipient <> ''
+     AND EXISTS (SELECT 1 FROM people WHERE id = NEW.person_id AND erased_at IS NOT NULL)
+BEGIN
+    UPDATE outbox SET recipient = '' WHERE id = NEW.id;
+END;
 )sql";
 
 constexpr std::array<std::string_view, 8> kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,

@@ -275,6 +275,12 @@ TEST_F(PersonalData, an_erased_person_stays_erased_whoever_saves_them_again) {
     store().upsert_person(
         {"maastricht-bram", "Bram Hendriks", "bram.hendriks@ggdzl.example", Language::nl});
     EXPECT_EQ(store().person("maastricht-bram")->name, "Verwijderde persoon 1");
+    // okod's sender, which read a message before the erasure, records its outcome after.
+    auto in_flight = store().outbox_of_person("maastricht-bram").at(0);
+    in_flight.recipient = "bram.dewit@ggdzl.example";
+    in_flight.status = OutboxStatus::sent;
+    store().update_outbox(in_flight);
+    EXPECT_EQ(store().outbox_of_person("maastricht-bram").at(0).recipient, "");
     EXPECT_EQ(traces_in_columns(), std::vector<std::string>{});
 }
 
