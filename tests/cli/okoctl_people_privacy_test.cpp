@@ -116,7 +116,8 @@ TEST_F(OkoctlPeoplePrivacy, EraseIsRefusedWhileARoleRunsAndDoneAfterTheLastDay) 
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(
         r.err.find(
-            "maastricht-noor vervult nog een rol (school-contact in GM0935 tot en met 2026-03-31)"),
+            "maastricht-noor still holds a role (school-contact in GM0935 until 2026-03-31): erase "
+            "from 2026-04-01 on, after their last day"),
         std::string::npos)
         << r.err;
     EXPECT_EQ(SqliteStore::open(store_path())->person("maastricht-noor")->name, "Noor Bakker");

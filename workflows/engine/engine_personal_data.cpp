@@ -69,18 +69,29 @@ ErasureResult Engine::erase_person(const std::string& person_id, const std::stri
     // (and its hand-over) comes first, the erasure after their last day.
     const Date today = local_date(clock_.now());
     std::vector<std::string> held;
+    std::optional<Date> last_day;  // the latest end of what they hold
+    bool open_ended = false;
     for (const auto& m : store_.municipalities())
-        for (const auto& a : store_.assignments(m.code))
-            if (a.person_id == person_id &&
-                (!a.until || date::sys_days{*a.until} >= date::sys_days{today}))
-                held.push_back(fmt::format(
-                    "{} in {} {}", a.role, m.code,
-                    a.until ? "tot en met " + format_date(*a.until) : "zonder einddatum"));
-    if (!held.empty())
+        for (const auto& a : store_.assignments(m.code)) {
+            if (a.person_id != person_id ||
+                (a.until && date::sys_days{*a.until} < date::sys_days{today}))
+                continue;
+            held.push_back(fmt::format("{} in {} {}", a.role, m.code,
+                                       a.until ? "until " + format_date(*a.until) : "open-ended"));
+            if (!a.until)
+                open_ended = true;
+            else if (!last_day || date::sys_days{*a.until} > date::sys_days{*last_day})
+                last_day = a.until;
+        }
+    if (!held.empty() && open_ended)
         return fail(fmt::format(
-            "{} vervult nog een rol ({}): leg eerst het vertrek vast (okoctl people leave {} "
-            "--municipality ... --last-day ...) en wis de gegevens na de laatste dag",
+            "{} still holds a role ({}): record their leave first (okoctl people leave {} "
+            "--municipality ... --last-day ...), then erase after their last day",
             person_id, fmt::join(held, "; "), person_id));
+    if (!held.empty())
+        return fail(
+            fmt::format("{} still holds a role ({}): erase from {} on, after their last day",
+                        person_id, fmt::join(held, "; "), format_date(add_days(*last_day, 1))));
 
     result.pseudonym = fmt::format("{}{}", kPseudonymPrefix, store_.erased_people_count() + 1);
     PersonErasure erasure;
