@@ -19,8 +19,10 @@ RetentionTimer::RetentionTimer(boost::asio::any_io_executor strand, Store& store
                                const Config& config, const RunClock& clock)
     : timer_(std::move(strand)), store_(store), config_(config), clock_(clock) {}
 
+// The first run waits for the loop: a first prune of a large outbox must not hold up
+// okod's start (READY=1) or a reload's answer.
 void RetentionTimer::start() {
-    run();
+    next_ = clock_.now();
     arm();
 }
 

@@ -15,7 +15,7 @@ class RetentionTimer {
 public:
     RetentionTimer(boost::asio::any_io_executor strand, Store& store, const Config& config,
                    const RunClock& clock);
-    void start();  // runs once now, then daily
+    void start();  // runs once as soon as the loop gets to it, then daily
 
 private:
     void run();

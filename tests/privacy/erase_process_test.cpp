@@ -1,15 +1,18 @@
 // The real okod running while `okoctl people erase` pseudonymises a person who is still
 // in okod's municipality file: okod logs the erasure by the pseudonym, shows the
 // pseudonym from then on, and neither its store watch nor a reload (SIGHUP, which syncs
-// the file into the store again) brings the name or the address back.
+// the file into the store again) brings the name or the address back. And okod applies
+// the mail retention itself.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <csignal>
+#include <map>
 
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "support/daemon_world.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod::test {
 namespace {
@@ -64,8 +67,7 @@ TEST(ErasureProcess, ARunningOkodDoesNotBringAnErasedPersonBackFromItsConfigFile
         run_binary("okoctl", {"people", "leave", "maastricht-bram", "--municipality", "GM0935",
                               "--last-day", "2026-03-01", "--config", world.config().string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    ASSERT_TRUE(
-        wait_until([&] { return world.log_count("Bram Maasland vertrekt als") >= 1; }, 15s))
+    ASSERT_TRUE(wait_until([&] { return world.log_count("Bram Maasland vertrekt als") >= 1; }, 15s))
         << world.log_text();
 
     r = run_binary("okoctl",
@@ -102,6 +104,53 @@ TEST(ErasureProcess, ARunningOkodDoesNotBringAnErasedPersonBackFromItsConfigFile
     for (const auto& f : std::filesystem::directory_iterator(world.dir() / "state" / "mail", ec))
         EXPECT_EQ(read_file(f.path()).find("bram@maastricht.example"), std::string::npos)
             << f.path();
+}
+
+}  // namespace
+}  // namespace okod::test
+
+namespace okod::test {
+namespace {
+
+// okod applies [privacy] mail_retention_months itself, as soon as it runs: an e-mail
+// sent two years before okod's clock loses its address, last week's keeps it.
+TEST(RetentionProcess, OkodClearsTheAddressesOfOldSentMailWhenItStarts) {
+    DaemonWorld world(0);
+    {
+        auto okod = world.start_okod(1);  // creates the store
+        ASSERT_TRUE(world.wait_ready(1)) << world.log_text();
+        okod->signal(SIGTERM);
+        ASSERT_EQ(okod->wait_for(20s), 0);
+    }
+    {
+        auto store = SqliteStore::open(world.store());
+        for (const auto& [key, day] : {std::pair{"old", Date{date::year{2024} / 3 / 1}},
+                                       std::pair{"recent", Date{date::year{2026} / 2 / 23}}}) {
+            OutboxItem o;
+            o.key = key;
+            o.created_at = at_local(day, TimeOfDay{9 * 60});
+            o.sent_at = o.created_at;
+            o.status = OutboxStatus::sent;
+            o.municipality = "GM0935";
+            o.kind = "reminder";
+            o.person_id = "maastricht-sanne";
+            o.recipient = "sanne@maastricht.example";
+            ASSERT_TRUE(store->enqueue(o));
+        }
+    }
+    write_file(world.config(),
+               read_file(world.config()) + "\n[privacy]\nmail_retention_months = 13\n");
+    auto okod = world.start_okod(1);
+    ASSERT_TRUE(world.wait_ready(2)) << world.log_text();
+    ASSERT_TRUE(wait_until(
+        [&] { return world.log_count("addresses of 1 e-mails sent before 2025-02-02") >= 1; }, 15s))
+        << world.log_text();
+    okod->signal(SIGTERM);
+    EXPECT_EQ(okod->wait_for(20s), 0);
+    std::map<std::string, std::string> recipient;
+    for (const auto& o : world.outbox()) recipient[o.key] = o.recipient;
+    EXPECT_EQ(recipient["old"], "");
+    EXPECT_EQ(recipient["recent"], "sanne@maastricht.example");
 }
 
 }  // namespace
