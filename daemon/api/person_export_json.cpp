@@ -28,6 +28,21 @@ json::value person_export_json(const PersonRecord& r, const RoleCatalog& roles,
     json::array events;
     for (const auto& e : r.events) events.push_back(to_json(with_names(e, name_of)));
 
+    // What a token is, never its secret's hash.
+    json::array tokens;
+    for (const auto& t : r.tokens) {
+        json::object to;
+        to["id"] = t.id;
+        to["role"] = std::string(to_string(t.role));
+        to["label"] = t.label;
+        to["created_at"] = format_iso_local(t.created_at);
+        to["revoked_at"] =
+            t.revoked_at ? json::value(format_iso_local(*t.revoked_at)) : json::value(nullptr);
+        to["last_used_at"] =
+            t.last_used_at ? json::value(format_iso_local(*t.last_used_at)) : json::value(nullptr);
+        tokens.push_back(std::move(to));
+    }
+
     json::object o;
     o["person"] = std::move(person);
     o["exported_at"] = format_iso_local(now);
@@ -35,6 +50,7 @@ json::value person_export_json(const PersonRecord& r, const RoleCatalog& roles,
     o["tasks"] = std::move(tasks);
     o["emails"] = std::move(emails);
     o["events"] = std::move(events);
+    o["tokens"] = std::move(tokens);
     return o;
 }
 

@@ -3,7 +3,8 @@
 // record (model/person_record.hpp) in the API's shapes, names rendered as the store has
 // them now. One object:
 //   {"person": {id, name, email, language, erased_at}, "exported_at",
-//    "assignments": [...], "tasks": [...], "emails": [...], "events": [...]}
+//    "assignments": [...], "tasks": [...], "emails": [...], "events": [...],
+//    "tokens": [{id, role, label, created_at, revoked_at, last_used_at}]}
 #include <boost/json/value.hpp>
 
 #include "definition/roles.hpp"

@@ -83,6 +83,7 @@ TEST_F(OkoctlPeoplePrivacy, ExportPrintsThePersonTheirRolesAndTheLogLinesAboutTh
     EXPECT_EQ(kinds, (std::vector<std::string>{"person_saved", "role_assigned"}));
     EXPECT_TRUE(v.contains("tasks"));
     EXPECT_TRUE(v.contains("emails"));
+    EXPECT_TRUE(v.at("tokens").as_array().empty());
 }
 
 TEST_F(OkoctlPeoplePrivacy, ExportToAFileIsReadableByTheOwnerOnly) {

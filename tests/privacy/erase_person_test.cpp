@@ -252,6 +252,7 @@ TEST_F(PersonalData, an_erased_person_stays_erased_whoever_saves_them_again) {
     token.label = "laptop van Bram de Wit";
     token.created_at = at(2022, 10, 1);
     const auto token_id = store().add_token(token);
+    ASSERT_EQ(person_record(store(), "maastricht-bram")->tokens.size(), 1u);  // in the export
     const auto erased = engine().erase_person("maastricht-bram", "beheer");
     ASSERT_TRUE(erased.ok) << erased.error;
     // His token stops working, and its label no longer names him.

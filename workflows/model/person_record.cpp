@@ -70,6 +70,8 @@ std::optional<PersonRecord> person_record(Store& store, const std::string& id) {
     for (const auto& n : identity.names) add_unique(texts, n);
     for (const auto& a : identity.addresses) add_unique(texts, a);
     r.events = store.events_naming(id, texts);
+    for (auto& t : store.tokens())
+        if (t.person_id == id) r.tokens.push_back(std::move(t));
     return r;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Everything okod keeps about one person (AVG/GDPR art. 15, `okoctl people export`):
 // their row, the roles they held, the tasks addressed to those roles while they held
-// them, the e-mails okod decided to send them, and the event log lines that name them.
+// them, the e-mails okod decided to send them, the event log lines that name them, and
+// the API tokens that act as them.
 // Read from the Store port; the caller renders it (adapters/output/person_export).
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@ struct PersonRecord {
     std::vector<Task> tasks;                  // by due, then id; each once
     std::vector<OutboxItem> mails;            // by id
     std::vector<Event> events;                // by seq
+    std::vector<ApiToken> tokens;             // API tokens that act as them, by id
 };
 
 // nullopt when the store has no person with that id.
