@@ -282,7 +282,7 @@ private:
         json::array running;
         for (const auto& i : store().instances(m.code)) {
             if (i.finished_at) continue;
-            json::object io = to_json(i).as_object();
+            json::object io = to_json(with_names(i, person_names(store()))).as_object();
             if (const Definition* d = c_.runtime().definitions.get(i.definition_id, i.definition_version)) {
                 io["workflow_name"] = d->name.nl;
                 for (const auto& st : d->states)
@@ -570,7 +570,8 @@ private:
             need_method("GET");
             allow_query(target_, {"municipality"});
             json::array out;
-            for (const auto& i : store().instances(list_municipality())) out.push_back(to_json(i));
+            for (const auto& i : store().instances(list_municipality()))
+                out.push_back(to_json(with_names(i, person_names(store()))));
             return json_response(200, json::object{{"instances", std::move(out)}});
         }
         const std::int64_t id = path_id(s[3], "instance");
@@ -579,7 +580,7 @@ private:
         if (s.size() == 4) {
             need_method("GET");
             allow_query(target_, {});
-            json::object o = to_json(*i).as_object();
+            json::object o = to_json(with_names(*i, person_names(store()))).as_object();
             json::array history;
             for (std::int64_t after = 0;;) {
                 auto batch = store().events_after(after, 1000);

@@ -136,6 +136,10 @@ TEST_F(PersonalData, export_holds_the_roles_tasks_mails_and_events_of_the_person
     EXPECT_TRUE(has_event([](const Event& e) { return e.kind == event_kind::leave_announced; }));
     EXPECT_TRUE(has_event([](const Event& e) { return e.kind == event_kind::reminder; }));
     EXPECT_TRUE(has_event([&](const Event& e) { return e.seq == legacy_seq_; }));
+    // His hand-over keeps him as a reference; the API shows it with his name.
+    const Instance handover = instances("warm-handover").at(0);
+    EXPECT_EQ(handover.params.at("leaver_name"), "{person:maastricht-bram}");
+    EXPECT_EQ(with_names(handover, person_names(store())).params.at("leaver_name"), "Bram de Wit");
     // The hand-over's tasks name him by reference, found as such.
     EXPECT_TRUE(has_event([](const Event& e) {
         return e.kind == event_kind::task_created &&

@@ -102,4 +102,9 @@ Event with_names(Event e, const PersonNameOf& name_of) {
     return e;
 }
 
+Instance with_names(Instance i, const PersonNameOf& name_of) {
+    for (auto& [name, value] : i.params) value = render_person_refs(value, name_of);
+    return i;
+}
+
 }  // namespace okod

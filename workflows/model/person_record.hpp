@@ -44,5 +44,6 @@ Text render_person_refs(const Text& text, const PersonNameOf& name_of);
 // write what these return back to the store: it would put the names back into it.
 std::vector<Task> with_names(std::vector<Task> tasks, const PersonNameOf& name_of);
 Event with_names(Event e, const PersonNameOf& name_of);
+Instance with_names(Instance i, const PersonNameOf& name_of);  // its params' values
 
 }  // namespace okod
