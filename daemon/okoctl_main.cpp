@@ -11,6 +11,7 @@
 #include "daemon/commands/outbox_command.hpp"
 #include "daemon/commands/people_cli.hpp"
 #include "daemon/commands/report_cli.hpp"
+#include "daemon/commands/retention_cli.hpp"
 #include "daemon/commands/store_command.hpp"
 #include "daemon/commands/survey_cli.hpp"
 #include "daemon/commands/tasks_cli.hpp"
@@ -122,6 +123,9 @@ int main(int argc, char** argv) {
     okod::ReportCli report;
     okod::add_report_command(app, report);
 
+    okod::RetentionCli retention;
+    okod::add_retention_command(app, retention);
+
     return okod::run_cli(app, argc, argv, [&] {
         if (validate->parsed()) return okod::run_validate(files, std::cout, std::cerr);
         if (outbox_retry->parsed()) return okod::run_outbox_retry(retry_args, std::cout, std::cerr);
@@ -140,6 +144,7 @@ int main(int argc, char** argv) {
         if (instances.parsed()) return instances.run(std::cout, std::cerr);
         if (events.parsed()) return events.run(std::cout, std::cerr);
         if (report.parsed()) return report.run(std::cout, std::cerr);
+        if (retention.parsed()) return retention.run(std::cout, std::cerr);
         return 0;
     });
 }

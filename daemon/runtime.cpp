@@ -124,9 +124,13 @@ bool sync_into_store(Store& store, const Config& config, Prepared& p, std::vecto
     sync_definitions(store, p.files, p.definitions, errors);
     if (!errors.empty()) return false;  // tx rolls back
     for (const auto& m : config.municipalities) store.upsert_municipality(m);
+    // An erased person still in a municipality file stays erased: their row keeps the
+    // pseudonym (upsert_person leaves it) and their roles in the file are not taken up.
     for (const auto& person : config.people) store.upsert_person(person);
-    for (const auto& a : config.assignments) store.add_assignment(a);
-    for (const auto& m : config.memberships) store.add_membership(m.person_id, m.municipality);
+    for (const auto& a : config.assignments)
+        if (!store.person_erased_at(a.person_id)) store.add_assignment(a);
+    for (const auto& m : config.memberships)
+        if (!store.person_erased_at(m.person_id)) store.add_membership(m.person_id, m.municipality);
     tx->commit();
     return true;
 }

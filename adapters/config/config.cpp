@@ -183,7 +183,7 @@ ConfigResult load_config(const fs::path& file) {
     const toml::table& t = *doc;
     const fs::path base = fs::absolute(file).parent_path();
     f.allow_only(t, "okod.toml",
-                 {"store", "definitions", "calendar", "engine", "municipalities", "mail", "outbox", "http", "reports"});
+                 {"store", "definitions", "calendar", "engine", "municipalities", "mail", "outbox", "http", "reports", "privacy"});
 
     Config c;
     c.file = file;
@@ -257,6 +257,11 @@ ConfigResult load_config(const fs::path& file) {
             if (const auto* b = pdf->as_boolean()) c.reports.pdf = b->get();
             else f.error(pdf, "pdf must be true or false");
         }
+    }
+    if (const toml::table* privacy = f.optional_table(t, "privacy")) {
+        f.allow_only(*privacy, "[privacy]", {"mail_retention_months"});
+        c.privacy.mail_retention_months =
+            f.integer_in(*privacy, "mail_retention_months", c.privacy.mail_retention_months, 1, 120);
     }
     if (!errors.empty()) return result;
 

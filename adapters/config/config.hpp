@@ -40,6 +40,13 @@ struct ReportsConfig {
     bool pdf = false;
 };
 
+// [privacy]: how long okod keeps what it sent (README "Persoonsgegevens / personal
+// data"). After `mail_retention_months` an outbox row keeps what was sent about which
+// task, but no longer to which address, and a directory transport's .eml file goes.
+struct PrivacyConfig {
+    int mail_retention_months = 13;
+};
+
 struct Config {
     std::filesystem::path file;
     std::filesystem::path store_path;
@@ -53,6 +60,7 @@ struct Config {
     MailConfig mail;
     HttpConfig http;
     ReportsConfig reports;
+    PrivacyConfig privacy;
     Language language = Language::nl;
     std::vector<Municipality> municipalities;  // ordered by code
     std::vector<Person> people;                // ordered by id

@@ -1,6 +1,7 @@
 #include "adapters/output/timeline.hpp"
 
 #include "engine/event_kinds.hpp"
+#include "model/personal_data.hpp"
 #include "time/amsterdam.hpp"
 
 #include <boost/json.hpp>
@@ -39,6 +40,7 @@ struct Phrases {
     const char* leave;          // "{} leaves as {} ({})"
     const char* capacity;       // "capacity below the norm: {}"
     const char* rescheduled;    // "task '{}' rescheduled by {}: {}"
+    const char* erased;         // "personal data of {} erased ({})"
 };
 
 constexpr Phrases kDutch{
@@ -69,6 +71,7 @@ constexpr Phrases kDutch{
     "{} vertrekt als {} ({})",
     "capaciteit onder de norm: {}",
     "taak '{}' verzet door {}: {}",
+    "persoonsgegevens van {} gewist ({})",
 };
 
 constexpr Phrases kEnglish{
@@ -99,9 +102,20 @@ constexpr Phrases kEnglish{
     "{} leaves as {} ({})",
     "capacity below the norm: {}",
     "task '{}' rescheduled by {}: {}",
+    "personal data of {} erased ({})",
 };
 
-std::string describe(const Event& e, const TimelineNames& n, Language l) {
+// The title and note with every {person:ID} shown as the name the store has now.
+Event rendered(const Event& stored, const TimelineNames& n) {
+    Event e = stored;
+    const PersonNameOf name_of = [&n](const std::string& id) -> std::optional<std::string> { return n.person(id); };
+    e.title = render_person_refs(e.title, name_of);
+    e.note = render_person_refs(e.note, name_of);
+    return e;
+}
+
+std::string describe(const Event& stored, const TimelineNames& n, Language l) {
+    const Event e = rendered(stored, n);
     const Phrases& p = l == Language::en ? kEnglish : kDutch;
     const std::string role = n.role(e.role, l);
     const std::string person = n.person(e.person);
@@ -146,6 +160,7 @@ std::string describe(const Event& e, const TimelineNames& n, Language l) {
     if (e.kind == ek::role_assigned) return fmt::format(fmt::runtime(p.role_assigned), person, role, e.note);
     if (e.kind == ek::leave_announced) return fmt::format(fmt::runtime(p.leave), person, role, e.note);
     if (e.kind == ek::capacity_below_norm) return fmt::format(fmt::runtime(p.capacity), e.note);
+    if (e.kind == ek::person_erased) return fmt::format(fmt::runtime(p.erased), person, e.note);
     if (e.kind == ek::task_rescheduled) return fmt::format(fmt::runtime(p.rescheduled), e.title, person, e.note);
     return e.kind;
 }
@@ -191,7 +206,8 @@ std::string format_event_line(const Event& e, const TimelineNames& names, Langua
                        e.workflow.empty() ? "-" : names.workflow(e.workflow, l), describe(e, names, l));
 }
 
-std::string format_event_json(const Event& e) {
+std::string format_event_json(const Event& stored, const TimelineNames& names) {
+    const Event e = rendered(stored, names);
     boost::json::object o;
     o["time"] = format_iso_local(e.at);
     o["municipality"] = e.municipality;

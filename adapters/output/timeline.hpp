@@ -33,7 +33,8 @@ private:
 
 // "2022-03-17 09:00  GM0935 Maastricht  Implementatietraject  herinnering ..."
 std::string format_event_line(const Event& e, const TimelineNames& names, Language l);
-// {"time":"2022-03-17T09:00:00+01:00","municipality":"GM0935","workflow":...}
-std::string format_event_json(const Event& e);
+// {"time":"2022-03-17T09:00:00+01:00","municipality":"GM0935","workflow":...}; the
+// title and note with people's names rendered, as in the line.
+std::string format_event_json(const Event& e, const TimelineNames& names);
 
 }  // namespace okod

@@ -399,9 +399,53 @@ CREATE TABLE feed_secrets (
 ALTER TABLE api_tokens ADD COLUMN expires_at INTEGER;
 )sql";
 
-constexpr std::array<std::string_view, 8> kMigrations{
-    kMigration1, kMigration2, kMigration3, kMigration4,
-    kMigration5, kMigration6, kMigration7, kMigrationMemberships};
+// Personal data (issue 16, AVG art. 15 and 17). An erased person keeps their row as a
+// tombstone (name: a pseudonym, e-mail: empty, erased_at set) so that no config file
+// or okoctl can bring them back under the same id. The event log stays append-only for
+// everyone; the one sanctioned rewrite is an erasure, which holds the single row of
+// erasure_in_progress for the length of its own transaction (a crash rolls the row back
+// with the rest), may change only an event's title and note, and records itself as a
+// person_erased event naming the seqs it rewrote. Deleting stays refused always.
+// outbox_kept: the sent (and given up) messages that still carry an address, by the
+// moment they were sent, so the daily retention prune reads only what it clears.
+// outbox_erased_stays_erased: an erased person's address cannot be written back.
+constexpr std::string_view kMigrationPersonalData = R"sql(
+ALTER TABLE people ADD COLUMN erased_at INTEGER;
+
+CREATE TABLE erasure_in_progress (
+    id     INTEGER PRIMARY KEY CHECK (id = 1),
+    person TEXT NOT NULL
+);
+
+DROP TRIGGER events_no_update;
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+WHEN NOT EXISTS (SELECT 1 FROM erasure_in_progress)
+BEGIN
+    SELECT RAISE(ABORT, 'event log is append-only');
+END;
+CREATE TRIGGER events_erasure_scope
+BEFORE UPDATE OF seq, at, municipality, instance_id, workflow, kind, state, from_state, task,
+                 role, person, due, lead_days ON events
+BEGIN
+    SELECT RAISE(ABORT, 'event log is append-only');  -- an erasure rewrites title and note only
+END;
+
+CREATE INDEX outbox_kept ON outbox(COALESCE(sent_at, created_at))
+    WHERE recipient <> '' AND status <> 'pending';
+
+-- A sender that read a message before the erasure and records its outcome after it
+-- writes the whole row back: the address must not come back with it.
+CREATE TRIGGER outbox_erased_stays_erased AFTER UPDATE OF recipient ON outbox
+WHEN NEW.recipient <> ''
+     AND EXISTS (SELECT 1 FROM people WHERE id = NEW.person_id AND erased_at IS NOT NULL)
+BEGIN
+    UPDATE outbox SET recipient = '' WHERE id = NEW.id;
+END;
+)sql";
+
+constexpr std::array<std::string_view, 9> kMigrations{
+    kMigration1, kMigration2, kMigration3, kMigration4, kMigration5,
+    kMigration6, kMigration7, kMigrationMemberships, kMigrationPersonalData};
 
 }  // namespace
 

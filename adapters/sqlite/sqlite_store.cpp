@@ -1,5 +1,7 @@
 #include "adapters/sqlite/sqlite_store.hpp"
 
+#include "adapters/sqlite/sqlite_rows.hpp"
+
 #include <algorithm>
 
 #include <boost/json.hpp>
@@ -293,7 +295,8 @@ std::string sql_of(Q q) {
         case q_person_upsert:
             return "INSERT INTO people(id, name, email, language) VALUES (?1, ?2, ?3, ?4) "
                    "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-                   "email = excluded.email, language = excluded.language";
+                   "email = excluded.email, language = excluded.language "
+                   "WHERE people.erased_at IS NULL";  // an erased person stays erased
         case q_person_get:
             return select_from(kPersonColumns, "FROM people WHERE id = ?1");
         case q_person_all:
@@ -1622,5 +1625,12 @@ std::vector<ExecutionAction> SqliteStore::execution_actions(const std::string& m
     s->bind(1, municipality);
     return read_all<ExecutionAction>(*s, read_action);
 }
+
+namespace sqlite_rows {
+const std::string_view event_columns = kEventColumns;
+const std::string_view outbox_columns = kOutboxColumns;
+Event read_event(const SqliteStatement& s) { return okod::read_event(s); }
+OutboxItem read_outbox(const SqliteStatement& s) { return okod::read_outbox(s); }
+}  // namespace sqlite_rows
 
 }  // namespace okod

@@ -142,6 +142,18 @@ public:
     std::optional<ExecutionAction> execution_action(std::int64_t id) override;
     std::vector<ExecutionAction> execution_actions(const std::string& municipality) override;
 
+    // Personal data: sqlite_personal_data.cpp.
+    std::optional<Instant> person_erased_at(const std::string& id) override;
+    std::int64_t erased_people_count() override;
+    std::vector<OutboxItem> outbox_of_person(const std::string& person_id) override;
+    std::vector<Event> events_naming(const std::string& person_id,
+                                     const std::vector<std::string>& texts) override;
+    ErasureCounts erase_person(const PersonErasure& erasure) override;
+    std::int64_t forget_mail_recipients(Instant before, int limit) override;
+    // Moves the write-ahead log into the file and truncates it, so that page images
+    // from before an erasure are gone from disk; false when a reader kept part of it.
+    bool checkpoint_truncate();
+
 private:
     friend class SqliteTransaction;
 

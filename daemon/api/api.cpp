@@ -33,6 +33,8 @@
 //                                                     a new calendar feed URL (the old stops)
 //   POST /api/v1/people/{id}/memberships {municipality}, DELETE .../memberships/{code}
 //                                                     admin: link a person into a municipality
+//   GET  /api/v1/people/{id}/export                   admin; the regisseur of every municipality
+//                                                     where they hold or held a role (AVG art. 15)
 //   POST /api/v1/assignments {municipality, role, person, from, until, fte}   admin, regisseur
 //   POST /api/v1/leaves {municipality, person, role, last_day}               admin, regisseur
 //   GET  /api/v1/events?municipality[&after,limit]    admin, regisseur
@@ -45,6 +47,7 @@
 #include "daemon/api/api_json.hpp"
 #include "daemon/api/api_request.hpp"
 #include "daemon/api/execution_plan_json.hpp"
+#include "daemon/api/person_export_json.hpp"
 #include "daemon/api/ical_routes.hpp"
 #include "adapters/report/annual_report_document.hpp"
 #include "daemon/runtime.hpp"
@@ -54,6 +57,7 @@
 #include "openapi_json.hpp"
 #include "model/api_access.hpp"
 #include "model/capacity.hpp"
+#include "model/person_record.hpp"
 #include "model/process_monitor.hpp"
 #include "report/annual_report_builder.hpp"
 #include "report/report_year.hpp"
@@ -223,6 +227,8 @@ private:
     // A task as the API shows it: with its traffic light for today.
     json::value task_json(const Task& t) {
         json::object o = to_json(t, c_.runtime().definitions.roles()).as_object();
+        const Text title = render_person_refs(t.title, person_names(store()));  // names by reference
+        o["title"] = {{"nl", title.nl}, {"en", title.en}};
         const auto light = traffic_light(t, c_.clock->now());
         o["light"] = light ? json::value(to_string(*light)) : json::value(nullptr);
         o["report"] = is_report(t);
@@ -297,7 +303,7 @@ private:
         json::array running;
         for (const auto& i : store().instances(m.code)) {
             if (i.finished_at) continue;
-            json::object io = to_json(i).as_object();
+            json::object io = to_json(with_names(i, person_names(store()))).as_object();
             if (const Definition* d = c_.runtime().definitions.get(i.definition_id, i.definition_version)) {
                 io["workflow_name"] = d->name.nl;
                 for (const auto& st : d->states)
@@ -587,7 +593,8 @@ private:
             need_method("GET");
             allow_query(target_, {"municipality"});
             json::array out;
-            for (const auto& i : store().instances(list_municipality())) out.push_back(to_json(i));
+            for (const auto& i : store().instances(list_municipality()))
+                out.push_back(to_json(with_names(i, person_names(store()))));
             return json_response(200, json::object{{"instances", std::move(out)}});
         }
         const std::int64_t id = path_id(s[3], "instance");
@@ -597,13 +604,13 @@ private:
         if (s.size() == 4) {
             need_method("GET");
             allow_query(target_, {});
-            json::object o = to_json(*i).as_object();
+            json::object o = to_json(with_names(*i, person_names(store()))).as_object();
             json::array history;
             for (std::int64_t after = 0;;) {
                 auto batch = store().events_after(after, 1000);
                 if (batch.empty()) break;
                 for (const auto& e : batch)
-                    if (e.instance_id == id) history.push_back(to_json(e));
+                    if (e.instance_id == id) history.push_back(to_json(with_names(e, person_names(store()))));
                 after = batch.back().seq;
             }
             o["history"] = std::move(history);
@@ -619,7 +626,24 @@ private:
     }
 
     // --- people and roles --------------------------------------------------------------
+    // What `okoctl people export` prints. Someone this token may not see and someone who
+    // does not exist get the same 404, so ids cannot be guessed.
+    HttpResponse person_export(const std::string& id) {
+        need_method("GET");
+        allow_query(target_, {});
+        const auto record = person_record(store(), id);
+        std::vector<std::string> where;
+        if (record)
+            for (const auto& a : record->assignments) where.push_back(a.municipality);
+        const bool allowed = record && can_save_person(token_, where) &&
+                             (token_.role == ApiRole::admin || !where.empty());
+        if (!allowed) throw not_found(fmt::format("no person '{}'", id));
+        return json_response(200, person_export_json(*record, c_.runtime().definitions.roles(),
+                                                     person_names(store()), c_.clock->now()));
+    }
+
     HttpResponse people() {
+        if (segments().size() == 5 && segments()[4] == "export") return person_export(segments()[3]);
         if (segments().size() >= 4) return one_person();
         if (req_.method == "POST") return save_person();
         need_method("GET");
@@ -826,7 +850,7 @@ private:
             if (batch.empty()) break;
             for (const auto& e : batch) {
                 after = e.seq;
-                if (e.municipality == code) out.push_back(to_json(e));
+                if (e.municipality == code) out.push_back(to_json(with_names(e, person_names(store()))));
                 if (static_cast<std::int64_t>(out.size()) == limit) break;
             }
         }

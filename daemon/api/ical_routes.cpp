@@ -8,6 +8,7 @@
 #include "daemon/api/token_auth.hpp"
 #include "daemon/runtime.hpp"
 #include "model/api_access.hpp"
+#include "model/person_record.hpp"
 #include "time/amsterdam.hpp"
 #include "time/clock.hpp"
 #include "version.hpp"
@@ -80,6 +81,7 @@ private:
     CalendarTask entry(const Task& t, const std::string& municipality_name, Language l) {
         CalendarTask c;
         c.task = t;
+        c.task.title = render_person_refs(t.title, person_names(store()));
         c.role_name = definitions().roles().name(t.role, l);
         c.municipality_name = municipality_name;
         const Definition* d = definitions().latest(t.workflow);

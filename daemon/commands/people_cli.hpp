@@ -6,6 +6,7 @@
 #include "daemon/client/client_cli.hpp"
 #include "daemon/commands/people_access_command.hpp"
 #include "daemon/commands/people_command.hpp"
+#include "daemon/commands/people_privacy_command.hpp"
 #include "model/municipality.hpp"
 #include "time/amsterdam.hpp"
 
@@ -26,6 +27,8 @@ struct PeopleCli {
     CLI::App* link = nullptr;
     CLI::App* unlink = nullptr;
     CLI::App* feed_url = nullptr;
+    CLI::App* export_ = nullptr;
+    CLI::App* erase = nullptr;
     PeopleAddArgs add_args;
     PeopleAssignArgs assign_args;
     PeopleLeaveArgs leave_args;
@@ -33,10 +36,13 @@ struct PeopleCli {
     PeopleLinkArgs link_args;
     PeopleLinkArgs unlink_args;
     PeopleFeedUrlArgs feed_url_args;
+    PeopleExportArgs export_args;
+    PeopleEraseArgs erase_args;
 
     bool parsed() const {
         return add->parsed() || assign->parsed() || leave->parsed() || list->parsed() ||
-               link->parsed() || unlink->parsed() || feed_url->parsed();
+               link->parsed() || unlink->parsed() || feed_url->parsed() || export_->parsed() ||
+               erase->parsed();
     }
     int run(std::ostream& out, std::ostream& err) const {
         if (link->parsed()) return run_people_link(link_args, out, err);
@@ -45,6 +51,8 @@ struct PeopleCli {
         if (add->parsed()) return run_people_add(add_args, out, err);
         if (assign->parsed()) return run_people_assign(assign_args, out, err);
         if (leave->parsed()) return run_people_leave(leave_args, out, err);
+        if (export_->parsed()) return run_people_export(export_args, out, err);
+        if (erase->parsed()) return run_people_erase(erase_args, out, err);
         return run_people_list(list_args, out, err);
     }
 };
@@ -217,6 +225,20 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
                              "How people reach okod, e.g. https://oko.example.nl (default: the "
                              "config's [http] address)");
     people_cli::common_options(cli.feed_url, cli.feed_url_args.common);
+
+    cli.export_ = people->add_subcommand(
+        "export", "Everything okod keeps about a person, as JSON (AVG art. 15): roles, tasks, "
+                  "e-mails, event log lines");
+    cli.export_->add_option("id", cli.export_args.id, "Person id")->required();
+    cli.export_->add_option("-o,--output", cli.export_args.output,
+                            "Write to this file (readable by you only) instead of stdout");
+    people_cli::common_options(cli.export_, cli.export_args.common);
+
+    cli.erase = people->add_subcommand(
+        "erase", "Pseudonymise a person everywhere in okod's store (AVG art. 17); they must "
+                 "have left every role");
+    cli.erase->add_option("id", cli.erase_args.id, "Person id")->required();
+    people_cli::common_options(cli.erase, cli.erase_args.common);
 }
 
 }  // namespace okod

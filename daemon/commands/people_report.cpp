@@ -1,5 +1,6 @@
 #include "daemon/commands/people_report.hpp"
 
+#include "model/person_record.hpp"
 #include "engine/event_kinds.hpp"
 #include "time/amsterdam.hpp"
 
@@ -51,7 +52,8 @@ void print_started_work(const std::vector<Event>& events, const PeopleSession& s
             if (t.kind != event_kind::task_created || t.instance_id != e.instance_id) continue;
             out << fmt::format(
                 "  task for {}, due {}: {}\n", s.definitions.roles().name(t.role, Language::nl),
-                t.due ? format_local_minutes(*t.due) : std::string("not yet known"), t.title);
+                t.due ? format_local_minutes(*t.due) : std::string("not yet known"),
+                render_person_refs(t.title, person_names(*s.store)));
         }
     }
 }

@@ -1,5 +1,7 @@
 #include "daemon/outbox/outbox_sender.hpp"
 
+#include "model/person_record.hpp"
+
 #include "engine/event_kinds.hpp"
 #include "time/amsterdam.hpp"
 
@@ -29,7 +31,7 @@ ReminderContext OutboxSender::context_for(const OutboxItem& item, std::optional<
     c.task_id = item.task_id;
     c.due = item.due;
     if (const auto task = store_.task(item.task_id)) {
-        c.task_title = task->title;
+        c.task_title = render_person_refs(task->title, person_names(store_));
         c.task_item = task->item;
         c.task_role_name = roles.name(task->role, item.language);
         c.due = task->due ? task->due : item.due;

@@ -7,6 +7,7 @@
 #include "daemon/outbox/transport_factory.hpp"
 #include "adapters/sqlite/integrity_check.hpp"
 #include "adapters/sqlite/sqlite_db.hpp"
+#include "daemon/privacy/retention_timer.hpp"
 #include "daemon/run/run_clock.hpp"
 #include "daemon/run/store_health.hpp"
 #include "daemon/run/store_identity.hpp"
@@ -15,6 +16,7 @@
 #include "daemon/run/systemd_notify.hpp"
 #include "daemon/runtime.hpp"
 #include "engine/engine.hpp"
+#include "engine/event_kinds.hpp"
 #include "time/amsterdam.hpp"
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -111,6 +113,7 @@ struct Daemon::Impl {
     std::unique_ptr<OutboxSender> sender;
     std::shared_ptr<MailTransport> transport;
     std::unique_ptr<TimelineNames> names;
+    std::unique_ptr<RetentionTimer> retention;
     std::unique_ptr<StoreWatch> store_watch;
     std::unique_ptr<Api> api;
     std::unique_ptr<HttpServer> http;
@@ -134,6 +137,8 @@ struct Daemon::Impl {
     void run_engine_batch(std::optional<Instant> moment = std::nullopt);
     int run_group(int max_steps, std::optional<Instant> moment);
     void log_new_events();
+    void refresh_names();
+    void warn_erased_config_people();
     void kick_sender();
     void arm_outbox(Instant at);
     void on_sent(Delivery d, SendResult r);
@@ -196,6 +201,8 @@ bool Daemon::Impl::start() {
     time_steps = spdlog::should_log(spdlog::level::debug);
     build_workers();
     plan_all();
+    warn_erased_config_people();
+    retention->start();
     store_watch = std::make_unique<StoreWatch>(
         strand, store_path, [this] { on_store_written(); }, [this] { on_directory_changed(); });
     if (!start_http()) return false;
@@ -217,7 +224,27 @@ void Daemon::Impl::build_workers() {
                                             retry_policy_of(c.mail));
     attacher = std::make_unique<AnnualReportAttacher>(*runtime->store, runtime->definitions, runtime->config);
     sender->set_attacher(attacher.get());
-    names = std::make_unique<TimelineNames>(runtime->definitions, c.municipalities, c.people);
+    refresh_names();
+    retention = std::make_unique<RetentionTimer>(strand, *runtime->store, runtime->config, *clock);
+}
+
+// Names as the store has them, not the config file: a person renamed with okoctl, or
+// erased, is shown so in okod's log from then on.
+void Daemon::Impl::refresh_names() {
+    names = std::make_unique<TimelineNames>(runtime->definitions, runtime->config.municipalities,
+                                            runtime->store->people());
+}
+
+// An erased person still in a municipality file stays erased (the store keeps the
+// pseudonym and ignores their roles in the file); say so at each start and reload, by
+// id only, so the file can be put right.
+void Daemon::Impl::warn_erased_config_people() {
+    for (const auto& p : runtime->config.people)
+        if (const auto at = runtime->store->person_erased_at(p.id))
+            spdlog::warn(
+                "person {} in the municipality files was erased on {} (AVG): okod ignores them "
+                "and their roles there; remove them from the file",
+                p.id, format_date(local_date(*at)));
 }
 
 void Daemon::Impl::plan_all() {
@@ -362,8 +389,10 @@ void Daemon::Impl::log_new_events() {
     for (;;) {
         const auto events = runtime->store->events_after(logged_seq, 500);
         if (events.empty()) return;
-        for (const auto& e : events)
+        for (const auto& e : events) {
+            if (e.kind == event_kind::person_saved || e.kind == event_kind::person_erased) refresh_names();
             spdlog::info("{}", format_event_line(e, *names, runtime->config.language));
+        }
         logged_seq = events.back().seq;
     }
 }
@@ -582,6 +611,8 @@ void Daemon::Impl::reload() {
     transport = std::move(new_transport);
     build_workers();
     plan_all();
+    warn_erased_config_people();
+    retention->start();
     arm_engine();
     kick_sender();
     spdlog::info("reloaded: {}", status_line());
@@ -598,6 +629,7 @@ void Daemon::Impl::stop(int signo) {
     outbox_timer.cancel();
     store_retry_timer.cancel();
     watchdog_timer.cancel();
+    retention.reset();
     signals.cancel();
     if (store_watch) store_watch->cancel();
     if (http) http->close();

@@ -2,6 +2,7 @@
 // the warm hand-over runs, open work follows the role to the successor, and a post
 // left empty is escalated to the regisseur (or the steering group).
 #include "engine/event_kinds.hpp"
+#include "model/person_record.hpp"
 #include "support/demo_world.hpp"
 
 namespace okod::test {
@@ -59,7 +60,11 @@ TEST_F(Turnover, the_open_feedback_task_and_its_reminders_follow_the_ggd_role_to
     EXPECT_EQ(handover.state, "introductie");
     const Task meeting = task("warm-handover", "handover-meeting");
     EXPECT_EQ(meeting.role, "ggd-contact");
-    EXPECT_EQ(meeting.title.nl, "Overdrachtsgesprek Contactpersoon GGD: Bram Hendriks met de opvolger, vóór 14-10-2022");
+    // The title names Bram by reference; whoever shows it renders his name (issue 16).
+    EXPECT_EQ(meeting.title.nl,
+              "Overdrachtsgesprek Contactpersoon GGD: {person:maastricht-bram} met de opvolger, vóór 14-10-2022");
+    EXPECT_EQ(render_person_refs(meeting.title.nl, person_names(store())),
+              "Overdrachtsgesprek Contactpersoon GGD: Bram Hendriks met de opvolger, vóór 14-10-2022");
     EXPECT_EQ(format_iso_local(*meeting.due), "2022-10-11T17:00:00+02:00");
     EXPECT_EQ(recipients(meeting.id, "reminder"), (std::vector<std::string>{"maastricht-bram", "maastricht-bram"}));
     EXPECT_EQ(task("warm-handover", "starter-pack").role, "regisseur");
@@ -97,7 +102,8 @@ TEST_F(Turnover, without_a_successor_the_vacancy_goes_to_the_regisseur_until_one
     ASSERT_EQ(instances("warm-handover").at(0).state, "vacature");
     const Task vacancy = task("warm-handover", "vacancy");
     EXPECT_EQ(vacancy.role, "regisseur");
-    EXPECT_NE(vacancy.title.nl.find("Contactpersoon GGD is vacant sinds het vertrek van Bram Hendriks"),
+    EXPECT_NE(render_person_refs(vacancy.title.nl, person_names(store()))
+                  .find("Contactpersoon GGD is vacant sinds het vertrek van Bram Hendriks"),
               std::string::npos);
     // The regisseur hears of the vacancy the morning it arises (Saturday 15 October),
     // not days later at the first lead time.

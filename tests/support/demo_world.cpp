@@ -19,10 +19,10 @@ void DemoWorld::edit_maastricht(const std::string& from, const std::string& to) 
     write_file(file, text);
 }
 
-void DemoWorld::start(Instant at) {
+void DemoWorld::start(Instant at, const std::filesystem::path& store) {
     auto loaded = load_config(dir_ / "okod.toml");
     ASSERT_TRUE(loaded.config) << loaded.errors.at(0).to_string();
-    auto r = open_runtime(std::move(*loaded.config), ":memory:");
+    auto r = open_runtime(std::move(*loaded.config), store);
     ASSERT_TRUE(r.runtime) << r.errors.at(0).to_string();
     runtime_ = std::move(r.runtime);
     clock_ = std::make_unique<VirtualClock>(at);

@@ -23,8 +23,9 @@ protected:
 
     // Changes the Maastricht file before start() (text replace; fails if absent).
     void edit_maastricht(const std::string& from, const std::string& to);
-    // Loads the config, opens the runtime and plans GM0935 at `at`.
-    void start(Instant at);
+    // Loads the config, opens the runtime (on `store`, in memory by default) and plans
+    // GM0935 at `at`.
+    void start(Instant at, const std::filesystem::path& store = ":memory:");
     Engine& engine() { return *engine_; }
     Store& store() { return *runtime_->store; }
 

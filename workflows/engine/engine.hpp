@@ -43,6 +43,17 @@ struct ExecutionActionResult {
     std::string changes;     // a change: what it changed (describe_changes), as logged
 };
 
+// Outcome of erase_person (engine_personal_data.cpp).
+struct ErasureResult {
+    bool ok = true;
+    std::string error;      // when !ok: a sentence for the user
+    bool already = false;   // erased before: nothing changed
+    std::string pseudonym;  // what the person is called from now on
+    ErasureCounts counts;
+    int tokens_revoked = 0;      // API tokens of the person, revoked with the erasure
+    std::int64_t event_seq = 0;  // the person_erased line in the event log
+};
+
 class Engine {
 public:
     Engine(Store& store, const DefinitionRegistry& definitions, const Calendar& calendar,
@@ -134,6 +145,13 @@ public:
                                                   const ExecutionActionChange& change, const std::string& by);
     ExecutionActionResult remove_execution_action(const std::string& municipality, std::int64_t id,
                                                   const std::string& by);
+
+    // AVG/GDPR art. 17: pseudonymises the person everywhere in the store (their row, task
+    // titles, the event log's titles and notes, outbox addresses) in one transaction,
+    // logged as person_erased with the pseudonym and the rewritten seqs. Refused while
+    // they hold or will hold a role: their leave comes first. Erasing twice changes
+    // nothing and succeeds.
+    ErasureResult erase_person(const std::string& person_id, const std::string& by);
 
 private:
     Store& store_;

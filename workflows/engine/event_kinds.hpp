@@ -31,6 +31,8 @@ inline constexpr std::string_view leave_announced = "leave_announced";
 // no longer one (issue 16); `note` says by whom.
 inline constexpr std::string_view person_linked = "person_linked";
 inline constexpr std::string_view person_unlinked = "person_unlinked";
+// A person's data erased (AVG art. 17): names only the pseudonym, lists what it rewrote.
+inline constexpr std::string_view person_erased = "person_erased";
 // The FTE on the roles fell below the municipality's norm; `note` has the figures.
 inline constexpr std::string_view capacity_below_norm = "capacity_below_norm";
 // A year-plan activity's traffic light set by hand (okoctl activities set); `note`

@@ -9,6 +9,7 @@
 #include "time/amsterdam.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -45,6 +46,9 @@ CommandResult Step::save_person(const Person& p, const std::string& by) {
         return CommandResult::failure(fmt::format("person '{}' needs a name", p.id));
     if (!p.email.empty())
         if (auto problem = email_problem("email", p.email)) return CommandResult::failure(*problem);
+    if (store_.person_erased_at(p.id))
+        return CommandResult::failure(fmt::format(
+            "person '{}' was erased (AVG): their id stays unused; give them a new id", p.id));
     const auto before = store_.person(p.id);
     if (before && before->name == p.name && before->email == p.email && before->language == p.language)
         return {};  // nothing changed: saving twice is harmless
@@ -53,7 +57,13 @@ CommandResult Step::save_person(const Person& p, const std::string& by) {
     e.at = now_;
     e.kind = std::string(event_kind::person_saved);
     e.person = p.id;
-    e.note = fmt::format("{} <{}>{}", p.name, p.email, before ? " (gewijzigd)" : "");
+    // The log says what changed, not to what: the name and address live in the people
+    // row only, so that an erasure has one place to clear (model/personal_data.hpp).
+    std::vector<std::string_view> changed;
+    if (before && before->name != p.name) changed.push_back("naam");
+    if (before && before->email != p.email) changed.push_back("e-mailadres");
+    if (before && before->language != p.language) changed.push_back("taal");
+    e.note = before ? fmt::format("gewijzigd: {}", fmt::join(changed, ", ")) : "nieuw";
     if (!by.empty()) e.note += " door " + by;
     log(std::move(e));
     return {};
@@ -64,6 +74,8 @@ CommandResult Step::assign_role(RoleAssignment a, const std::string& by) {
     if (!m) return CommandResult::failure(fmt::format("no municipality {}", a.municipality));
     if (!store_.person(a.person_id))
         return CommandResult::failure(fmt::format("no person '{}': add them first", a.person_id));
+    if (store_.person_erased_at(a.person_id))
+        return CommandResult::failure(fmt::format("person '{}' was erased (AVG)", a.person_id));
     if (!definitions_.roles().contains(a.role))
         return CommandResult::failure(fmt::format("unknown role '{}' (known roles: {})", a.role,
                                                   definitions_.roles().ids()));
@@ -195,7 +207,8 @@ void Step::start_handover(const Municipality& m, const RoleAssignment& a, const 
             {"role", a.role},
             {"role_name", definitions_.roles().name(a.role, Language::nl)},
             {"leaver", leaver.id},
-            {"leaver_name", leaver.name},
+            // By reference: titles show the name the people row has when read.
+            {"leaver_name", person_ref(leaver.id)},
             {"leave_date", format_date(last_day)},
             // The regisseur runs a hand-over; the steering group when the regisseur leaves.
             {"coordinator", std::string(a.role == kRegisseur ? kSteeringGroup : kRegisseur)},

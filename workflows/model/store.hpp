@@ -17,6 +17,7 @@
 #include "model/measurement.hpp"
 #include "model/municipality.hpp"
 #include "model/people.hpp"
+#include "model/personal_data.hpp"
 
 #include <map>
 #include <memory>
@@ -190,6 +191,24 @@ public:
     virtual std::optional<ExecutionAction> execution_action(std::int64_t id) = 0;
     virtual std::vector<ExecutionAction> execution_actions(
         const std::string& municipality) = 0;  // by id (model/execution_plan.hpp groups them)
+
+    // Personal data (issue 16, model/personal_data.hpp). An erased person's row stays as
+    // a tombstone with a pseudonym: upsert_person leaves it as it is, so neither a config
+    // file nor okoctl brings the person back under that id.
+    virtual std::optional<Instant> person_erased_at(const std::string& id) = 0;
+    virtual std::int64_t erased_people_count() = 0;
+    virtual std::vector<OutboxItem> outbox_of_person(const std::string& person_id) = 0;  // by id
+    // Event log lines about the person (`person` is their id) or with one of `texts`
+    // in their title or note; in seq order. Reads the whole log: for rare requests.
+    virtual std::vector<Event> events_naming(const std::string& person_id,
+                                             const std::vector<std::string>& texts) = 0;
+    // The one sanctioned rewrite of the event log (see migration 8); call it inside the
+    // transaction that also logs the erasure.
+    virtual ErasureCounts erase_person(const PersonErasure& erasure) = 0;
+    // Retention: clears the address (and last error) of up to `limit` outbox rows that
+    // are no longer pending and were sent, or given up, before `before`; returns how
+    // many. Reads only rows that still have an address (an index), oldest first.
+    virtual std::int64_t forget_mail_recipients(Instant before, int limit) = 0;
 };
 
 }  // namespace okod

@@ -1,5 +1,7 @@
 #include "report/annual_report_builder.hpp"
 
+#include "model/person_record.hpp"
+
 #include "calendar/elections.hpp"
 #include "definition/guards.hpp"
 #include "definition/registry.hpp"
@@ -122,7 +124,8 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     TaskFilter all;
     all.municipality = m.code;
     std::vector<Task> trajectory;
-    for (const auto& t : store.tasks(all)) {
+    const auto tasks = with_names(store.tasks(all), person_names(store));
+    for (const auto& t : tasks) {
         const bool closed_this_year = t.closed_at && *t.closed_at >= year_begin && *t.closed_at < year_end;
         if (t.status == TaskStatus::done && closed_this_year) {
             (t.due && *t.closed_at > *t.due ? r.counts.tasks_done_late : r.counts.tasks_done_on_time)++;
@@ -163,7 +166,7 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     }
 
     if (plan) {
-        r.activities = year_overview(*plan, store.tasks(all), store.activity_overrides(m.code, year), now, language);
+        r.activities = year_overview(*plan, tasks, store.activity_overrides(m.code, year), now, language);
         const auto measurements = store.measurements(m.code);
         for (const auto& g : plan->policy_goals) {
             ReportGoal rg{g, {}, TrafficLight::rood};

@@ -1,0 +1,16 @@
+#pragma once
+// Row readers shared by the files that implement SqliteStore (defined in
+// sqlite_store.cpp): one way to read an event or an outbox row, whichever file queries.
+#include <string_view>
+
+#include "adapters/sqlite/sqlite_db.hpp"
+#include "model/instance.hpp"
+
+namespace okod::sqlite_rows {
+
+extern const std::string_view event_columns;   // in the order read_event expects
+extern const std::string_view outbox_columns;  // in the order read_outbox expects
+Event read_event(const SqliteStatement& s);
+OutboxItem read_outbox(const SqliteStatement& s);
+
+}  // namespace okod::sqlite_rows
