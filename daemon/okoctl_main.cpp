@@ -55,6 +55,10 @@ int main(int argc, char** argv) {
     outbox_retry->add_flag("--all-dead", retry_args.all_dead, "Every dead letter");
     outbox_retry->add_option("--config", retry_args.config, "Configuration file (okod.toml)")->capture_default_str();
     outbox_retry->add_option("--store", retry_args.store, "SQLite store to change (instead of the config's)");
+    outbox_retry->add_option("--municipality", retry_args.municipality,
+                             "Through the API with --all-dead: this CBS code (needed unless the token has one)")
+        ->check(okod::client_cli::cbs_code());
+    okod::client_cli::connection_options(outbox_retry, retry_args.client);
 
     okod::StoreCheckArgs store_check_args;
     store_check_args.config = okod::default_config_path();

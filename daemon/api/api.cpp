@@ -39,6 +39,7 @@
 //   POST /api/v1/leaves {municipality, person, role, last_day}               admin, regisseur
 //   GET  /api/v1/events?municipality[&after,limit]    admin, regisseur
 //   GET  /api/v1/outbox?municipality[&status,limit]   admin, regisseur
+//   POST /api/v1/outbox/{id}/retry                     admin, regisseur: a dead letter goes out again
 #include "daemon/api/api.hpp"
 
 #include "adapters/auth/token_secret.hpp"
@@ -54,6 +55,7 @@
 #include "daemon/web/web_assets.hpp"
 #include "calendar/elections.hpp"
 #include "engine/engine.hpp"
+#include "outbox/dead_letter.hpp"
 #include "openapi_json.hpp"
 #include "model/api_access.hpp"
 #include "model/capacity.hpp"
@@ -858,6 +860,8 @@ private:
     }
 
     HttpResponse outbox() {
+        if (segments().size() == 5 && segments()[4] == "retry") return retry_outbox(segments()[3]);
+        if (segments().size() != 3) throw not_found("no such route");
         need_method("GET");
         allow_query(target_, {"municipality", "status", "limit"});
         const std::string code = list_municipality();
@@ -866,7 +870,9 @@ private:
         std::optional<OutboxStatus> status;
         if (auto it = target_.query.find("status"); it != target_.query.end() && it->second != "all") {
             status = parse_outbox_status(it->second);
-            if (!status) throw bad_request(fmt::format("status must be pending, sent, dead or all, not '{}'", it->second));
+            if (!status)
+                throw bad_request(
+                    fmt::format("status must be pending, sent, dead, obsolete or all, not '{}'", it->second));
         }
         const auto limit = query_int(target_, "limit", 1, 1000).value_or(100);
         json::array out;
@@ -876,6 +882,26 @@ private:
             if (static_cast<std::int64_t>(out.size()) == limit) break;
         }
         return json_response(200, json::object{{"outbox", std::move(out)}});
+    }
+
+    // A dead letter back in the queue (after its address was corrected, say). Another
+    // municipality's e-mail answers as one that does not exist.
+    HttpResponse retry_outbox(const std::string& id_text) {
+        need_method("POST");
+        allow_query(target_, {});
+        const std::int64_t id = path_id(id_text, "e-mail");
+        const auto item = store().outbox_item(id);
+        if (!item || !can_read_municipality(token_, item->municipality)) throw no_such("e-mail", id_text);
+        if (!can_read_outbox(token_, item->municipality))
+            throw forbidden(fmt::format("a {} token may not send e-mail again", to_string(token_.role)));
+        if (auto why = not_retryable(*item))
+            throw conflict(fmt::format("e-mail {} is not a dead letter ({}): nothing to send again", id, *why));
+        const auto again = requeued(*item, store().person(item->person_id));
+        auto tx = store().begin();
+        store().update_outbox(again);
+        tx->commit();
+        spdlog::info("mail {} to {} goes out again ({})", again.id, again.recipient, by());
+        return written(to_json(again));
     }
 
     const HttpRequest& req_;

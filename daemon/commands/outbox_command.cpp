@@ -5,6 +5,7 @@
 #include "daemon/api/api_json.hpp"
 #include "daemon/client/api_client.hpp"
 #include "daemon/commands/existing_store.hpp"
+#include "outbox/dead_letter.hpp"
 #include "daemon/client/json_fields.hpp"
 #include "time/amsterdam.hpp"
 
@@ -134,30 +135,63 @@ int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
     return 0;
 }
 
+namespace {
+
+// Through okod's API: one POST a dead letter; --all-dead pages through the token's
+// municipality's dead letters (each retried one leaves that status).
+int run_outbox_retry_api(const OutboxRetryArgs& args, std::ostream& out, std::ostream& err) {
+    if (!args.store.empty()) {
+        err << "okoctl outbox retry: --store changes okod's store on its server; through okod's API leave it out\n";
+        return exit_code::usage;
+    }
+    auto connected = connect(args.client, err);
+    if (!connected.api) return connected.exit_code;
+    std::vector<std::int64_t> ids = args.ids;
+    if (args.all_dead) {
+        const auto reply = connected.api->get(
+            "/api/v1/outbox", {{"municipality", args.municipality}, {"status", "dead"}, {"limit", "1000"}});
+        if (!reply.ok()) return reply.exit_code;
+        for (const auto& o : json_array(reply.body, "outbox")) ids.push_back(o.at("id").to_number<std::int64_t>());
+    }
+    for (const auto id : ids) {
+        const auto reply = connected.api->post(fmt::format("/api/v1/outbox/{}/retry", id), {});
+        if (!reply.ok()) return reply.exit_code;
+        out << fmt::format("mail {} to {} ({}) goes out again; it was refused: {}\n", id,
+                           json_text(reply.body, "recipient"), json_text(reply.body, "kind"),
+                           json_text(reply.body, "last_error"));
+    }
+    out << fmt::format("{} e-mail{} back in the queue\n", ids.size(), ids.size() == 1 ? "" : "s");
+    return exit_code::ok;
+}
+
+}  // namespace
+
 int run_outbox_retry(const OutboxRetryArgs& args, std::ostream& out, std::ostream& err) {
     if (args.ids.empty() == !args.all_dead) {
         err << "okoctl outbox retry: give the ids of dead letters (okoctl outbox --status dead) or --all-dead\n";
         return 2;
     }
+    if (api_mode(args.client)) return run_outbox_retry_api(args, out, err);
     auto store = open_existing_store(args.config, args.store, "outbox retry", err);
     if (!store) return 1;
     std::vector<OutboxItem> items;
     for (const auto id : args.ids) {
         auto item = store->outbox_item(id);
-        if (!item || item->status != OutboxStatus::dead) {
-            err << fmt::format("okoctl outbox retry: {} is not a dead letter ({}); nothing changed\n", id,
-                               item ? "it is " + std::string(to_string(item->status)) : "no such e-mail");
+        const auto why = item ? not_retryable(*item) : std::optional<std::string>("no such e-mail");
+        if (why) {
+            err << fmt::format("okoctl outbox retry: {} is not a dead letter ({}); nothing changed\n", id, *why);
             return 1;
         }
         items.push_back(std::move(*item));
     }
     auto tx = store->begin();
     auto requeue = [&](OutboxItem item) {
-        out << fmt::format("mail {} to {} ({}) goes out again; it was refused: {}\n", item.id, item.recipient,
-                           item.kind, item.last_error);
-        item.status = OutboxStatus::pending;
-        item.next_attempt_at.reset();  // at once
+        const std::string refused = item.last_error;
+        const auto person = store->person(item.person_id);
+        item = requeued(std::move(item), person);
         store->update_outbox(item);
+        out << fmt::format("mail {} to {} ({}) goes out again; it was refused: {}\n", item.id, item.recipient,
+                           item.kind, refused);
     };
     for (auto& item : items) requeue(std::move(item));
     int count = static_cast<int>(items.size());

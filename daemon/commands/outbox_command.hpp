@@ -35,12 +35,15 @@ struct OutboxRetryArgs {
     std::filesystem::path store;  // overrides the config's store path
     std::vector<std::int64_t> ids;
     bool all_dead = false;
+    std::string municipality;  // through the API with --all-dead: unless the token has one
+    ClientOptions client;      // --url and --token-file: through okod's API
 };
 
 // `okoctl outbox retry ID... | --all-dead`: dead letters (refused by the mail server, or
 // a person without an address, since fixed) back into the queue, tried at once by the
-// running okod (it sees the write). All or nothing: an id that is not a dead letter
-// changes nothing and exits 1; 2 without ids or --all-dead.
+// running okod (it sees the write). On the store all or nothing: an id that is not a
+// dead letter changes nothing and exits 1; 2 without ids or --all-dead. Through the API
+// (--url) one request an id, stopping at the first refusal (exit_codes.hpp).
 int run_outbox_retry(const OutboxRetryArgs& args, std::ostream& out, std::ostream& err);
 
 }  // namespace okod

@@ -1,7 +1,7 @@
 // Isolation by construction (issue 16), against the real okod process with a real HTTP
 // client: tokens of Groningen (GM0014) walk every route of the API and the calendar
 // feeds with every kind of id that belongs to Maastricht (GM0935): its municipality,
-// a task, an instance, a person, an execution-plan action. Each answer is the README's:
+// a task, an instance, a person, an execution-plan action, an e-mail in the outbox. Each answer is the README's:
 // 404 where the token's role may use the route (with exactly the sentence an unknown id
 // gets, so ids cannot be guessed), 403 where the role may not use it at all; and nothing
 // of Maastricht's changed. One table of routes: a new route is one more row.
@@ -23,7 +23,7 @@ namespace {
 namespace json = boost::json;
 
 // The ids a row's path and body may name, in braces: {code} {task} {instance} {person}
-// {action}. Each is filled with Maastricht's real one, or with one that exists nowhere.
+// {action} {outbox}. Each is filled with Maastricht's real one, or with one that exists nowhere.
 using Ids = std::map<std::string, std::string>;
 
 std::string fill(std::string text, const Ids& ids) {
@@ -41,9 +41,8 @@ struct Route {
 
 // Every route and feed that names something of a municipality. `me`, `/municipalities`
 // (the list) and the dashboard's files name nothing: they are in api_process_test.cpp.
-// Tokens and outbox items have no route of their own by id; the lists that hold them
-// are per municipality (the outbox row), and an API token in a feed URL opens nothing
-// (ical_process_test.cpp).
+// Tokens have no route of their own by id; the list that holds them is per
+// municipality, and an API token in a feed URL opens nothing (ical_process_test.cpp).
 const std::vector<Route>& routes() {
     static const std::vector<Route> kRoutes{
         {"GET", "/api/v1/municipalities/{code}", "", 404, 404, 404},
@@ -95,6 +94,7 @@ const std::vector<Route>& routes() {
          403},
         {"GET", "/api/v1/events?municipality={code}", "", 404, 404, 404},
         {"GET", "/api/v1/outbox?municipality={code}", "", 404, 404, 404},
+        {"POST", "/api/v1/outbox/{outbox}/retry", "", 404, 404, 404},
         {"GET", "/ical/municipality/{code}.ics", "", 404, 404, 403},
         {"GET", "/ical/person/{person}.ics", "", 404, 404, 404},
     };
@@ -128,11 +128,15 @@ protected:
                                  R"({"recommendation": "1", "intervention": "Ouderavonden"})");
         ASSERT_EQ(action.status, 201) << action.body;
         maastricht_["action"] = std::to_string(action.json().at("id").as_int64());
+        const auto mail = call("GET", "/api/v1/outbox?municipality=GM0935&limit=1", admin_).json();
+        maastricht_["outbox"] =
+            std::to_string(mail.at("outbox").as_array().at(0).at("id").as_int64());
         nowhere_ = {{"code", "GM9999"},
                     {"person", "nobody-here"},
                     {"task", "999999"},
                     {"instance", "999999"},
-                    {"action", "999999"}};
+                    {"action", "999999"},
+                    {"outbox", "999999"}};
     }
     static void TearDownTestSuite() { delete okod_; }
 
