@@ -197,11 +197,8 @@ private:
         if (!can_write_municipality(token_, code))
             throw forbidden(fmt::format("a {} token may not change {}", to_string(token_.role), code));
     }
-    // An engine refusal: 409 when the task is already closed, else a rule violation.
-    [[noreturn]] void refused(const CommandResult& r) {
-        if (r.error.find("is already") != std::string::npos) throw conflict(r.error);
-        throw unprocessable(r.error);
-    }
+    // An engine refusal, as api_error.hpp maps its type.
+    [[noreturn]] void refused(const CommandResult& r) { throw refusal_error(r.refusal, r.error); }
     HttpResponse written(json::value v) {
         c_.after_write();
         return json_response(200, v);
@@ -438,9 +435,9 @@ private:
                                         m.code));
         // An action of another municipality is, here, one that does not exist.
         const auto refused_action = [this](const ExecutionActionResult& r) {
-            if (r.not_found)
+            if (r.refusal == Refusal::not_found)
                 throw no_such("execution-plan action", segments().size() > 5 ? segments()[5] : "");
-            throw unprocessable(r.error);
+            throw refusal_error(r.refusal, r.error);
         };
         if (req_.method == "POST") {
             auto change = execution_action_change(req_);
@@ -623,7 +620,7 @@ private:
         need_write(i->municipality);
         JsonBody b(req_, {"event"});
         auto r = engine().signal(id, *b.string("event", true), by());
-        if (!r.ok) throw unprocessable(r.error);
+        if (!r.ok) refused(r);
         return written(to_json(*store().instance(id)));
     }
 
@@ -726,7 +723,7 @@ private:
                 fmt::format("person '{}' also belongs to {}: only an admin token may change them",
                             p.id, fmt::join(where, ", ")));
         auto r = code.empty() ? engine().save_person(p, by()) : engine().save_member(p, code, by());
-        if (!r.ok) throw unprocessable(r.error);
+        if (!r.ok) refused(r);
         return written(person_json(*store().person(p.id)));
     }
 
@@ -798,7 +795,7 @@ private:
             }
             auto r = add ? engine().link_person(p.id, code, by())
                          : engine().unlink_person(p.id, code, by());
-            if (!r.ok) throw unprocessable(r.error);
+            if (!r.ok) refused(r);
             return written(person_json(*store().person(p.id)));
         }
         throw not_found("no such route");
@@ -819,7 +816,7 @@ private:
         if (b.string("until")) a.until = date_field(b, "until", false);
         a.fte = b.number("fte");
         auto r = engine().assign_role(a, by());
-        if (!r.ok) throw unprocessable(r.error);
+        if (!r.ok) refused(r);
         return written(json::object{{"ok", true}});
     }
 
@@ -832,7 +829,7 @@ private:
         const std::string person_id = person(*b.string("person", true)).id;
         auto r = engine().announce_leave(code, person_id, b.string("role").value_or(""),
                                          date_field(b, "last_day", true), by());
-        if (!r.ok) throw unprocessable(r.error);
+        if (!r.ok) refused(r);
         return written(json::object{{"ok", true}});
     }
 

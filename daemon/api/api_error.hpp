@@ -2,6 +2,8 @@
 // An API request that cannot be served: the status, a stable code for programs and a
 // sentence for people. Thrown by the request helpers and the routes, turned into a
 // JSON response in one place (Api::handle), so no route forgets the shape.
+#include "engine/refusal.hpp"
+
 #include <stdexcept>
 #include <string>
 
@@ -25,6 +27,17 @@ inline ApiError unprocessable(const std::string& m) { return {422, "rule_violati
 // "no person maastricht-anna", "no municipality GM0935", for every route.
 inline ApiError no_such(const std::string& kind, const std::string& id) {
     return not_found("no " + kind + " " + id);
+}
+
+// The engine's refusal as an HTTP answer: the one place that decides its status.
+inline ApiError refusal_error(Refusal why, const std::string& message) {
+    switch (why) {
+    case Refusal::not_found: return not_found(message);
+    case Refusal::already_closed:
+    case Refusal::conflict: return conflict(message);
+    case Refusal::invalid: break;
+    }
+    return unprocessable(message);
 }
 
 }  // namespace okod

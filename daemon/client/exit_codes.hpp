@@ -3,6 +3,8 @@
 // client maps HTTP answers to these, the commands return them, and `okoctl --help`
 // prints kExitCodesHelp. A script can tell "try again later" (6) from "fix the token"
 // (3) from "okod said no" (1, 4, 5).
+#include "engine/refusal.hpp"
+
 namespace okod::exit_code {
 
 inline constexpr int ok = 0;
@@ -20,6 +22,18 @@ constexpr int for_http_status(long status) {
     if (status == 404) return not_found;
     if (status == 409) return conflict;
     if (status >= 500) return unreachable;
+    return refused;
+}
+
+// The exit code for an engine refusal, when okoctl works on okod's store itself: the
+// same as for the HTTP status okod's API answers the same refusal with.
+constexpr int for_refusal(Refusal why) {
+    switch (why) {
+    case Refusal::not_found: return not_found;
+    case Refusal::already_closed:
+    case Refusal::conflict: return conflict;
+    case Refusal::invalid: break;
+    }
     return refused;
 }
 

@@ -1,4 +1,5 @@
 #include "daemon/commands/activities_command.hpp"
+#include "daemon/client/exit_codes.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -220,7 +221,7 @@ int run_activities_set(const ActivitiesSetArgs& args, std::ostream& out, std::os
                                               *light, args.remark, command_user());
     if (!r.ok) {
         err << fmt::format("okoctl activities set: {}\n", r.error);
-        return 1;
+        return exit_code::for_refusal(r.refusal);
     }
     std::optional<ActivityStatus> was;
     for (const auto& w : before.workgroups)

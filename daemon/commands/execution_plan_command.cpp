@@ -55,7 +55,12 @@ OpenedLocal open_local(const PeopleCommon& common, const std::string& code, cons
 
 int refused(const std::string& sub, const std::string& error, std::ostream& err) {
     err << fmt::format("okoctl execution-plan {}: {}\n", sub, error);
-    return 1;
+    return exit_code::refused;
+}
+
+int refused(const std::string& sub, const ExecutionActionResult& r, std::ostream& err) {
+    err << fmt::format("okoctl execution-plan {}: {}\n", sub, r.error);
+    return exit_code::for_refusal(r.refusal);
 }
 
 std::optional<std::optional<std::int64_t>> parse_money(const std::string& text,
@@ -160,7 +165,7 @@ int run_execution_plan_add(const ExecutionPlanAddArgs& args, std::ostream& out, 
     if (!opened.plan) return opened.exit_code;
     auto& [s, m] = *opened.plan;
     const auto r = engine_of(s).add_execution_action(m.code, *change, command_user());
-    if (!r.ok) return refused("add", r.error, err);
+    if (!r.ok) return refused("add", r, err);
     print_clock(s, out);
     out << fmt::format("actie {} toegevoegd aan het uitvoeringsplan van {}\n", r.action.id, m.code);
     print_execution_action(r.action, recommendation_number(m, r.action.recommendation), out);
@@ -184,7 +189,7 @@ int run_execution_plan_set(const ExecutionPlanSetArgs& args, std::ostream& out, 
     if (!opened.plan) return opened.exit_code;
     auto& [s, m] = *opened.plan;
     const auto r = engine_of(s).change_execution_action(m.code, args.id, *change, command_user());
-    if (!r.ok) return refused("set", r.error, err);
+    if (!r.ok) return refused("set", r, err);
     print_clock(s, out);
     print_execution_action_change(r.action.id, r.changed, r.changes, out);
     print_execution_action(r.action, recommendation_number(m, r.action.recommendation), out);
@@ -198,7 +203,7 @@ int run_execution_plan_remove(const ExecutionPlanRemoveArgs& args, std::ostream&
     if (!opened.plan) return opened.exit_code;
     auto& [s, m] = *opened.plan;
     const auto r = engine_of(s).remove_execution_action(m.code, args.id, command_user());
-    if (!r.ok) return refused("remove", r.error, err);
+    if (!r.ok) return refused("remove", r, err);
     print_clock(s, out);
     print_execution_action_removed(r.action, recommendation_number(m, r.action.recommendation),
                                    out);

@@ -1,5 +1,6 @@
 // `okoctl people link | unlink | feed-url`: see people_access_command.hpp.
 #include "daemon/commands/people_access_command.hpp"
+#include "daemon/client/exit_codes.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -68,7 +69,7 @@ int link_local(const PeopleLinkArgs& args, bool link, std::ostream& out, std::os
                         : engine.unlink_person(args.person, args.municipality, command_user());
     if (!r.ok) {
         err << fmt::format("okoctl people {}: {}\n", sub, r.error);
-        return 1;
+        return exit_code::for_refusal(r.refusal);
     }
     out << fmt::format("{} now belongs to {}\n", args.person,
                        memberships_text(*s.store, args.person));

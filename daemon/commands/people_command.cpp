@@ -2,6 +2,7 @@
 // operations. Each opens okod's store without writing, runs one engine operation (one
 // transaction: all or nothing), then tells from the event log what it did.
 #include "daemon/commands/people_command.hpp"
+#include "daemon/client/exit_codes.hpp"
 
 #include "daemon/commands/people_api.hpp"
 #include "daemon/commands/people_report.hpp"
@@ -29,7 +30,7 @@ std::optional<Date> date_option(const std::string& text, const std::string& opti
 
 int refused(const std::string& sub, const CommandResult& r, std::ostream& err) {
     err << fmt::format("okoctl people {}: {}\n", sub, r.error);
-    return 1;
+    return exit_code::for_refusal(r.refusal);
 }
 
 std::string describe_period(const RoleAssignment& a) {

@@ -214,10 +214,10 @@ TEST_F(OkoctlExecutionPlanLocal, refusals_say_why_and_change_nothing) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("intervention is required"), std::string::npos) << r.err;
     r = okoctl({"set", "--municipality", "GM0935", "--id", "7", "--status", "groen"});
-    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.exit_code, 4);  // not found, as through the API (404)
     EXPECT_NE(r.err.find("GM0935 has no execution-plan action 7"), std::string::npos) << r.err;
     r = okoctl({"remove", "--municipality", "GM0344", "--id", "1"});
-    EXPECT_EQ(r.exit_code, 1);  // Utrecht has no action 1: Maastricht's is not Utrecht's to remove
+    EXPECT_EQ(r.exit_code, 4);  // Utrecht has no action 1: Maastricht's is not Utrecht's to remove
     EXPECT_NE(r.err.find("GM0344 has no execution-plan action 1"), std::string::npos) << r.err;
 
     // The command line: exit 2 before anything is opened.

@@ -55,7 +55,7 @@ TEST_F(ExecutionPlanCommands, a_refused_add_writes_nothing_and_says_everything_w
     c.fte.emplace(250.0);
     const auto r = engine().add_execution_action("GM0935", c, "sanne");
     EXPECT_FALSE(r.ok);
-    EXPECT_FALSE(r.not_found);
+    EXPECT_NE(r.refusal, Refusal::not_found);
     EXPECT_NE(r.error.find("recommendation 'Jongerenwerk' is not one of GM0935's recommendations"),
               std::string::npos)
         << r.error;
@@ -67,7 +67,7 @@ TEST_F(ExecutionPlanCommands, a_refused_add_writes_nothing_and_says_everything_w
 
     const auto elsewhere = engine().add_execution_action("GM0014", fields("1", "x"), "sanne");
     EXPECT_FALSE(elsewhere.ok);
-    EXPECT_TRUE(elsewhere.not_found);
+    EXPECT_EQ(elsewhere.refusal, Refusal::not_found);
     EXPECT_EQ(elsewhere.error, "no municipality GM0014");
 }
 
@@ -117,7 +117,7 @@ TEST_F(ExecutionPlanCommands, a_refused_change_leaves_the_action_as_it_was) {
     EXPECT_EQ(log_size(), before);
 
     const auto unknown = engine().change_execution_action("GM0935", 999, c, "sanne");
-    EXPECT_TRUE(unknown.not_found);
+    EXPECT_EQ(unknown.refusal, Refusal::not_found);
     EXPECT_EQ(unknown.error, "GM0935 has no execution-plan action 999");
 }
 
@@ -131,8 +131,8 @@ TEST_F(ExecutionPlanCommands, an_action_of_another_municipality_is_not_found_the
     ASSERT_TRUE(theirs.ok);
     ExecutionActionChange c;
     c.status = TrafficLight::groen;
-    EXPECT_TRUE(engine().change_execution_action("GM0935", theirs.action.id, c, "sanne").not_found);
-    EXPECT_TRUE(engine().remove_execution_action("GM0935", theirs.action.id, "sanne").not_found);
+    EXPECT_EQ(engine().change_execution_action("GM0935", theirs.action.id, c, "sanne").refusal, Refusal::not_found);
+    EXPECT_EQ(engine().remove_execution_action("GM0935", theirs.action.id, "sanne").refusal, Refusal::not_found);
     EXPECT_EQ(store_->execution_action(theirs.action.id), theirs.action);
 }
 
@@ -151,7 +151,7 @@ TEST_F(ExecutionPlanCommands, removing_logs_the_action_and_it_is_gone) {
         fmt::format("uitvoeringsplan, aanbeveling 3 'Evenementen': actie {} 'Leeftijdscontrole' "
                     "verwijderd (was rood) (door sanne)",
                     added.action.id));
-    EXPECT_TRUE(engine().remove_execution_action("GM0935", added.action.id, "sanne").not_found);
+    EXPECT_EQ(engine().remove_execution_action("GM0935", added.action.id, "sanne").refusal, Refusal::not_found);
 }
 
 TEST_F(ExecutionPlanCommands, an_action_whose_recommendation_left_the_list_can_still_be_updated) {

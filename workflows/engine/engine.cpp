@@ -123,7 +123,7 @@ CommandResult Engine::set_activity_status(const std::string& municipality, int y
     if (year < 2000 || year > 2100) return CommandResult::failure(fmt::format("{} is not a plan year", year));
     auto tx = store_.begin();
     if (!store_.municipality(municipality))
-        return CommandResult::failure(fmt::format("no municipality {}", municipality));
+        return CommandResult::not_found(fmt::format("no municipality {}", municipality));
     for (const auto& o : store_.activity_overrides(municipality, year))
         if (o.activity == activity && o.light == light && o.remark == remark) return {};  // as recorded
     ActivityOverride o{municipality, year, activity, light, remark, by, clock_.now()};

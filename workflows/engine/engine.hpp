@@ -11,6 +11,7 @@
 // simulator on a virtual clock) asks next_due(), waits until then, and calls step().
 // Not thread-safe: call it from one strand.
 #include "calendar/calendar.hpp"
+#include "engine/refusal.hpp"
 #include "definition/registry.hpp"
 #include "model/store.hpp"
 #include "model/traffic_light.hpp"
@@ -26,18 +27,24 @@ struct EngineSettings {
     TimeOfDay reminder_time = kDefaultReminderTime;  // reminders, escalations, starts
 };
 
-// Outcome of a user command; `error` is a sentence for the user when !ok.
+// Outcome of a user command; when !ok, `refusal` says why as a type (refusal.hpp) and
+// `error` in a sentence for the user.
 struct CommandResult {
     bool ok = true;
     std::string error;
-    static CommandResult failure(std::string message) { return {false, std::move(message)}; }
+    Refusal refusal = Refusal::invalid;
+
+    static CommandResult failure(std::string message, Refusal why = Refusal::invalid) {
+        return {false, std::move(message), why};
+    }
+    static CommandResult not_found(std::string message) { return failure(std::move(message), Refusal::not_found); }
 };
 
 // Outcome of an execution-plan command (engine_execution_plan.cpp).
 struct ExecutionActionResult {
     bool ok = true;
-    bool not_found = false;  // when !ok: no such municipality, or no such action in it
-    std::string error;       // when !ok: a sentence, or several joined by "; "
+    Refusal refusal = Refusal::invalid;  // when !ok; not_found: no such municipality, or no such action in it
+    std::string error;                   // when !ok: a sentence, or several joined by "; "
     ExecutionAction action;  // when ok: as stored afterwards (removed: as it was)
     bool changed = true;     // false when it was already so: nothing written, nothing logged
     std::string changes;     // a change: what it changed (describe_changes), as logged

@@ -8,10 +8,10 @@
 namespace okod {
 namespace {
 
-ExecutionActionResult refusal(std::string message, bool not_found = false) {
+ExecutionActionResult refusal(std::string message, Refusal why = Refusal::invalid) {
     ExecutionActionResult r;
     r.ok = false;
-    r.not_found = not_found;
+    r.refusal = why;
     r.error = std::move(message);
     return r;
 }
@@ -60,7 +60,7 @@ ExecutionActionResult Engine::add_execution_action(const std::string& municipali
                                                    const std::string& by) {
     auto tx = store_.begin();
     const auto m = store_.municipality(municipality);
-    if (!m) return refusal(fmt::format("no municipality {}", municipality), true);
+    if (!m) return refusal(fmt::format("no municipality {}", municipality), Refusal::not_found);
     ExecutionAction a;
     apply(fields, a);
     a.municipality = m->code;
@@ -84,10 +84,10 @@ ExecutionActionResult Engine::change_execution_action(const std::string& municip
                                                       const std::string& by) {
     auto tx = store_.begin();
     const auto m = store_.municipality(municipality);
-    if (!m) return refusal(fmt::format("no municipality {}", municipality), true);
+    if (!m) return refusal(fmt::format("no municipality {}", municipality), Refusal::not_found);
     const auto before = store_.execution_action(id);
     if (!before || before->municipality != m->code)
-        return refusal(fmt::format("{} has no execution-plan action {}", m->code, id), true);
+        return refusal(fmt::format("{} has no execution-plan action {}", m->code, id), Refusal::not_found);
     ExecutionAction a = *before;
     apply(change, a);
     // The recommendation is checked against the list only when it changes: an action
@@ -117,10 +117,10 @@ ExecutionActionResult Engine::remove_execution_action(const std::string& municip
                                                       std::int64_t id, const std::string& by) {
     auto tx = store_.begin();
     const auto m = store_.municipality(municipality);
-    if (!m) return refusal(fmt::format("no municipality {}", municipality), true);
+    if (!m) return refusal(fmt::format("no municipality {}", municipality), Refusal::not_found);
     const auto a = store_.execution_action(id);
     if (!a || a->municipality != m->code)
-        return refusal(fmt::format("{} has no execution-plan action {}", m->code, id), true);
+        return refusal(fmt::format("{} has no execution-plan action {}", m->code, id), Refusal::not_found);
     store_.delete_execution_action(id);
     log(store_, *a, event_kind::execution_action_removed,
         fmt::format("uitvoeringsplan, {}: actie {} '{}' verwijderd (was {})",

@@ -41,7 +41,7 @@ CommandResult Engine::save_member(const Person& p, const std::string& municipali
                                   const std::string& by) {
     auto tx = store_.begin();
     if (!store_.municipality(municipality))
-        return CommandResult::failure(fmt::format("no municipality {}", municipality));
+        return CommandResult::not_found(fmt::format("no municipality {}", municipality));
     auto r = Step(store_, definitions_, calendar_, settings_, clock_.now()).save_person(p, by);
     if (!r.ok) return r;
     link_in(store_, p.id, municipality, clock_.now(), by);
@@ -53,9 +53,9 @@ CommandResult Engine::link_person(const std::string& person_id, const std::strin
                                   const std::string& by) {
     auto tx = store_.begin();
     if (!store_.municipality(municipality))
-        return CommandResult::failure(fmt::format("no municipality {}", municipality));
+        return CommandResult::not_found(fmt::format("no municipality {}", municipality));
     if (!store_.person(person_id))
-        return CommandResult::failure(fmt::format("no person {}", person_id));
+        return CommandResult::not_found(fmt::format("no person {}", person_id));
     if (link_in(store_, person_id, municipality, clock_.now(), by)) tx->commit();
     return {};
 }
@@ -64,9 +64,9 @@ CommandResult Engine::unlink_person(const std::string& person_id, const std::str
                                     const std::string& by) {
     auto tx = store_.begin();
     if (!store_.municipality(municipality))
-        return CommandResult::failure(fmt::format("no municipality {}", municipality));
+        return CommandResult::not_found(fmt::format("no municipality {}", municipality));
     if (!store_.person(person_id))
-        return CommandResult::failure(fmt::format("no person {}", person_id));
+        return CommandResult::not_found(fmt::format("no person {}", person_id));
     const Date today = local_date(clock_.now());
     for (const auto& a : store_.assignments(municipality)) {
         if (a.person_id != person_id) continue;

@@ -454,11 +454,11 @@ void Step::arm_task_timers(const Task& t) {
 CommandResult Step::close_task(TaskId id, TaskStatus to, const std::string& by,
                                const std::string& note) {
     auto t = store_.task(id);
-    if (!t) return CommandResult::failure(fmt::format("no task with id {}", id));
+    if (!t) return CommandResult::not_found(fmt::format("no task with id {}", id));
     if (is_closed(t->status)) {
         if (t->status == to) return {};  // completing twice is harmless
-        return CommandResult::failure(
-            fmt::format("task {} is already {}", id, to_string(t->status)));
+        return CommandResult::failure(fmt::format("task {} is already {}", id, to_string(t->status)),
+                                      Refusal::already_closed);
     }
     t->status = to;
     t->closed_at = now_;
@@ -484,9 +484,10 @@ CommandResult Step::close_task(TaskId id, TaskStatus to, const std::string& by,
 CommandResult Step::reschedule_task(TaskId id, Instant due, const std::string& by,
                                     const std::string& reason) {
     auto t = store_.task(id);
-    if (!t) return CommandResult::failure(fmt::format("no task with id {}", id));
+    if (!t) return CommandResult::not_found(fmt::format("no task with id {}", id));
     if (is_closed(t->status))
-        return CommandResult::failure(fmt::format("task {} is already {}", id, to_string(t->status)));
+        return CommandResult::failure(fmt::format("task {} is already {}", id, to_string(t->status)),
+                                      Refusal::already_closed);
     if (auto problem = reason_problem("reason", reason)) return CommandResult::failure(*problem);
     if (t->due == due) return {};  // already there: harmless
     const std::string before = t->due ? format_local_minutes(*t->due) : std::string("geen");
@@ -506,7 +507,7 @@ CommandResult Step::reschedule_task(TaskId id, Instant due, const std::string& b
 
 CommandResult Step::signal(InstanceId id, const std::string& event, const std::string& by) {
     auto l = load(id);
-    if (!l) return CommandResult::failure(fmt::format("no running instance with id {}", id));
+    if (!l) return CommandResult::not_found(fmt::format("no running instance with id {}", id));
     if (l->instance.finished_at)
         return CommandResult::failure(fmt::format("instance {} has finished", id));
     const TransitionSpec* match = nullptr;

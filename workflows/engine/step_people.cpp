@@ -71,9 +71,9 @@ CommandResult Step::save_person(const Person& p, const std::string& by) {
 
 CommandResult Step::assign_role(RoleAssignment a, const std::string& by) {
     auto m = store_.municipality(a.municipality);
-    if (!m) return CommandResult::failure(fmt::format("no municipality {}", a.municipality));
+    if (!m) return CommandResult::not_found(fmt::format("no municipality {}", a.municipality));
     if (!store_.person(a.person_id))
-        return CommandResult::failure(fmt::format("no person '{}': add them first", a.person_id));
+        return CommandResult::not_found(fmt::format("no person '{}': add them first", a.person_id));
     if (store_.person_erased_at(a.person_id))
         return CommandResult::failure(fmt::format("person '{}' was erased (AVG)", a.person_id));
     if (!definitions_.roles().contains(a.role))
@@ -155,9 +155,9 @@ std::optional<std::string> Step::successor_of(const Instance& i) {
 CommandResult Step::announce_leave(const std::string& municipality, const std::string& person_id,
                                    const std::string& role, Date last_day, const std::string& by) {
     auto m = store_.municipality(municipality);
-    if (!m) return CommandResult::failure(fmt::format("no municipality {}", municipality));
+    if (!m) return CommandResult::not_found(fmt::format("no municipality {}", municipality));
     auto person = store_.person(person_id);
-    if (!person) return CommandResult::failure(fmt::format("no person '{}'", person_id));
+    if (!person) return CommandResult::not_found(fmt::format("no person '{}'", person_id));
 
     // The periods that end: the ones covering the last day, or (a leave moved later)
     // the ones that still run today and started before the last day.

@@ -1,0 +1,70 @@
+// An engine refusal gets one answer whichever face asked: okoctl on the store exits with
+// the code okoctl would give for the HTTP status the API answers the same refusal with.
+// And the engine says what kind of refusal it is, so no status hangs on a sentence.
+#include <gtest/gtest.h>
+
+#include "daemon/api/api_error.hpp"
+#include "daemon/client/exit_codes.hpp"
+#include "support/engine_world.hpp"
+
+namespace okod::test {
+namespace {
+
+TEST(Refusal, okoctl_on_the_store_and_the_api_answer_a_refusal_alike) {
+    for (const auto why :
+         {Refusal::invalid, Refusal::not_found, Refusal::already_closed, Refusal::conflict}) {
+        const ApiError e = refusal_error(why, "x");
+        EXPECT_EQ(exit_code::for_refusal(why), exit_code::for_http_status(e.status)) << e.status;
+    }
+    EXPECT_EQ(refusal_error(Refusal::invalid, "x").status, 422);
+    EXPECT_EQ(refusal_error(Refusal::not_found, "x").status, 404);
+    EXPECT_EQ(refusal_error(Refusal::already_closed, "x").status, 409);
+}
+
+const char* kOneTask = R"(
+id = "one"
+version = 1
+initial = "work"
+name = { nl = "Eén taak" }
+[start]
+at = "trajectory_start"
+[[states]]
+id = "work"
+name = { nl = "Werk" }
+  [[states.tasks]]
+  id = "survey"
+  title = { nl = "Jeugdmonitor afnemen" }
+  role = "ggd-contact"
+  due = { date = 2022-09-30 }
+[[states]]
+id = "done"
+name = { nl = "Klaar" }
+final = true
+[[transitions]]
+from = "work"
+to = "done"
+on = "all_tasks_done"
+)";
+
+class EngineRefusals : public EngineWorld {};
+
+TEST_F(EngineRefusals, say_what_kind_of_no_they_are) {
+    define(kOneTask);
+    add_municipality({"one"});
+    give_role("carla", "ggd-contact", d(2022, 1, 1));
+    run_until(d(2022, 2, 1));
+    const TaskId id = task("survey").id;
+    ASSERT_TRUE(engine().skip_task(id, "anna", "niet nodig dit jaar").ok);
+
+    const auto closed = engine().complete_task(id, "carla");
+    EXPECT_FALSE(closed.ok);
+    EXPECT_EQ(closed.refusal, Refusal::already_closed);
+    EXPECT_EQ(engine().complete_task(999999, "carla").refusal, Refusal::not_found);
+    RoleAssignment nobody{0, "GM0935", "ggd-contact", "nobody", d(2022, 3, 1)};
+    EXPECT_EQ(engine().assign_role(nobody, "anna").refusal, Refusal::not_found);
+    RoleAssignment bad_role{0, "GM0935", "astronaut", "carla", d(2022, 3, 1)};
+    EXPECT_EQ(engine().assign_role(bad_role, "anna").refusal, Refusal::invalid);
+}
+
+}  // namespace
+}  // namespace okod::test
