@@ -21,39 +21,14 @@ TEST(Refusal, okoctl_on_the_store_and_the_api_answer_a_refusal_alike) {
     EXPECT_EQ(refusal_error(Refusal::already_closed, "x").status, 409);
 }
 
-const char* kOneTask = R"(
-id = "one"
-version = 1
-initial = "work"
-name = { nl = "Eén taak" }
-[start]
-at = "trajectory_start"
-[[states]]
-id = "work"
-name = { nl = "Werk" }
-  [[states.tasks]]
-  id = "survey"
-  title = { nl = "Jeugdmonitor afnemen" }
-  role = "ggd-contact"
-  due = { date = 2022-09-30 }
-[[states]]
-id = "done"
-name = { nl = "Klaar" }
-final = true
-[[transitions]]
-from = "work"
-to = "done"
-on = "all_tasks_done"
-)";
-
 class EngineRefusals : public EngineWorld {};
 
 TEST_F(EngineRefusals, say_what_kind_of_no_they_are) {
-    define(kOneTask);
-    add_municipality({"one"});
+    define(single_task("{ date = 2022-09-30 }", "[]", ""));
+    add_municipality({"single"});
     give_role("carla", "ggd-contact", d(2022, 1, 1));
     run_until(d(2022, 2, 1));
-    const TaskId id = task("survey").id;
+    const TaskId id = task("job").id;
     ASSERT_TRUE(engine().skip_task(id, "anna", "niet nodig dit jaar").ok);
 
     const auto closed = engine().complete_task(id, "carla");
