@@ -3,8 +3,9 @@
 # the tests run against: postfix (its smtp-sink test SMTP server), systemd
 # (systemd-analyze), python3-icalendar (parses the iCalendar feeds), chromium (the
 # dashboard test, and printing the yearly report to PDF, checked with poppler-utils) and
-# Node.js with playwright-core from npm (the dashboard's browser test, pinned in
-# tests/browser/package-lock.json). Boost comes as the 1.81 packages only: they
+# Node.js with playwright-core from npm (the dashboard's browser test) and
+# @apidevtools/swagger-parser (validates the OpenAPI document), both pinned in
+# tests/browser/package-lock.json. Boost comes as the 1.81 packages only: they
 # conflict with the default 1.74 libboost-dev.
 #
 #   scripts/install-deps.sh           build dependencies
@@ -47,6 +48,6 @@ if [ "${#missing[@]}" -gt 0 ]; then
     $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 if [ "${1:-}" = "--tests" ]; then
-    # The browser test's driver, exactly as locked (about a second).
+    # The browser test's driver and the OpenAPI validator, exactly as locked (seconds).
     (cd "$(dirname "$0")/../tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
 fi
