@@ -35,9 +35,15 @@ TEST_F(EngineRefusals, say_what_kind_of_no_they_are) {
     EXPECT_FALSE(closed.ok);
     EXPECT_EQ(closed.refusal, Refusal::already_closed);
     EXPECT_EQ(engine().complete_task(999999, "carla").refusal, Refusal::not_found);
-    RoleAssignment nobody{0, "GM0935", "ggd-contact", "nobody", d(2022, 3, 1)};
+    RoleAssignment nobody;
+    nobody.municipality = "GM0935";
+    nobody.role = "ggd-contact";
+    nobody.person_id = "nobody";
+    nobody.from = d(2022, 3, 1);
     EXPECT_EQ(engine().assign_role(nobody, "anna").refusal, Refusal::not_found);
-    RoleAssignment bad_role{0, "GM0935", "astronaut", "carla", d(2022, 3, 1)};
+    RoleAssignment bad_role = nobody;
+    bad_role.person_id = "carla";
+    bad_role.role = "astronaut";
     EXPECT_EQ(engine().assign_role(bad_role, "anna").refusal, Refusal::invalid);
 }
 
