@@ -5,6 +5,7 @@
 #include "adapters/mail/date_words.hpp"
 #include "adapters/mail/mail_layout.hpp"
 #include "adapters/mail/message_id.hpp"
+#include "model/people.hpp"
 #include "time/amsterdam.hpp"
 
 namespace okod {
@@ -176,7 +177,7 @@ private:
     // The regisseur ticks tasks off; a reminder to the regisseur does not ask them to
     // tell themselves.
     std::string already_done() const {
-        if (c_.item.role == "regisseur")
+        if (c_.item.role == kRegisseurRole)
             return w(" Is het al gedaan? Vink de taak dan af", " Already done? Then tick the task off") +
                    task_number() + w(", dan stoppen de herinneringen.", " and the reminders stop.");
         return w(" Is het al gedaan? Laat het de regisseur", " Already done? Let the OKO coordinator") +

@@ -1604,6 +1604,9 @@ void SqliteStore::update_execution_action(const ExecutionAction& a) {
     bind_action(*s, a);
     s->bind(20, a.id);
     s->run();
+    if (db_.changes() == 0)  // as update_task: a lost update must not pass in silence
+        throw std::invalid_argument("SqliteStore::update_execution_action: no action with id " +
+                                    std::to_string(a.id));
 }
 
 bool SqliteStore::delete_execution_action(std::int64_t id) {

@@ -472,7 +472,7 @@ private:
     // holders today, or vacant (the same rule as okoctl people list).
     json::array roles_json(const std::string& code, Date day) {
         const auto assignments = store().assignments(code);
-        std::set<std::string> roles{"regisseur"};
+        std::set<std::string> roles{std::string(kRegisseurRole)};
         for (const auto& a : assignments) roles.insert(a.role);
         const auto& catalog = c_.runtime().definitions.roles();
         json::array out;

@@ -40,7 +40,7 @@ inline void common_options(CLI::App* sub, PeopleCommon& common) {
 inline void plan_options(CLI::App* sub, std::string& municipality, int& year) {
     sub->add_option("--municipality", municipality, "CBS code, e.g. GM0935")
         ->required()
-        ->check(people_cli::cbs_code());
+        ->check(client_cli::cbs_code());
     sub->add_option("--year", year, "Plan year (default: this year on okod's clock)")
         ->check(CLI::Range(2000, 2100));
 }

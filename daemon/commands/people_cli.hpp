@@ -92,15 +92,6 @@ inline CLI::Validator fte() {
         "FTE", "fte");
 }
 
-inline CLI::Validator cbs_code() {
-    return CLI::Validator(
-        [](std::string& text) -> std::string {
-            return is_cbs_code(text) ? std::string()
-                                     : "'" + text + "' is not a CBS code (GM and four digits)";
-        },
-        "GMxxxx", "cbs code");
-}
-
 inline void common_options(CLI::App* sub, PeopleCommon& common) {
     common.config = default_config_path();
     sub->add_option("--config", common.config, "Configuration file (okod.toml)")
@@ -135,7 +126,7 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
             "--municipality", cli.add_args.municipality,
             "CBS code of the municipality the person belongs to, so its regisseur may "
             "see and assign them (through the API: the token's, named when it has several)")
-        ->check(people_cli::cbs_code());
+        ->check(client_cli::cbs_code());
     people_cli::common_options(cli.add, cli.add_args.common);
 
     cli.assign = people->add_subcommand(
@@ -145,7 +136,7 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
         ->required();
     cli.assign->add_option("--municipality", cli.assign_args.municipality, "CBS code, e.g. GM0935")
         ->required()
-        ->check(people_cli::cbs_code());
+        ->check(client_cli::cbs_code());
     cli.assign
         ->add_option("--role", cli.assign_args.role, "Role id from roles.toml, e.g. ggd-contact")
         ->required();
@@ -166,7 +157,7 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
     cli.leave->add_option("person", cli.leave_args.person, "Person id")->required();
     cli.leave->add_option("--municipality", cli.leave_args.municipality, "CBS code, e.g. GM0935")
         ->required()
-        ->check(people_cli::cbs_code());
+        ->check(client_cli::cbs_code());
     cli.leave->add_option("--last-day", cli.leave_args.last_day, "Last working day in the role(s)")
         ->required()
         ->check(people_cli::iso_date());
@@ -178,7 +169,7 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
         "list", "Who holds which role on a day, vacancies, capacity against the norm");
     cli.list->add_option("--municipality", cli.list_args.municipality, "CBS code, e.g. GM0935")
         ->required()
-        ->check(people_cli::cbs_code());
+        ->check(client_cli::cbs_code());
     cli.list->add_option("--on", cli.list_args.on, "The day (default: today on okod's clock)")
         ->check(people_cli::iso_date());
     cli.list->add_flag("--history", cli.list_args.history,
@@ -200,7 +191,7 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
     cli.link->add_option("person", cli.link_args.person, "Person id")->required();
     cli.link->add_option("--municipality", cli.link_args.municipality, "CBS code, e.g. GM0014")
         ->required()
-        ->check(people_cli::cbs_code());
+        ->check(client_cli::cbs_code());
     people_cli::common_options(cli.link, cli.link_args.common);
 
     cli.unlink = people->add_subcommand(
@@ -210,7 +201,7 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
     cli.unlink->add_option("person", cli.unlink_args.person, "Person id")->required();
     cli.unlink->add_option("--municipality", cli.unlink_args.municipality, "CBS code, e.g. GM0014")
         ->required()
-        ->check(people_cli::cbs_code());
+        ->check(client_cli::cbs_code());
     people_cli::common_options(cli.unlink, cli.unlink_args.common);
 
     cli.feed_url = people->add_subcommand(

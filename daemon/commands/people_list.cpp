@@ -32,7 +32,7 @@ struct Row {
 std::vector<Row> rows_for(const std::vector<RoleAssignment>& assignments,
                           const RoleCatalog& catalog, Date day, bool history) {
     std::vector<Row> rows;
-    std::set<std::string> roles{"regisseur"};
+    std::set<std::string> roles{std::string(kRegisseurRole)};
     for (const auto& a : assignments) {
         roles.insert(a.role);
         if (history || a.covers(day)) rows.push_back({a.role, a});

@@ -51,7 +51,7 @@ ReminderContext OutboxSender::context_for(const OutboxItem& item, std::optional<
         if (c.state_name.nl.empty()) c.state_name = {task->state, task->state};
     }
     const auto regisseurs =
-        store_.holders(item.municipality, "regisseur", local_date(clock_.now()));
+        store_.holders(item.municipality, std::string(kRegisseurRole), local_date(clock_.now()));
     if (!regisseurs.empty()) c.regisseur_name = regisseurs.front().name;
     return c;
 }

@@ -79,6 +79,15 @@ TEST(ExecutionPlanStore, update_replaces_the_row_and_listing_is_per_municipality
     EXPECT_EQ(store->execution_actions("GM0014"), std::vector<ExecutionAction>{other});
 }
 
+TEST(ExecutionPlanStore, updating_an_action_that_is_not_there_is_an_error_not_a_silent_loss) {
+    auto store = SqliteStore::open(":memory:");
+    ExecutionAction gone = full_action();
+    gone.id = store->insert_execution_action(gone);
+    ASSERT_TRUE(store->delete_execution_action(gone.id));
+    gone.status = TrafficLight::groen;
+    EXPECT_THROW(store->update_execution_action(gone), std::invalid_argument);
+}
+
 TEST(ExecutionPlanStore, a_removed_actions_id_is_never_given_again) {
     auto store = SqliteStore::open(":memory:");
     const auto one = store->insert_execution_action(full_action());

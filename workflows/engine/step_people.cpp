@@ -16,7 +16,6 @@
 namespace okod {
 namespace {
 
-constexpr std::string_view kRegisseur = "regisseur";
 constexpr std::string_view kSteeringGroup = "stuurgroep";
 
 std::string describe(const RoleAssignment& a) {
@@ -211,7 +210,7 @@ void Step::start_handover(const Municipality& m, const RoleAssignment& a, const 
             {"leaver_name", person_ref(leaver.id)},
             {"leave_date", format_date(last_day)},
             // The regisseur runs a hand-over; the steering group when the regisseur leaves.
-            {"coordinator", std::string(a.role == kRegisseur ? kSteeringGroup : kRegisseur)},
+            {"coordinator", std::string(a.role == kRegisseurRole ? kSteeringGroup : kRegisseurRole)},
         };
         begin_instance(m, *d, key, today_, std::move(params));
     }

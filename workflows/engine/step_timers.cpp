@@ -13,7 +13,6 @@ namespace {
 // A timer handled this much later than it was due fell due while okod was not running.
 constexpr auto kLateAfter = std::chrono::minutes{15};
 
-constexpr std::string_view kRegisseur = "regisseur";
 constexpr std::string_view kSteeringGroup = "stuurgroep";
 
 }  // namespace
@@ -116,8 +115,8 @@ void Step::notify_role(const Task& task, std::string_view kind, const std::strin
     // Nobody holds the role: never drop the notice silently. The regisseur hears of it,
     // or the steering group when the regisseur's own post is vacant; when nobody is
     // left to tell, the event log says so.
-    auto alerted = role == kRegisseur ? std::vector<Person>{}
-                                      : store_.holders(task.municipality, std::string(kRegisseur), today_);
+    auto alerted = role == kRegisseurRole ? std::vector<Person>{}
+                                      : store_.holders(task.municipality, std::string(kRegisseurRole), today_);
     if (alerted.empty() && role != kSteeringGroup)
         alerted = store_.holders(task.municipality, std::string(kSteeringGroup), today_);
     for (const auto& p : alerted)

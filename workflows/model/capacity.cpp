@@ -7,7 +7,6 @@
 namespace okod {
 namespace {
 
-constexpr const char* kRegisseur = "regisseur";
 constexpr double kEpsilon = 1e-9;  // 0.1 + 0.2 must count as 0.3
 
 }  // namespace
@@ -23,7 +22,7 @@ Capacity capacity_on(const std::vector<RoleAssignment>& assignments, const Munic
         if (!a.covers(day) || !a.fte) continue;
         c.recorded = true;
         c.total += *a.fte;
-        if (a.role == kRegisseur) c.regisseur += *a.fte;
+        if (a.role == kRegisseurRole) c.regisseur += *a.fte;
     }
     return c;
 }

@@ -7,8 +7,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace okod {
+
+// The roles the core itself knows by name (the rest are data, roles.toml): the regisseur
+// gets vacancy alerts and escalations, and is the capacity norm's project leader.
+inline constexpr std::string_view kRegisseurRole = "regisseur";
 
 struct Person {
     std::string id;     // stable key chosen by the municipality, e.g. "maastricht-anna"

@@ -155,7 +155,7 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     r.capacity = capacity_on(assignments, m, r.period_end);
     for (const auto& b : m.budget_lines)
         r.budget_lines.push_back({b, b.until < r.period_end, b.until >= r.period_end && b.until <= add_days(r.period_end, 365)});
-    std::vector<std::string> roles{"regisseur"};
+    std::vector<std::string> roles{std::string(kRegisseurRole)};
     for (const auto& a : assignments)
         if (std::find(roles.begin(), roles.end(), a.role) == roles.end()) roles.push_back(a.role);
     for (const auto& role : roles) {
