@@ -1,9 +1,9 @@
 #include "daemon/log_escaping_sink.hpp"
 
-#include "model/input_rules.hpp"
-
 #include <algorithm>
 #include <string>
+
+#include "model/input_rules.hpp"
 
 namespace okod {
 

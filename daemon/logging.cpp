@@ -1,7 +1,5 @@
 #include "daemon/logging.hpp"
 
-#include "daemon/log_escaping_sink.hpp"
-
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/sinks/systemd_sink.h>
@@ -14,6 +12,8 @@
 #include <memory>
 #include <stdexcept>
 #include <utility>
+
+#include "daemon/log_escaping_sink.hpp"
 
 namespace okod {
 namespace {

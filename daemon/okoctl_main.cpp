@@ -1,5 +1,8 @@
 // okoctl: okod's command-line client. main() only parses the command line and hands over.
+#include <iostream>
+
 #include "adapters/config/config.hpp"
+#include "daemon/cli_main.hpp"
 #include "daemon/client/client_cli.hpp"
 #include "daemon/client/exit_codes.hpp"
 #include "daemon/commands/activities_cli.hpp"
@@ -17,10 +20,7 @@
 #include "daemon/commands/tasks_cli.hpp"
 #include "daemon/commands/tokens_cli.hpp"
 #include "daemon/commands/validate_command.hpp"
-#include "daemon/cli_main.hpp"
 #include "version.hpp"
-
-#include <iostream>
 
 int main(int argc, char** argv) {
     CLI::App app{"okoctl: inspect and steer okod", "okoctl"};
@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
     outbox->add_option("--config", outbox_args.config, "Configuration file (okod.toml)")
         ->capture_default_str();
     outbox->add_option("--store", outbox_args.store, "SQLite store to read (instead of the config's)");
-    outbox->add_option("--status", outbox_args.status, "pending, sent, dead, obsolete or all")->capture_default_str();
+    outbox->add_option("--status", outbox_args.status, "pending, sent, dead, obsolete or all")
+        ->capture_default_str();
     outbox->add_option("--limit", outbox_args.limit, "At most this many rows")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
@@ -51,12 +52,17 @@ int main(int argc, char** argv) {
     retry_args.config = okod::default_config_path();
     auto* outbox_retry = outbox->add_subcommand(
         "retry", "Send dead letters again (on okod's store; a running okod sends them at once)");
-    outbox_retry->add_option("ids", retry_args.ids, "Ids of dead letters (okoctl outbox --status dead)");
+    outbox_retry->add_option("ids", retry_args.ids,
+                             "Ids of dead letters (okoctl outbox --status dead)");
     outbox_retry->add_flag("--all-dead", retry_args.all_dead, "Every dead letter");
-    outbox_retry->add_option("--config", retry_args.config, "Configuration file (okod.toml)")->capture_default_str();
-    outbox_retry->add_option("--store", retry_args.store, "SQLite store to change (instead of the config's)");
-    outbox_retry->add_option("--municipality", retry_args.municipality,
-                             "Through the API with --all-dead: this CBS code (needed unless the token has one)")
+    outbox_retry->add_option("--config", retry_args.config, "Configuration file (okod.toml)")
+        ->capture_default_str();
+    outbox_retry->add_option("--store", retry_args.store,
+                             "SQLite store to change (instead of the config's)");
+    outbox_retry
+        ->add_option(
+            "--municipality", retry_args.municipality,
+            "Through the API with --all-dead: this CBS code (needed unless the token has one)")
         ->check(okod::client_cli::cbs_code());
     okod::client_cli::connection_options(outbox_retry, retry_args.client);
 
@@ -65,11 +71,14 @@ int main(int argc, char** argv) {
     auto* store = app.add_subcommand("store", "okod's store file");
     store->require_subcommand(1);
     auto* store_check = store->add_subcommand(
-        "check", "SQLite's integrity_check on the store (beside a running okod); exit 1 when damaged");
+        "check",
+        "SQLite's integrity_check on the store (beside a running okod); exit 1 when damaged");
     store_check->add_option("--config", store_check_args.config, "Configuration file (okod.toml)")
         ->capture_default_str();
-    store_check->add_option("--store", store_check_args.store, "SQLite store to check (instead of the config's)");
-    store_check->add_flag("--quick", store_check_args.quick, "quick_check, as okod runs at every start");
+    store_check->add_option("--store", store_check_args.store,
+                            "SQLite store to check (instead of the config's)");
+    store_check->add_flag("--quick", store_check_args.quick,
+                          "quick_check, as okod runs at every start");
 
     auto* calendar = app.add_subcommand("calendar", "Election days and school holidays okod plans with");
     calendar->require_subcommand(1);
@@ -134,7 +143,8 @@ int main(int argc, char** argv) {
         if (validate->parsed()) return okod::run_validate(files, std::cout, std::cerr);
         if (outbox_retry->parsed()) return okod::run_outbox_retry(retry_args, std::cout, std::cerr);
         if (outbox->parsed()) return okod::run_outbox(outbox_args, std::cout, std::cerr);
-        if (store_check->parsed()) return okod::run_store_check(store_check_args, std::cout, std::cerr);
+        if (store_check->parsed())
+            return okod::run_store_check(store_check_args, std::cout, std::cerr);
         if (elections->parsed()) return okod::run_calendar_elections(elections_args, std::cout, std::cerr);
         if (import_holidays->parsed())
             return okod::run_import_school_holidays(import_args, std::cout, std::cerr);

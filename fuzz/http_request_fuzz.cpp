@@ -3,17 +3,16 @@
 // the conversion to okod's request, the target and query parser, the JSON body reader
 // with typed fields, and the input rules on its text. Refusals are ApiErrors (a 4xx) or
 // problems as values; anything else is a bug.
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <cstddef>
+#include <cstdint>
+
 #include "daemon/api/api_error.hpp"
 #include "daemon/api/api_request.hpp"
 #include "daemon/http/http_framing.hpp"
 #include "daemon/http/http_message.hpp"
 #include "model/input_rules.hpp"
-
-#include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/http/parser.hpp>
-
-#include <cstddef>
-#include <cstdint>
 
 namespace http = boost::beast::http;
 

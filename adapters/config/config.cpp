@@ -1,16 +1,16 @@
 #include "adapters/config/config.hpp"
 
-#include "adapters/config/mail_section.hpp"
-#include "adapters/toml/toml_fields.hpp"
-#include "model/input_rules.hpp"
-#include "time/amsterdam.hpp"
-
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <set>
+
+#include "adapters/config/mail_section.hpp"
+#include "adapters/toml/toml_fields.hpp"
+#include "model/input_rules.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
@@ -183,7 +183,8 @@ ConfigResult load_config(const fs::path& file) {
     const toml::table& t = *doc;
     const fs::path base = fs::absolute(file).parent_path();
     f.allow_only(t, "okod.toml",
-                 {"store", "definitions", "calendar", "engine", "municipalities", "mail", "outbox", "http", "reports", "privacy"});
+                 {"store", "definitions", "calendar", "engine", "municipalities", "mail", "outbox",
+                  "http", "reports", "privacy"});
 
     Config c;
     c.file = file;
@@ -260,8 +261,8 @@ ConfigResult load_config(const fs::path& file) {
     }
     if (const toml::table* privacy = f.optional_table(t, "privacy")) {
         f.allow_only(*privacy, "[privacy]", {"mail_retention_months"});
-        c.privacy.mail_retention_months =
-            f.integer_in(*privacy, "mail_retention_months", c.privacy.mail_retention_months, 1, 120);
+        c.privacy.mail_retention_months = f.integer_in(*privacy, "mail_retention_months",
+                                                       c.privacy.mail_retention_months, 1, 120);
     }
     if (!errors.empty()) return result;
 

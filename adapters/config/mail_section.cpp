@@ -1,8 +1,8 @@
 #include "adapters/config/mail_section.hpp"
 
-#include "model/input_rules.hpp"
-
 #include <fmt/format.h>
+
+#include "model/input_rules.hpp"
 
 namespace okod {
 

@@ -1,11 +1,12 @@
 #include "adapters/output/timeline.hpp"
 
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+
 #include "engine/event_kinds.hpp"
 #include "model/personal_data.hpp"
 #include "time/amsterdam.hpp"
-
-#include <boost/json.hpp>
-#include <fmt/format.h>
 
 namespace okod {
 namespace {
@@ -108,7 +109,9 @@ constexpr Phrases kEnglish{
 // The title and note with every {person:ID} shown as the name the store has now.
 Event rendered(const Event& stored, const TimelineNames& n) {
     Event e = stored;
-    const PersonNameOf name_of = [&n](const std::string& id) -> std::optional<std::string> { return n.person(id); };
+    const PersonNameOf name_of = [&n](const std::string& id) -> std::optional<std::string> {
+        return n.person(id);
+    };
     e.title = render_person_refs(e.title, name_of);
     e.note = render_person_refs(e.note, name_of);
     return e;

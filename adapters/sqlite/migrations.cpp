@@ -444,7 +444,7 @@ END;
 )sql";
 
 constexpr std::array<std::string_view, 9> kMigrations{
-    kMigration1, kMigration2, kMigration3, kMigration4, kMigration5,
+    kMigration1, kMigration2, kMigration3,           kMigration4,           kMigration5,
     kMigration6, kMigration7, kMigrationMemberships, kMigrationPersonalData};
 
 }  // namespace

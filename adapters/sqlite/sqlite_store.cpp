@@ -1,18 +1,17 @@
 #include "adapters/sqlite/sqlite_store.hpp"
 
-#include "adapters/sqlite/sqlite_rows.hpp"
+#include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <algorithm>
-
 #include <boost/json.hpp>
-#include <sqlite3.h>
-#include <fmt/format.h>
-
 #include <charconv>
-#include <set>
 #include <cstdio>
+#include <set>
 #include <stdexcept>
 #include <utility>
+
+#include "adapters/sqlite/sqlite_rows.hpp"
 
 namespace okod {
 namespace {

@@ -39,43 +39,44 @@
 //   POST /api/v1/leaves {municipality, person, role, last_day}               admin, regisseur
 //   GET  /api/v1/events?municipality[&after,limit]    admin, regisseur
 //   GET  /api/v1/outbox?municipality[&status,limit]   admin, regisseur
-//   POST /api/v1/outbox/{id}/retry                     admin, regisseur: a dead letter goes out again
+//   POST /api/v1/outbox/{id}/retry                     admin, regisseur: a dead letter goes out
+//   again
 #include "daemon/api/api.hpp"
 
-#include "adapters/auth/token_secret.hpp"
-#include "daemon/api/token_auth.hpp"
-#include "daemon/api/api_error.hpp"
-#include "daemon/api/api_json.hpp"
-#include "daemon/api/api_request.hpp"
-#include "daemon/api/execution_plan_json.hpp"
-#include "daemon/api/person_export_json.hpp"
-#include "daemon/api/ical_routes.hpp"
-#include "adapters/report/annual_report_document.hpp"
-#include "daemon/runtime.hpp"
-#include "daemon/web/web_assets.hpp"
-#include "calendar/elections.hpp"
-#include "engine/engine.hpp"
-#include "outbox/dead_letter.hpp"
-#include "openapi_json.hpp"
-#include "model/api_access.hpp"
-#include "model/capacity.hpp"
-#include "model/person_record.hpp"
-#include "model/process_monitor.hpp"
-#include "report/annual_report_builder.hpp"
-#include "report/report_year.hpp"
-#include "version.hpp"
-#include "model/traffic_light.hpp"
-#include "time/amsterdam.hpp"
-#include "time/clock.hpp"
-
-#include <boost/json.hpp>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <map>
 #include <set>
+
+#include "adapters/auth/token_secret.hpp"
+#include "adapters/report/annual_report_document.hpp"
+#include "calendar/elections.hpp"
+#include "daemon/api/api_error.hpp"
+#include "daemon/api/api_json.hpp"
+#include "daemon/api/api_request.hpp"
+#include "daemon/api/execution_plan_json.hpp"
+#include "daemon/api/ical_routes.hpp"
+#include "daemon/api/person_export_json.hpp"
+#include "daemon/api/token_auth.hpp"
+#include "daemon/runtime.hpp"
+#include "daemon/web/web_assets.hpp"
+#include "engine/engine.hpp"
+#include "model/api_access.hpp"
+#include "model/capacity.hpp"
+#include "model/person_record.hpp"
+#include "model/process_monitor.hpp"
+#include "model/traffic_light.hpp"
+#include "openapi_json.hpp"
+#include "outbox/dead_letter.hpp"
+#include "report/annual_report_builder.hpp"
+#include "report/report_year.hpp"
+#include "time/amsterdam.hpp"
+#include "time/clock.hpp"
+#include "version.hpp"
 
 namespace okod {
 namespace {
@@ -113,7 +114,8 @@ public:
             allow_query(target_, {});
             if (s[0] == "health") return json_response(200, {{"status", "ok"}});
             if (auto problem = c_.problem ? c_.problem() : std::nullopt)
-                return json_response(503, {{"ready", false}, {"status", c_.status()}, {"problem", *problem}});
+                return json_response(
+                    503, {{"ready", false}, {"status", c_.status()}, {"problem", *problem}});
             return json_response(200, {{"ready", true}, {"status", c_.status()}});
         }
         if (s.size() == 1 && s[0] == "openapi.json") {
@@ -226,7 +228,8 @@ private:
     // A task as the API shows it: with its traffic light for today.
     json::value task_json(const Task& t) {
         json::object o = to_json(t, c_.runtime().definitions.roles()).as_object();
-        const Text title = render_person_refs(t.title, person_names(store()));  // names by reference
+        const Text title =
+            render_person_refs(t.title, person_names(store()));  // names by reference
         o["title"] = {{"nl", title.nl}, {"en", title.en}};
         const auto light = traffic_light(t, c_.clock->now());
         o["light"] = light ? json::value(to_string(*light)) : json::value(nullptr);
@@ -609,7 +612,8 @@ private:
                 auto batch = store().events_after(after, 1000);
                 if (batch.empty()) break;
                 for (const auto& e : batch)
-                    if (e.instance_id == id) history.push_back(to_json(with_names(e, person_names(store()))));
+                    if (e.instance_id == id)
+                        history.push_back(to_json(with_names(e, person_names(store()))));
                 after = batch.back().seq;
             }
             o["history"] = std::move(history);
@@ -642,7 +646,8 @@ private:
     }
 
     HttpResponse people() {
-        if (segments().size() == 5 && segments()[4] == "export") return person_export(segments()[3]);
+        if (segments().size() == 5 && segments()[4] == "export")
+            return person_export(segments()[3]);
         if (segments().size() >= 4) return one_person();
         if (req_.method == "POST") return save_person();
         need_method("GET");
@@ -849,7 +854,8 @@ private:
             if (batch.empty()) break;
             for (const auto& e : batch) {
                 after = e.seq;
-                if (e.municipality == code) out.push_back(to_json(with_names(e, person_names(store()))));
+                if (e.municipality == code)
+                    out.push_back(to_json(with_names(e, person_names(store()))));
                 if (static_cast<std::int64_t>(out.size()) == limit) break;
             }
         }
@@ -868,8 +874,8 @@ private:
         if (auto it = target_.query.find("status"); it != target_.query.end() && it->second != "all") {
             status = parse_outbox_status(it->second);
             if (!status)
-                throw bad_request(
-                    fmt::format("status must be pending, sent, dead, obsolete or all, not '{}'", it->second));
+                throw bad_request(fmt::format(
+                    "status must be pending, sent, dead, obsolete or all, not '{}'", it->second));
         }
         const auto limit = query_int(target_, "limit", 1, 1000).value_or(100);
         json::array out;
@@ -888,11 +894,14 @@ private:
         allow_query(target_, {});
         const std::int64_t id = path_id(id_text, "e-mail");
         const auto item = store().outbox_item(id);
-        if (!item || !can_read_municipality(token_, item->municipality)) throw no_such("e-mail", id_text);
+        if (!item || !can_read_municipality(token_, item->municipality))
+            throw no_such("e-mail", id_text);
         if (!can_read_outbox(token_, item->municipality))
-            throw forbidden(fmt::format("a {} token may not send e-mail again", to_string(token_.role)));
+            throw forbidden(
+                fmt::format("a {} token may not send e-mail again", to_string(token_.role)));
         if (auto why = not_retryable(*item))
-            throw conflict(fmt::format("e-mail {} is not a dead letter ({}): nothing to send again", id, *why));
+            throw conflict(fmt::format("e-mail {} is not a dead letter ({}): nothing to send again",
+                                       id, *why));
         const auto again = requeued(*item, store().person(item->person_id));
         auto tx = store().begin();
         store().update_outbox(again);

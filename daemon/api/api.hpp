@@ -5,13 +5,13 @@
 // transaction) and wakes the scheduler and the outbox afterwards.
 //
 // Routes and roles are listed in api.cpp and documented in openapi.json.
-#include "daemon/api/token_auth.hpp"
-#include "daemon/http/http_server.hpp"
-
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+
+#include "daemon/api/token_auth.hpp"
+#include "daemon/http/http_server.hpp"
 
 namespace okod {
 

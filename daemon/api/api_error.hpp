@@ -2,10 +2,10 @@
 // An API request that cannot be served: the status, a stable code for programs and a
 // sentence for people. Thrown by the request helpers and the routes, turned into a
 // JSON response in one place (Api::handle), so no route forgets the shape.
-#include "engine/refusal.hpp"
-
 #include <stdexcept>
 #include <string>
+
+#include "engine/refusal.hpp"
 
 namespace okod {
 
@@ -32,10 +32,13 @@ inline ApiError no_such(const std::string& kind, const std::string& id) {
 // The engine's refusal as an HTTP answer: the one place that decides its status.
 inline ApiError refusal_error(Refusal why, const std::string& message) {
     switch (why) {
-    case Refusal::not_found: return not_found(message);
-    case Refusal::already_closed:
-    case Refusal::conflict: return conflict(message);
-    case Refusal::invalid: break;
+        case Refusal::not_found:
+            return not_found(message);
+        case Refusal::already_closed:
+        case Refusal::conflict:
+            return conflict(message);
+        case Refusal::invalid:
+            break;
     }
     return unprocessable(message);
 }

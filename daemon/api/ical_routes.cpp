@@ -1,5 +1,9 @@
 #include "daemon/api/ical_routes.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "adapters/auth/token_secret.hpp"
 #include "adapters/ical/task_calendar.hpp"
 #include "daemon/api/api.hpp"
@@ -12,10 +16,6 @@
 #include "time/amsterdam.hpp"
 #include "time/clock.hpp"
 #include "version.hpp"
-
-#include <fmt/format.h>
-
-#include <algorithm>
 
 namespace okod {
 namespace {

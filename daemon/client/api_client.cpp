@@ -167,7 +167,8 @@ ApiReply ApiClient::send(const std::string& method, const std::string& path,
     if (ec) parsed = nullptr;
     if (status < 200 || status >= 300) {
         auto r = failed(status, url, message_of(parsed, received));
-        r.body = std::move(parsed);  // for a caller that reads more than the message (/ready's problem)
+        r.body =
+            std::move(parsed);  // for a caller that reads more than the message (/ready's problem)
         return r;
     }
     if (document) {

@@ -29,10 +29,13 @@ constexpr int for_http_status(long status) {
 // same as for the HTTP status okod's API answers the same refusal with.
 constexpr int for_refusal(Refusal why) {
     switch (why) {
-    case Refusal::not_found: return not_found;
-    case Refusal::already_closed:
-    case Refusal::conflict: return conflict;
-    case Refusal::invalid: break;
+        case Refusal::not_found:
+            return not_found;
+        case Refusal::already_closed:
+        case Refusal::conflict:
+            return conflict;
+        case Refusal::invalid:
+            break;
     }
     return refused;
 }

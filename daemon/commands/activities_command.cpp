@@ -1,5 +1,4 @@
 #include "daemon/commands/activities_command.hpp"
-#include "daemon/client/exit_codes.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -8,6 +7,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "daemon/client/exit_codes.hpp"
 #include "daemon/client/text_table.hpp"
 #include "daemon/commands/people_session.hpp"
 #include "engine/engine.hpp"

@@ -11,8 +11,8 @@ namespace okod {
 
 namespace fs = std::filesystem;
 
-std::optional<fs::path> existing_store_path(const fs::path& config, const fs::path& store, const std::string& command,
-                                            std::ostream& err) {
+std::optional<fs::path> existing_store_path(const fs::path& config, const fs::path& store,
+                                            const std::string& command, std::ostream& err) {
     fs::path path = store;
     if (path.empty()) {
         auto loaded = load_config(config);

@@ -16,7 +16,8 @@ class SqliteStore;
 // The path alone, not opened (for a check of a store that may be damaged).
 std::optional<std::filesystem::path> existing_store_path(const std::filesystem::path& config,
                                                          const std::filesystem::path& store,
-                                                         const std::string& command, std::ostream& err);
+                                                         const std::string& command,
+                                                         std::ostream& err);
 
 std::unique_ptr<SqliteStore> open_existing_store(const std::filesystem::path& config, const std::filesystem::path& store,
                                                  const std::string& command, std::ostream& err);

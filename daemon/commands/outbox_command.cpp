@@ -1,20 +1,20 @@
 #include "daemon/commands/outbox_command.hpp"
 
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+#include <map>
+#include <ostream>
+#include <sstream>
+
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/api/api_json.hpp"
 #include "daemon/client/api_client.hpp"
+#include "daemon/client/json_fields.hpp"
 #include "daemon/commands/existing_store.hpp"
 #include "outbox/dead_letter.hpp"
-#include "daemon/client/json_fields.hpp"
 #include "time/amsterdam.hpp"
-
-#include <boost/json.hpp>
-#include <fmt/format.h>
-
-#include <map>
-#include <ostream>
-#include <sstream>
 
 namespace okod {
 namespace {
@@ -79,12 +79,14 @@ int run_outbox_api(const OutboxArgs& args, std::ostream& out, std::ostream& err)
 // answers ready, or does not answer.
 void print_okod_problem(const Config& config, std::ostream& err) {
     if (!config.http.enabled) return;
-    const auto host = config.http.address == "0.0.0.0" ? std::string("127.0.0.1") : config.http.address;
+    const auto host =
+        config.http.address == "0.0.0.0" ? std::string("127.0.0.1") : config.http.address;
     std::ostringstream quiet;
     ApiClient api({fmt::format("http://{}:{}", host, config.http.port), "", "okod.toml"}, quiet);
     const auto reply = api.get("/ready");
     if (reply.status == 503 && reply.body.is_object())
-        err << fmt::format("okoctl outbox: okod is not sending: {}\n", json_text(reply.body, "problem"));
+        err << fmt::format("okoctl outbox: okod is not sending: {}\n",
+                           json_text(reply.body, "problem"));
 }
 
 }  // namespace
@@ -94,8 +96,9 @@ int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
     if (args.status != "all") {
         status = parse_outbox_status(args.status);
         if (!status) {
-            err << fmt::format("okoctl outbox: --status must be pending, sent, dead, obsolete or all, not '{}'\n",
-                               args.status);
+            err << fmt::format(
+                "okoctl outbox: --status must be pending, sent, dead, obsolete or all, not '{}'\n",
+                args.status);
             return 2;
         }
     }
@@ -131,7 +134,8 @@ int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
     const auto counts = store->outbox_counts();
     auto count = [&](OutboxStatus s) { return counts.count(s) ? counts.at(s) : 0; };
     out << fmt::format("{} pending, {} sent, {} dead, {} obsolete\n", count(OutboxStatus::pending),
-                       count(OutboxStatus::sent), count(OutboxStatus::dead), count(OutboxStatus::obsolete));
+                       count(OutboxStatus::sent), count(OutboxStatus::dead),
+                       count(OutboxStatus::obsolete));
     return 0;
 }
 
@@ -141,7 +145,8 @@ namespace {
 // municipality's dead letters (each retried one leaves that status).
 int run_outbox_retry_api(const OutboxRetryArgs& args, std::ostream& out, std::ostream& err) {
     if (!args.store.empty()) {
-        err << "okoctl outbox retry: --store changes okod's store on its server; through okod's API leave it out\n";
+        err << "okoctl outbox retry: --store changes okod's store on its server; through okod's "
+               "API leave it out\n";
         return exit_code::usage;
     }
     auto connected = connect(args.client, err);
@@ -149,9 +154,11 @@ int run_outbox_retry_api(const OutboxRetryArgs& args, std::ostream& out, std::os
     std::vector<std::int64_t> ids = args.ids;
     if (args.all_dead) {
         const auto reply = connected.api->get(
-            "/api/v1/outbox", {{"municipality", args.municipality}, {"status", "dead"}, {"limit", "1000"}});
+            "/api/v1/outbox",
+            {{"municipality", args.municipality}, {"status", "dead"}, {"limit", "1000"}});
         if (!reply.ok()) return reply.exit_code;
-        for (const auto& o : json_array(reply.body, "outbox")) ids.push_back(o.at("id").to_number<std::int64_t>());
+        for (const auto& o : json_array(reply.body, "outbox"))
+            ids.push_back(o.at("id").to_number<std::int64_t>());
     }
     for (const auto id : ids) {
         const auto reply = connected.api->post(fmt::format("/api/v1/outbox/{}/retry", id), {});
@@ -168,7 +175,8 @@ int run_outbox_retry_api(const OutboxRetryArgs& args, std::ostream& out, std::os
 
 int run_outbox_retry(const OutboxRetryArgs& args, std::ostream& out, std::ostream& err) {
     if (args.ids.empty() == !args.all_dead) {
-        err << "okoctl outbox retry: give the ids of dead letters (okoctl outbox --status dead) or --all-dead\n";
+        err << "okoctl outbox retry: give the ids of dead letters (okoctl outbox --status dead) or "
+               "--all-dead\n";
         return 2;
     }
     if (api_mode(args.client)) return run_outbox_retry_api(args, out, err);
@@ -179,7 +187,8 @@ int run_outbox_retry(const OutboxRetryArgs& args, std::ostream& out, std::ostrea
         auto item = store->outbox_item(id);
         const auto why = item ? not_retryable(*item) : std::optional<std::string>("no such e-mail");
         if (why) {
-            err << fmt::format("okoctl outbox retry: {} is not a dead letter ({}); nothing changed\n", id, *why);
+            err << fmt::format(
+                "okoctl outbox retry: {} is not a dead letter ({}); nothing changed\n", id, *why);
             return 1;
         }
         items.push_back(std::move(*item));
@@ -190,8 +199,8 @@ int run_outbox_retry(const OutboxRetryArgs& args, std::ostream& out, std::ostrea
         const auto person = store->person(item.person_id);
         item = requeued(std::move(item), person);
         store->update_outbox(item);
-        out << fmt::format("mail {} to {} ({}) goes out again; it was refused: {}\n", item.id, item.recipient,
-                           item.kind, refused);
+        out << fmt::format("mail {} to {} ({}) goes out again; it was refused: {}\n", item.id,
+                           item.recipient, item.kind, refused);
     };
     for (auto& item : items) requeue(std::move(item));
     int count = static_cast<int>(items.size());

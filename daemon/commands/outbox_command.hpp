@@ -4,13 +4,13 @@
 // Reads okod's store on its server, or with --url or $OKOD_URL asks okod's API (GET
 // /api/v1/outbox: one municipality, --municipality unless the token has one). Both
 // print the same table and the same JSON (api_json.hpp's shape of an outbox item).
-#include "daemon/client/client_options.hpp"
-
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <string>
 #include <vector>
+
+#include "daemon/client/client_options.hpp"
 
 namespace okod {
 

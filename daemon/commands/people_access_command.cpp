@@ -1,6 +1,5 @@
 // `okoctl people link | unlink | feed-url`: see people_access_command.hpp.
 #include "daemon/commands/people_access_command.hpp"
-#include "daemon/client/exit_codes.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -11,6 +10,7 @@
 #include "adapters/auth/token_secret.hpp"
 #include "daemon/client/api_client.hpp"
 #include "daemon/client/client_options.hpp"
+#include "daemon/client/exit_codes.hpp"
 #include "daemon/client/json_fields.hpp"
 #include "daemon/commands/people_session.hpp"
 #include "time/amsterdam.hpp"

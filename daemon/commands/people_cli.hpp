@@ -3,19 +3,18 @@
 // okoctl_main.cpp only (CLI11 is a heavy header). Dates, FTE figures, --at and CBS
 // codes are checked here, so a bad one is CLI11's precise message and exit code 2
 // before anything is opened. --url (or $OKOD_URL) sends the commands to okod's API.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdlib>
+#include <ostream>
+#include <string>
+
 #include "daemon/client/client_cli.hpp"
 #include "daemon/commands/people_access_command.hpp"
 #include "daemon/commands/people_command.hpp"
 #include "daemon/commands/people_privacy_command.hpp"
 #include "model/municipality.hpp"
 #include "time/amsterdam.hpp"
-
-#include <CLI/CLI.hpp>
-
-#include <algorithm>
-#include <cstdlib>
-#include <ostream>
-#include <string>
 
 namespace okod {
 
@@ -218,16 +217,18 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
     people_cli::common_options(cli.feed_url, cli.feed_url_args.common);
 
     cli.export_ = people->add_subcommand(
-        "export", "Everything okod keeps about a person, as JSON (AVG art. 15): roles, tasks, "
-                  "e-mails, event log lines");
+        "export",
+        "Everything okod keeps about a person, as JSON (AVG art. 15): roles, tasks, "
+        "e-mails, event log lines");
     cli.export_->add_option("id", cli.export_args.id, "Person id")->required();
     cli.export_->add_option("-o,--output", cli.export_args.output,
                             "Write to this file (readable by you only) instead of stdout");
     people_cli::common_options(cli.export_, cli.export_args.common);
 
     cli.erase = people->add_subcommand(
-        "erase", "Pseudonymise a person everywhere in okod's store (AVG art. 17); they must "
-                 "have left every role");
+        "erase",
+        "Pseudonymise a person everywhere in okod's store (AVG art. 17); they must "
+        "have left every role");
     cli.erase->add_option("id", cli.erase_args.id, "Person id")->required();
     people_cli::common_options(cli.erase, cli.erase_args.common);
 }

@@ -2,19 +2,19 @@
 // operations. Each opens okod's store without writing, runs one engine operation (one
 // transaction: all or nothing), then tells from the event log what it did.
 #include "daemon/commands/people_command.hpp"
-#include "daemon/client/exit_codes.hpp"
-
-#include "daemon/commands/people_api.hpp"
-#include "daemon/commands/people_report.hpp"
-#include "engine/engine.hpp"
-#include "engine/event_kinds.hpp"
-#include "time/amsterdam.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
 #include <ostream>
+
+#include "daemon/client/exit_codes.hpp"
+#include "daemon/commands/people_api.hpp"
+#include "daemon/commands/people_report.hpp"
+#include "engine/engine.hpp"
+#include "engine/event_kinds.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {

@@ -1,13 +1,13 @@
 #include "daemon/commands/people_report.hpp"
 
-#include "model/person_record.hpp"
-#include "engine/event_kinds.hpp"
-#include "time/amsterdam.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <ostream>
+
+#include "engine/event_kinds.hpp"
+#include "model/person_record.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 
@@ -50,10 +50,10 @@ void print_started_work(const std::vector<Event>& events, const PeopleSession& s
                            state ? state->name.nl : e.state);
         for (const auto& t : events) {
             if (t.kind != event_kind::task_created || t.instance_id != e.instance_id) continue;
-            out << fmt::format(
-                "  task for {}, due {}: {}\n", s.definitions.roles().name(t.role, Language::nl),
-                t.due ? format_local_minutes(*t.due) : std::string("not yet known"),
-                render_person_refs(t.title, person_names(*s.store)));
+            out << fmt::format("  task for {}, due {}: {}\n",
+                               s.definitions.roles().name(t.role, Language::nl),
+                               t.due ? format_local_minutes(*t.due) : std::string("not yet known"),
+                               render_person_refs(t.title, person_names(*s.store)));
         }
     }
 }

@@ -84,9 +84,12 @@ int run_simulate(const SimulateArgs& args, std::ostream& out, std::ostream& err)
     Engine engine(*rt.store, rt.definitions, rt.calendar, clock, rt.config.engine);
     const TimelineNames names(rt.definitions, rt.config.municipalities, rt.config.people);
 
-    const auto summary = run_simulation(engine, *rt.store, clock, chosen, options, [&](const Event& e) {
-        out << (args.json ? format_event_json(e, names) : format_event_line(e, names, *language)) << '\n';
-    });
+    const auto summary =
+        run_simulation(engine, *rt.store, clock, chosen, options, [&](const Event& e) {
+            out << (args.json ? format_event_json(e, names)
+                              : format_event_line(e, names, *language))
+                << '\n';
+        });
     if (summary.hit_step_limit) {
         err << fmt::format("okod simulate: stopped after {} steps; a definition keeps scheduling "
                            "work without end\n",

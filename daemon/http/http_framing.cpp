@@ -1,9 +1,9 @@
 #include "daemon/http/http_framing.hpp"
 
-#include <boost/beast/core/string.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/beast/core/string.hpp>
 #include <string_view>
 
 namespace okod {

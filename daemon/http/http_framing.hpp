@@ -5,7 +5,6 @@
 // it can be taken for a request of its own (request smuggling). Internal to daemon/http.
 #include <boost/beast/http/fields.hpp>
 #include <boost/beast/http/message.hpp>
-
 #include <optional>
 #include <string>
 

@@ -1,8 +1,9 @@
 #include "daemon/http/http_session.hpp"
 
-#include "adapters/auth/token_secret.hpp"
-#include "daemon/http/http_framing.hpp"
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -11,12 +12,11 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
-
-#include <algorithm>
 #include <cstdint>
 #include <limits>
+
+#include "adapters/auth/token_secret.hpp"
+#include "daemon/http/http_framing.hpp"
 
 namespace okod {
 

@@ -1,12 +1,11 @@
 #include "daemon/outbox/outbox_sender.hpp"
 
-#include "model/person_record.hpp"
-
-#include "engine/event_kinds.hpp"
-#include "time/amsterdam.hpp"
-
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include "engine/event_kinds.hpp"
+#include "model/person_record.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 
@@ -135,8 +134,10 @@ std::optional<std::string> OutboxSender::obsolete_reason(const OutboxItem& item)
     const auto task = store_.task(item.task_id);
     if (!task) return fmt::format("not sent: task {} no longer exists", item.task_id);
     if (!is_closed(task->status)) return std::nullopt;
-    return fmt::format("not sent: the task was {} on {} before this {} could be delivered", to_string(task->status),
-                       task->closed_at ? format_iso_local(*task->closed_at) : std::string("?"), item.kind);
+    return fmt::format("not sent: the task was {} on {} before this {} could be delivered",
+                       to_string(task->status),
+                       task->closed_at ? format_iso_local(*task->closed_at) : std::string("?"),
+                       item.kind);
 }
 
 void OutboxSender::retire(OutboxItem item, const std::string& reason) {
@@ -194,12 +195,14 @@ void OutboxSender::record(const Delivery& d, const SendResult& result) {
         spdlog::info("mail {} sent to {} ({}, attempt {})", item.id, item.recipient, item.kind,
                      item.attempts);
     else if (item.status == OutboxStatus::dead)
-        spdlog::error("mail {} to {} was refused (attempt {}), kept as dead letter (okoctl outbox retry "
-                      "sends it again): {}",
-                      item.id, item.recipient, item.attempts, result.error);
+        spdlog::error(
+            "mail {} to {} was refused (attempt {}), kept as dead letter (okoctl outbox retry "
+            "sends it again): {}",
+            item.id, item.recipient, item.attempts, result.error);
     else
-        spdlog::warn("mail {} to {} not sent (attempt {}), next try {}: {}", item.id, item.recipient,
-                     item.attempts, format_iso_local(*item.next_attempt_at), result.error);
+        spdlog::warn("mail {} to {} not sent (attempt {}), next try {}: {}", item.id,
+                     item.recipient, item.attempts, format_iso_local(*item.next_attempt_at),
+                     result.error);
 }
 
 int OutboxSender::deliver_ready(MailTransport& transport, int limit) {

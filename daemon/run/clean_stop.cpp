@@ -1,7 +1,6 @@
 #include "daemon/run/clean_stop.hpp"
 
 #include <fmt/format.h>
-
 #include <sys/stat.h>
 
 #include <fstream>
@@ -19,7 +18,8 @@ std::filesystem::path mark_of(const std::filesystem::path& store) {
 std::string file_fingerprint(const std::filesystem::path& file) {
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0) return "-";
-    return fmt::format("{}:{}:{}:{}.{}", st.st_dev, st.st_ino, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+    return fmt::format("{}:{}:{}:{}.{}", st.st_dev, st.st_ino, st.st_size, st.st_mtim.tv_sec,
+                       st.st_mtim.tv_nsec);
 }
 
 }  // namespace

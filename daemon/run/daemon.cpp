@@ -1,12 +1,29 @@
 #include "daemon/run/daemon.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <csignal>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "adapters/output/timeline.hpp"
+#include "adapters/sqlite/integrity_check.hpp"
+#include "adapters/sqlite/sqlite_db.hpp"
 #include "daemon/api/api.hpp"
 #include "daemon/http/http_server.hpp"
 #include "daemon/outbox/outbox_sender.hpp"
 #include "daemon/outbox/transport_factory.hpp"
-#include "adapters/sqlite/integrity_check.hpp"
-#include "adapters/sqlite/sqlite_db.hpp"
 #include "daemon/privacy/retention_timer.hpp"
 #include "daemon/run/clean_stop.hpp"
 #include "daemon/run/run_clock.hpp"
@@ -19,23 +36,6 @@
 #include "engine/engine.hpp"
 #include "engine/event_kinds.hpp"
 #include "time/amsterdam.hpp"
-
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
-#include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
-#include <boost/asio/thread_pool.hpp>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
-
-#include <algorithm>
-#include <csignal>
-#include <optional>
-#include <string>
-#include <thread>
-#include <vector>
 
 namespace okod {
 namespace {
@@ -183,16 +183,20 @@ bool Daemon::Impl::start() {
         const auto began = std::chrono::steady_clock::now();
         const auto report = check_store_integrity(store_path, IntegrityDepth::quick, 10);
         const std::chrono::duration<double> took = std::chrono::steady_clock::now() - began;
-        if (report.ok()) spdlog::info("store {}: quick_check passed in {:.2f} s", store_path.string(), took.count());
+        if (report.ok())
+            spdlog::info("store {}: quick_check passed in {:.2f} s", store_path.string(),
+                         took.count());
         if (!report.ok()) {
-            for (const auto& problem : report.problems) spdlog::error("{}: {}", store_path.string(), problem);
+            for (const auto& problem : report.problems)
+                spdlog::error("{}: {}", store_path.string(), problem);
             spdlog::error("cannot start: the store {} is damaged. {}", store_path.string(),
                           damaged_store_advice(store_path));
             return false;
         }
     }
     if (untouched)
-        spdlog::info("store {}: as okod left it at its clean stop, not checked again", store_path.string());
+        spdlog::info("store {}: as okod left it at its clean stop, not checked again",
+                     store_path.string());
     auto opened = open_runtime(std::move(*loaded.config), store_path);
     if (!opened.runtime) {
         for (const auto& e : opened.errors) spdlog::error("{}", e.to_string());
@@ -344,9 +348,11 @@ void Daemon::Impl::run_engine_batch(std::optional<Instant> moment) {
         kick_sender();
     }
     if (failure) {
-        const std::chrono::milliseconds wait = store_health.healthy() ? kErrorBackoff : store_health.backoff();
+        const std::chrono::milliseconds wait =
+            store_health.healthy() ? kErrorBackoff : store_health.backoff();
         if (store_health.healthy())
-            spdlog::error("engine step failed, trying again in {} s: {}", kErrorBackoff.count(), *failure);
+            spdlog::error("engine step failed, trying again in {} s: {}", kErrorBackoff.count(),
+                          *failure);
         engine_timer.expires_after(wait);
         engine_timer.async_wait([this](error_code ec) {
             if (!ec) run_engine_batch();
@@ -398,7 +404,8 @@ void Daemon::Impl::log_new_events() {
         const auto events = runtime->store->events_after(logged_seq, 500);
         if (events.empty()) return;
         for (const auto& e : events) {
-            if (e.kind == event_kind::person_saved || e.kind == event_kind::person_erased) refresh_names();
+            if (e.kind == event_kind::person_saved || e.kind == event_kind::person_erased)
+                refresh_names();
             spdlog::info("{}", format_event_line(e, *names, runtime->config.language));
         }
         logged_seq = events.back().seq;
@@ -417,7 +424,8 @@ void Daemon::Impl::kick_sender() {
         if (is_storage_fault(e)) {
             store_failed("reading the outbox", e);
         } else {
-            spdlog::error("cannot read the outbox, trying again in {} s: {}", kErrorBackoff.count(), e.what());
+            spdlog::error("cannot read the outbox, trying again in {} s: {}", kErrorBackoff.count(),
+                          e.what());
         }
         return retry_sender_later();
     }
@@ -443,8 +451,10 @@ void Daemon::Impl::on_sent(Delivery d, SendResult r) {
     send_in_flight.reset();
     unrecorded.emplace(Unrecorded{std::move(d), std::move(r)});
     if (!record_unrecorded()) {
-        if (stopping) log_unrecorded_at_stop();
-        else retry_sender_later();
+        if (stopping)
+            log_unrecorded_at_stop();
+        else
+            retry_sender_later();
         return;
     }
     if (!stopping) kick_sender();
@@ -457,7 +467,8 @@ bool Daemon::Impl::record_unrecorded() {
     try {
         sender->record(unrecorded->delivery, unrecorded->result);
     } catch (const std::exception& e) {
-        store_failed(fmt::format("recording the outcome of mail {}", unrecorded->delivery.item.id), e);
+        store_failed(fmt::format("recording the outcome of mail {}", unrecorded->delivery.item.id),
+                     e);
         return false;
     }
     unrecorded.reset();
@@ -469,15 +480,17 @@ bool Daemon::Impl::record_unrecorded() {
 }
 
 void Daemon::Impl::log_unrecorded_at_stop() {
-    spdlog::error("mail {} to {} was {} but okod stops before it could record that: at the next start it is "
-                  "tried again (the same Message-ID)",
-                  unrecorded->delivery.item.id, unrecorded->delivery.item.recipient,
-                  unrecorded->result.ok() ? "sent" : "tried");
+    spdlog::error(
+        "mail {} to {} was {} but okod stops before it could record that: at the next start it is "
+        "tried again (the same Message-ID)",
+        unrecorded->delivery.item.id, unrecorded->delivery.item.recipient,
+        unrecorded->result.ok() ? "sent" : "tried");
 }
 
 void Daemon::Impl::retry_sender_later() {
     if (stopping) return;
-    const std::chrono::milliseconds wait = store_health.healthy() ? kErrorBackoff : store_health.backoff();
+    const std::chrono::milliseconds wait =
+        store_health.healthy() ? kErrorBackoff : store_health.backoff();
     store_retry_timer.expires_after(wait);
     store_retry_timer.async_wait([this](error_code ec) {
         if (!ec) kick_sender();

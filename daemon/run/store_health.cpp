@@ -32,18 +32,20 @@ void StoreHealth::failed(std::string_view what, std::string_view error, Instant 
     error_ = error;
     if (first || changed || real_now - last_logged_ >= kRepeatEvery) {
         last_logged_ = real_now;
-        spdlog::error("{}: the store cannot be written ({}); e-mail is paused and okod tries again "
-                      "every {} s at most, sending nothing it cannot record{}",
-                      what_, error_, std::chrono::duration_cast<std::chrono::seconds>(kLongestBackoff).count(),
-                      first ? "" : fmt::format(" (since {})", format_iso_local(*since_)));
+        spdlog::error(
+            "{}: the store cannot be written ({}); e-mail is paused and okod tries again "
+            "every {} s at most, sending nothing it cannot record{}",
+            what_, error_,
+            std::chrono::duration_cast<std::chrono::seconds>(kLongestBackoff).count(),
+            first ? "" : fmt::format(" (since {})", format_iso_local(*since_)));
     }
 }
 
 void StoreHealth::succeeded() {
     if (!since_) return;
     const std::chrono::duration<double> lasted = steady::now() - began_;
-    spdlog::info("the store is writable again after {:.1f} s and {} failed tries; e-mail resumes", lasted.count(),
-                 failures_);
+    spdlog::info("the store is writable again after {:.1f} s and {} failed tries; e-mail resumes",
+                 lasted.count(), failures_);
     since_.reset();
     failures_ = 0;
     backoff_step_ = 0;

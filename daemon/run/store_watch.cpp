@@ -1,14 +1,13 @@
 #include "daemon/run/store_watch.hpp"
 
-#include <boost/asio/posix/stream_descriptor.hpp>
 #include <spdlog/spdlog.h>
-
 #include <sys/inotify.h>
 #include <unistd.h>
 
 #include <array>
-#include <cstdint>
+#include <boost/asio/posix/stream_descriptor.hpp>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -30,7 +29,8 @@ struct StoreWatch::Impl {
         const auto dir = store_file.has_parent_path() ? store_file.parent_path() : std::filesystem::path(".");
         // Writes that end a commit (the WAL is appended, a rollback journal is closed or
         // moved), and the store file deleted or replaced (the daemon checks its identity).
-        constexpr std::uint32_t mask = IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE;
+        constexpr std::uint32_t mask =
+            IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE;
         if (inotify_add_watch(fd, dir.c_str(), mask) < 0) {
             spdlog::warn("cannot watch {} for changes by okoctl ({})", dir.string(), std::strerror(errno));
             ::close(fd);
@@ -80,9 +80,11 @@ struct StoreWatch::Impl {
     std::function<void()> on_other;
 };
 
-StoreWatch::StoreWatch(boost::asio::any_io_executor executor, const std::filesystem::path& store_file,
-                       std::function<void()> on_write, std::function<void()> on_other)
-    : impl_(std::make_unique<Impl>(std::move(executor), store_file, std::move(on_write), std::move(on_other))) {}
+StoreWatch::StoreWatch(boost::asio::any_io_executor executor,
+                       const std::filesystem::path& store_file, std::function<void()> on_write,
+                       std::function<void()> on_other)
+    : impl_(std::make_unique<Impl>(std::move(executor), store_file, std::move(on_write),
+                                   std::move(on_other))) {}
 
 StoreWatch::~StoreWatch() = default;
 

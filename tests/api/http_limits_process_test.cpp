@@ -4,16 +4,16 @@
 // smuggle a second one past a proxy get 400 and the second never runs, a request
 // without Host gets 400, over the connection limit every client gets a 503, and slow
 // clients (slowloris) filling every place do not keep a normal client out.
-#include "support/api_daemon.hpp"
-#include "support/http_client.hpp"
-#include "support/raw_http_client.hpp"
-
-#include <boost/json.hpp>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <memory>
 #include <vector>
+
+#include "support/api_daemon.hpp"
+#include "support/http_client.hpp"
+#include "support/raw_http_client.hpp"
 
 namespace okod::test {
 namespace {
@@ -140,8 +140,9 @@ TEST(HttpLimitsProcess, the_limit_per_client_address_is_what_okod_enforces) {
     const auto port = static_cast<unsigned short>(okod.port());
     // One request in progress from 127.0.0.2 takes that address's one place.
     RawHttpClient busy(port, "127.0.0.2");
-    ASSERT_TRUE(busy.send("POST /api/v1/people HTTP/1.1\r\nHost: okod\r\nExpect: 100-continue\r\n"
-                          "Content-Length: 2\r\n\r\n"));
+    ASSERT_TRUE(
+        busy.send("POST /api/v1/people HTTP/1.1\r\nHost: okod\r\nExpect: 100-continue\r\n"
+                  "Content-Length: 2\r\n\r\n"));
     const auto go_on = busy.read_response();
     ASSERT_TRUE(go_on);
     ASSERT_EQ(go_on->result_int(), 100u);

@@ -2,13 +2,14 @@
 // control character, a list or a display name for an e-mail address, a reason of only
 // spaces, a +99:00 offset are refused with the field named, and nothing changes in the
 // store.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "support/api_daemon.hpp"
 #include "support/http_client.hpp"
-
-#include <boost/json.hpp>
-#include <fmt/format.h>
-#include <gtest/gtest.h>
 
 namespace okod::test {
 namespace {

@@ -1,10 +1,10 @@
 // Isolation by construction (issue 16), against the real okod process with a real HTTP
 // client: tokens of Groningen (GM0014) walk every route of the API and the calendar
 // feeds with every kind of id that belongs to Maastricht (GM0935): its municipality,
-// a task, an instance, a person, an execution-plan action, an e-mail in the outbox. Each answer is the README's:
-// 404 where the token's role may use the route (with exactly the sentence an unknown id
-// gets, so ids cannot be guessed), 403 where the role may not use it at all; and nothing
-// of Maastricht's changed. One table of routes: a new route is one more row.
+// a task, an instance, a person, an execution-plan action, an e-mail in the outbox. Each answer is
+// the README's: 404 where the token's role may use the route (with exactly the sentence an unknown
+// id gets, so ids cannot be guessed), 403 where the role may not use it at all; and nothing of
+// Maastricht's changed. One table of routes: a new route is one more row.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -131,12 +131,8 @@ protected:
         const auto mail = call("GET", "/api/v1/outbox?municipality=GM0935&limit=1", admin_).json();
         maastricht_["outbox"] =
             std::to_string(mail.at("outbox").as_array().at(0).at("id").as_int64());
-        nowhere_ = {{"code", "GM9999"},
-                    {"person", "nobody-here"},
-                    {"task", "999999"},
-                    {"instance", "999999"},
-                    {"action", "999999"},
-                    {"outbox", "999999"}};
+        nowhere_ = {{"code", "GM9999"},     {"person", "nobody-here"}, {"task", "999999"},
+                    {"instance", "999999"}, {"action", "999999"},      {"outbox", "999999"}};
     }
     static void TearDownTestSuite() { delete okod_; }
 
@@ -158,10 +154,12 @@ protected:
             if ((route.path + route.body).find("{" + name + "}") == std::string::npos) continue;
             std::string escaped;
             for (char c : value) {
-                if (std::string_view(".^$|()[]{}*+?\\").find(c) != std::string_view::npos) escaped += '\\';
+                if (std::string_view(".^$|()[]{}*+?\\").find(c) != std::string_view::npos)
+                    escaped += '\\';
                 escaped += c;
             }
-            message = std::regex_replace(message, std::regex("\\b" + escaped + "\\b"), "<" + name + ">");
+            message =
+                std::regex_replace(message, std::regex("\\b" + escaped + "\\b"), "<" + name + ">");
         }
         return message;
     }

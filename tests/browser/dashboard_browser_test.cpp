@@ -23,13 +23,13 @@ TEST(DashboardBrowser, a_regisseur_completes_an_overdue_task_and_a_council_token
     ASSERT_TRUE(okod.ready());
     const auto regisseur = okod.token({"--role", "regisseur", "--municipality", "GM0935", "--label", "Sanne"});
     const auto council = okod.token({"--role", "council", "--municipality", "GM0935", "--label", "griffie"});
-    const auto stakeholder = okod.token(
-        {"--role", "stakeholder", "--municipality", "GM0935", "--person", "maastricht-bram", "--label", "Bram"});
+    const auto stakeholder = okod.token({"--role", "stakeholder", "--municipality", "GM0935",
+                                         "--person", "maastricht-bram", "--label", "Bram"});
 
     const auto log = okod.dir() / "browser.log";
     ChildProcess node("/usr/bin/env",
-                      {"node", script.string(), "--url", okod.url(), "--regisseur", regisseur, "--council", council,
-                       "--stakeholder", stakeholder},
+                      {"node", script.string(), "--url", okod.url(), "--regisseur", regisseur,
+                       "--council", council, "--stakeholder", stakeholder},
                       log);
     const auto exit_code = node.wait_for(180s);
     EXPECT_EQ(exit_code, 0) << read_file(log);

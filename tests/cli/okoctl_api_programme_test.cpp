@@ -10,9 +10,9 @@
 #include <sstream>
 
 #include "support/api_daemon.hpp"
-#include "support/output_lines.hpp"
 #include "support/child_process.hpp"
 #include "support/http_client.hpp"
+#include "support/output_lines.hpp"
 #include "support/test_support.hpp"
 
 namespace okod::test {

@@ -56,13 +56,17 @@ TEST_F(OkoctlOutbox, FiltersByStatusAndPrintsJsonLines) {
 TEST_F(OkoctlOutbox, ABadStatusIsExitCode2WithTheChoices) {
     const auto r = run_binary("okoctl", {"outbox", "--store", store_path().string(), "--status", "gone"});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("--status must be pending, sent, dead, obsolete or all, not 'gone'"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--status must be pending, sent, dead, obsolete or all, not 'gone'"),
+              std::string::npos)
+        << r.err;
 }
 
 TEST_F(OkoctlOutbox, RetryPutsADeadLetterBackInTheQueueToBeSentAtOnce) {
     const auto r = run_binary("okoctl", {"outbox", "retry", "3", "--store", store_path().string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.out.find("mail 3 to bram@maastricht.example (reminder) goes out again"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("mail 3 to bram@maastricht.example (reminder) goes out again"),
+              std::string::npos)
+        << r.out;
     auto store = SqliteStore::open(store_path());
     const auto retried = store->outbox_item(3);
     ASSERT_TRUE(retried);
@@ -72,19 +76,25 @@ TEST_F(OkoctlOutbox, RetryPutsADeadLetterBackInTheQueueToBeSentAtOnce) {
 }
 
 TEST_F(OkoctlOutbox, RetryOfSomethingThatIsNotADeadLetterChangesNothingAndIsExitCode1) {
-    const auto r = run_binary("okoctl", {"outbox", "retry", "3", "1", "--store", store_path().string()});
+    const auto r =
+        run_binary("okoctl", {"outbox", "retry", "3", "1", "--store", store_path().string()});
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_NE(r.err.find("1 is not a dead letter (it is sent); nothing changed"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("1 is not a dead letter (it is sent); nothing changed"), std::string::npos)
+        << r.err;
     auto store = SqliteStore::open(store_path());
     EXPECT_EQ(store->outbox_item(3)->status, OutboxStatus::dead);
-    EXPECT_EQ(run_binary("okoctl", {"outbox", "retry", "--store", store_path().string()}).exit_code, 2);
-    const auto missing = run_binary("okoctl", {"outbox", "retry", "99", "--store", store_path().string()});
+    EXPECT_EQ(run_binary("okoctl", {"outbox", "retry", "--store", store_path().string()}).exit_code,
+              2);
+    const auto missing =
+        run_binary("okoctl", {"outbox", "retry", "99", "--store", store_path().string()});
     EXPECT_EQ(missing.exit_code, 1);
-    EXPECT_NE(missing.err.find("99 is not a dead letter (no such e-mail)"), std::string::npos) << missing.err;
+    EXPECT_NE(missing.err.find("99 is not a dead letter (no such e-mail)"), std::string::npos)
+        << missing.err;
 }
 
 TEST_F(OkoctlOutbox, RetryAllDeadTakesEveryDeadLetter) {
-    const auto r = run_binary("okoctl", {"outbox", "retry", "--all-dead", "--store", store_path().string()});
+    const auto r =
+        run_binary("okoctl", {"outbox", "retry", "--all-dead", "--store", store_path().string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("1 e-mail back in the queue"), std::string::npos) << r.out;
     auto store = SqliteStore::open(store_path());

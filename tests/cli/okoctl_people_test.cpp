@@ -486,7 +486,8 @@ TEST_F(OkoctlPeople, ABrokenConfigIsEveryErrorWithItsPlaceAndExitCode1) {
 // member; link shares them with another municipality; unlink waits until their role
 // there has ended.
 TEST_F(OkoctlPeople, link_and_unlink_say_where_a_person_belongs_and_unlink_waits_for_their_roles) {
-    auto r = okoctl({"add", "maastricht-noor", "--name", "Noor Bakker", "--municipality", "GM0935", "--at", kMarch2});
+    auto r = okoctl({"add", "maastricht-noor", "--name", "Noor Bakker", "--municipality", "GM0935",
+                     "--at", kMarch2});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("maastricht-noor now belongs to GM0935"), std::string::npos) << r.out;
     r = okoctl({"link", "maastricht-noor", "--municipality", "GM0014", "--at", kMarch2});

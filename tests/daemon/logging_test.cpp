@@ -1,7 +1,5 @@
 // setup_logging: the level names, the journal detection, and the stderr line format.
-#include "daemon/log_escaping_sink.hpp"
 #include "daemon/logging.hpp"
-#include "support/test_support.hpp"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -16,6 +14,9 @@
 #include <regex>
 #include <stdexcept>
 #include <string>
+
+#include "daemon/log_escaping_sink.hpp"
+#include "support/test_support.hpp"
 
 namespace okod::test {
 namespace {

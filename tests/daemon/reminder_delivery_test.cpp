@@ -224,7 +224,8 @@ TEST_F(ReminderDelivery, AReminderOfATaskClosedDuringAnOutageIsObsoleteNotSent) 
     const auto items = outbox();
     ASSERT_EQ(items.size(), 1u);
     EXPECT_EQ(items[0].status, OutboxStatus::obsolete);
-    EXPECT_NE(items[0].last_error.find("the task was done on 2022-09-17"), std::string::npos) << items[0].last_error;
+    EXPECT_NE(items[0].last_error.find("the task was done on 2022-09-17"), std::string::npos)
+        << items[0].last_error;
 }
 
 TEST_F(ReminderDelivery, APermanentRejectionIsNotRetried) {

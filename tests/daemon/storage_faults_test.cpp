@@ -263,17 +263,20 @@ TEST(StorageFaults, TheStoreIsCheckedAtStartUnlessOkodStoppedCleanlyAndNothingTo
 
     auto second = world.start_okod(1);  // after a clean stop: not read page by page again
     ASSERT_TRUE(world.wait_ready(2)) << world.log_text();
-    EXPECT_EQ(world.log_count("as okod left it at its clean stop, not checked again"), 1) << world.log_text();
+    EXPECT_EQ(world.log_count("as okod left it at its clean stop, not checked again"), 1)
+        << world.log_text();
     second->kill_hard();
 
     auto third = world.start_okod(1);  // after kill -9: checked
     ASSERT_TRUE(world.wait_ready(3)) << world.log_text();
-    EXPECT_EQ(world.log_count("quick_check passed"), 1) << world.log_text();  // the first made the store
+    EXPECT_EQ(world.log_count("quick_check passed"), 1)
+        << world.log_text();  // the first made the store
     third->signal(SIGTERM);
     ASSERT_EQ(third->wait_for(20s), 0) << world.log_text();
 
     // okoctl wrote to the store while okod was down: checked.
-    const auto r = run_binary("okoctl", {"people", "add", "nieuw", "--name", "Nieuw", "--config", world.config().string()});
+    const auto r = run_binary("okoctl", {"people", "add", "nieuw", "--name", "Nieuw", "--config",
+                                         world.config().string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     auto fourth = world.start_okod(1);
     ASSERT_TRUE(world.wait_ready(4)) << world.log_text();

@@ -131,8 +131,10 @@ TEST_F(ExecutionPlanCommands, an_action_of_another_municipality_is_not_found_the
     ASSERT_TRUE(theirs.ok);
     ExecutionActionChange c;
     c.status = TrafficLight::groen;
-    EXPECT_EQ(engine().change_execution_action("GM0935", theirs.action.id, c, "sanne").refusal, Refusal::not_found);
-    EXPECT_EQ(engine().remove_execution_action("GM0935", theirs.action.id, "sanne").refusal, Refusal::not_found);
+    EXPECT_EQ(engine().change_execution_action("GM0935", theirs.action.id, c, "sanne").refusal,
+              Refusal::not_found);
+    EXPECT_EQ(engine().remove_execution_action("GM0935", theirs.action.id, "sanne").refusal,
+              Refusal::not_found);
     EXPECT_EQ(store_->execution_action(theirs.action.id), theirs.action);
 }
 
@@ -151,7 +153,8 @@ TEST_F(ExecutionPlanCommands, removing_logs_the_action_and_it_is_gone) {
         fmt::format("uitvoeringsplan, aanbeveling 3 'Evenementen': actie {} 'Leeftijdscontrole' "
                     "verwijderd (was rood) (door sanne)",
                     added.action.id));
-    EXPECT_EQ(engine().remove_execution_action("GM0935", added.action.id, "sanne").refusal, Refusal::not_found);
+    EXPECT_EQ(engine().remove_execution_action("GM0935", added.action.id, "sanne").refusal,
+              Refusal::not_found);
 }
 
 TEST_F(ExecutionPlanCommands, an_action_whose_recommendation_left_the_list_can_still_be_updated) {

@@ -62,9 +62,11 @@ TEST_F(Turnover, the_open_feedback_task_and_its_reminders_follow_the_ggd_role_to
     EXPECT_EQ(meeting.role, "ggd-contact");
     // The title names Bram by reference; whoever shows it renders his name (issue 16).
     EXPECT_EQ(meeting.title.nl,
-              "Overdrachtsgesprek Contactpersoon GGD: {person:maastricht-bram} met de opvolger, vóór 14-10-2022");
-    EXPECT_EQ(render_person_refs(meeting.title.nl, person_names(store())),
-              "Overdrachtsgesprek Contactpersoon GGD: Bram Hendriks met de opvolger, vóór 14-10-2022");
+              "Overdrachtsgesprek Contactpersoon GGD: {person:maastricht-bram} met de opvolger, "
+              "vóór 14-10-2022");
+    EXPECT_EQ(
+        render_person_refs(meeting.title.nl, person_names(store())),
+        "Overdrachtsgesprek Contactpersoon GGD: Bram Hendriks met de opvolger, vóór 14-10-2022");
     EXPECT_EQ(format_iso_local(*meeting.due), "2022-10-11T17:00:00+02:00");
     EXPECT_EQ(recipients(meeting.id, "reminder"), (std::vector<std::string>{"maastricht-bram", "maastricht-bram"}));
     EXPECT_EQ(task("warm-handover", "starter-pack").role, "regisseur");

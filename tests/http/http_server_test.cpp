@@ -1,13 +1,12 @@
 #include "daemon/http/http_server.hpp"
-#include "support/raw_http_client.hpp"
 
+#include <gtest/gtest.h>
+
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/json/parse.hpp>
-#include <gtest/gtest.h>
-
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -16,6 +15,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "support/raw_http_client.hpp"
 
 namespace okod::test {
 namespace {
@@ -405,9 +406,11 @@ void start_busy(Client& client) {
 // The status a new client gets for GET `target`, trying again (within 5 s) while it
 // gets 503: a connection counts as idle only once the server has finished writing its
 // answer, a moment after the client has read it.
-std::optional<unsigned> status_once_a_place_is_free(unsigned short port, const std::string& target) {
+std::optional<unsigned> status_once_a_place_is_free(unsigned short port,
+                                                    const std::string& target) {
     std::optional<unsigned> status;
-    for (const auto until = Clock::now() + 5s; Clock::now() < until && (!status || *status == 503u);) {
+    for (const auto until = Clock::now() + 5s;
+         Clock::now() < until && (!status || *status == 503u);) {
         Client next(port);
         next.send(get(target));
         if (const auto response = next.read_response()) status = response->result_int();

@@ -50,9 +50,10 @@ protected:
         run_until(live_from(), true);
         transport_ = std::make_unique<RecordingTransport>(*clock_);
         attacher_ = std::make_unique<AnnualReportAttacher>(store(), runtime_->definitions, runtime_->config);
-        sender_ = std::make_unique<OutboxSender>(store(), runtime_->definitions, *clock_,
-                                                 MailIdentity{"oko@maastricht.nl", "OKO Maastricht"},
-                                                 RetryPolicy{std::chrono::seconds{60}, std::chrono::seconds{600}});
+        sender_ = std::make_unique<OutboxSender>(
+            store(), runtime_->definitions, *clock_,
+            MailIdentity{"oko@maastricht.nl", "OKO Maastricht"},
+            RetryPolicy{std::chrono::seconds{60}, std::chrono::seconds{600}});
         sender_->set_attacher(attacher_.get());
         sender_->deliver_ready(*transport_);  // what the years before left in the outbox
         transport_->sent.clear();

@@ -152,7 +152,8 @@ max_retry_seconds = 3600
 }
 
 void DaemonWorld::enable_http(int port) const {
-    write_file(config(), read_file(config()) + fmt::format("\n[http]\naddress = \"127.0.0.1\"\nport = {}\n", port));
+    write_file(config(), read_file(config()) +
+                             fmt::format("\n[http]\naddress = \"127.0.0.1\"\nport = {}\n", port));
 }
 
 std::unique_ptr<ChildProcess> DaemonWorld::start_okod(double speed) const {

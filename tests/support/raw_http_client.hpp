@@ -4,7 +4,6 @@
 // by Beast's parser.
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
-
 #include <chrono>
 #include <optional>
 #include <string>

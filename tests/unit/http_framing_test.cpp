@@ -2,10 +2,11 @@
 // proxy in front and okod behind it could read differently is refused.
 #include "daemon/http/http_framing.hpp"
 
-#include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/empty_body.hpp>
-#include <boost/asio/buffer.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/asio/buffer.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/parser.hpp>
 
 namespace okod {
 namespace {

@@ -1,9 +1,10 @@
 // The rules for text people give okod (model/input_rules.hpp): control characters,
 // e-mail addresses, reasons, and the escaping of log lines.
 #include "model/input_rules.hpp"
-#include "time/amsterdam.hpp"
 
 #include <gtest/gtest.h>
+
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {

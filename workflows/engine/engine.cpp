@@ -1,10 +1,10 @@
 #include "engine/engine.hpp"
 
+#include <fmt/format.h>
+
 #include "engine/event_kinds.hpp"
 #include "engine/step.hpp"
 #include "model/input_rules.hpp"
-
-#include <fmt/format.h>
 
 namespace okod {
 

@@ -10,15 +10,15 @@
 // The engine owns no thread and no timer. A driver (the daemon's scheduler, or the
 // simulator on a virtual clock) asks next_due(), waits until then, and calls step().
 // Not thread-safe: call it from one strand.
+#include <optional>
+#include <string>
+
 #include "calendar/calendar.hpp"
-#include "engine/refusal.hpp"
 #include "definition/registry.hpp"
+#include "engine/refusal.hpp"
 #include "model/store.hpp"
 #include "model/traffic_light.hpp"
 #include "time/clock.hpp"
-
-#include <optional>
-#include <string>
 
 namespace okod {
 
@@ -37,14 +37,17 @@ struct CommandResult {
     static CommandResult failure(std::string message, Refusal why = Refusal::invalid) {
         return {false, std::move(message), why};
     }
-    static CommandResult not_found(std::string message) { return failure(std::move(message), Refusal::not_found); }
+    static CommandResult not_found(std::string message) {
+        return failure(std::move(message), Refusal::not_found);
+    }
 };
 
 // Outcome of an execution-plan command (engine_execution_plan.cpp).
 struct ExecutionActionResult {
     bool ok = true;
-    Refusal refusal = Refusal::invalid;  // when !ok; not_found: no such municipality, or no such action in it
-    std::string error;                   // when !ok: a sentence, or several joined by "; "
+    Refusal refusal =
+        Refusal::invalid;    // when !ok; not_found: no such municipality, or no such action in it
+    std::string error;       // when !ok: a sentence, or several joined by "; "
     ExecutionAction action;  // when ok: as stored afterwards (removed: as it was)
     bool changed = true;     // false when it was already so: nothing written, nothing logged
     std::string changes;     // a change: what it changed (describe_changes), as logged

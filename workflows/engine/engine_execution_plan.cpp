@@ -87,7 +87,8 @@ ExecutionActionResult Engine::change_execution_action(const std::string& municip
     if (!m) return refusal(fmt::format("no municipality {}", municipality), Refusal::not_found);
     const auto before = store_.execution_action(id);
     if (!before || before->municipality != m->code)
-        return refusal(fmt::format("{} has no execution-plan action {}", m->code, id), Refusal::not_found);
+        return refusal(fmt::format("{} has no execution-plan action {}", m->code, id),
+                       Refusal::not_found);
     ExecutionAction a = *before;
     apply(change, a);
     // The recommendation is checked against the list only when it changes: an action
@@ -120,7 +121,8 @@ ExecutionActionResult Engine::remove_execution_action(const std::string& municip
     if (!m) return refusal(fmt::format("no municipality {}", municipality), Refusal::not_found);
     const auto a = store_.execution_action(id);
     if (!a || a->municipality != m->code)
-        return refusal(fmt::format("{} has no execution-plan action {}", m->code, id), Refusal::not_found);
+        return refusal(fmt::format("{} has no execution-plan action {}", m->code, id),
+                       Refusal::not_found);
     store_.delete_execution_action(id);
     log(store_, *a, event_kind::execution_action_removed,
         fmt::format("uitvoeringsplan, {}: actie {} '{}' verwijderd (was {})",

@@ -1,13 +1,13 @@
 #include "engine/step.hpp"
 
+#include <fmt/format.h>
+
 #include "calendar/elections.hpp"
 #include "definition/guards.hpp"
 #include "engine/event_kinds.hpp"
 #include "engine/reminder_time.hpp"
 #include "model/input_rules.hpp"
 #include "time/amsterdam.hpp"
-
-#include <fmt/format.h>
 
 namespace okod {
 namespace {
@@ -457,8 +457,9 @@ CommandResult Step::close_task(TaskId id, TaskStatus to, const std::string& by,
     if (!t) return CommandResult::not_found(fmt::format("no task with id {}", id));
     if (is_closed(t->status)) {
         if (t->status == to) return {};  // completing twice is harmless
-        return CommandResult::failure(fmt::format("task {} is already {}", id, to_string(t->status)),
-                                      Refusal::already_closed);
+        return CommandResult::failure(
+            fmt::format("task {} is already {}", id, to_string(t->status)),
+            Refusal::already_closed);
     }
     t->status = to;
     t->closed_at = now_;
@@ -486,8 +487,9 @@ CommandResult Step::reschedule_task(TaskId id, Instant due, const std::string& b
     auto t = store_.task(id);
     if (!t) return CommandResult::not_found(fmt::format("no task with id {}", id));
     if (is_closed(t->status))
-        return CommandResult::failure(fmt::format("task {} is already {}", id, to_string(t->status)),
-                                      Refusal::already_closed);
+        return CommandResult::failure(
+            fmt::format("task {} is already {}", id, to_string(t->status)),
+            Refusal::already_closed);
     if (auto problem = reason_problem("reason", reason)) return CommandResult::failure(*problem);
     if (t->due == due) return {};  // already there: harmless
     const std::string before = t->due ? format_local_minutes(*t->due) : std::string("geen");

@@ -2,16 +2,16 @@
 // A role is held by a person from a day to a day; work follows the role, so these
 // operations only record who holds what, start the warm hand-over when someone
 // leaves, and watch the capacity norm.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
 #include "engine/event_kinds.hpp"
 #include "engine/step.hpp"
 #include "model/capacity.hpp"
 #include "model/input_rules.hpp"
 #include "time/amsterdam.hpp"
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
-#include <algorithm>
 
 namespace okod {
 namespace {
@@ -210,7 +210,8 @@ void Step::start_handover(const Municipality& m, const RoleAssignment& a, const 
             {"leaver_name", person_ref(leaver.id)},
             {"leave_date", format_date(last_day)},
             // The regisseur runs a hand-over; the steering group when the regisseur leaves.
-            {"coordinator", std::string(a.role == kRegisseurRole ? kSteeringGroup : kRegisseurRole)},
+            {"coordinator",
+             std::string(a.role == kRegisseurRole ? kSteeringGroup : kRegisseurRole)},
         };
         begin_instance(m, *d, key, today_, std::move(params));
     }

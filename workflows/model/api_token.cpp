@@ -1,10 +1,10 @@
 #include "model/api_token.hpp"
 
-#include "model/input_rules.hpp"
-
 #include <algorithm>
 #include <array>
 #include <utility>
+
+#include "model/input_rules.hpp"
 
 namespace okod {
 namespace {

@@ -1,7 +1,5 @@
 #include "model/execution_plan.hpp"
 
-#include "model/input_rules.hpp"
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -10,6 +8,7 @@
 #include <cmath>
 #include <iterator>
 
+#include "model/input_rules.hpp"
 #include "model/text.hpp"
 
 namespace okod {

@@ -1,13 +1,13 @@
 #pragma once
 // People and the roles they hold. Work is addressed to roles; a role is resolved to
 // the people holding it at the moment a reminder goes out, so hand-overs are followed.
-#include "model/text.hpp"
-#include "time/instant.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "model/text.hpp"
+#include "time/instant.hpp"
 
 namespace okod {
 

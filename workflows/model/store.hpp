@@ -9,6 +9,12 @@
 // several steps that are due together (group commit, Engine::step_due), so they
 // become durable together with one sync; each step still applies whole or not at all.
 // Not thread-safe: one Store belongs to one engine strand.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "calendar/school_holidays.hpp"
 #include "model/activity_status.hpp"
 #include "model/api_token.hpp"
@@ -18,12 +24,6 @@
 #include "model/municipality.hpp"
 #include "model/people.hpp"
 #include "model/personal_data.hpp"
-
-#include <map>
-#include <memory>
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace okod {
 

@@ -1,16 +1,15 @@
 #include "report/annual_report_builder.hpp"
 
-#include "model/person_record.hpp"
+#include <algorithm>
+#include <map>
 
 #include "calendar/elections.hpp"
 #include "definition/guards.hpp"
 #include "definition/registry.hpp"
 #include "engine/event_kinds.hpp"
+#include "model/person_record.hpp"
 #include "model/store.hpp"
 #include "time/amsterdam.hpp"
-
-#include <algorithm>
-#include <map>
 
 namespace okod {
 
@@ -166,7 +165,8 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     }
 
     if (plan) {
-        r.activities = year_overview(*plan, tasks, store.activity_overrides(m.code, year), now, language);
+        r.activities =
+            year_overview(*plan, tasks, store.activity_overrides(m.code, year), now, language);
         const auto measurements = store.measurements(m.code);
         for (const auto& g : plan->policy_goals) {
             ReportGoal rg{g, {}, TrafficLight::rood};
