@@ -183,25 +183,24 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
         "norm_regisseur_fte, below_norm}");
     people_cli::common_options(cli.list, cli.list_args.common);
 
-    cli.link = people->add_subcommand(
-        "link",
-        "Make a person a member of another municipality too (admin): its regisseur may then "
-        "see, assign and change them");
-    cli.link->add_option("person", cli.link_args.person, "Person id")->required();
-    cli.link->add_option("--municipality", cli.link_args.municipality, "CBS code, e.g. GM0014")
-        ->required()
-        ->check(client_cli::cbs_code());
-    people_cli::common_options(cli.link, cli.link_args.common);
-
-    cli.unlink = people->add_subcommand(
-        "unlink",
-        "A person no longer belongs to a municipality (admin); refused while they hold a "
-        "role there today or later");
-    cli.unlink->add_option("person", cli.unlink_args.person, "Person id")->required();
-    cli.unlink->add_option("--municipality", cli.unlink_args.municipality, "CBS code, e.g. GM0014")
-        ->required()
-        ->check(client_cli::cbs_code());
-    people_cli::common_options(cli.unlink, cli.unlink_args.common);
+    // link and unlink take the same arguments: a person and a municipality.
+    const auto membership_command = [people](const char* name, const char* help, PeopleLinkArgs& args) {
+        auto* sub = people->add_subcommand(name, help);
+        sub->add_option("person", args.person, "Person id")->required();
+        sub->add_option("--municipality", args.municipality, "CBS code, e.g. GM0014")
+            ->required()
+            ->check(client_cli::cbs_code());
+        people_cli::common_options(sub, args.common);
+        return sub;
+    };
+    cli.link = membership_command("link",
+                                  "Make a person a member of another municipality too (admin): its regisseur "
+                                  "may then see, assign and change them",
+                                  cli.link_args);
+    cli.unlink = membership_command("unlink",
+                                    "A person no longer belongs to a municipality (admin); refused while they "
+                                    "hold a role there today or later",
+                                    cli.unlink_args);
 
     cli.feed_url = people->add_subcommand(
         "feed-url",

@@ -177,7 +177,6 @@ TEST(StorageFaults, ASecondOkodOnTheSameStoreExitsNamingTheFirstAndOkoctlStillWo
 }
 
 TEST(StorageFaults, OkodStopsWhenItsStoreIsDeleted) {
-    TempDir tmp;
     DaemonWorld world(0);
     auto okod = world.start_okod(1);
     ASSERT_TRUE(world.wait_ready(1)) << world.log_text();
@@ -189,7 +188,6 @@ TEST(StorageFaults, OkodStopsWhenItsStoreIsDeleted) {
 }
 
 TEST(StorageFaults, OkodStopsWhenItsStoreIsReplacedSoThatItCanStartOnTheNewFile) {
-    TempDir tmp;
     DaemonWorld world(0);
     auto okod = world.start_okod(1);
     ASSERT_TRUE(world.wait_ready(1)) << world.log_text();
@@ -226,7 +224,6 @@ void damage_the_event_log(const std::filesystem::path& file) {
 }
 
 TEST(StorageFaults, ADamagedStoreIsRefusedAtStartWithAdviceAndOkoctlStoreCheckListsIt) {
-    TempDir tmp;
     DaemonWorld world(0);
     // A store with a year in it, closed (its WAL checkpointed into the file).
     const auto made =
@@ -254,7 +251,6 @@ TEST(StorageFaults, ADamagedStoreIsRefusedAtStartWithAdviceAndOkoctlStoreCheckLi
 }
 
 TEST(StorageFaults, TheStoreIsCheckedAtStartUnlessOkodStoppedCleanlyAndNothingTouchedItSince) {
-    TempDir tmp;
     DaemonWorld world(0);
     auto first = world.start_okod(1);
     ASSERT_TRUE(world.wait_ready(1)) << world.log_text();

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "adapters/sqlite/sqlite_store.hpp"
+#include "support/sample_mail.hpp"
 #include "support/test_support.hpp"
 #include "time/amsterdam.hpp"
 
@@ -21,18 +22,9 @@ Instant local(int y, unsigned m, unsigned d, int hour = 9) {
 }
 
 OutboxItem mail(const std::string& key, Instant created, OutboxStatus status) {
-    OutboxItem o;
-    o.key = key;
-    o.created_at = created;
-    o.municipality = "GM0935";
-    o.task_id = 1;
-    o.kind = "reminder";
-    o.role = "regisseur";
-    o.person_id = "maastricht-sanne";
-    o.recipient = "sanne@maastricht.example";
-    o.status = status;
-    if (status == OutboxStatus::sent) o.sent_at = created + std::chrono::minutes{1};
-    return o;
+    return sample_mail(key, created, status,
+                       status == OutboxStatus::sent ? std::optional<Instant>(created + std::chrono::minutes{1})
+                                                    : std::nullopt);
 }
 
 std::string raw_text(const fs::path& file, const std::string& sql) {

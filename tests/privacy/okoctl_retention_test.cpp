@@ -6,6 +6,7 @@
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/runtime.hpp"
+#include "support/sample_mail.hpp"
 #include "support/test_support.hpp"
 #include "time/amsterdam.hpp"
 
@@ -17,18 +18,7 @@ Instant local(int y, unsigned m, unsigned d) {
 }
 
 OutboxItem sent(const std::string& key, Instant when) {
-    OutboxItem o;
-    o.key = key;
-    o.created_at = when;
-    o.municipality = "GM0935";
-    o.task_id = 1;
-    o.kind = "reminder";
-    o.role = "regisseur";
-    o.person_id = "maastricht-sanne";
-    o.recipient = "sanne@maastricht.example";
-    o.status = OutboxStatus::sent;
-    o.sent_at = when;
-    return o;
+    return sample_mail(key, when, OutboxStatus::sent, when);
 }
 
 TEST(OkoctlRetention, ClearsTheAddressesOfMailOlderThanTheSetting) {
