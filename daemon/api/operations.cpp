@@ -58,8 +58,8 @@ constexpr std::array kOperations{
               "Whether okod answers"},
     Operation{"ready", "GET", "/ready", none, role, serve_ready, "", "Ready", "",
               "Whether okod can do its work (503 when it cannot write its store)"},
-    Operation{"openapi", "GET", "/openapi.json", none, role, serve_openapi, "", "", "",
-              "This API's OpenAPI document"},
+    Operation{"openapi", "GET", "/openapi.json", none, role, serve_openapi, "", "OpenApiDocument",
+              "", "This API's OpenAPI document"},
     Operation{"dashboard", "GET", "/", none, role, serve_dashboard_file, "", "", "",
               "The dashboard (it asks for a token)"},
     Operation{"dashboard.index", "GET", "/index.html", none, role, serve_dashboard_file, "", "", "",
@@ -100,7 +100,7 @@ constexpr std::array kOperations{
               read_reports, resource, show_execution_plan, "", "ExecutionPlan",
               "okoctl execution-plan list", "The execution plan per recommendation"},
     Operation{"execution_plan.add", "POST", "/api/v1/municipalities/{code}/execution-plan", write,
-              resource, add_execution_action, "ExecutionActionFields", "ExecutionAction",
+              resource, add_execution_action, "NewExecutionAction", "ExecutionAction",
               "okoctl execution-plan add", "Add an action to the plan"},
     Operation{"execution_plan.change", "PUT", "/api/v1/municipalities/{code}/execution-plan/{id}",
               write, resource, change_execution_action, "ExecutionActionFields",
@@ -172,13 +172,26 @@ constexpr std::array kOperations{
 std::span<const Operation> operations() { return kOperations; }
 
 std::string render_routes_markdown() {
+    // A token of each role, as the role columns ask may_use of it.
+    const auto token_of = [](ApiRole role) {
+        ApiToken t;
+        t.role = role;
+        t.municipalities = {"GM0000"};
+        t.person_id = "someone";
+        return t;
+    };
+    const std::array roles{ApiRole::admin, ApiRole::regisseur, ApiRole::council,
+                           ApiRole::stakeholder};
     std::string out =
-        "| method | path | who may | okoctl | what |\n"
-        "|---|---|---|---|---|\n";
-    for (const auto& op : kOperations)
-        out += fmt::format(
-            "| {} | `{}` | {} | {} | {} |\n", op.method, op.path, who_may(op.permission),
-            op.okoctl.empty() ? std::string() : fmt::format("`{}`", op.okoctl), op.summary);
+        "| route | what | who may | admin | regisseur | council | stakeholder | okoctl |\n"
+        "|---|---|---|---|---|---|---|---|\n";
+    for (const auto& op : kOperations) {
+        out += fmt::format("| `{} {}` | {} | {} |", op.method, op.path, op.summary,
+                           who_may(op.permission));
+        for (const auto role : roles)
+            out += may_use(token_of(role), op.permission) ? " ✓ |" : " 403 |";
+        out += op.okoctl.empty() ? std::string(" |\n") : fmt::format(" `{}` |\n", op.okoctl);
+    }
     return out;
 }
 

@@ -108,7 +108,7 @@ enum class ApiPermission {
     read_instances,     // can_read_instances
     read_reports,       // can_read_reports
     read_events,        // can_read_events
-    read_outbox,        // can_read_outbox
+    read_outbox,        // can_read_outbox (keep last: tests walk every value)
 };
 
 bool may_use(const ApiToken& t, ApiPermission p);
