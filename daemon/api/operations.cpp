@@ -14,6 +14,7 @@ HttpResponse serve_ready(RouteCall&);
 HttpResponse serve_openapi(RouteCall&);
 HttpResponse serve_dashboard_file(RouteCall&);
 HttpResponse serve_me(RouteCall&);
+HttpResponse serve_version(RouteCall&);
 HttpResponse serve_person_calendar(RouteCall&);  // ical_routes.cpp
 HttpResponse serve_municipality_calendar(RouteCall&);
 HttpResponse list_municipalities(RouteCall&);  // municipalities_routes.cpp
@@ -83,6 +84,8 @@ constexpr std::array kOperations{
     // --- who am I, municipalities ---------------------------------------------------------
     Operation{"me", "GET", "/api/v1/me", any_token, role, serve_me, "", "Me", "",
               "Who the token is and what it may do"},
+    Operation{"version", "GET", "/api/v1/version", any_token, role, serve_version, "", "Version",
+              "", "Which okod answers, and its API version (the dashboard's footer)"},
     Operation{"municipalities.list", "GET", "/api/v1/municipalities", any_token, role,
               list_municipalities, "", "MunicipalityList", "okoctl municipalities list",
               "The municipalities the token sees"},

@@ -13,6 +13,7 @@
 #include "support/api_daemon.hpp"
 #include "support/http_client.hpp"
 #include "support/test_support.hpp"
+#include "version.hpp"
 
 namespace okod::test {
 namespace {
@@ -253,6 +254,18 @@ TEST_F(ApiProcess, me_tells_the_dashboard_who_the_token_is_and_what_it_may_do) {
     EXPECT_EQ(stakeholder.at("person_name").as_string(), "Bram Hendriks");
     // okod's clock, not the wall clock: the demo runs in March 2026.
     EXPECT_TRUE(std::string(stakeholder.at("now").as_string()).starts_with("2026-03-02T09:")) << stakeholder;
+}
+
+TEST_F(ApiProcess, version_names_the_okod_that_answers_to_any_token) {
+    for (const auto& token : {admin_, regisseur_, council_, stakeholder_}) {
+        const auto r = call("GET", "/api/v1/version", token);
+        ASSERT_EQ(r.status, 200) << r.body;
+        EXPECT_EQ(r.json().at("okod").as_string(), kVersion);
+        EXPECT_EQ(r.json().at("api").as_string(), "v1");
+    }
+    EXPECT_EQ(call("GET", "/api/v1/version", "").status, 401);
+    EXPECT_EQ(call("POST", "/api/v1/version", regisseur_, "{}").status, 405);
+    EXPECT_EQ(call("GET", "/api/v1/version?x=1", regisseur_).status, 400);
 }
 
 TEST_F(ApiProcess, tasks_carry_their_traffic_light_and_reporting_deadlines_are_marked) {

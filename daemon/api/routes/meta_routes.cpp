@@ -10,6 +10,7 @@
 #include "model/api_access.hpp"
 #include "openapi_json.hpp"
 #include "time/amsterdam.hpp"
+#include "version.hpp"
 
 namespace okod {
 
@@ -68,6 +69,12 @@ HttpResponse serve_me(RouteCall& call) {
     }
     o["may"] = std::move(may);
     return json_response(200, o);
+}
+
+// Which okod a browser talks to: after an upgrade, the page can tell that it changed.
+HttpResponse serve_version(RouteCall& call) {
+    allow_query(call.target, {});
+    return json_response(200, {{"okod", kVersion}, {"api", "v1"}});
 }
 
 }  // namespace okod
