@@ -124,6 +124,7 @@ bool may_use(const ApiToken& t, ApiPermission p) {
         case ApiPermission::none:
         case ApiPermission::feed:
         case ApiPermission::any_token:
+        case ApiPermission::read_tasks:
             return true;
         case ApiPermission::complete_tasks:
             return t.role != ApiRole::council;
@@ -152,7 +153,10 @@ std::string_view who_may(ApiPermission p) {
         case ApiPermission::feed:
             return "the person's feed secret, or a token that sees the person";
         case ApiPermission::any_token:
-            return "every role, in its municipalities (a stakeholder: its own tasks)";
+            return "every role, in its municipalities";
+        case ApiPermission::read_tasks:
+            return "every role, in its municipalities; a stakeholder the tasks of its person's "
+                   "roles";
         case ApiPermission::complete_tasks:
             return "admin, regisseur, stakeholder (own)";
         case ApiPermission::feed_url:
@@ -180,6 +184,7 @@ std::string_view what_is_refused(ApiPermission p) {
         case ApiPermission::none:
         case ApiPermission::feed:
         case ApiPermission::any_token:
+        case ApiPermission::read_tasks:
             return "use this route";
         case ApiPermission::complete_tasks:
             return "complete tasks";

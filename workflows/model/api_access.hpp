@@ -99,6 +99,7 @@ enum class ApiPermission {
     feed,               // a person's calendar feed: the feed secret in the URL, or a token
     municipality_feed,  // a municipality's calendar: can_read_municipality_calendar
     any_token,          // every active token, for what its municipalities hold
+    read_tasks,         // can_see_task
     complete_tasks,     // can_complete_task
     write,              // can_write_municipality
     manage_people,      // can_manage_people, can_save_person
