@@ -20,7 +20,6 @@ namespace okod {
 
 struct ApiContext;
 struct CommandResult;
-struct Operation;
 struct Runtime;
 class Engine;
 
@@ -36,7 +35,6 @@ struct RouteCall {
     ApiTarget target;
     PathParams params;  // "{code}" of the path pattern -> "GM0935"
     ApiToken token;     // empty for public and feed routes (they authenticate themselves)
-    const Operation& operation;
 
     Runtime& runtime() const;
     Store& store() const;

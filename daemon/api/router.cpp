@@ -98,8 +98,7 @@ HttpResponse route_request(const HttpRequest& request, ApiContext& context) {
     if (needs_token && found->gate == Gate::role && !may_use(token, found->permission))
         throw forbidden(fmt::format("a {} token may not {}", to_string(token.role),
                                     what_is_refused(found->permission)));
-    RouteCall call{request,           context,          std::move(target),
-                   std::move(params), std::move(token), *found};
+    RouteCall call{request, context, std::move(target), std::move(params), std::move(token)};
     return found->handler(call);
 }
 
