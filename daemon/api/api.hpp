@@ -4,7 +4,8 @@
 // drives the engine like the scheduler does; a write is one engine step (one
 // transaction) and wakes the scheduler and the outbox afterwards.
 //
-// Routes and roles are listed in api.cpp and documented in openapi.json.
+// Routes and roles: the operations registry (operations.hpp), which README.md's route
+// table and openapi.json are held equal to.
 #include <functional>
 #include <memory>
 #include <optional>

@@ -4,7 +4,8 @@
 // a task, an instance, a person, an execution-plan action, an e-mail in the outbox. Each answer is
 // the README's: 404 where the token's role may use the route (with exactly the sentence an unknown
 // id gets, so ids cannot be guessed), 403 where the role may not use it at all; and nothing of
-// Maastricht's changed. One table of routes: a new route is one more row.
+// Maastricht's changed. One table of routes: a new route is one more row, and a test below
+// fails for a route of the operations registry (daemon/api/operations.cpp) that no row tries.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -13,6 +14,8 @@
 #include <regex>
 #include <string_view>
 
+#include "daemon/api/operations.hpp"
+#include "daemon/api/router.hpp"
 #include "support/api_daemon.hpp"
 #include "support/http_client.hpp"
 #include "support/test_support.hpp"
@@ -95,10 +98,44 @@ const std::vector<Route>& routes() {
         {"GET", "/api/v1/events?municipality={code}", "", 404, 404, 404},
         {"GET", "/api/v1/outbox?municipality={code}", "", 404, 404, 404},
         {"POST", "/api/v1/outbox/{outbox}/retry", "", 404, 404, 404},
+        {"GET", "/api/v1/people/{person}/export", "", 404, 404, 404},
         {"GET", "/ical/municipality/{code}.ics", "", 404, 404, 403},
         {"GET", "/ical/person/{person}.ics", "", 404, 404, 404},
     };
     return kRoutes;
+}
+
+// Whether the registry's operation can name something of a municipality: a path
+// parameter, or a permission narrower than "every token". What names nothing (no token,
+// or GET /api/v1/me and the list of municipalities) is tried in api_process_test.cpp.
+bool names_a_municipalitys_data(const Operation& op) {
+    return op.path.find('{') != std::string_view::npos ||
+           (op.permission != ApiPermission::none && op.permission != ApiPermission::any_token);
+}
+
+// A new route cannot escape the table: every operation that names something of a
+// municipality is tried by some row (its path filled with Maastricht's ids).
+TEST(IsolationRoutes, every_registry_operation_that_names_a_municipalitys_data_has_a_row) {
+    const Ids ids{{"code", "GM0935"}, {"person", "maastricht-bram"},
+                  {"task", "1"},      {"instance", "1"},
+                  {"action", "1"},    {"outbox", "1"}};
+    for (const auto& op : operations()) {
+        if (!names_a_municipalitys_data(op)) continue;
+        bool tried = false;
+        for (const auto& route : routes()) {
+            if (route.method != op.method) continue;
+            const std::string path = fill(route.path.substr(0, route.path.find('?')), ids);
+            std::vector<std::string> segments;
+            for (std::size_t at = 1; at <= path.size();) {
+                const auto end = std::min(path.find('/', at), path.size());
+                if (end > at) segments.push_back(path.substr(at, end - at));
+                at = end + 1;
+            }
+            tried = tried || match_path(op.path, segments).has_value();
+        }
+        EXPECT_TRUE(tried) << op.method << " " << op.path << " (" << op.id
+                           << ") has no row in isolation_process_test.cpp's routes()";
+    }
 }
 
 class IsolationProcess : public ::testing::Test {

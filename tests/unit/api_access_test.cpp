@@ -218,5 +218,85 @@ TEST(ApiAccess,
     EXPECT_FALSE(can_see_person(revoked, "anna", {"GM0935"}));
 }
 
+// The rules the routes once checked inline (token.role == ...), now named here.
+TEST(ApiAccess, instances_are_for_every_role_but_the_stakeholder) {
+    EXPECT_TRUE(can_read_instances(token(ApiRole::admin, {})));
+    EXPECT_TRUE(can_read_instances(token(ApiRole::regisseur)));
+    EXPECT_TRUE(can_read_instances(token(ApiRole::council)));
+    EXPECT_FALSE(can_read_instances(token(ApiRole::stakeholder, {std::string(kMine)}, "anna")));
+}
+
+TEST(ApiAccess, only_an_admin_links_people_or_makes_one_outside_every_municipality) {
+    EXPECT_TRUE(can_link_people(token(ApiRole::admin, {})));
+    EXPECT_TRUE(can_make_person_without_municipality(token(ApiRole::admin, {})));
+    for (auto role : {ApiRole::regisseur, ApiRole::council, ApiRole::stakeholder}) {
+        EXPECT_FALSE(can_link_people(token(role, {std::string(kMine)}, "anna")));
+        EXPECT_FALSE(
+            can_make_person_without_municipality(token(role, {std::string(kMine)}, "anna")));
+    }
+}
+
+TEST(ApiAccess, a_feed_url_is_made_by_who_manages_people_or_by_the_persons_own_token) {
+    EXPECT_TRUE(can_make_feed_url(token(ApiRole::admin, {}), "anna"));
+    EXPECT_TRUE(can_make_feed_url(token(ApiRole::regisseur), "anna"));
+    EXPECT_TRUE(
+        can_make_feed_url(token(ApiRole::stakeholder, {std::string(kMine)}, "anna"), "anna"));
+    EXPECT_FALSE(
+        can_make_feed_url(token(ApiRole::stakeholder, {std::string(kMine)}, "anna"), "bram"));
+    EXPECT_FALSE(can_make_feed_url(token(ApiRole::council), "anna"));
+}
+
+TEST(ApiAccess, an_export_is_for_an_admin_or_the_regisseur_of_every_municipality_of_the_roles) {
+    EXPECT_TRUE(can_export_person(token(ApiRole::admin, {}), {}));
+    EXPECT_TRUE(can_export_person(token(ApiRole::regisseur), {std::string(kMine)}));
+    EXPECT_FALSE(can_export_person(token(ApiRole::regisseur), {}));  // no role anywhere
+    EXPECT_FALSE(
+        can_export_person(token(ApiRole::regisseur), {std::string(kMine), std::string(kOther)}));
+    EXPECT_FALSE(can_export_person(token(ApiRole::council), {std::string(kMine)}));
+}
+
+TEST(ApiAccess, calendars_follow_the_people_and_municipalities_a_token_reads) {
+    const auto council = token(ApiRole::council);
+    EXPECT_TRUE(can_see_calendar_of(council, "anna", {std::string(kMine)}));
+    EXPECT_FALSE(can_see_calendar_of(council, "bram", {std::string(kOther)}));
+    EXPECT_TRUE(may_fetch_calendar_of(council, "bram"));
+    const auto own = token(ApiRole::stakeholder, {std::string(kMine)}, "anna");
+    EXPECT_TRUE(may_fetch_calendar_of(own, "anna"));
+    EXPECT_FALSE(may_fetch_calendar_of(own, "bram"));
+    EXPECT_TRUE(can_read_municipality_calendar(council, kMine));
+    EXPECT_FALSE(can_read_municipality_calendar(council, kOther));
+    EXPECT_FALSE(can_read_municipality_calendar(own, kMine));
+}
+
+// may_use answers from the role alone, as GET /api/v1/me's "may" shows it.
+TEST(ApiAccess, may_use_is_what_each_role_can_ever_do) {
+    const auto admin = token(ApiRole::admin, {});
+    const auto regisseur = token(ApiRole::regisseur);
+    const auto council = token(ApiRole::council);
+    const auto stakeholder = token(ApiRole::stakeholder, {std::string(kMine)}, "anna");
+    EXPECT_TRUE(may_use(stakeholder, ApiPermission::complete_tasks));
+    EXPECT_FALSE(may_use(council, ApiPermission::complete_tasks));
+    EXPECT_TRUE(may_use(regisseur, ApiPermission::write));
+    EXPECT_FALSE(may_use(stakeholder, ApiPermission::write));
+    EXPECT_FALSE(may_use(council, ApiPermission::manage_people));
+    EXPECT_TRUE(may_use(admin, ApiPermission::link_people));
+    EXPECT_FALSE(may_use(regisseur, ApiPermission::link_people));
+    EXPECT_TRUE(may_use(council, ApiPermission::read_reports));
+    EXPECT_FALSE(may_use(stakeholder, ApiPermission::read_instances));
+    EXPECT_TRUE(may_use(stakeholder, ApiPermission::feed_url));  // its own
+    auto revoked = admin;
+    revoked.revoked_at = Instant{};
+    EXPECT_FALSE(may_use(revoked, ApiPermission::any_token));
+    EXPECT_TRUE(may_use(revoked, ApiPermission::none));  // public routes need no token
+}
+
+// Every permission has words for the README and the OpenAPI document.
+TEST(ApiAccess, every_permission_is_worded) {
+    for (int p = 0; p <= static_cast<int>(ApiPermission::read_outbox); ++p) {
+        EXPECT_FALSE(who_may(static_cast<ApiPermission>(p)).empty()) << p;
+        EXPECT_FALSE(what_is_refused(static_cast<ApiPermission>(p)).empty()) << p;
+    }
+}
+
 }  // namespace
 }  // namespace okod

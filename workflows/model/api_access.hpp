@@ -64,6 +64,60 @@ bool can_read_reports(const ApiToken& t, std::string_view code);
 // Create, list and revoke tokens: admin only (okoctl on the server needs no token).
 bool can_manage_tokens(const ApiToken& t);
 
+// The rules the routes ask that are not about one municipality's data.
+//
+// Instances (the workflows' positions and history): not for a stakeholder, who sees tasks.
+bool can_read_instances(const ApiToken& t);
+// Link a person into another municipality or take them out: admin only.
+bool can_link_people(const ApiToken& t);
+// A person belonging to no municipality yet: only an admin makes one; a regisseur's new
+// person belongs to one of its municipalities.
+bool can_make_person_without_municipality(const ApiToken& t);
+// A new calendar feed URL for `person_id`: who manages people, or the person's own token.
+bool can_make_feed_url(const ApiToken& t, std::string_view person_id);
+// What `okoctl people export` prints (AVG art. 15), by the municipalities where the
+// person holds or held a role: an admin always; a regisseur of each of them (never of
+// someone with no role anywhere).
+bool can_export_person(const ApiToken& t, const std::vector<std::string>& held_roles_in);
+// A person's calendar with a token: a person the token may see, or one of a municipality
+// it reads (the council reads its people's deadlines)...
+bool can_see_calendar_of(const ApiToken& t, std::string_view person_id,
+                         const std::vector<std::string>& person_memberships);
+// ...and a stakeholder only its own person's.
+bool may_fetch_calendar_of(const ApiToken& t, std::string_view person_id);
+// A municipality's calendar: who reads its reports (no stakeholder: they subscribe to
+// their own feed).
+bool can_read_municipality_calendar(const ApiToken& t, std::string_view code);
+
+// The permission an API operation needs (daemon/api/operations.cpp names one per
+// operation). may_use answers from the token alone whether its role can use such an
+// operation at all, somewhere: GET /api/v1/me's "may" and the routes that refuse a role
+// before they look anything up. The rules per municipality, task or person are the
+// functions above, which the handlers ask once they know what the request is about.
+enum class ApiPermission {
+    none,               // public: no token (health, the dashboard's files, the document)
+    feed,               // a person's calendar feed: the feed secret in the URL, or a token
+    municipality_feed,  // a municipality's calendar: can_read_municipality_calendar
+    any_token,          // every active token, for what its municipalities hold
+    read_tasks,         // can_see_task
+    complete_tasks,     // can_complete_task
+    write,              // can_write_municipality
+    manage_people,      // can_manage_people, can_save_person
+    link_people,        // can_link_people
+    export_person,      // can_export_person
+    feed_url,           // can_make_feed_url
+    read_instances,     // can_read_instances
+    read_reports,       // can_read_reports
+    read_events,        // can_read_events
+    read_outbox,        // can_read_outbox (keep last: tests walk every value)
+};
+
+bool may_use(const ApiToken& t, ApiPermission p);
+// Who may, in words, for the README's route table and the OpenAPI document.
+std::string_view who_may(ApiPermission p);
+// What a refused token may not do, for "a council token may not ...".
+std::string_view what_is_refused(ApiPermission p);
+
 // The roles `person_id` holds in a municipality on `day`, from that municipality's
 // assignments (Store::assignments), each once, sorted. Empty for an empty person_id.
 std::vector<std::string> roles_held(const std::vector<RoleAssignment>& assignments,

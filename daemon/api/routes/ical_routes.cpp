@@ -1,5 +1,19 @@
-#include "daemon/api/ical_routes.hpp"
-
+// The calendar feeds (iCalendar, RFC 5545) that people subscribe to in Outlook, Google
+// or Apple Calendar:
+//
+//   GET /ical/person/<feed secret>.ics  the deadlines of the roles that person holds
+//                                    today; the secret (okodcal_..., okoctl people feed-url)
+//                                    opens this one read-only feed and nothing else, so a
+//                                    URL pasted into a calendar service grants no API access
+//   GET /ical/person/<id>.ics        the same for person <id>, with Authorization: Bearer;
+//                                    a person the token may see (its municipalities' people),
+//                                    a stakeholder token only its own
+//   GET /ical/municipality/<code>.ics  every deadline of the municipality and its council
+//                                    elections; Bearer only; admin, regisseur, council
+//
+// API tokens in the path or in ?token= are refused (401) without being looked up, so the
+// router leaves authentication to these handlers (ApiPermission::feed). Error messages
+// never repeat the target: it may hold a secret.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,6 +23,7 @@
 #include "daemon/api/api.hpp"
 #include "daemon/api/api_error.hpp"
 #include "daemon/api/api_request.hpp"
+#include "daemon/api/route_call.hpp"
 #include "daemon/api/token_auth.hpp"
 #include "daemon/runtime.hpp"
 #include "model/api_access.hpp"
@@ -34,27 +49,11 @@ std::string safe_file_name(const std::string& stem) {
     return out + ".ics";
 }
 
-// One request for a feed. Error messages never repeat the target: it may hold a secret.
+// One request for a feed.
 class IcalCall {
 public:
-    IcalCall(const HttpRequest& r, ApiContext& c)
-        : req_(r), c_(c), target_(parse_target(r.target)) {}
-
-    HttpResponse serve() {
-        const auto& s = target_.segments;
-        const bool feed = s.size() == 3 && (s[1] == "person" || s[1] == "municipality") &&
-                          s[2].size() > kIcs.size() && s[2].ends_with(kIcs);
-        if (!feed)
-            throw not_found(
-                "no route: the calendar feeds are /ical/person/<feed secret or person>.ics and "
-                "/ical/municipality/<code>.ics");
-        if (req_.method != "GET")
-            throw ApiError(
-                405, "method_not_allowed",
-                fmt::format("{} is not allowed on a calendar feed; use GET", req_.method));
-        const std::string name = s[2].substr(0, s[2].size() - kIcs.size());
-        return s[1] == "person" ? person(name) : municipality(name);
-    }
+    explicit IcalCall(RouteCall& call)
+        : req_(call.request), c_(call.context), target_(call.target) {}
 
 private:
     Store& store() { return *c_.runtime().store; }
@@ -108,6 +107,7 @@ private:
         return feed;
     }
 
+public:
     // --- /ical/person/<feed secret or id>.ics ------------------------------------------
     HttpResponse person(const std::string& name) {
         allow_query(target_, {"token"});  // ?token= gets its own 401 below, not a 400
@@ -131,17 +131,13 @@ private:
         // read (issue 16); the council reads its municipalities' people's deadlines.
         const auto p = store().person(name);
         const auto where = store().memberships(name);
-        const bool visible =
-            p && (can_see_person(token, name, where) ||
-                  std::any_of(where.begin(), where.end(), [&](const std::string& code) {
-                      return can_read_municipality(token, code);
-                  }));
-        if (!visible) throw not_found("no person " + name);
-        if (token.role == ApiRole::stakeholder && token.person_id != name)
+        if (!p || !can_see_calendar_of(token, name, where)) throw not_found("no person " + name);
+        if (!may_fetch_calendar_of(token, name))
             throw forbidden("a stakeholder token may only fetch the calendar of its own person");
         return person_feed(name, token);
     }
 
+private:
     // The deadlines of the roles the person holds today. With a token (Bearer), only the
     // municipalities and tasks it may see; with the feed secret, every role the person
     // holds: the feed is theirs.
@@ -169,18 +165,19 @@ private:
         return calendar(feed, person_id);
     }
 
+public:
     // --- /ical/municipality/<code>.ics ------------------------------------------------
     // Bearer only: a municipality's every deadline is not for a URL that can be pasted.
     HttpResponse municipality(const std::string& code) {
         allow_query(target_, {"token"});
         const ApiToken token = authenticate();
-        if (token.role == ApiRole::stakeholder)
+        if (!may_use(token, ApiPermission::municipality_feed))
             throw forbidden(
                 "a stakeholder token has no municipality calendar; subscribe to your own feed "
                 "URL for the deadlines of your roles");
         const auto m = store().municipality(code);
         if (!m || !can_read_municipality(token, code)) throw not_found("no municipality " + code);
-        if (!can_read_reports(token, code))
+        if (!can_read_municipality_calendar(token, code))
             throw forbidden(fmt::format("a {} token may not read the calendar of {}",
                                         to_string(token.role), code));
         const Instant now = c_.clock->now();
@@ -194,15 +191,20 @@ private:
         return calendar(feed, code);
     }
 
+private:
     const HttpRequest& req_;
     ApiContext& c_;
-    ApiTarget target_;
+    const ApiTarget& target_;
 };
 
 }  // namespace
 
-HttpResponse serve_ical(const HttpRequest& request, ApiContext& context) {
-    return IcalCall(request, context).serve();
+HttpResponse serve_person_calendar(RouteCall& call) {
+    return IcalCall(call).person(call.param("id"));
+}
+
+HttpResponse serve_municipality_calendar(RouteCall& call) {
+    return IcalCall(call).municipality(call.param("code"));
 }
 
 }  // namespace okod

@@ -1,0 +1,201 @@
+#include "daemon/api/operations.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace okod {
+
+// The handlers, each defined in the routes file of its resource (daemon/api/routes/):
+// declared here, beside the one table that uses them, so a new route is a row, a
+// handler and a test.
+HttpResponse serve_health(RouteCall&);  // meta_routes.cpp
+HttpResponse serve_ready(RouteCall&);
+HttpResponse serve_openapi(RouteCall&);
+HttpResponse serve_dashboard_file(RouteCall&);
+HttpResponse serve_me(RouteCall&);
+HttpResponse serve_version(RouteCall&);
+HttpResponse serve_person_calendar(RouteCall&);  // ical_routes.cpp
+HttpResponse serve_municipality_calendar(RouteCall&);
+HttpResponse list_municipalities(RouteCall&);  // municipalities_routes.cpp
+HttpResponse show_municipality(RouteCall&);
+HttpResponse show_process(RouteCall&);  // reports_routes.cpp
+HttpResponse show_annual_report(RouteCall&);
+HttpResponse show_execution_plan(RouteCall&);  // execution_plan_routes.cpp
+HttpResponse add_execution_action(RouteCall&);
+HttpResponse change_execution_action(RouteCall&);
+HttpResponse remove_execution_action(RouteCall&);
+HttpResponse list_tasks(RouteCall&);  // tasks_routes.cpp
+HttpResponse show_task(RouteCall&);
+HttpResponse complete_task(RouteCall&);
+HttpResponse skip_task(RouteCall&);
+HttpResponse reschedule_task(RouteCall&);
+HttpResponse list_instances(RouteCall&);  // instances_routes.cpp
+HttpResponse show_instance(RouteCall&);
+HttpResponse signal_instance(RouteCall&);
+HttpResponse list_people(RouteCall&);  // people_routes.cpp
+HttpResponse save_person(RouteCall&);
+HttpResponse show_person(RouteCall&);
+HttpResponse make_feed_url(RouteCall&);
+HttpResponse link_person(RouteCall&);
+HttpResponse unlink_person(RouteCall&);
+HttpResponse export_person_record(RouteCall&);
+HttpResponse assign_role(RouteCall&);  // roles_routes.cpp
+HttpResponse announce_leave(RouteCall&);
+HttpResponse list_events(RouteCall&);  // events_routes.cpp
+HttpResponse list_outbox(RouteCall&);  // outbox_routes.cpp
+HttpResponse retry_outbox(RouteCall&);
+
+namespace {
+
+using enum ApiPermission;
+using enum Gate;
+
+// One row per operation, in the order the README lists them. The schema names are
+// components/schemas of daemon/api/openapi.json.
+constexpr std::array kOperations{
+    // --- public ---------------------------------------------------------------------------
+    Operation{"health", "GET", "/health", none, role, serve_health, "", "Health", "",
+              "Whether okod answers"},
+    Operation{"ready", "GET", "/ready", none, role, serve_ready, "", "Ready", "",
+              "Whether okod can do its work (503 when it cannot write its store)"},
+    Operation{"openapi", "GET", "/openapi.json", none, role, serve_openapi, "", "OpenApiDocument",
+              "", "This API's OpenAPI document"},
+    Operation{"dashboard", "GET", "/", none, role, serve_dashboard_file, "", "", "",
+              "The dashboard (it asks for a token)"},
+    Operation{"dashboard.index", "GET", "/index.html", none, role, serve_dashboard_file, "", "", "",
+              "The dashboard"},
+    Operation{"dashboard.alias", "GET", "/dashboard", none, role, serve_dashboard_file, "", "", "",
+              "The dashboard"},
+    Operation{"dashboard.script", "GET", "/app.js", none, role, serve_dashboard_file, "", "", "",
+              "The dashboard's script"},
+    Operation{"dashboard.style", "GET", "/style.css", none, role, serve_dashboard_file, "", "", "",
+              "The dashboard's style sheet"},
+    Operation{"dashboard.icon", "GET", "/favicon.svg", none, role, serve_dashboard_file, "", "", "",
+              "The dashboard's icon"},
+    Operation{"dashboard.icon.ico", "GET", "/favicon.ico", none, role, serve_dashboard_file, "", "",
+              "", "The dashboard's icon, where a browser asks for it"},
+    Operation{"ical.person", "GET", "/ical/person/{id}.ics", feed, resource, serve_person_calendar,
+              "", "", "okoctl people feed-url",
+              "A person's deadlines as a calendar feed (iCalendar)"},
+    Operation{"ical.municipality", "GET", "/ical/municipality/{code}.ics", municipality_feed,
+              resource, serve_municipality_calendar, "", "", "",
+              "A municipality's deadlines and elections as a calendar (Bearer only)"},
+    // --- who am I, municipalities ---------------------------------------------------------
+    Operation{"me", "GET", "/api/v1/me", any_token, role, serve_me, "", "Me", "",
+              "Who the token is and what it may do"},
+    Operation{"version", "GET", "/api/v1/version", any_token, role, serve_version, "", "Version",
+              "", "Which okod answers, and its API version (the dashboard's footer)"},
+    Operation{"municipalities.list", "GET", "/api/v1/municipalities", any_token, role,
+              list_municipalities, "", "MunicipalityList", "okoctl municipalities list",
+              "The municipalities the token sees"},
+    Operation{"municipalities.show", "GET", "/api/v1/municipalities/{code}", any_token, resource,
+              show_municipality, "", "MunicipalityDetail", "okoctl municipalities show",
+              "One municipality: holders, capacity, roles, running workflows"},
+    Operation{"municipalities.process", "GET", "/api/v1/municipalities/{code}/process",
+              read_reports, resource, show_process, "", "ProcessMonitor", "okoctl report process",
+              "The process monitor: each step on time, late or open"},
+    Operation{"municipalities.annual_report", "GET", "/api/v1/municipalities/{code}/reports/annual",
+              read_reports, resource, show_annual_report, "", "", "okoctl report annual",
+              "The yearly report to college and council (HTML, Markdown or CSV)"},
+    // --- the execution plan ---------------------------------------------------------------
+    Operation{"execution_plan.show", "GET", "/api/v1/municipalities/{code}/execution-plan",
+              read_reports, resource, show_execution_plan, "", "ExecutionPlan",
+              "okoctl execution-plan list", "The execution plan per recommendation"},
+    Operation{"execution_plan.add", "POST", "/api/v1/municipalities/{code}/execution-plan", write,
+              resource, add_execution_action, "NewExecutionAction", "ExecutionAction",
+              "okoctl execution-plan add", "Add an action to the plan"},
+    Operation{"execution_plan.change", "PUT", "/api/v1/municipalities/{code}/execution-plan/{id}",
+              write, resource, change_execution_action, "ExecutionActionFields",
+              "ExecutionActionChange", "okoctl execution-plan set",
+              "Change the fields given of an action"},
+    Operation{"execution_plan.remove", "DELETE",
+              "/api/v1/municipalities/{code}/execution-plan/{id}", write, resource,
+              remove_execution_action, "", "ExecutionAction", "okoctl execution-plan remove",
+              "Remove an action from the plan"},
+    // --- tasks ----------------------------------------------------------------------------
+    Operation{"tasks.list", "GET", "/api/v1/tasks", read_tasks, resource, list_tasks, "",
+              "TaskList", "okoctl tasks list", "The tasks of a municipality, filtered"},
+    Operation{"tasks.show", "GET", "/api/v1/tasks/{id}", read_tasks, resource, show_task, "",
+              "Task", "okoctl tasks show", "One task with its traffic light"},
+    Operation{"tasks.complete", "POST", "/api/v1/tasks/{id}/complete", complete_tasks, resource,
+              complete_task, "TaskComplete", "Task", "okoctl tasks complete",
+              "Mark a task done (idempotent)", "complete_tasks"},
+    Operation{"tasks.skip", "POST", "/api/v1/tasks/{id}/skip", write, resource, skip_task,
+              "TaskSkip", "Task", "okoctl tasks skip", "Close a task without doing it",
+              "skip_tasks"},
+    Operation{"tasks.reschedule", "POST", "/api/v1/tasks/{id}/reschedule", write, resource,
+              reschedule_task, "TaskReschedule", "Task", "okoctl tasks reschedule",
+              "Move a task's deadline", "reschedule_tasks"},
+    // --- instances ------------------------------------------------------------------------
+    Operation{"instances.list", "GET", "/api/v1/instances", read_instances, role, list_instances,
+              "", "InstanceList", "okoctl instances list", "The workflow instances"},
+    Operation{"instances.show", "GET", "/api/v1/instances/{id}", read_instances, role,
+              show_instance, "", "InstanceDetail", "okoctl instances show",
+              "One instance with its history"},
+    Operation{"instances.signal", "POST", "/api/v1/instances/{id}/signal", write, resource,
+              signal_instance, "InstanceSignal", "Instance", "okoctl instances signal",
+              "Send an event to an instance"},
+    // --- people and roles -----------------------------------------------------------------
+    Operation{"people.list", "GET", "/api/v1/people", manage_people, resource, list_people, "",
+              "PeopleList", "okoctl people list",
+              "Who holds which role on a day, members, vacancies, capacity"},
+    Operation{"people.save", "POST", "/api/v1/people", manage_people, role, save_person,
+              "PersonFields", "Person", "okoctl people add", "Add or change a person",
+              "manage_people"},
+    Operation{"people.show", "GET", "/api/v1/people/{id}", manage_people, role, show_person, "",
+              "Person", "", "One person with their municipalities"},
+    Operation{"people.feed_url", "POST", "/api/v1/people/{id}/feed-url", feed_url, resource,
+              make_feed_url, "FeedUrlRequest", "FeedUrl", "okoctl people feed-url",
+              "A new calendar feed URL (the old one stops)"},
+    Operation{"people.link", "POST", "/api/v1/people/{id}/memberships", link_people, role,
+              link_person, "Membership", "Person", "okoctl people link",
+              "Link a person into a municipality"},
+    Operation{"people.unlink", "DELETE", "/api/v1/people/{id}/memberships/{code}", link_people,
+              role, unlink_person, "", "Person", "okoctl people unlink",
+              "Take a person out of a municipality"},
+    Operation{"people.export", "GET", "/api/v1/people/{id}/export", export_person, resource,
+              export_person_record, "", "PersonExport", "okoctl people export",
+              "Everything okod holds about a person (AVG art. 15)"},
+    Operation{"assignments.add", "POST", "/api/v1/assignments", write, resource, assign_role,
+              "Assignment", "Ok", "okoctl people assign", "Assign a role to a person"},
+    Operation{"leaves.add", "POST", "/api/v1/leaves", write, resource, announce_leave, "Leave",
+              "Ok", "okoctl people leave", "Announce a person's last day in a role"},
+    // --- audit log and outbox -------------------------------------------------------------
+    Operation{"events.list", "GET", "/api/v1/events", read_events, resource, list_events, "",
+              "EventPage", "okoctl events", "The municipality's audit log, a page at a time"},
+    Operation{"outbox.list", "GET", "/api/v1/outbox", read_outbox, resource, list_outbox, "",
+              "OutboxList", "okoctl outbox", "The e-mails okod sent or will send"},
+    Operation{"outbox.retry", "POST", "/api/v1/outbox/{id}/retry", read_outbox, resource,
+              retry_outbox, "", "OutboxItem", "okoctl outbox retry", "Send a dead letter again"},
+};
+
+}  // namespace
+
+std::span<const Operation> operations() { return kOperations; }
+
+std::string render_routes_markdown() {
+    // A token of each role, as the role columns ask may_use of it.
+    const auto token_of = [](ApiRole role) {
+        ApiToken t;
+        t.role = role;
+        t.municipalities = {"GM0000"};
+        t.person_id = "someone";
+        return t;
+    };
+    const std::array roles{ApiRole::admin, ApiRole::regisseur, ApiRole::council,
+                           ApiRole::stakeholder};
+    std::string out =
+        "| route | what | who may | admin | regisseur | council | stakeholder | okoctl |\n"
+        "|---|---|---|---|---|---|---|---|\n";
+    for (const auto& op : kOperations) {
+        out += fmt::format("| `{} {}` | {} | {} |", op.method, op.path, op.summary,
+                           who_may(op.permission));
+        for (const auto role : roles)
+            out += may_use(token_of(role), op.permission) ? " ✓ |" : " 403 |";
+        out += op.okoctl.empty() ? std::string(" |\n") : fmt::format(" `{}` |\n", op.okoctl);
+    }
+    return out;
+}
+
+}  // namespace okod

@@ -1,0 +1,56 @@
+// The municipalities a token sees, and one municipality's summary: who holds which role
+// today, capacity against the norm, the next election and the running workflows.
+#include <boost/json.hpp>
+
+#include "calendar/elections.hpp"
+#include "daemon/api/api_json.hpp"
+#include "daemon/api/route_call.hpp"
+#include "daemon/api/routes/municipality_view.hpp"
+#include "daemon/runtime.hpp"
+#include "model/api_access.hpp"
+#include "model/person_record.hpp"
+#include "time/amsterdam.hpp"
+
+namespace okod {
+
+namespace json = boost::json;
+
+HttpResponse list_municipalities(RouteCall& call) {
+    allow_query(call.target, {});
+    json::array out;
+    for (const auto& m : call.store().municipalities())
+        if (can_read_municipality(call.token, m.code)) out.push_back(to_json(m));
+    return json_response(200, json::object{{"municipalities", std::move(out)}});
+}
+
+HttpResponse show_municipality(RouteCall& call) {
+    allow_query(call.target, {});
+    const Municipality m = call.municipality(call.param("code"));
+    Store& store = call.store();
+    json::object o = to_json(m).as_object();
+    const Date day = call.today();
+    json::array holders;
+    for (const auto& a : store.assignments(m.code))
+        if (a.covers(day)) holders.push_back(to_json(a));
+    o["holders"] = std::move(holders);
+    o["capacity"] = capacity_view(capacity_on(store.assignments(m.code), m, day));
+    o["next_election"] = format_date(next_election(day, m.herindeling_elections));
+    o["roles"] = roles_view(call, m.code, day);
+    // The position in the cycle: every running instance, in the users' words.
+    json::array running;
+    for (const auto& i : store.instances(m.code)) {
+        if (i.finished_at) continue;
+        json::object io = to_json(with_names(i, person_names(store))).as_object();
+        if (const Definition* d =
+                call.runtime().definitions.get(i.definition_id, i.definition_version)) {
+            io["workflow_name"] = d->name.nl;
+            for (const auto& st : d->states)
+                if (st.id == i.state) io["state_name"] = st.name.nl;
+        }
+        running.push_back(std::move(io));
+    }
+    o["instances"] = std::move(running);
+    return json_response(200, o);
+}
+
+}  // namespace okod

@@ -1,0 +1,149 @@
+// Tasks: listed with filters, one by id, and the three things people do with one:
+// complete it (its stakeholders too), skip it or move its deadline (who changes the
+// municipality's work). The task is looked up before the rule is asked, so another
+// municipality's task answers like an unknown one.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <string_view>
+
+#include "daemon/api/api_error.hpp"
+#include "daemon/api/route_call.hpp"
+#include "daemon/api/routes/task_view.hpp"
+#include "daemon/runtime.hpp"
+#include "engine/engine.hpp"
+#include "model/api_access.hpp"
+#include "time/amsterdam.hpp"
+
+namespace okod {
+namespace {
+
+namespace json = boost::json;
+
+Instant instant_field(const JsonBody& b, const char* field) {
+    auto text = b.string(field, true);
+    auto t = parse_instant(*text);
+    if (!t) t = parse_local_date_time(*text);
+    if (!t)
+        throw bad_request(
+            fmt::format("field '{}' must be an ISO 8601 time with offset (-14:00 to +14:00), e.g. "
+                        "2026-03-31T17:00:00+02:00, or a local time in Amsterdam, "
+                        "e.g. 2026-03-31T17:00, not '{}'",
+                        field, *text));
+    return *t;
+}
+
+// The task of the path, for a POST that changes it.
+Task task_to_change(RouteCall& call) {
+    const std::int64_t id = path_id(call.param("id"), "task");
+    allow_query(call.target, {});
+    return call.task(id);
+}
+
+HttpResponse changed(RouteCall& call, const Task& t) {
+    return call.written(task_view(call, *call.store().task(t.id)));
+}
+
+}  // namespace
+
+HttpResponse list_tasks(RouteCall& call) {
+    const auto& query = call.target.query;
+    allow_query(call.target, {"municipality", "role", "person", "status", "due_before", "due_after",
+                              "closed_after", "limit"});
+    TaskFilter f;
+    f.municipality = call.list_municipality();
+    if (auto it = query.find("role"); it != query.end()) f.role = it->second;
+    if (auto it = query.find("status"); it != query.end()) {
+        f.status = parse_task_status(it->second);
+        if (!f.status)
+            throw bad_request(
+                fmt::format("status must be open, overdue, done or skipped, not '{}'", it->second));
+    }
+    for (const char* bound : {"due_before", "due_after", "closed_after"}) {
+        auto it = query.find(bound);
+        if (it == query.end()) continue;
+        auto t = parse_instant(it->second);
+        if (!t) {
+            auto d = parse_date(it->second);
+            if (!d)
+                throw bad_request(
+                    fmt::format("{} must be a date or an ISO time, not '{}'", bound, it->second));
+            t = at_local(*d, TimeOfDay{0});
+        }
+        const std::string_view name(bound);
+        (name == "due_before"  ? f.due_before
+         : name == "due_after" ? f.due_after
+                               : f.closed_after) = *t;
+    }
+    const auto limit = query_int(call.target, "limit", 1, 1000).value_or(200);
+    const auto assignments = call.store().assignments(*f.municipality);
+    const auto person = query.find("person");
+    const auto person_roles = person == query.end()
+                                  ? std::vector<std::string>{}
+                                  : roles_held(assignments, person->second, call.today());
+    const auto own_roles = roles_held(assignments, call.token.person_id, call.today());
+    json::array out;
+    for (const auto& t : call.store().tasks(f)) {
+        if (!can_see_task(call.token, t, own_roles)) continue;
+        if (person != query.end() &&
+            std::find(person_roles.begin(), person_roles.end(), t.role) == person_roles.end())
+            continue;
+        if (static_cast<std::int64_t>(out.size()) == limit) break;
+        out.push_back(task_view(call, t));
+    }
+    return json_response(200, json::object{{"tasks", std::move(out)}});
+}
+
+HttpResponse show_task(RouteCall& call) {
+    const std::int64_t id = path_id(call.param("id"), "task");
+    allow_query(call.target, {});
+    return json_response(200, task_view(call, call.task(id)));
+}
+
+HttpResponse complete_task(RouteCall& call) {
+    const Task t = task_to_change(call);
+    JsonBody b(call.request, {"note"});
+    if (!can_complete_task(call.token, t,
+                           roles_held(call.store().assignments(t.municipality),
+                                      call.token.person_id, call.today())))
+        throw forbidden(
+            fmt::format("a {} token may not complete task {}", to_string(call.token.role), t.id));
+    auto r = call.engine().complete_task(t.id, call.by(), b.string("note").value_or(""));
+    if (!r.ok) call.refused(r);
+    return changed(call, t);
+}
+
+HttpResponse skip_task(RouteCall& call) {
+    const Task t = task_to_change(call);
+    JsonBody b(call.request, {"reason"});
+    call.need_write(t.municipality);
+    auto r = call.engine().skip_task(t.id, call.by(), *b.string("reason", true));
+    if (!r.ok) call.refused(r);
+    return changed(call, t);
+}
+
+HttpResponse reschedule_task(RouteCall& call) {
+    const Task t = task_to_change(call);
+    JsonBody b(call.request, {"due", "reason", "if_due"});
+    call.need_write(t.municipality);
+    // A bare day is a deadline on that day at the usual hour, not at midnight.
+    const auto day = parse_date(b.string("due", true).value_or(""));
+    const Instant due =
+        day ? at_local(*day, call.runtime().config.engine.due_time) : instant_field(b, "due");
+    // Optimistic concurrency: the deadline the caller saw must still be the one. Any
+    // spelling of the same moment matches (Z, another offset, local form time).
+    if (b.string("if_due")) {
+        const Instant seen = instant_field(b, "if_due");
+        if (!t.due || *t.due != seen)
+            throw conflict(fmt::format("task {} is due {} now, not {}: reload and try again", t.id,
+                                       t.due ? format_iso_local(*t.due) : "nowhere",
+                                       format_iso_local(seen)));
+    }
+    auto r =
+        call.engine().reschedule_task(t.id, due, call.by(), b.string("reason", true).value_or(""));
+    if (!r.ok) call.refused(r);
+    return changed(call, t);
+}
+
+}  // namespace okod
