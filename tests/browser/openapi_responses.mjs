@@ -1,8 +1,8 @@
 // Validates real answers of okod against the response schemas of its OpenAPI document:
 // each sample names its operationId, status and JSON body; the schema is that
 // operation's response for the status (application/json), $refs resolved by
-// @apidevtools/swagger-parser and checked by Ajv (which swagger-parser brings along, and
-// which reads OpenAPI's "nullable"). Prints each mismatch and exits 1; else a summary.
+// @apidevtools/swagger-parser and checked by Ajv (pinned in package.json), which reads
+// OpenAPI's "nullable". Prints each mismatch and exits 1; else a summary.
 //
 //   node tests/browser/openapi_responses.mjs daemon/api/openapi.json samples.json
 import { readFileSync } from "node:fs";
