@@ -44,8 +44,11 @@ int main(int argc, char** argv) {
     outbox->add_option("--limit", outbox_args.limit, "At most this many rows")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    outbox->add_option("--municipality", outbox_args.municipality, "Only this CBS code, e.g. GM0935 (through the API: needed unless the token has one)")
-        ->check(okod::client_cli::cbs_code());
+    outbox
+        ->add_option(
+            "--municipality", outbox_args.municipality,
+            "Only this CBS code, e.g. GM0935 (through the API: needed unless the token has one)")
+        ->check(okod::cli_validators::cbs_code());
     outbox->add_flag("--json", outbox_args.json, "One JSON object per line");
     okod::client_cli::connection_options(outbox, outbox_args.client);
     okod::OutboxRetryArgs retry_args;
@@ -63,7 +66,7 @@ int main(int argc, char** argv) {
         ->add_option(
             "--municipality", retry_args.municipality,
             "Through the API with --all-dead: this CBS code (needed unless the token has one)")
-        ->check(okod::client_cli::cbs_code());
+        ->check(okod::cli_validators::cbs_code());
     okod::client_cli::connection_options(outbox_retry, retry_args.client);
 
     okod::StoreCheckArgs store_check_args;

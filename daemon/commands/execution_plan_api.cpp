@@ -9,7 +9,7 @@
 #include "daemon/api/execution_plan_json.hpp"
 #include "daemon/client/json_fields.hpp"
 #include "daemon/commands/execution_plan_text.hpp"
-#include "daemon/commands/people_session.hpp"
+#include "daemon/commands/store_session.hpp"
 
 namespace okod {
 namespace {

@@ -14,7 +14,8 @@
 #include "daemon/client/json_fields.hpp"
 #include "daemon/commands/execution_plan_api.hpp"
 #include "daemon/commands/execution_plan_text.hpp"
-#include "daemon/commands/people_session.hpp"
+#include "daemon/commands/fte_text.hpp"
+#include "daemon/commands/store_session.hpp"
 #include "engine/engine.hpp"
 #include "time/amsterdam.hpp"
 
@@ -22,7 +23,7 @@ namespace okod {
 namespace {
 
 struct LocalPlan {
-    PeopleSession session;
+    StoreSession session;
     Municipality municipality;
 };
 
@@ -31,10 +32,10 @@ struct OpenedLocal {
     int exit_code = 0;
 };
 
-OpenedLocal open_local(const PeopleCommon& common, const std::string& code, const std::string& sub,
-                       std::ostream& err) {
+OpenedLocal open_local(const StoreOrApiOptions& common, const std::string& code,
+                       const std::string& sub, std::ostream& err) {
     OpenedLocal result;
-    auto opened = open_people_session(common, "(execution-plan " + sub + ")", err);
+    auto opened = open_store_session(common, "execution-plan " + sub, err);
     if (!opened.session) {
         result.exit_code = opened.exit_code;
         return result;
@@ -75,16 +76,15 @@ std::optional<std::optional<std::int64_t>> parse_money(const std::string& text,
     return std::optional<std::int64_t>{v};
 }
 
-std::optional<std::optional<double>> parse_fte(std::string text, std::string& error) {
+// "" clears the estimate.
+std::optional<std::optional<double>> fte_change(const std::string& text, std::string& error) {
     if (text.empty()) return std::optional<double>{};
-    std::replace(text.begin(), text.end(), ',', '.');
-    double v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc{} || end != text.data() + text.size()) {
+    const auto value = parse_fte(text);
+    if (!value) {
         error = fmt::format("--fte '{}' is not an FTE figure (e.g. 0,2)", text);
         return std::nullopt;
     }
-    return std::optional<double>{v};
+    return std::optional<double>{*value};
 }
 
 }  // namespace
@@ -107,7 +107,7 @@ std::optional<ExecutionActionChange> change_of(const ExecutionActionArgs& a, std
         if (!c.money_euros) return std::nullopt;
     }
     if (a.fte) {
-        c.fte = parse_fte(*a.fte, error);
+        c.fte = fte_change(*a.fte, error);
         if (!c.fte) return std::nullopt;
     }
     if (a.recognised) {

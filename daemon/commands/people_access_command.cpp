@@ -12,7 +12,7 @@
 #include "daemon/client/client_options.hpp"
 #include "daemon/client/exit_codes.hpp"
 #include "daemon/client/json_fields.hpp"
-#include "daemon/commands/people_session.hpp"
+#include "daemon/commands/store_session.hpp"
 #include "time/amsterdam.hpp"
 #include "time/clock.hpp"
 
@@ -60,10 +60,10 @@ int link_api(const PeopleLinkArgs& args, bool link, std::ostream& out, std::ostr
 
 int link_local(const PeopleLinkArgs& args, bool link, std::ostream& out, std::ostream& err) {
     const std::string sub = link ? "link" : "unlink";
-    auto opened = open_people_session(args.common, sub, err);
+    auto opened = open_store_session(args.common, "people " + sub, err);
     if (!opened.session) return opened.exit_code;
-    PeopleSession& s = *opened.session;
-    if (!require_municipality(s, args.municipality, sub, err)) return 1;
+    StoreSession& s = *opened.session;
+    if (!require_municipality(s, args.municipality, "people " + sub, err)) return 1;
     auto engine = engine_of(s);
     const auto r = link ? engine.link_person(args.person, args.municipality, command_user())
                         : engine.unlink_person(args.person, args.municipality, command_user());
@@ -100,9 +100,9 @@ int run_people_feed_url(const PeopleFeedUrlArgs& args, std::ostream& out, std::o
         out << connected.api->connection().url << json_text(reply.body, "path") << '\n';
         return exit_code::ok;
     }
-    auto opened = open_people_session(args.common, "feed-url", err);
+    auto opened = open_store_session(args.common, "people feed-url", err);
     if (!opened.session) return opened.exit_code;
-    PeopleSession& s = *opened.session;
+    StoreSession& s = *opened.session;
     if (!s.store->person(args.person)) {
         err << fmt::format("okoctl people feed-url: no person {}\n", args.person);
         return 1;

@@ -11,7 +11,7 @@
 #include "daemon/client/json_fields.hpp"
 #include "daemon/client/text_table.hpp"
 #include "daemon/commands/municipalities_command.hpp"
-#include "daemon/commands/people_session.hpp"
+#include "daemon/commands/store_session.hpp"
 #include "model/capacity.hpp"
 
 namespace okod {

@@ -52,7 +52,7 @@ std::vector<std::string> person_ids(const std::vector<Person>& people) {
     return ids;
 }
 
-bool is_role_leave(const PeopleSession& s, const Instance& i) {
+bool is_role_leave(const StoreSession& s, const Instance& i) {
     const Definition* d = s.definitions.get(i.definition_id, i.definition_version);
     return d && d->start.trigger == StartTrigger::role_leave;
 }
@@ -62,13 +62,13 @@ std::string param(const Instance& i, const std::string& name) {
     return it == i.params.end() ? std::string() : it->second;
 }
 
-std::string state_name(const PeopleSession& s, const Instance& i, const std::string& state) {
+std::string state_name(const StoreSession& s, const Instance& i, const std::string& state) {
     const Definition* d = s.definitions.get(i.definition_id, i.definition_version);
     const StateSpec* st = d ? d->state(state) : nullptr;
     return st ? st->name.nl : state;
 }
 
-std::string handover_label(const PeopleSession& s, const Instance& i) {
+std::string handover_label(const StoreSession& s, const Instance& i) {
     const Definition* d = s.definitions.get(i.definition_id, i.definition_version);
     return fmt::format("{} (instance {}) for {} after {}, last day {}",
                        d ? d->name.nl : i.definition_id, i.id,
@@ -78,7 +78,7 @@ std::string handover_label(const PeopleSession& s, const Instance& i) {
 
 // The hand-overs of this role now know the successor: say whether that moved them on
 // (a vacancy filled) or is kept for when they get there.
-void print_handovers_told(const PeopleSession& s, const RoleAssignment& a,
+void print_handovers_told(const StoreSession& s, const RoleAssignment& a,
                           const std::vector<Event>& events, std::ostream& out) {
     for (const auto& i : s.store->instances(a.municipality)) {
         if (i.finished_at || !is_role_leave(s, i) || param(i, "role") != a.role ||
@@ -110,9 +110,9 @@ int run_people_add(const PeopleAddArgs& args, std::ostream& out, std::ostream& e
             return 2;
         }
     }
-    auto opened = open_people_session(args.common, "add", err);
+    auto opened = open_store_session(args.common, "people add", err);
     if (!opened.session) return opened.exit_code;
-    PeopleSession& s = *opened.session;
+    StoreSession& s = *opened.session;
 
     // Saving an existing person again changes only what is given: a new name must not
     // silently drop the e-mail address reminders go to.
@@ -124,7 +124,8 @@ int run_people_add(const PeopleAddArgs& args, std::ostream& out, std::ostream& e
     p.language = language ? *language : recorded ? recorded->language : Language::nl;
 
     const auto before = BeforeChange::of(*s.store);
-    if (!args.municipality.empty() && !require_municipality(s, args.municipality, "add", err))
+    if (!args.municipality.empty() &&
+        !require_municipality(s, args.municipality, "people add", err))
         return 1;
     auto engine = engine_of(s);
     const auto r = args.municipality.empty()
@@ -163,10 +164,10 @@ int run_people_assign(const PeopleAssignArgs& args, std::ostream& out, std::ostr
         a.until = date_option(args.until, "--until", "assign", err);
         if (!a.until) return 2;
     }
-    auto opened = open_people_session(args.common, "assign", err);
+    auto opened = open_store_session(args.common, "people assign", err);
     if (!opened.session) return opened.exit_code;
-    PeopleSession& s = *opened.session;
-    const auto m = require_municipality(s, a.municipality, "assign", err);
+    StoreSession& s = *opened.session;
+    const auto m = require_municipality(s, a.municipality, "people assign", err);
     if (!m) return 1;
 
     const auto before = BeforeChange::of(*s.store);
@@ -194,10 +195,10 @@ int run_people_leave(const PeopleLeaveArgs& args, std::ostream& out, std::ostrea
     if (api_mode(args.common.client)) return run_people_leave_api(args, out, err);
     const auto last_day = date_option(args.last_day, "--last-day", "leave", err);
     if (!last_day) return 2;
-    auto opened = open_people_session(args.common, "leave", err);
+    auto opened = open_store_session(args.common, "people leave", err);
     if (!opened.session) return opened.exit_code;
-    PeopleSession& s = *opened.session;
-    const auto m = require_municipality(s, args.municipality, "leave", err);
+    StoreSession& s = *opened.session;
+    const auto m = require_municipality(s, args.municipality, "people leave", err);
     if (!m) return 1;
 
     const auto before = BeforeChange::of(*s.store);

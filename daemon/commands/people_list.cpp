@@ -1,23 +1,21 @@
 // `okoctl people list`: who holds which role in a municipality on a day, which roles
 // are vacant, and the capacity against the norm; or with --history every assignment.
 // Reads the store only; with --url or $OKOD_URL it asks okod's API (people_api.hpp).
-#include "daemon/commands/people_command.hpp"
-
-#include "daemon/client/text_table.hpp"
-#include "daemon/commands/people_api.hpp"
-#include "daemon/commands/people_report.hpp"
-#include "daemon/commands/people_session.hpp"
-#include "time/amsterdam.hpp"
-
-#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cmath>
 #include <ostream>
 #include <set>
 
+#include "daemon/client/text_table.hpp"
+#include "daemon/commands/people_api.hpp"
+#include "daemon/commands/people_command.hpp"
+#include "daemon/commands/people_report.hpp"
+#include "daemon/commands/store_session.hpp"
 #include "model/capacity.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
@@ -66,7 +64,7 @@ std::string capacity_line(const Capacity& c) {
                        format_fte(c.norm.regisseur_fte), c.below_norm() ? " BELOW NORM" : "");
 }
 
-void print_text(const PeopleSession& s, const Municipality& m, const std::vector<Row>& rows,
+void print_text(const StoreSession& s, const Municipality& m, const std::vector<Row>& rows,
                 const Capacity& c, Date day, bool history, std::ostream& out) {
     out << (history ? fmt::format("{} {}: who held which role when\n", m.code, m.name)
                     : fmt::format("{} {} on {}\n", m.code, m.name, format_date(day)));
@@ -115,7 +113,7 @@ private:
     std::string body_;
 };
 
-void print_json(const PeopleSession& s, const Municipality& m, const std::vector<Row>& rows,
+void print_json(const StoreSession& s, const Municipality& m, const std::vector<Row>& rows,
                 const Capacity& c, Date day, std::ostream& out) {
     for (const auto& r : rows) {
         JsonLine line;
@@ -163,10 +161,10 @@ int run_people_list(const PeopleListArgs& args, std::ostream& out, std::ostream&
             return 2;
         }
     }
-    auto opened = open_people_session(args.common, "list", err);
+    auto opened = open_store_session(args.common, "people list", err);
     if (!opened.session) return opened.exit_code;
-    PeopleSession& s = *opened.session;
-    const auto m = require_municipality(s, args.municipality, "list", err);
+    StoreSession& s = *opened.session;
+    const auto m = require_municipality(s, args.municipality, "people list", err);
     if (!m) return 1;
 
     const Date day = on ? *on : local_date(s.clock->now());
