@@ -44,15 +44,8 @@ OpenedPlan open_plan(const StoreOrApiOptions& common, const std::string& code, i
     }
     result.exit_code = 1;
     PlanContext c{std::move(*opened.session), {}, 0};
-    auto m = c.session.store->municipality(code);
-    if (!m) {
-        std::vector<std::string> known;
-        for (const auto& x : c.session.store->municipalities()) known.push_back(x.code);
-        err << fmt::format(
-            "{}: okod knows no municipality {} (it knows: {})\n", who, code,
-            known.empty() ? std::string("none") : fmt::format("{}", fmt::join(known, ", ")));
-        return result;
-    }
+    auto m = require_municipality(c.session, code, "activities " + sub, err);
+    if (!m) return result;
     c.municipality = std::move(*m);
     const int year = year_option != 0 ? year_option
                                       : static_cast<int>(local_date(c.session.clock->now()).year());

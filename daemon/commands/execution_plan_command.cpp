@@ -40,13 +40,8 @@ OpenedLocal open_local(const StoreOrApiOptions& common, const std::string& code,
         result.exit_code = opened.exit_code;
         return result;
     }
-    auto m = opened.session->store->municipality(code);
+    auto m = require_municipality(*opened.session, code, "execution-plan " + sub, err);
     if (!m) {
-        std::vector<std::string> known;
-        for (const auto& x : opened.session->store->municipalities()) known.push_back(x.code);
-        err << fmt::format(
-            "okoctl execution-plan {}: okod knows no municipality {} (it knows: {})\n", sub, code,
-            known.empty() ? std::string("none") : fmt::format("{}", fmt::join(known, ", ")));
         result.exit_code = 1;
         return result;
     }
