@@ -16,6 +16,7 @@
 #include "daemon/commands/execution_plan_text.hpp"
 #include "daemon/commands/fte_text.hpp"
 #include "daemon/commands/store_session.hpp"
+#include "daemon/commands/view_or_exit.hpp"
 #include "engine/engine.hpp"
 #include "time/amsterdam.hpp"
 
@@ -47,6 +48,17 @@ OpenedLocal open_local(const StoreOrApiOptions& common, const std::string& code,
     }
     result.plan = LocalPlan{std::move(*opened.session), std::move(*m)};
     return result;
+}
+
+ViewOrExit<ExecutionPlanView> view_from_store(const ExecutionPlanListArgs& args,
+                                              std::ostream& err) {
+    auto opened = open_local(args.common, args.municipality, "list", err);
+    if (!opened.plan) return ViewOrExit<ExecutionPlanView>::exit(opened.exit_code);
+    auto& [s, m] = *opened.plan;
+    ExecutionPlanView view{m.name, execution_plan(m, s.store->execution_actions(m.code)), {}};
+    for (const auto& g : view.plan.recommendations)
+        for (const auto& a : g.actions) view.actions.push_back(to_json(a, m));
+    return ViewOrExit<ExecutionPlanView>::of(std::move(view));
 }
 
 int refused(const std::string& sub, const std::string& error, std::ostream& err) {
@@ -134,18 +146,11 @@ std::optional<ExecutionActionChange> change_of(const ExecutionActionArgs& a, std
 
 int run_execution_plan_list(const ExecutionPlanListArgs& args, std::ostream& out,
                             std::ostream& err) {
-    if (api_mode(args.common.client)) return run_execution_plan_list_api(args, out, err);
-    auto opened = open_local(args.common, args.municipality, "list", err);
-    if (!opened.plan) return opened.exit_code;
-    auto& [s, m] = *opened.plan;
-    const ExecutionPlan plan = execution_plan(m, s.store->execution_actions(m.code));
-    if (args.json) {
-        for (const auto& g : plan.recommendations)
-            for (const auto& a : g.actions) print_json_line(to_json(a, m), out);
-        return 0;
-    }
-    print_execution_plan(plan, m.name, args.full, out);
-    return 0;
+    const auto read = api_mode(args.common.client) ? execution_plan_view_from_api(args, err)
+                                                   : view_from_store(args, err);
+    if (!read.view) return read.exit_code;
+    print_execution_plan_view(*read.view, args.full, args.json, out);
+    return exit_code::ok;
 }
 
 int run_execution_plan_add(const ExecutionPlanAddArgs& args, std::ostream& out, std::ostream& err) {
@@ -162,8 +167,7 @@ int run_execution_plan_add(const ExecutionPlanAddArgs& args, std::ostream& out, 
     const auto r = engine_of(s).add_execution_action(m.code, *change, command_user());
     if (!r.ok) return refused("add", r, err);
     print_clock(s, out);
-    out << fmt::format("actie {} toegevoegd aan het uitvoeringsplan van {}\n", r.action.id, m.code);
-    print_execution_action(r.action, recommendation_number(m, r.action.recommendation), out);
+    print_execution_action_added(r.action, recommendation_number(m, r.action.recommendation), out);
     return 0;
 }
 

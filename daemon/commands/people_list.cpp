@@ -12,6 +12,7 @@
 #include "daemon/commands/people_command.hpp"
 #include "daemon/commands/people_list_view.hpp"
 #include "daemon/commands/store_session.hpp"
+#include "daemon/commands/view_or_exit.hpp"
 #include "model/capacity.hpp"
 #include "time/amsterdam.hpp"
 
@@ -64,56 +65,50 @@ PeopleListView view_of(StoreSession& s, const Municipality& m, Date day, bool hi
     return view;
 }
 
-std::optional<PeopleListView> view_from_store(const PeopleListArgs& args, int& exit,
-                                              std::ostream& err) {
+ViewOrExit<PeopleListView> view_from_store(const PeopleListArgs& args, std::ostream& err) {
+    using Result = ViewOrExit<PeopleListView>;
     std::optional<Date> on;
     if (!args.on.empty()) {
         on = parse_date(args.on);
         if (!on) {
             err << fmt::format("okoctl people list: --on '{}' is not a date (YYYY-MM-DD)\n",
                                args.on);
-            exit = 2;
-            return std::nullopt;
+            return Result::exit(exit_code::usage);
         }
     }
     auto opened = open_store_session(args.common, "people list", err);
-    exit = opened.exit_code;
-    if (!opened.session) return std::nullopt;
+    if (!opened.session) return Result::exit(opened.exit_code);
     StoreSession& s = *opened.session;
     const auto m = require_municipality(s, args.municipality, "people list", err);
-    exit = 1;
-    if (!m) return std::nullopt;
-    return view_of(s, *m, on ? *on : local_date(s.clock->now()), args.history);
+    if (!m) return Result::exit(exit_code::refused);
+    return Result::of(view_of(s, *m, on ? *on : local_date(s.clock->now()), args.history));
 }
 
 // GET /api/v1/people: the holders on one day, so no --history.
-std::optional<PeopleListView> view_from_api(const PeopleListArgs& args, int& exit,
-                                            std::ostream& err) {
-    exit = exit_code::usage;
-    if (local_options_refused(args.common, "people list", err)) return std::nullopt;
+ViewOrExit<PeopleListView> view_from_api(const PeopleListArgs& args, std::ostream& err) {
+    using Result = ViewOrExit<PeopleListView>;
+    if (local_options_refused(args.common, "people list", err))
+        return Result::exit(exit_code::usage);
     if (args.history) {
         err << "okoctl people list: okod's API lists the holders on one day; --history works on "
                "okod's store on its server only\n";
-        return std::nullopt;
+        return Result::exit(exit_code::usage);
     }
     auto connected = connect(args.common.client, err);
-    exit = connected.exit_code;
-    if (!connected.api) return std::nullopt;
+    if (!connected.api) return Result::exit(connected.exit_code);
     const auto reply = connected.api->get("/api/v1/people",
                                           {{"municipality", args.municipality}, {"on", args.on}});
-    exit = reply.exit_code;
-    if (!reply.ok()) return std::nullopt;
-    return people_list_from_json(reply.body);
+    if (!reply.ok()) return Result::exit(reply.exit_code);
+    return Result::of(people_list_from_json(reply.body));
 }
 
 }  // namespace
 
 int run_people_list(const PeopleListArgs& args, std::ostream& out, std::ostream& err) {
-    int exit = 0;
-    const auto view = api_mode(args.common.client) ? view_from_api(args, exit, err)
-                                                   : view_from_store(args, exit, err);
-    if (!view) return exit;
-    print_people_list(*view, args.json, out);
+    const auto read =
+        api_mode(args.common.client) ? view_from_api(args, err) : view_from_store(args, err);
+    if (!read.view) return read.exit_code;
+    print_people_list(*read.view, args.json, out);
     return exit_code::ok;
 }
 
