@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "daemon/client/json_fields.hpp"
+#include "daemon/commands/people_text.hpp"
 #include "daemon/commands/store_session.hpp"
 #include "model/capacity.hpp"
 
@@ -14,14 +15,6 @@ namespace okod {
 namespace {
 
 namespace json = boost::json;
-
-std::string period(const std::string& from, const std::string& until,
-                   const std::optional<double>& fte) {
-    std::string text = "from " + from;
-    if (!until.empty()) text += " to " + until + " inclusive";
-    if (fte) text += fmt::format(", {} fte", format_fte(*fte));
-    return text;
-}
 
 }  // namespace
 
@@ -41,14 +34,11 @@ int run_people_add_api(const PeopleAddArgs& args, std::ostream& out, std::ostrea
     if (!args.municipality.empty()) body["municipality"] = args.municipality;
     const auto reply = connected.api->post("/api/v1/people", body);
     if (!reply.ok()) return reply.exit_code;
-    const auto& p = reply.body;
-    const auto email = json_text(p, "email");
-    out << fmt::format("saved person {} ({}{}{})\n", json_text(p, "id"), json_text(p, "name"),
-                       email.empty() ? std::string() : " <" + email + ">",
-                       json_text(p, "language") == "en" ? ", English" : "");
-    if (email.empty())
-        out << "note: no e-mail address: reminders for the roles they hold cannot reach them "
-               "(--email)\n";
+    // What okod saved, as it answers.
+    const auto& saved = reply.body;
+    Person p{json_text(saved, "id"), json_text(saved, "name"), json_text(saved, "email"),
+             parse_language(json_text(saved, "language")).value_or(Language::nl)};
+    print_person_saved("saved", p, out);
     return exit_code::ok;
 }
 
@@ -64,8 +54,10 @@ int run_people_assign_api(const PeopleAssignArgs& args, std::ostream& out, std::
     if (args.fte) body["fte"] = *args.fte;
     const auto reply = connected.api->post("/api/v1/assignments", body);
     if (!reply.ok()) return reply.exit_code;
-    out << fmt::format("assigned {} in {} to {}, {}\n", args.role, args.municipality, args.person,
-                       period(args.from, args.until, args.fte));
+    out << fmt::format(
+        "assigned {} in {} to {}, {}\n", args.role, args.municipality, args.person,
+        describe_period(args.from, args.until.empty() ? std::nullopt : std::optional(args.until),
+                        args.fte));
     out << fmt::format(
         "okod confirmed it and reports no more: `okoctl people list --municipality {}` shows the "
         "holders, `okoctl instances list --municipality {}` any hand-over it moved on\n",

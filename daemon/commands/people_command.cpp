@@ -12,6 +12,7 @@
 #include "daemon/client/exit_codes.hpp"
 #include "daemon/commands/people_api.hpp"
 #include "daemon/commands/people_report.hpp"
+#include "daemon/commands/people_text.hpp"
 #include "engine/engine.hpp"
 #include "engine/event_kinds.hpp"
 #include "time/amsterdam.hpp"
@@ -34,10 +35,8 @@ int refused(const std::string& sub, const CommandResult& r, std::ostream& err) {
 }
 
 std::string describe_period(const RoleAssignment& a) {
-    std::string text = "from " + format_date(a.from);
-    if (a.until) text += " to " + format_date(*a.until) + " inclusive";
-    if (a.fte) text += fmt::format(", {} fte", format_fte(*a.fte));
-    return text;
+    return okod::describe_period(
+        format_date(a.from), a.until ? std::optional(format_date(*a.until)) : std::nullopt, a.fte);
 }
 
 std::optional<RoleAssignment> stored_assignment(Store& store, const RoleAssignment& a) {
@@ -139,12 +138,7 @@ int run_people_add(const PeopleAddArgs& args, std::ostream& out, std::ostream& e
         out << fmt::format("person {} is recorded so already: nothing changed\n", p.id);
         return 0;
     }
-    out << fmt::format("{} person {} ({}{}{})\n", recorded ? "updated" : "saved", p.id, p.name,
-                       p.email.empty() ? std::string() : " <" + p.email + ">",
-                       p.language == Language::en ? ", English" : "");
-    if (p.email.empty())
-        out << "note: no e-mail address: reminders for the roles they hold cannot reach them "
-               "(--email)\n";
+    print_person_saved(recorded ? "updated" : "saved", p, out);
     // A config person's details come back at okod's next reload: no "nothing to reload".
     if (!warn_config_person(s, p.id, out)) print_pickup_hint(*s.store, before, out);
     return 0;
