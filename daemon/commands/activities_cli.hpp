@@ -28,7 +28,7 @@ struct ActivitiesCli {
 namespace activities_cli {
 
 // --config, --store and --at as `okoctl people` has them; no --url (local only).
-inline void common_options(CLI::App* sub, StoreOrApiOptions& common) {
+inline void common_options(CLI::App* sub, StoreOptions& common) {
     store_cli::store_options(sub, common.config, common.store);
     sub->add_option("--at", common.at,
                     "Act as if it were this moment (ISO 8601) instead of now on okod's clock")

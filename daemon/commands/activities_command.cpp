@@ -33,7 +33,7 @@ struct OpenedPlan {
     int exit_code = 0;
 };
 
-OpenedPlan open_plan(const StoreOrApiOptions& common, const std::string& code, int year_option,
+OpenedPlan open_plan(const StoreOptions& common, const std::string& code, int year_option,
                      const std::string& sub, std::ostream& err) {
     const std::string who = "okoctl activities " + sub;
     OpenedPlan result;

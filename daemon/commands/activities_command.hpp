@@ -21,14 +21,14 @@
 namespace okod {
 
 struct ActivitiesListArgs {
-    StoreOrApiOptions common;  // --config, --store, --at (no --url: local only)
+    StoreOptions common;  // --config, --store, --at (no --url: local only)
     std::string municipality;
     int year = 0;  // 0: the current year on okod's clock
     bool json = false;
 };
 
 struct ActivitiesSetArgs {
-    StoreOrApiOptions common;
+    StoreOptions common;
     std::string activity;
     std::string municipality;
     int year = 0;

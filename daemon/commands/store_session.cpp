@@ -58,7 +58,7 @@ Calendar calendar_of(const Config& config, Store& store, std::vector<LoadError>&
 
 }  // namespace
 
-OpenedStoreSession open_store_session(const StoreOrApiOptions& common, const std::string& command,
+OpenedStoreSession open_store_session(const StoreOptions& common, const std::string& command,
                                       std::ostream& err) {
     const std::string who = "okoctl " + command;
     OpenedStoreSession result;

@@ -39,7 +39,7 @@ struct OpenedStoreSession {
 // Prints every problem to `err` as "okoctl <command>: ..." (config errors as
 // file:line:col: message) and returns no session; `command` is e.g. "people add". Never
 // creates the store: one made by okoctl (run as root, say) would not be okod's.
-OpenedStoreSession open_store_session(const StoreOrApiOptions& options, const std::string& command,
+OpenedStoreSession open_store_session(const StoreOptions& options, const std::string& command,
                                       std::ostream& err);
 
 // The municipality as okod knows it. An unknown one is printed with the codes okod
