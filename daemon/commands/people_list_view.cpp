@@ -20,14 +20,6 @@ namespace json = boost::json;
 
 std::string fte_or_dash(const std::optional<double>& fte) { return fte ? format_fte(*fte) : "-"; }
 
-std::string capacity_line(const PeopleListCapacity& c) {
-    if (!c.recorded) return "capacity: no FTE recorded";
-    return fmt::format("capacity: {} fte (norm {}), regisseur {} fte (norm {}){}",
-                       format_fte(c.total_fte), format_fte(c.norm_total_fte),
-                       format_fte(c.regisseur_fte), format_fte(c.norm_regisseur_fte),
-                       c.below_norm ? " BELOW NORM" : "");
-}
-
 void print_text(const PeopleListView& v, std::ostream& out) {
     const std::string who =
         v.municipality_name.empty() ? v.municipality : v.municipality + " " + v.municipality_name;
@@ -42,7 +34,7 @@ void print_text(const PeopleListView& v, std::ostream& out) {
                             fte_or_dash(l.fte)});
     }
     print_table(rows, out);
-    if (v.capacity) out << capacity_line(*v.capacity) << '\n';
+    if (v.capacity) out << "capacity: " << capacity_text(*v.capacity) << '\n';
 }
 
 // ---- JSON: flat objects, FTE as plain decimals (0.4, not Boost.JSON's 4E-1) ----------
@@ -108,6 +100,24 @@ void print_json(const PeopleListView& v, std::ostream& out) {
 
 }  // namespace
 
+std::string capacity_text(const PeopleListCapacity& c) {
+    if (!c.recorded) return "no FTE recorded";
+    return fmt::format("{} fte (norm {}), regisseur {} fte (norm {}){}", format_fte(c.total_fte),
+                       format_fte(c.norm_total_fte), format_fte(c.regisseur_fte),
+                       format_fte(c.norm_regisseur_fte), c.below_norm ? " BELOW NORM" : "");
+}
+
+std::optional<PeopleListCapacity> capacity_from_json(const json::value& c) {
+    if (!c.is_object()) return std::nullopt;
+    return PeopleListCapacity{
+        .recorded = json_bool(c, "recorded"),
+        .total_fte = json_decimal(c, "total_fte").value_or(0),
+        .regisseur_fte = json_decimal(c, "regisseur_fte").value_or(0),
+        .norm_total_fte = json_decimal(c, "norm_total_fte").value_or(0),
+        .norm_regisseur_fte = json_decimal(c, "norm_regisseur_fte").value_or(0),
+        .below_norm = json_bool(c, "below_norm")};
+}
+
 PeopleListView people_list_from_json(const json::value& body) {
     PeopleListView view;
     view.municipality = json_text(body, "municipality");
@@ -145,14 +155,7 @@ PeopleListView people_list_from_json(const json::value& body) {
         view.lines.push_back(
             PeopleListLine::vacancy(json_text(v, "role"), role_name(json_text(v, "role"))));
     if (const auto* o = body.if_object())
-        if (const auto* c = o->if_contains("capacity"); c && c->is_object())
-            view.capacity = PeopleListCapacity{
-                .recorded = json_bool(*c, "recorded"),
-                .total_fte = json_decimal(*c, "total_fte").value_or(0),
-                .regisseur_fte = json_decimal(*c, "regisseur_fte").value_or(0),
-                .norm_total_fte = json_decimal(*c, "norm_total_fte").value_or(0),
-                .norm_regisseur_fte = json_decimal(*c, "norm_regisseur_fte").value_or(0),
-                .below_norm = json_bool(*c, "below_norm")};
+        if (const auto* c = o->if_contains("capacity")) view.capacity = capacity_from_json(*c);
     sort_people_list(view);
     return view;
 }

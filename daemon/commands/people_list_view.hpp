@@ -53,6 +53,13 @@ struct PeopleListView {
     std::optional<PeopleListCapacity> capacity;  // nullopt: okod sent none
 };
 
+// "1,2 fte (norm 1,5), regisseur 0,6 fte (norm 0,6) BELOW NORM", or "no FTE recorded":
+// the capacity as `people list` and `municipalities show` say it.
+std::string capacity_text(const PeopleListCapacity& c);
+// okod's JSON of a capacity ({recorded, total_fte, ..., below_norm}); nullopt when
+// `capacity` is not an object.
+std::optional<PeopleListCapacity> capacity_from_json(const boost::json::value& capacity);
+
 // GET /api/v1/people's answer ({municipality, on, assignments, vacancies, capacity}).
 PeopleListView people_list_from_json(const boost::json::value& body);
 
