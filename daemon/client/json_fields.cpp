@@ -27,6 +27,12 @@ std::string json_text(const boost::json::value& v, std::string_view key) {
     return boost::json::serialize(*f);
 }
 
+std::optional<double> json_decimal(const boost::json::value& v, std::string_view key) {
+    const auto* f = field(v, key);
+    if (!f || !f->is_number()) return std::nullopt;
+    return f->to_number<double>();
+}
+
 std::int64_t json_int(const boost::json::value& v, std::string_view key) {
     const auto* f = field(v, key);
     if (f && f->is_int64()) return f->as_int64();

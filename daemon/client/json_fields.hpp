@@ -6,6 +6,7 @@
 #include <boost/json/value.hpp>
 #include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,8 @@ namespace okod {
 std::string json_text(const boost::json::value& v, std::string_view key);
 std::int64_t json_int(const boost::json::value& v, std::string_view key);  // 0 when missing
 bool json_bool(const boost::json::value& v, std::string_view key);         // false when missing
+// A number field (an FTE, say); nullopt when missing, null or not a number.
+std::optional<double> json_decimal(const boost::json::value& v, std::string_view key);
 // An ISO time field as "2026-03-31 17:00" (Amsterdam); `none` when missing or null.
 std::string json_local_minutes(const boost::json::value& v, std::string_view key,
                                const std::string& none = "-");

@@ -7,7 +7,8 @@
 #include <string>
 
 #include "daemon/commands/activities_command.hpp"
-#include "daemon/commands/people_cli.hpp"
+#include "daemon/commands/cli_validators.hpp"
+#include "daemon/commands/store_cli.hpp"
 
 namespace okod {
 
@@ -27,20 +28,17 @@ struct ActivitiesCli {
 namespace activities_cli {
 
 // --config, --store and --at as `okoctl people` has them; no --url (local only).
-inline void common_options(CLI::App* sub, PeopleCommon& common) {
-    common.config = default_config_path();
-    sub->add_option("--config", common.config, "Configuration file (okod.toml)")
-        ->capture_default_str();
-    sub->add_option("--store", common.store, "okod's SQLite store (instead of the config's)");
+inline void common_options(CLI::App* sub, StoreOptions& common) {
+    store_cli::store_options(sub, common.config, common.store);
     sub->add_option("--at", common.at,
                     "Act as if it were this moment (ISO 8601) instead of now on okod's clock")
-        ->check(people_cli::iso_instant());
+        ->check(cli_validators::iso_instant());
 }
 
 inline void plan_options(CLI::App* sub, std::string& municipality, int& year) {
     sub->add_option("--municipality", municipality, "CBS code, e.g. GM0935")
         ->required()
-        ->check(client_cli::cbs_code());
+        ->check(cli_validators::cbs_code());
     sub->add_option("--year", year, "Plan year (default: this year on okod's clock)")
         ->check(CLI::Range(2000, 2100));
 }
@@ -76,13 +74,7 @@ inline void add_activities_command(CLI::App& app, ActivitiesCli& cli) {
         ->check(CLI::IsMember({"groen", "oranje", "rood"}));
     cli.set->add_option("--remark", cli.set_args.remark, "What was done and what not (required)")
         ->required()
-        ->check(CLI::Validator(
-            [](std::string& text) -> std::string {
-                return text.find_first_not_of(" \t\n") == std::string::npos
-                           ? "a remark must say something"
-                           : std::string();
-            },
-            "TEXT", "remark"));
+        ->check(cli_validators::not_blank("the remark", "a remark must say something"));
     activities_cli::common_options(cli.set, cli.set_args.common);
 }
 

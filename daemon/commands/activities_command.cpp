@@ -9,7 +9,7 @@
 
 #include "daemon/client/exit_codes.hpp"
 #include "daemon/client/text_table.hpp"
-#include "daemon/commands/people_session.hpp"
+#include "daemon/commands/store_session.hpp"
 #include "engine/engine.hpp"
 #include "model/activity_status.hpp"
 #include "time/amsterdam.hpp"
@@ -19,7 +19,7 @@ namespace {
 
 // What both subcommands work on: the session, the municipality and its plan.
 struct PlanContext {
-    PeopleSession session;
+    StoreSession session;
     Municipality municipality;
     int year = 0;
     // Looked up each time rather than kept: the context moves, and the plans with it.
@@ -33,26 +33,19 @@ struct OpenedPlan {
     int exit_code = 0;
 };
 
-OpenedPlan open_plan(const PeopleCommon& common, const std::string& code, int year_option,
+OpenedPlan open_plan(const StoreOptions& common, const std::string& code, int year_option,
                      const std::string& sub, std::ostream& err) {
     const std::string who = "okoctl activities " + sub;
     OpenedPlan result;
-    auto opened = open_people_session(common, "(activities " + sub + ")", err);
+    auto opened = open_store_session(common, "activities " + sub, err);
     if (!opened.session) {
         result.exit_code = opened.exit_code;
         return result;
     }
     result.exit_code = 1;
     PlanContext c{std::move(*opened.session), {}, 0};
-    auto m = c.session.store->municipality(code);
-    if (!m) {
-        std::vector<std::string> known;
-        for (const auto& x : c.session.store->municipalities()) known.push_back(x.code);
-        err << fmt::format(
-            "{}: okod knows no municipality {} (it knows: {})\n", who, code,
-            known.empty() ? std::string("none") : fmt::format("{}", fmt::join(known, ", ")));
-        return result;
-    }
+    auto m = require_municipality(c.session, code, "activities " + sub, err);
+    if (!m) return result;
     c.municipality = std::move(*m);
     const int year = year_option != 0 ? year_option
                                       : static_cast<int>(local_date(c.session.clock->now()).year());

@@ -16,19 +16,19 @@
 #include <iosfwd>
 #include <string>
 
-#include "daemon/commands/people_command.hpp"
+#include "daemon/commands/store_or_api_options.hpp"
 
 namespace okod {
 
 struct ActivitiesListArgs {
-    PeopleCommon common;  // --config, --store, --at (no --url: local only)
+    StoreOptions common;  // --config, --store, --at (no --url: local only)
     std::string municipality;
     int year = 0;  // 0: the current year on okod's clock
     bool json = false;
 };
 
 struct ActivitiesSetArgs {
-    PeopleCommon common;
+    StoreOptions common;
     std::string activity;
     std::string municipality;
     int year = 0;

@@ -23,7 +23,7 @@ inline void add_events_command(CLI::App& app, EventsCli& cli) {
     cli.events
         ->add_option("--municipality", cli.args.municipality,
                      "CBS code, e.g. GM0935 (needed unless the token has one municipality)")
-        ->check(client_cli::cbs_code());
+        ->check(cli_validators::cbs_code());
     cli.events
         ->add_option("--after", cli.args.after,
                      "Only events after this sequence number (the next_after of the last page)")

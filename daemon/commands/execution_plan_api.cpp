@@ -9,7 +9,7 @@
 #include "daemon/api/execution_plan_json.hpp"
 #include "daemon/client/json_fields.hpp"
 #include "daemon/commands/execution_plan_text.hpp"
-#include "daemon/commands/people_session.hpp"
+#include "daemon/commands/store_session.hpp"
 
 namespace okod {
 namespace {
@@ -29,21 +29,19 @@ int number_of(const json::value& action) {
 
 }  // namespace
 
-int run_execution_plan_list_api(const ExecutionPlanListArgs& args, std::ostream& out,
-                                std::ostream& err) {
-    if (local_options_refused(args.common, "execution-plan list", err)) return exit_code::usage;
+ViewOrExit<ExecutionPlanView> execution_plan_view_from_api(const ExecutionPlanListArgs& args,
+                                                           std::ostream& err) {
+    using Result = ViewOrExit<ExecutionPlanView>;
+    if (local_options_refused(args.common, "execution-plan list", err))
+        return Result::exit(exit_code::usage);
     auto connected = connect(args.common.client, err);
-    if (!connected.api) return connected.exit_code;
+    if (!connected.api) return Result::exit(connected.exit_code);
     const auto reply = connected.api->get(plan_path(args.municipality));
-    if (!reply.ok()) return reply.exit_code;
-    if (args.json) {
-        for (const auto& g : json_array(reply.body, "recommendations"))
-            for (const auto& a : json_array(g, "actions")) print_json_line(a, out);
-        return exit_code::ok;
-    }
-    print_execution_plan(execution_plan_from_json(reply.body), json_text(reply.body, "name"),
-                         args.full, out);
-    return exit_code::ok;
+    if (!reply.ok()) return Result::exit(reply.exit_code);
+    ExecutionPlanView view{json_text(reply.body, "name"), execution_plan_from_json(reply.body), {}};
+    for (const auto& g : json_array(reply.body, "recommendations"))
+        for (const auto& a : json_array(g, "actions")) view.actions.push_back(a);
+    return Result::of(std::move(view));
 }
 
 int run_execution_plan_add_api(const ExecutionPlanAddArgs& args,
@@ -55,9 +53,7 @@ int run_execution_plan_add_api(const ExecutionPlanAddArgs& args,
     const auto reply = connected.api->post(plan_path(args.municipality), to_json(change));
     if (!reply.ok()) return reply.exit_code;
     const ExecutionAction a = execution_action_from_json(reply.body);
-    out << fmt::format("actie {} toegevoegd aan het uitvoeringsplan van {}\n", a.id,
-                       a.municipality);
-    print_execution_action(a, number_of(reply.body), out);
+    print_execution_action_added(a, number_of(reply.body), out);
     return exit_code::ok;
 }
 

@@ -7,11 +7,14 @@
 #include <iosfwd>
 
 #include "daemon/commands/execution_plan_command.hpp"
+#include "daemon/commands/execution_plan_text.hpp"
+#include "daemon/commands/view_or_exit.hpp"
 
 namespace okod {
 
-int run_execution_plan_list_api(const ExecutionPlanListArgs& args, std::ostream& out,
-                                std::ostream& err);
+// The plan as okod's API has it, for print_execution_plan_view.
+ViewOrExit<ExecutionPlanView> execution_plan_view_from_api(const ExecutionPlanListArgs& args,
+                                                           std::ostream& err);
 int run_execution_plan_add_api(const ExecutionPlanAddArgs& args,
                                const ExecutionActionChange& change, std::ostream& out,
                                std::ostream& err);

@@ -5,14 +5,12 @@
 // exit code 2 before anything is opened. --url (or $OKOD_URL) sends the commands to
 // okod's API.
 #include <CLI/CLI.hpp>
-#include <algorithm>
-#include <cstdlib>
 #include <ostream>
 #include <string>
 
-#include "daemon/client/client_cli.hpp"
+#include "daemon/commands/cli_validators.hpp"
 #include "daemon/commands/execution_plan_command.hpp"
-#include "daemon/commands/people_cli.hpp"
+#include "daemon/commands/store_cli.hpp"
 
 namespace okod {
 
@@ -39,40 +37,10 @@ struct ExecutionPlanCli {
 
 namespace execution_plan_cli {
 
-// Whole euros, or "" to clear an estimate (set).
-inline CLI::Validator money() {
-    return CLI::Validator(
-        [](std::string& text) -> std::string {
-            if (text.empty()) return {};
-            const bool digits =
-                text.size() <= 15 && text.find_first_not_of("0123456789") == std::string::npos;
-            return digits ? std::string()
-                          : "'" + text + "' is not a whole number of euros (e.g. 2500)";
-        },
-        "EUROS", "euros");
-}
-
-// 0 to 100 FTE, with a decimal comma or point; "" to clear (set).
-inline CLI::Validator fte() {
-    return CLI::Validator(
-        [](std::string& text) -> std::string {
-            if (text.empty()) return {};
-            std::string dotted = text;
-            std::replace(dotted.begin(), dotted.end(), ',', '.');
-            char* end = nullptr;
-            const double v = std::strtod(dotted.c_str(), &end);
-            if (end != dotted.c_str() + dotted.size())
-                return "'" + text + "' is not an FTE figure (e.g. 0,2)";
-            if (!(v >= 0 && v <= 100)) return "'" + text + "' is not between 0 and 100 fte";
-            return {};
-        },
-        "FTE", "fte");
-}
-
 inline void municipality_option(CLI::App* sub, std::string& municipality) {
     sub->add_option("--municipality", municipality, "CBS code, e.g. GM0935")
         ->required()
-        ->check(client_cli::cbs_code());
+        ->check(cli_validators::cbs_code());
 }
 
 inline void id_option(CLI::App* sub, std::int64_t& id) {
@@ -90,15 +58,15 @@ inline void field_options(CLI::App* sub, ExecutionActionArgs& f, bool adding) {
     auto* intervention =
         sub->add_option("--intervention", f.intervention, "1 the suggested intervention");
     if (adding) {
-        recommendation->required()->check(client_cli::not_blank("the recommendation"));
-        intervention->required()->check(client_cli::not_blank("the intervention"));
+        recommendation->required()->check(cli_validators::not_blank("the recommendation"));
+        intervention->required()->check(cli_validators::not_blank("the intervention"));
     }
     sub->add_option("--relevance", f.relevance, "2 relevance");
     sub->add_option("--feasibility", f.feasibility, "3 feasibility");
     sub->add_option("--money", f.money, "4 resources: money in whole euros (\"\" clears it)")
-        ->check(execution_plan_cli::money());
+        ->check(cli_validators::money());
     sub->add_option("--fte", f.fte, "4 resources: FTE, 0 to 100 (0,2 or 0.2; \"\" clears it)")
-        ->check(execution_plan_cli::fte());
+        ->check(cli_validators::fte(kMaxActionFte, true));
     sub->add_option("--other-resources", f.other_resources,
                     "4 resources: anything else (rooms, materials)");
     sub->add_option("--effectiveness", f.effectiveness, "5 expected effectiveness");
@@ -143,23 +111,23 @@ inline void add_execution_plan_command(CLI::App& app, ExecutionPlanCli& cli) {
         "feasibility, "
         "money_euros, fte, other_resources, expected_effectiveness, recognised, obstacles, period, "
         "responsible, priority, considerations, status, status_remark, created_at, updated_at}");
-    people_cli::common_options(cli.list, cli.list_args.common);
+    store_cli::store_or_api_options(cli.list, cli.list_args.common);
 
     cli.add = plan->add_subcommand("add", "Add an action to a recommendation of the plan");
     execution_plan_cli::municipality_option(cli.add, cli.add_args.municipality);
     execution_plan_cli::field_options(cli.add, cli.add_args.fields, true);
-    people_cli::common_options(cli.add, cli.add_args.common);
+    store_cli::store_or_api_options(cli.add, cli.add_args.common);
 
     cli.set = plan->add_subcommand("set", "Change the fields given of an action; the others stay");
     execution_plan_cli::municipality_option(cli.set, cli.set_args.municipality);
     execution_plan_cli::id_option(cli.set, cli.set_args.id);
     execution_plan_cli::field_options(cli.set, cli.set_args.fields, false);
-    people_cli::common_options(cli.set, cli.set_args.common);
+    store_cli::store_or_api_options(cli.set, cli.set_args.common);
 
     cli.remove = plan->add_subcommand("remove", "Remove an action from the plan");
     execution_plan_cli::municipality_option(cli.remove, cli.remove_args.municipality);
     execution_plan_cli::id_option(cli.remove, cli.remove_args.id);
-    people_cli::common_options(cli.remove, cli.remove_args.common);
+    store_cli::store_or_api_options(cli.remove, cli.remove_args.common);
 }
 
 }  // namespace okod

@@ -14,7 +14,9 @@
 #include "daemon/client/json_fields.hpp"
 #include "daemon/commands/execution_plan_api.hpp"
 #include "daemon/commands/execution_plan_text.hpp"
-#include "daemon/commands/people_session.hpp"
+#include "daemon/commands/fte_text.hpp"
+#include "daemon/commands/store_session.hpp"
+#include "daemon/commands/view_or_exit.hpp"
 #include "engine/engine.hpp"
 #include "time/amsterdam.hpp"
 
@@ -22,7 +24,7 @@ namespace okod {
 namespace {
 
 struct LocalPlan {
-    PeopleSession session;
+    StoreSession session;
     Municipality municipality;
 };
 
@@ -31,26 +33,32 @@ struct OpenedLocal {
     int exit_code = 0;
 };
 
-OpenedLocal open_local(const PeopleCommon& common, const std::string& code, const std::string& sub,
-                       std::ostream& err) {
+OpenedLocal open_local(const StoreOrApiOptions& common, const std::string& code,
+                       const std::string& sub, std::ostream& err) {
     OpenedLocal result;
-    auto opened = open_people_session(common, "(execution-plan " + sub + ")", err);
+    auto opened = open_store_session(common, "execution-plan " + sub, err);
     if (!opened.session) {
         result.exit_code = opened.exit_code;
         return result;
     }
-    auto m = opened.session->store->municipality(code);
+    auto m = require_municipality(*opened.session, code, "execution-plan " + sub, err);
     if (!m) {
-        std::vector<std::string> known;
-        for (const auto& x : opened.session->store->municipalities()) known.push_back(x.code);
-        err << fmt::format(
-            "okoctl execution-plan {}: okod knows no municipality {} (it knows: {})\n", sub, code,
-            known.empty() ? std::string("none") : fmt::format("{}", fmt::join(known, ", ")));
         result.exit_code = 1;
         return result;
     }
     result.plan = LocalPlan{std::move(*opened.session), std::move(*m)};
     return result;
+}
+
+ViewOrExit<ExecutionPlanView> view_from_store(const ExecutionPlanListArgs& args,
+                                              std::ostream& err) {
+    auto opened = open_local(args.common, args.municipality, "list", err);
+    if (!opened.plan) return ViewOrExit<ExecutionPlanView>::exit(opened.exit_code);
+    auto& [s, m] = *opened.plan;
+    ExecutionPlanView view{m.name, execution_plan(m, s.store->execution_actions(m.code)), {}};
+    for (const auto& g : view.plan.recommendations)
+        for (const auto& a : g.actions) view.actions.push_back(to_json(a, m));
+    return ViewOrExit<ExecutionPlanView>::of(std::move(view));
 }
 
 int refused(const std::string& sub, const std::string& error, std::ostream& err) {
@@ -75,16 +83,15 @@ std::optional<std::optional<std::int64_t>> parse_money(const std::string& text,
     return std::optional<std::int64_t>{v};
 }
 
-std::optional<std::optional<double>> parse_fte(std::string text, std::string& error) {
+// "" clears the estimate.
+std::optional<std::optional<double>> fte_change(const std::string& text, std::string& error) {
     if (text.empty()) return std::optional<double>{};
-    std::replace(text.begin(), text.end(), ',', '.');
-    double v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc{} || end != text.data() + text.size()) {
+    const auto value = parse_fte(text);
+    if (!value) {
         error = fmt::format("--fte '{}' is not an FTE figure (e.g. 0,2)", text);
         return std::nullopt;
     }
-    return std::optional<double>{v};
+    return std::optional<double>{*value};
 }
 
 }  // namespace
@@ -107,7 +114,7 @@ std::optional<ExecutionActionChange> change_of(const ExecutionActionArgs& a, std
         if (!c.money_euros) return std::nullopt;
     }
     if (a.fte) {
-        c.fte = parse_fte(*a.fte, error);
+        c.fte = fte_change(*a.fte, error);
         if (!c.fte) return std::nullopt;
     }
     if (a.recognised) {
@@ -139,18 +146,11 @@ std::optional<ExecutionActionChange> change_of(const ExecutionActionArgs& a, std
 
 int run_execution_plan_list(const ExecutionPlanListArgs& args, std::ostream& out,
                             std::ostream& err) {
-    if (api_mode(args.common.client)) return run_execution_plan_list_api(args, out, err);
-    auto opened = open_local(args.common, args.municipality, "list", err);
-    if (!opened.plan) return opened.exit_code;
-    auto& [s, m] = *opened.plan;
-    const ExecutionPlan plan = execution_plan(m, s.store->execution_actions(m.code));
-    if (args.json) {
-        for (const auto& g : plan.recommendations)
-            for (const auto& a : g.actions) print_json_line(to_json(a, m), out);
-        return 0;
-    }
-    print_execution_plan(plan, m.name, args.full, out);
-    return 0;
+    const auto read = api_mode(args.common.client) ? execution_plan_view_from_api(args, err)
+                                                   : view_from_store(args, err);
+    if (!read.view) return read.exit_code;
+    print_execution_plan_view(*read.view, args.full, args.json, out);
+    return exit_code::ok;
 }
 
 int run_execution_plan_add(const ExecutionPlanAddArgs& args, std::ostream& out, std::ostream& err) {
@@ -167,8 +167,7 @@ int run_execution_plan_add(const ExecutionPlanAddArgs& args, std::ostream& out, 
     const auto r = engine_of(s).add_execution_action(m.code, *change, command_user());
     if (!r.ok) return refused("add", r, err);
     print_clock(s, out);
-    out << fmt::format("actie {} toegevoegd aan het uitvoeringsplan van {}\n", r.action.id, m.code);
-    print_execution_action(r.action, recommendation_number(m, r.action.recommendation), out);
+    print_execution_action_added(r.action, recommendation_number(m, r.action.recommendation), out);
     return 0;
 }
 

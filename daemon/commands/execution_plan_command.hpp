@@ -25,7 +25,7 @@
 #include <optional>
 #include <string>
 
-#include "daemon/commands/people_command.hpp"
+#include "daemon/commands/store_or_api_options.hpp"
 #include "model/execution_plan.hpp"
 
 namespace okod {
@@ -55,27 +55,27 @@ struct ExecutionActionArgs {
 std::optional<ExecutionActionChange> change_of(const ExecutionActionArgs& args, std::string& error);
 
 struct ExecutionPlanListArgs {
-    PeopleCommon common;  // --config, --store, --at, --url, --token-file
+    StoreOrApiOptions common;  // --config, --store, --at, --url, --token-file
     std::string municipality;
     bool json = false;
     bool full = false;
 };
 
 struct ExecutionPlanAddArgs {
-    PeopleCommon common;
+    StoreOrApiOptions common;
     std::string municipality;
     ExecutionActionArgs fields;
 };
 
 struct ExecutionPlanSetArgs {
-    PeopleCommon common;
+    StoreOrApiOptions common;
     std::string municipality;
     std::int64_t id = 0;
     ExecutionActionArgs fields;
 };
 
 struct ExecutionPlanRemoveArgs {
-    PeopleCommon common;
+    StoreOrApiOptions common;
     std::string municipality;
     std::int64_t id = 0;
 };

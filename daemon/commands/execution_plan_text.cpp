@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "adapters/report/report_words.hpp"
+#include "daemon/client/json_fields.hpp"
 #include "daemon/client/text_table.hpp"
 
 namespace okod {
@@ -142,6 +143,14 @@ void print_execution_plan(const ExecutionPlan& plan, const std::string& municipa
     }
 }
 
+void print_execution_plan_view(const ExecutionPlanView& view, bool full, bool json,
+                               std::ostream& out) {
+    if (json)
+        print_json_lines(view.actions, out);
+    else
+        print_execution_plan(view.plan, view.municipality_name, full, out);
+}
+
 void print_execution_action(const ExecutionAction& a, int recommendation_number,
                             std::ostream& out) {
     out << fmt::format(
@@ -170,6 +179,13 @@ void print_execution_action(const ExecutionAction& a, int recommendation_number,
     std::ostringstream table;
     print_wrapped_table(rows, {0, 80}, table, false);
     indented(table.str(), out);
+}
+
+void print_execution_action_added(const ExecutionAction& a, int recommendation_number,
+                                  std::ostream& out) {
+    out << fmt::format("actie {} toegevoegd aan het uitvoeringsplan van {}\n", a.id,
+                       a.municipality);
+    print_execution_action(a, recommendation_number, out);
 }
 
 void print_execution_action_change(std::int64_t id, bool changed, const std::string& changes,

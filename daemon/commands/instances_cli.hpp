@@ -30,7 +30,7 @@ namespace instances_cli {
 inline void instance_id(CLI::App* sub, InstanceArgs& args) {
     sub->add_option("id", args.id, "Instance id (okoctl instances list)")
         ->required()
-        ->check(client_cli::id("an instance"));
+        ->check(cli_validators::id("an instance"));
 }
 inline void json_and_connection(CLI::App* sub, InstanceArgs& args) {
     sub->add_flag("--json", args.json, "Print okod's JSON of the instance");
@@ -63,7 +63,7 @@ inline void add_instances_command(CLI::App& app, InstancesCli& cli) {
     cli.list
         ->add_option("--municipality", cli.list_args.municipality,
                      "CBS code, e.g. GM0935 (needed unless the token has one municipality)")
-        ->check(client_cli::cbs_code());
+        ->check(cli_validators::cbs_code());
     cli.list->add_flag("--json", cli.list_args.json, "okod's JSON, one instance per line");
     client_cli::api_options(cli.list, cli.list_args.client);
 

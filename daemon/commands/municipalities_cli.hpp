@@ -38,7 +38,7 @@ inline void add_municipalities_command(CLI::App& app, MunicipalitiesCli& cli) {
         "election, running instances");
     cli.show->add_option("code", cli.show_args.code, "CBS code, e.g. GM0935")
         ->required()
-        ->check(client_cli::cbs_code());
+        ->check(cli_validators::cbs_code());
     cli.show->add_flag("--json", cli.show_args.json, "Print okod's JSON of the municipality");
     client_cli::api_options(cli.show, cli.show_args.client);
 }

@@ -9,6 +9,7 @@
 
 #include "daemon/client/json_fields.hpp"
 #include "daemon/client/text_table.hpp"
+#include "daemon/commands/people_list_view.hpp"
 
 namespace okod {
 namespace {
@@ -97,12 +98,8 @@ void print_municipality(const json::value& m, std::ostream& out) {
 std::string capacity_text(const json::value& m) {
     const auto* o = m.if_object();
     const auto* c = o ? o->if_contains("capacity") : nullptr;
-    if (!c) return {};
-    if (!json_bool(*c, "recorded")) return "no FTE recorded";
-    return fmt::format("{} fte (norm {}), regisseur {} fte (norm {}){}", json_text(*c, "total_fte"),
-                       json_text(*c, "norm_total_fte"), json_text(*c, "regisseur_fte"),
-                       json_text(*c, "norm_regisseur_fte"),
-                       json_bool(*c, "below_norm") ? " BELOW NORM" : "");
+    const auto capacity = c ? capacity_from_json(*c) : std::nullopt;
+    return capacity ? okod::capacity_text(*capacity) : std::string();
 }
 
 int run_municipalities_list(const MunicipalitiesListArgs& args, std::ostream& out,

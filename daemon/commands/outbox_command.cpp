@@ -38,6 +38,13 @@ std::string shorten(std::string s, std::size_t max) {
     return s;
 }
 
+// A dead letter back in the queue, on the store or through the API.
+void print_requeued(const std::string& id, const std::string& recipient, const std::string& kind,
+                    const std::string& refused, std::ostream& out) {
+    out << fmt::format("mail {} to {} ({}) goes out again; it was refused: {}\n", id, recipient,
+                       kind, refused);
+}
+
 void print_rows(const json::array& items, std::ostream& out) {
     out << fmt::format("{:>6}  {:<7}  {:>8}  {:<22}  {:<10}  {:<6}  {:<32}  {}\n", "id", "status",
                        "attempts", "when", "kind", "gm", "to", "last error");
@@ -163,9 +170,8 @@ int run_outbox_retry_api(const OutboxRetryArgs& args, std::ostream& out, std::os
     for (const auto id : ids) {
         const auto reply = connected.api->post(fmt::format("/api/v1/outbox/{}/retry", id), {});
         if (!reply.ok()) return reply.exit_code;
-        out << fmt::format("mail {} to {} ({}) goes out again; it was refused: {}\n", id,
-                           json_text(reply.body, "recipient"), json_text(reply.body, "kind"),
-                           json_text(reply.body, "last_error"));
+        print_requeued(std::to_string(id), json_text(reply.body, "recipient"),
+                       json_text(reply.body, "kind"), json_text(reply.body, "last_error"), out);
     }
     out << fmt::format("{} e-mail{} back in the queue\n", ids.size(), ids.size() == 1 ? "" : "s");
     return exit_code::ok;
@@ -199,8 +205,7 @@ int run_outbox_retry(const OutboxRetryArgs& args, std::ostream& out, std::ostrea
         const auto person = store->person(item.person_id);
         item = requeued(std::move(item), person);
         store->update_outbox(item);
-        out << fmt::format("mail {} to {} ({}) goes out again; it was refused: {}\n", item.id,
-                           item.recipient, item.kind, refused);
+        print_requeued(std::to_string(item.id), item.recipient, item.kind, refused, out);
     };
     for (auto& item : items) requeue(std::move(item));
     int count = static_cast<int>(items.size());

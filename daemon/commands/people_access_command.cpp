@@ -12,18 +12,13 @@
 #include "daemon/client/client_options.hpp"
 #include "daemon/client/exit_codes.hpp"
 #include "daemon/client/json_fields.hpp"
-#include "daemon/commands/people_session.hpp"
+#include "daemon/commands/people_text.hpp"
+#include "daemon/commands/store_session.hpp"
 #include "time/amsterdam.hpp"
 #include "time/clock.hpp"
 
 namespace okod {
 namespace {
-
-std::string memberships_text(Store& store, const std::string& person) {
-    const auto codes = store.memberships(person);
-    return codes.empty() ? std::string("no municipality")
-                         : fmt::format("{}", fmt::join(codes, ", "));
-}
 
 // The address people reach okod at: --public-url, else the config's [http] address.
 std::string base_url(const PeopleFeedUrlArgs& args, const Config& config) {
@@ -52,18 +47,16 @@ int link_api(const PeopleLinkArgs& args, bool link, std::ostream& out, std::ostr
         if (const auto* m = reply.body.as_object().if_contains("municipalities");
             m && m->is_array())
             for (const auto& c : m->as_array()) codes.emplace_back(c.as_string());
-    out << fmt::format(
-        "{} now belongs to {}\n", args.person,
-        codes.empty() ? std::string("no municipality") : fmt::format("{}", fmt::join(codes, ", ")));
+    print_memberships(args.person, codes, out);
     return exit_code::ok;
 }
 
 int link_local(const PeopleLinkArgs& args, bool link, std::ostream& out, std::ostream& err) {
     const std::string sub = link ? "link" : "unlink";
-    auto opened = open_people_session(args.common, sub, err);
+    auto opened = open_store_session(args.common, "people " + sub, err);
     if (!opened.session) return opened.exit_code;
-    PeopleSession& s = *opened.session;
-    if (!require_municipality(s, args.municipality, sub, err)) return 1;
+    StoreSession& s = *opened.session;
+    if (!require_municipality(s, args.municipality, "people " + sub, err)) return 1;
     auto engine = engine_of(s);
     const auto r = link ? engine.link_person(args.person, args.municipality, command_user())
                         : engine.unlink_person(args.person, args.municipality, command_user());
@@ -71,8 +64,7 @@ int link_local(const PeopleLinkArgs& args, bool link, std::ostream& out, std::os
         err << fmt::format("okoctl people {}: {}\n", sub, r.error);
         return exit_code::for_refusal(r.refusal);
     }
-    out << fmt::format("{} now belongs to {}\n", args.person,
-                       memberships_text(*s.store, args.person));
+    print_memberships(args.person, s.store->memberships(args.person), out);
     return 0;
 }
 
@@ -100,9 +92,9 @@ int run_people_feed_url(const PeopleFeedUrlArgs& args, std::ostream& out, std::o
         out << connected.api->connection().url << json_text(reply.body, "path") << '\n';
         return exit_code::ok;
     }
-    auto opened = open_people_session(args.common, "feed-url", err);
+    auto opened = open_store_session(args.common, "people feed-url", err);
     if (!opened.session) return opened.exit_code;
-    PeopleSession& s = *opened.session;
+    StoreSession& s = *opened.session;
     if (!s.store->person(args.person)) {
         err << fmt::format("okoctl people feed-url: no person {}\n", args.person);
         return 1;

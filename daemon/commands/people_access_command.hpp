@@ -15,18 +15,18 @@
 #include <iosfwd>
 #include <string>
 
-#include "daemon/commands/people_command.hpp"
+#include "daemon/commands/store_or_api_options.hpp"
 
 namespace okod {
 
 struct PeopleLinkArgs {
-    PeopleCommon common;
+    StoreOrApiOptions common;
     std::string person;
     std::string municipality;
 };
 
 struct PeopleFeedUrlArgs {
-    PeopleCommon common;
+    StoreOrApiOptions common;
     std::string person;
     bool rotate = false;
     std::string public_url;  // how people reach okod; default the config's [http] address

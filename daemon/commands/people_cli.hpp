@@ -4,17 +4,14 @@
 // codes are checked here, so a bad one is CLI11's precise message and exit code 2
 // before anything is opened. --url (or $OKOD_URL) sends the commands to okod's API.
 #include <CLI/CLI.hpp>
-#include <algorithm>
-#include <cstdlib>
 #include <ostream>
 #include <string>
 
-#include "daemon/client/client_cli.hpp"
+#include "daemon/commands/cli_validators.hpp"
 #include "daemon/commands/people_access_command.hpp"
 #include "daemon/commands/people_command.hpp"
 #include "daemon/commands/people_privacy_command.hpp"
-#include "model/municipality.hpp"
-#include "time/amsterdam.hpp"
+#include "daemon/commands/store_cli.hpp"
 
 namespace okod {
 
@@ -56,57 +53,6 @@ struct PeopleCli {
     }
 };
 
-namespace people_cli {
-
-inline CLI::Validator iso_date() {
-    return CLI::Validator(
-        [](std::string& text) -> std::string {
-            return parse_date(text) ? std::string() : "'" + text + "' is not a date (YYYY-MM-DD)";
-        },
-        "YYYY-MM-DD", "date");
-}
-
-inline CLI::Validator iso_instant() {
-    return CLI::Validator(
-        [](std::string& text) -> std::string {
-            return parse_instant(text)
-                       ? std::string()
-                       : "'" + text + "' is not an ISO 8601 time (e.g. 2026-03-02T09:00:00+01:00)";
-        },
-        "ISO-INSTANT", "instant");
-}
-
-// Accepts the Dutch decimal comma (0,4) too, as municipalities write FTE.
-inline CLI::Validator fte() {
-    return CLI::Validator(
-        [](std::string& text) -> std::string {
-            std::replace(text.begin(), text.end(), ',', '.');
-            char* end = nullptr;
-            const double v = std::strtod(text.c_str(), &end);
-            if (text.empty() || end != text.c_str() + text.size())
-                return "'" + text + "' is not an FTE figure (a number like 0.4)";
-            if (!(v >= 0 && v <= 1.5)) return "'" + text + "' is not between 0 and 1.5 fte";
-            return {};
-        },
-        "FTE", "fte");
-}
-
-inline void common_options(CLI::App* sub, PeopleCommon& common) {
-    common.config = default_config_path();
-    sub->add_option("--config", common.config, "Configuration file (okod.toml)")
-        ->capture_default_str();
-    sub->add_option("--store", common.store, "okod's SQLite store (instead of the config's)");
-    sub->add_option(
-           "--at", common.at,
-           "Act as if it were this moment (ISO 8601, e.g. 2026-03-02T09:00:00+01:00) instead of "
-           "now on okod's clock (its demo clock when the store has one, else the wall clock)")
-        ->check(iso_instant());
-    // Through okod's API instead of its store: for a regisseur away from the server.
-    client_cli::connection_options(sub, common.client);
-}
-
-}  // namespace people_cli
-
 inline void add_people_command(CLI::App& app, PeopleCli& cli) {
     auto* people = app.add_subcommand("people", "Who holds which role; new people, roles, leaves");
     people->require_subcommand(1);
@@ -125,8 +71,8 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
             "--municipality", cli.add_args.municipality,
             "CBS code of the municipality the person belongs to, so its regisseur may "
             "see and assign them (through the API: the token's, named when it has several)")
-        ->check(client_cli::cbs_code());
-    people_cli::common_options(cli.add, cli.add_args.common);
+        ->check(cli_validators::cbs_code());
+    store_cli::store_or_api_options(cli.add, cli.add_args.common);
 
     cli.assign = people->add_subcommand(
         "assign",
@@ -135,42 +81,42 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
         ->required();
     cli.assign->add_option("--municipality", cli.assign_args.municipality, "CBS code, e.g. GM0935")
         ->required()
-        ->check(client_cli::cbs_code());
+        ->check(cli_validators::cbs_code());
     cli.assign
         ->add_option("--role", cli.assign_args.role, "Role id from roles.toml, e.g. ggd-contact")
         ->required();
     cli.assign->add_option("--from", cli.assign_args.from, "First day")
         ->required()
-        ->check(people_cli::iso_date());
+        ->check(cli_validators::iso_date());
     cli.assign
         ->add_option("--until", cli.assign_args.until, "Last day (inclusive); default open-ended")
-        ->check(people_cli::iso_date());
+        ->check(cli_validators::iso_date());
     cli.assign
         ->add_option("--fte", cli.assign_args.fte,
                      "Capacity put into the role, 0 to 1.5 (0.4 or 0,4)")
-        ->transform(people_cli::fte());
-    people_cli::common_options(cli.assign, cli.assign_args.common);
+        ->transform(cli_validators::fte(cli_validators::kMaxRoleFte));
+    store_cli::store_or_api_options(cli.assign, cli.assign_args.common);
 
     cli.leave = people->add_subcommand(
         "leave", "A holder's last day: the role ends then and the warm hand-over starts");
     cli.leave->add_option("person", cli.leave_args.person, "Person id")->required();
     cli.leave->add_option("--municipality", cli.leave_args.municipality, "CBS code, e.g. GM0935")
         ->required()
-        ->check(client_cli::cbs_code());
+        ->check(cli_validators::cbs_code());
     cli.leave->add_option("--last-day", cli.leave_args.last_day, "Last working day in the role(s)")
         ->required()
-        ->check(people_cli::iso_date());
+        ->check(cli_validators::iso_date());
     cli.leave->add_option("--role", cli.leave_args.role,
                           "Only this role (default: every role held there)");
-    people_cli::common_options(cli.leave, cli.leave_args.common);
+    store_cli::store_or_api_options(cli.leave, cli.leave_args.common);
 
     cli.list = people->add_subcommand(
         "list", "Who holds which role on a day, vacancies, capacity against the norm");
     cli.list->add_option("--municipality", cli.list_args.municipality, "CBS code, e.g. GM0935")
         ->required()
-        ->check(client_cli::cbs_code());
+        ->check(cli_validators::cbs_code());
     cli.list->add_option("--on", cli.list_args.on, "The day (default: today on okod's clock)")
-        ->check(people_cli::iso_date());
+        ->check(cli_validators::iso_date());
     cli.list->add_flag("--history", cli.list_args.history,
                        "Every assignment with its period, by role and from");
     cli.list->add_flag(
@@ -181,7 +127,7 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
         "on} (not with --history); last {\"kind\": \"capacity\", municipality, on, total_fte, "
         "regisseur_fte (both null when no FTE is recorded), norm_total_fte, "
         "norm_regisseur_fte, below_norm}");
-    people_cli::common_options(cli.list, cli.list_args.common);
+    store_cli::store_or_api_options(cli.list, cli.list_args.common);
 
     // link and unlink take the same arguments: a person and a municipality.
     const auto membership_command = [people](const char* name, const char* help, PeopleLinkArgs& args) {
@@ -189,8 +135,8 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
         sub->add_option("person", args.person, "Person id")->required();
         sub->add_option("--municipality", args.municipality, "CBS code, e.g. GM0014")
             ->required()
-            ->check(client_cli::cbs_code());
-        people_cli::common_options(sub, args.common);
+            ->check(cli_validators::cbs_code());
+        store_cli::store_or_api_options(sub, args.common);
         return sub;
     };
     cli.link = membership_command("link",
@@ -213,7 +159,7 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
     cli.feed_url->add_option("--public-url", cli.feed_url_args.public_url,
                              "How people reach okod, e.g. https://oko.example.nl (default: the "
                              "config's [http] address)");
-    people_cli::common_options(cli.feed_url, cli.feed_url_args.common);
+    store_cli::store_or_api_options(cli.feed_url, cli.feed_url_args.common);
 
     cli.export_ = people->add_subcommand(
         "export",
@@ -222,14 +168,14 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
     cli.export_->add_option("id", cli.export_args.id, "Person id")->required();
     cli.export_->add_option("-o,--output", cli.export_args.output,
                             "Write to this file (readable by you only) instead of stdout");
-    people_cli::common_options(cli.export_, cli.export_args.common);
+    store_cli::store_or_api_options(cli.export_, cli.export_args.common);
 
     cli.erase = people->add_subcommand(
         "erase",
         "Pseudonymise a person everywhere in okod's store (AVG art. 17); they must "
         "have left every role");
     cli.erase->add_option("id", cli.erase_args.id, "Person id")->required();
-    people_cli::common_options(cli.erase, cli.erase_args.common);
+    store_cli::store_or_api_options(cli.erase, cli.erase_args.common);
 }
 
 }  // namespace okod

@@ -12,6 +12,7 @@
 #include "daemon/client/exit_codes.hpp"
 #include "daemon/commands/people_api.hpp"
 #include "daemon/commands/people_report.hpp"
+#include "daemon/commands/people_text.hpp"
 #include "engine/engine.hpp"
 #include "engine/event_kinds.hpp"
 #include "time/amsterdam.hpp"
@@ -34,10 +35,8 @@ int refused(const std::string& sub, const CommandResult& r, std::ostream& err) {
 }
 
 std::string describe_period(const RoleAssignment& a) {
-    std::string text = "from " + format_date(a.from);
-    if (a.until) text += " to " + format_date(*a.until) + " inclusive";
-    if (a.fte) text += fmt::format(", {} fte", format_fte(*a.fte));
-    return text;
+    return okod::describe_period(
+        format_date(a.from), a.until ? std::optional(format_date(*a.until)) : std::nullopt, a.fte);
 }
 
 std::optional<RoleAssignment> stored_assignment(Store& store, const RoleAssignment& a) {
@@ -52,7 +51,7 @@ std::vector<std::string> person_ids(const std::vector<Person>& people) {
     return ids;
 }
 
-bool is_role_leave(const PeopleSession& s, const Instance& i) {
+bool is_role_leave(const StoreSession& s, const Instance& i) {
     const Definition* d = s.definitions.get(i.definition_id, i.definition_version);
     return d && d->start.trigger == StartTrigger::role_leave;
 }
@@ -62,13 +61,13 @@ std::string param(const Instance& i, const std::string& name) {
     return it == i.params.end() ? std::string() : it->second;
 }
 
-std::string state_name(const PeopleSession& s, const Instance& i, const std::string& state) {
+std::string state_name(const StoreSession& s, const Instance& i, const std::string& state) {
     const Definition* d = s.definitions.get(i.definition_id, i.definition_version);
     const StateSpec* st = d ? d->state(state) : nullptr;
     return st ? st->name.nl : state;
 }
 
-std::string handover_label(const PeopleSession& s, const Instance& i) {
+std::string handover_label(const StoreSession& s, const Instance& i) {
     const Definition* d = s.definitions.get(i.definition_id, i.definition_version);
     return fmt::format("{} (instance {}) for {} after {}, last day {}",
                        d ? d->name.nl : i.definition_id, i.id,
@@ -78,7 +77,7 @@ std::string handover_label(const PeopleSession& s, const Instance& i) {
 
 // The hand-overs of this role now know the successor: say whether that moved them on
 // (a vacancy filled) or is kept for when they get there.
-void print_handovers_told(const PeopleSession& s, const RoleAssignment& a,
+void print_handovers_told(const StoreSession& s, const RoleAssignment& a,
                           const std::vector<Event>& events, std::ostream& out) {
     for (const auto& i : s.store->instances(a.municipality)) {
         if (i.finished_at || !is_role_leave(s, i) || param(i, "role") != a.role ||
@@ -110,9 +109,9 @@ int run_people_add(const PeopleAddArgs& args, std::ostream& out, std::ostream& e
             return 2;
         }
     }
-    auto opened = open_people_session(args.common, "add", err);
+    auto opened = open_store_session(args.common, "people add", err);
     if (!opened.session) return opened.exit_code;
-    PeopleSession& s = *opened.session;
+    StoreSession& s = *opened.session;
 
     // Saving an existing person again changes only what is given: a new name must not
     // silently drop the e-mail address reminders go to.
@@ -124,7 +123,8 @@ int run_people_add(const PeopleAddArgs& args, std::ostream& out, std::ostream& e
     p.language = language ? *language : recorded ? recorded->language : Language::nl;
 
     const auto before = BeforeChange::of(*s.store);
-    if (!args.municipality.empty() && !require_municipality(s, args.municipality, "add", err))
+    if (!args.municipality.empty() &&
+        !require_municipality(s, args.municipality, "people add", err))
         return 1;
     auto engine = engine_of(s);
     const auto r = args.municipality.empty()
@@ -138,12 +138,7 @@ int run_people_add(const PeopleAddArgs& args, std::ostream& out, std::ostream& e
         out << fmt::format("person {} is recorded so already: nothing changed\n", p.id);
         return 0;
     }
-    out << fmt::format("{} person {} ({}{}{})\n", recorded ? "updated" : "saved", p.id, p.name,
-                       p.email.empty() ? std::string() : " <" + p.email + ">",
-                       p.language == Language::en ? ", English" : "");
-    if (p.email.empty())
-        out << "note: no e-mail address: reminders for the roles they hold cannot reach them "
-               "(--email)\n";
+    print_person_saved(recorded ? "updated" : "saved", p, out);
     // A config person's details come back at okod's next reload: no "nothing to reload".
     if (!warn_config_person(s, p.id, out)) print_pickup_hint(*s.store, before, out);
     return 0;
@@ -163,10 +158,10 @@ int run_people_assign(const PeopleAssignArgs& args, std::ostream& out, std::ostr
         a.until = date_option(args.until, "--until", "assign", err);
         if (!a.until) return 2;
     }
-    auto opened = open_people_session(args.common, "assign", err);
+    auto opened = open_store_session(args.common, "people assign", err);
     if (!opened.session) return opened.exit_code;
-    PeopleSession& s = *opened.session;
-    const auto m = require_municipality(s, a.municipality, "assign", err);
+    StoreSession& s = *opened.session;
+    const auto m = require_municipality(s, a.municipality, "people assign", err);
     if (!m) return 1;
 
     const auto before = BeforeChange::of(*s.store);
@@ -194,10 +189,10 @@ int run_people_leave(const PeopleLeaveArgs& args, std::ostream& out, std::ostrea
     if (api_mode(args.common.client)) return run_people_leave_api(args, out, err);
     const auto last_day = date_option(args.last_day, "--last-day", "leave", err);
     if (!last_day) return 2;
-    auto opened = open_people_session(args.common, "leave", err);
+    auto opened = open_store_session(args.common, "people leave", err);
     if (!opened.session) return opened.exit_code;
-    PeopleSession& s = *opened.session;
-    const auto m = require_municipality(s, args.municipality, "leave", err);
+    StoreSession& s = *opened.session;
+    const auto m = require_municipality(s, args.municipality, "people leave", err);
     if (!m) return 1;
 
     const auto before = BeforeChange::of(*s.store);

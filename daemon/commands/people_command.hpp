@@ -15,25 +15,17 @@
 // Exit codes: 0 done; 1 the engine refused (nothing changed), the config does not load
 // or there is no store; 2 a bad argument (CLI11 checks most before these run). Through
 // the API: daemon/client/exit_codes.hpp.
-#include "daemon/client/client_options.hpp"
-
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
 
+#include "daemon/commands/store_or_api_options.hpp"
+
 namespace okod {
 
-// Options every people subcommand takes.
-struct PeopleCommon {
-    std::filesystem::path config;
-    std::filesystem::path store;  // overrides the config's store path
-    std::string at;               // ISO instant that stands in for "now"; empty: okod's clock
-    ClientOptions client;         // --url and --token-file: through okod's API when api_mode
-};
-
 struct PeopleAddArgs {
-    PeopleCommon common;
+    StoreOrApiOptions common;
     std::string id;
     std::string name;
     std::optional<std::string> email;     // unset: keep the recorded one (none for a new person)
@@ -43,7 +35,7 @@ struct PeopleAddArgs {
 };
 
 struct PeopleAssignArgs {
-    PeopleCommon common;
+    StoreOrApiOptions common;
     std::string person;
     std::string municipality;
     std::string role;
@@ -53,7 +45,7 @@ struct PeopleAssignArgs {
 };
 
 struct PeopleLeaveArgs {
-    PeopleCommon common;
+    StoreOrApiOptions common;
     std::string person;
     std::string municipality;
     std::string last_day;  // YYYY-MM-DD
@@ -61,7 +53,7 @@ struct PeopleLeaveArgs {
 };
 
 struct PeopleListArgs {
-    PeopleCommon common;
+    StoreOrApiOptions common;
     std::string municipality;
     std::string on;  // YYYY-MM-DD; empty: today on okod's clock
     bool json = false;

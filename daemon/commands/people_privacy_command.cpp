@@ -13,7 +13,7 @@
 #include "adapters/mail/eml_retention.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/api/person_export_json.hpp"
-#include "daemon/commands/people_session.hpp"
+#include "daemon/commands/store_session.hpp"
 #include "model/person_record.hpp"
 #include "time/amsterdam.hpp"
 
@@ -22,7 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool server_only(const PeopleCommon& c, const std::string& sub, std::ostream& err) {
+bool server_only(const StoreOrApiOptions& c, const std::string& sub, std::ostream& err) {
     if (!api_mode(c.client)) return false;
     err << fmt::format(
         "okoctl people {}: works on okod's store on its server only (unset OKOD_URL, leave out "
@@ -62,9 +62,9 @@ std::string seq_list(const std::vector<std::int64_t>& seqs) {
 
 int run_people_export(const PeopleExportArgs& args, std::ostream& out, std::ostream& err) {
     if (server_only(args.common, "export", err)) return 2;
-    auto opened = open_people_session(args.common, "export", err);
+    auto opened = open_store_session(args.common, "people export", err);
     if (!opened.session) return opened.exit_code;
-    PeopleSession& s = *opened.session;
+    StoreSession& s = *opened.session;
     const auto record = person_record(*s.store, args.id);
     if (!record) {
         err << fmt::format("okoctl people export: no person '{}'\n", args.id);
@@ -90,9 +90,9 @@ int run_people_export(const PeopleExportArgs& args, std::ostream& out, std::ostr
 
 int run_people_erase(const PeopleEraseArgs& args, std::ostream& out, std::ostream& err) {
     if (server_only(args.common, "erase", err)) return 2;
-    auto opened = open_people_session(args.common, "erase", err);
+    auto opened = open_store_session(args.common, "people erase", err);
     if (!opened.session) return opened.exit_code;
-    PeopleSession& s = *opened.session;
+    StoreSession& s = *opened.session;
     const auto before = s.store->person(args.id);
     const auto identity = before ? known_identity(*s.store, *before) : KnownIdentity{};
 

@@ -11,18 +11,18 @@
 #include <iosfwd>
 #include <string>
 
-#include "daemon/commands/people_command.hpp"
+#include "daemon/commands/store_or_api_options.hpp"
 
 namespace okod {
 
 struct PeopleExportArgs {
-    PeopleCommon common;
+    StoreOrApiOptions common;
     std::string id;
     std::string output;  // -o FILE; empty: stdout
 };
 
 struct PeopleEraseArgs {
-    PeopleCommon common;
+    StoreOrApiOptions common;
     std::string id;
 };
 

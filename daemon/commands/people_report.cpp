@@ -30,11 +30,11 @@ bool has_event(const std::vector<Event>& events, std::string_view kind) {
                        [&](const Event& e) { return e.kind == kind; });
 }
 
-std::string role_label(const PeopleSession& s, const std::string& role) {
+std::string role_label(const StoreSession& s, const std::string& role) {
     return fmt::format("{} ({})", s.definitions.roles().name(role, Language::nl), role);
 }
 
-void print_started_work(const std::vector<Event>& events, const PeopleSession& s,
+void print_started_work(const std::vector<Event>& events, const StoreSession& s,
                         std::ostream& out) {
     for (const auto& e : events) {
         if (e.kind == event_kind::capacity_below_norm)
@@ -69,7 +69,7 @@ void print_pickup_hint(Store& store, const BeforeChange& before, std::ostream& o
     out << "a running okod acts on this at once: it watches its store\n";
 }
 
-bool warn_config_person(const PeopleSession& s, const std::string& person_id, std::ostream& out) {
+bool warn_config_person(const StoreSession& s, const std::string& person_id, std::ostream& out) {
     const auto& people = s.config.people;
     const auto it = std::find_if(people.begin(), people.end(),
                                  [&](const Person& p) { return p.id == person_id; });
@@ -85,7 +85,7 @@ bool warn_config_person(const PeopleSession& s, const std::string& person_id, st
     return true;
 }
 
-bool warn_config_assignment(const PeopleSession& s, const RoleAssignment& stored,
+bool warn_config_assignment(const StoreSession& s, const RoleAssignment& stored,
                             std::ostream& out) {
     bool warned = false;
     for (const auto& c : s.config.assignments) {

@@ -32,7 +32,7 @@ inline void add_report_command(CLI::App& app, ReportCli& cli) {
     auto& a = cli.process_args;
     cli.process->add_option("--municipality", a.municipality, "CBS code, e.g. GM0935")
         ->required()
-        ->check(client_cli::cbs_code());
+        ->check(cli_validators::cbs_code());
     cli.process->add_option("--workflow", a.workflow,
                             "Workflow id (default: implementation-trajectory), e.g. oko-cycle");
     cli.process->add_option("--lang", a.lang, "nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
@@ -46,7 +46,7 @@ inline void add_report_command(CLI::App& app, ReportCli& cli) {
     auto& y = cli.annual_args;
     cli.annual->add_option("--municipality", y.municipality, "CBS code, e.g. GM0935")
         ->required()
-        ->check(client_cli::cbs_code());
+        ->check(cli_validators::cbs_code());
     cli.annual->add_option("--year", y.year, "The year reported on (default: okod's current year)")
         ->check(CLI::Range(2000, 2200));
     cli.annual->add_option("--format", y.format, "html (default), md, csv (for a spreadsheet) or pdf (needs -o)")

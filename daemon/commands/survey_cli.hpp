@@ -50,7 +50,7 @@ inline void add_survey_commands(CLI::App& app, SurveyCli& cli) {
         "list", "A municipality's stored values: indicator, population, year, value");
     cli.list->add_option("--municipality", cli.list_args.municipality, "CBS code, e.g. GM0935")
         ->required()
-        ->check(client_cli::cbs_code());
+        ->check(cli_validators::cbs_code());
     cli.list->add_flag("--json", cli.list_args.json,
                        "One JSON object per line: {municipality, indicator, population, year, "
                        "value, source, imported_at}");

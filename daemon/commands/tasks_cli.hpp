@@ -42,7 +42,7 @@ namespace tasks_cli {
 inline void task_id(CLI::App* sub, TaskArgs& args) {
     sub->add_option("id", args.id, "Task id (okoctl tasks list)")
         ->required()
-        ->check(client_cli::id("a task"));
+        ->check(cli_validators::id("a task"));
 }
 inline void json_and_connection(CLI::App* sub, TaskArgs& args) {
     sub->add_flag("--json", args.json, "Print okod's JSON of the task");
@@ -61,7 +61,7 @@ inline void add_tasks_command(CLI::App& app, TasksCli& cli) {
     cli.list
         ->add_option("--municipality", l.municipality,
                      "CBS code, e.g. GM0935 (needed unless the token has one municipality)")
-        ->check(client_cli::cbs_code());
+        ->check(cli_validators::cbs_code());
     cli.list->add_option("--role", l.role, "Only this role's tasks, e.g. ggd-contact");
     cli.list->add_option("--person", l.person,
                          "Only the tasks of the roles this person holds today");
@@ -70,11 +70,11 @@ inline void add_tasks_command(CLI::App& app, TasksCli& cli) {
     cli.list
         ->add_option("--due-before", l.due_before,
                      "Due before this day (00:00 local) or ISO 8601 time")
-        ->check(client_cli::day_or_time());
+        ->check(cli_validators::day_or_time());
     cli.list
         ->add_option("--due-after", l.due_after,
                      "Due after this day (00:00 local) or ISO 8601 time")
-        ->check(client_cli::day_or_time());
+        ->check(cli_validators::day_or_time());
     cli.list->add_option("--limit", l.limit, "At most this many (1 to 1000; default 200)")
         ->check(CLI::Range(1, 1000));
     cli.list->add_flag("--json", l.json, "okod's JSON, one task per line");
@@ -95,7 +95,7 @@ inline void add_tasks_command(CLI::App& app, TasksCli& cli) {
     tasks_cli::task_id(cli.skip, cli.skip_args.task);
     cli.skip->add_option("--reason", cli.skip_args.reason, "Why, for the log")
         ->required()
-        ->check(client_cli::not_blank("--reason"));
+        ->check(cli_validators::not_blank("--reason"));
     tasks_cli::json_and_connection(cli.skip, cli.skip_args.task);
 
     cli.reschedule = tasks->add_subcommand(
@@ -107,16 +107,16 @@ inline void add_tasks_command(CLI::App& app, TasksCli& cli) {
                      "New deadline: a day (2026-04-14: at okod's due_time, 17:00 by default), "
                      "a local time in Amsterdam (2026-04-14T12:00) or ISO 8601 with offset")
         ->required()
-        ->check(client_cli::day_or_time());
+        ->check(cli_validators::day_or_time());
     cli.reschedule->add_option("--reason", r.reason, "Why, for the log")
         ->required()
-        ->check(client_cli::not_blank("--reason"));
+        ->check(cli_validators::not_blank("--reason"));
     cli.reschedule
         ->add_option("--if-due", r.if_due,
                      "Only if the deadline is still this moment (any ISO 8601 spelling, e.g. "
                      "from tasks show --json); "
                      "else exit 5 and nothing changes")
-        ->check(client_cli::day_or_time());
+        ->check(cli_validators::day_or_time());
     tasks_cli::json_and_connection(cli.reschedule, r.task);
 }
 

@@ -7,11 +7,9 @@
 #include <ostream>
 #include <string>
 
-#include "adapters/config/config.hpp"
+#include "daemon/commands/cli_validators.hpp"
 #include "daemon/commands/store_cli.hpp"
 #include "daemon/commands/tokens_command.hpp"
-#include "model/municipality.hpp"
-#include "time/amsterdam.hpp"
 
 namespace okod {
 
@@ -55,12 +53,7 @@ inline void add_tokens_command(CLI::App& app, TokensCli& cli) {
     cli.create
         ->add_option("--municipality", cli.create_args.municipalities,
                      "CBS code it may see, e.g. GM0935 (repeat for more; none for admin)")
-        ->check(CLI::Validator(
-            [](std::string& text) -> std::string {
-                return is_cbs_code(text) ? std::string()
-                                         : "'" + text + "' is not a CBS code (GM and four digits)";
-            },
-            "GMxxxx", "cbs code"));
+        ->check(cli_validators::cbs_code());
     cli.create->add_option("--person", cli.create_args.person,
                            "Person id whose tasks a stakeholder token shows (okoctl people add)");
     cli.create->add_option("--label", cli.create_args.label, "Whose it is, e.g. \"Sanne's laptop\"")
@@ -70,12 +63,7 @@ inline void add_tokens_command(CLI::App& app, TokensCli& cli) {
             "--expires", cli.create_args.expires,
             "Last day it works, YYYY-MM-DD (Amsterdam; from the next midnight okod answers "
             "401); default: until revoked")
-        ->check(CLI::Validator(
-            [](std::string& text) -> std::string {
-                return parse_date(text) ? std::string()
-                                        : "'" + text + "' is not a date (YYYY-MM-DD)";
-            },
-            "YYYY-MM-DD", "date"));
+        ->check(cli_validators::iso_date());
     tokens_cli::common_options(cli.create, cli.create_args.common);
     // The combination, once every option is in: CLI11's message and exit code 2.
     cli.create->callback([&cli] {
@@ -97,16 +85,7 @@ inline void add_tokens_command(CLI::App& app, TokensCli& cli) {
     cli.revoke = tokens->add_subcommand("revoke", "Stop a token working (it stays in the list)");
     cli.revoke->add_option("id", cli.revoke_args.id, "Token id (okoctl tokens list)")
         ->required()
-        ->check(CLI::Validator(
-            [](std::string& text) -> std::string {
-                const bool digits = !text.empty() && text.size() <= 18 &&
-                                    text.find_first_not_of("0123456789") == std::string::npos &&
-                                    text.find_first_not_of('0') != std::string::npos;
-                return digits
-                           ? std::string()
-                           : "'" + text + "' is not a token id (a number from okoctl tokens list)";
-            },
-            "ID", "token id"));
+        ->check(cli_validators::id("a token", "a number from okoctl tokens list"));
     tokens_cli::common_options(cli.revoke, cli.revoke_args.common);
 }
 

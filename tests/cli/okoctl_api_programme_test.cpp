@@ -184,6 +184,29 @@ TEST_F(OkoctlApiProgramme, the_event_log_pages_on_with_after) {
     EXPECT_EQ(okoctl({"events", "--after", "-1"}, regisseur_).exit_code, 2);
 }
 
+// One view, one renderer: the table through okod's API is the table okod's store gives
+// on its server, line for line, but for the heading (the API does not send the
+// municipality's name). The JSON lines: people_list_json_has_the_same_lines_...
+TEST_F(OkoctlApiProgramme, people_list_through_the_api_prints_the_table_the_store_gives) {
+    const std::vector<std::string> args{"people", "list", "--municipality",
+                                        "GM0935", "--on", "2026-03-02"};
+    const auto api = okoctl(args, regisseur_);
+    ASSERT_EQ(api.exit_code, 0) << api.err;
+    auto with_config = args;
+    with_config.insert(with_config.end(), {"--config", config().string()});
+    const auto local = okoctl(with_config, "", false);
+    ASSERT_EQ(local.exit_code, 0) << local.err;
+    auto api_lines = lines_of(api.out), local_lines = lines_of(local.out);
+    ASSERT_GT(api_lines.size(), 3u) << api.out;
+    EXPECT_EQ(api_lines[0], "GM0935 on 2026-03-02");
+    EXPECT_EQ(local_lines[0], "GM0935 Maastricht on 2026-03-02");
+    api_lines.erase(api_lines.begin());
+    local_lines.erase(local_lines.begin());
+    EXPECT_EQ(api_lines, local_lines) << "through the API:\n"
+                                      << api.out << "\non the store:\n"
+                                      << local.out;
+}
+
 TEST_F(OkoctlApiProgramme, people_through_the_api_add_assign_and_leave_then_list_shows_it) {
     const auto added = okoctl({"people", "add", "maastricht-noor", "--name", "Noor Peeters",
                                "--email", "noor@maastricht.example", "--language", "nl"},

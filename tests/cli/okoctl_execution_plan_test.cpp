@@ -192,6 +192,30 @@ TEST_F(OkoctlExecutionPlanLocal, add_set_list_and_remove_on_okods_store) {
         << events[2].note;
 }
 
+// An action's FTE is 0 to 100 (a project may need several people), read as the role
+// FTE of `okoctl people` is: a plain decimal with comma or point; "" clears it on set.
+TEST_F(OkoctlExecutionPlanLocal, fte_is_a_plain_decimal_from_zero_to_a_hundred) {
+    const auto add = [&](const std::string& fte) {
+        return okoctl({"add", "--municipality", "GM0935", "--recommendation", "1", "--intervention",
+                       "Ouderavonden", "--fte", fte});
+    };
+    for (const std::string bad : {"100.01", "100,5", "-1", "+2", " 2", "0x10", "inf", "2e1"}) {
+        const auto r = add(bad);
+        EXPECT_EQ(r.exit_code, 2) << "'" << bad << "'\n" << r.out;
+        EXPECT_NE(r.err.find("--fte: '" + bad + "' is not"), std::string::npos) << r.err;
+    }
+    EXPECT_TRUE(plan_events().empty());
+    auto r = add("100");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(has_line_with(r.out, {"4 middelen:", "100 fte"})) << r.out;
+    r = okoctl({"set", "--municipality", "GM0935", "--id", "1", "--fte", "99,5"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(has_line_with(r.out, {"4 middelen:", "99,5 fte"})) << r.out;
+    r = okoctl({"set", "--municipality", "GM0935", "--id", "1", "--fte", ""});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_FALSE(has_line_with(r.out, {"4 middelen:", "fte"})) << r.out;
+}
+
 TEST_F(OkoctlExecutionPlanLocal, refusals_say_why_and_change_nothing) {
     ASSERT_EQ(okoctl({"add", "--municipality", "GM0935", "--recommendation", "1", "--intervention",
                       "Barinstructie"})

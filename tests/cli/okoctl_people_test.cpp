@@ -442,6 +442,38 @@ TEST_F(OkoctlPeople, BadArgumentsAreExitCode2WithWhatIsWrong) {
     EXPECT_EQ(snapshot(), before);
 }
 
+// The FTE of a role is 0 to 1.5, written with a comma or a point; anything strtod would
+// also read (blanks, "+", hex, "inf") is not how a municipality writes a figure.
+TEST_F(OkoctlPeople, FteIsAPlainDecimalFromZeroToOneAndAHalf) {
+    add_noor();
+    const auto assign = [&](const std::string& fte, const std::string& day = "2026-04-01") {
+        return okoctl({"assign", "maastricht-noor", "--municipality", "GM0935", "--role",
+                       "school-contact", "--from", day, "--until", day, "--fte", fte, "--at",
+                       kMarch2});
+    };
+    for (const std::string bad : {"1.51", "1,500001", "-0.1", "+0.4", " 0.4", "0x1p-1", "inf",
+                                  "nan", "1e-1", "", "0,4 fte"}) {
+        const auto before = snapshot();
+        const auto r = assign(bad);
+        EXPECT_EQ(r.exit_code, 2) << "'" << bad << "'\n" << r.out;
+        EXPECT_NE(r.err.find("--fte: '" + bad + "' is not"), std::string::npos) << r.err;
+        EXPECT_EQ(snapshot(), before) << bad;
+    }
+    const std::vector<std::pair<std::string, std::string>> good{
+        {"0", "2026-04-01"}, {"1.5", "2026-04-02"}, {"1,5", "2026-04-03"}};
+    for (const auto& [fte, day] : good) {
+        const auto r = assign(fte, day);
+        EXPECT_EQ(r.exit_code, 0) << fte << "\n" << r.err;
+        const auto list =
+            okoctl({"list", "--municipality", "GM0935", "--on", day, "--at", kMarch2});
+        const auto rows = rows_of(list.out);
+        EXPECT_TRUE(std::any_of(rows.begin(), rows.end(), [&](const std::vector<std::string>& row) {
+            return row.size() == 7 && row[1] == "maastricht-noor" &&
+                   row[6] == (fte == "0" ? "0" : "1,5");
+        })) << list.out;
+    }
+}
+
 TEST_F(OkoctlPeople, AnUnknownMunicipalityNamesTheKnownOnes) {
     const auto r = okoctl({"list", "--municipality", "GM0999"});
     EXPECT_EQ(r.exit_code, 1);

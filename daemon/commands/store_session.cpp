@@ -1,11 +1,4 @@
-#include "daemon/commands/people_session.hpp"
-
-#include "adapters/calendar/school_holidays_json.hpp"
-#include "adapters/definitions/toml_definition_loader.hpp"
-#include "adapters/sqlite/sqlite_store.hpp"
-#include "calendar/school_holiday_merge.hpp"
-#include "daemon/run/run_clock.hpp"
-#include "time/amsterdam.hpp"
+#include "daemon/commands/store_session.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -15,6 +8,13 @@
 #include <fstream>
 #include <ostream>
 #include <sstream>
+
+#include "adapters/calendar/school_holidays_json.hpp"
+#include "adapters/definitions/toml_definition_loader.hpp"
+#include "adapters/sqlite/sqlite_store.hpp"
+#include "calendar/school_holiday_merge.hpp"
+#include "daemon/run/run_clock.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
@@ -58,10 +58,10 @@ Calendar calendar_of(const Config& config, Store& store, std::vector<LoadError>&
 
 }  // namespace
 
-OpenedSession open_people_session(const PeopleCommon& common, const std::string& sub,
-                                  std::ostream& err) {
-    const std::string who = "okoctl people " + sub;
-    OpenedSession result;
+OpenedStoreSession open_store_session(const StoreOptions& common, const std::string& command,
+                                      std::ostream& err) {
+    const std::string who = "okoctl " + command;
+    OpenedStoreSession result;
     std::optional<Instant> at;
     if (!common.at.empty()) {
         at = parse_instant(common.at);
@@ -88,7 +88,7 @@ OpenedSession open_people_session(const PeopleCommon& common, const std::string&
         return result;
     }
 
-    PeopleSession s;
+    StoreSession s;
     std::vector<LoadError> errors;
     const RoleCatalog roles = load_roles(loaded.config->definitions_dir, errors);
     s.store = SqliteStore::open(store_path);
@@ -120,8 +120,8 @@ OpenedSession open_people_session(const PeopleCommon& common, const std::string&
     return result;
 }
 
-std::optional<Municipality> require_municipality(PeopleSession& s, const std::string& code,
-                                                 const std::string& sub, std::ostream& err) {
+std::optional<Municipality> require_municipality(StoreSession& s, const std::string& code,
+                                                 const std::string& command, std::ostream& err) {
     if (auto m = s.store->municipality(code)) return m;
     std::vector<std::string> known;
     for (const auto& m : s.store->municipalities()) known.push_back(m.code);
@@ -129,7 +129,7 @@ std::optional<Municipality> require_municipality(PeopleSession& s, const std::st
         std::any_of(s.config.municipalities.begin(), s.config.municipalities.end(),
                     [&](const Municipality& m) { return m.code == code; });
     err << fmt::format(
-        "okoctl people {}: okod knows no municipality {} (it knows: {}){}\n", sub, code,
+        "okoctl {}: okod knows no municipality {} (it knows: {}){}\n", command, code,
         known.empty() ? std::string("none") : fmt::format("{}", fmt::join(known, ", ")),
         configured ? "; it is in the config: `systemctl reload okod` loads it" : "");
     return std::nullopt;
@@ -141,20 +141,24 @@ std::string command_user() {
     return "okoctl";
 }
 
-Engine engine_of(PeopleSession& s) {
+Engine engine_of(StoreSession& s) {
     return Engine(*s.store, s.definitions, s.calendar, *s.clock, s.config.engine);
 }
 
-void print_clock(const PeopleSession& s, std::ostream& out) {
+void print_clock(const StoreSession& s, std::ostream& out) {
     if (!s.clock_note.empty())
-        out << fmt::format("(now is {}, from {})\n", format_local_minutes(s.clock->now()), s.clock_note);
+        out << fmt::format("(now is {}, from {})\n", format_local_minutes(s.clock->now()),
+                           s.clock_note);
 }
 
-bool local_options_refused(const PeopleCommon& c, const std::string& command, std::ostream& err) {
-    for (const auto& [given, option] : {std::pair{!c.store.empty(), "--store"}, std::pair{!c.at.empty(), "--at"}}) {
+bool local_options_refused(const StoreOrApiOptions& c, const std::string& command,
+                           std::ostream& err) {
+    for (const auto& [given, option] :
+         {std::pair{!c.store.empty(), "--store"}, std::pair{!c.at.empty(), "--at"}}) {
         if (!given) continue;
         err << fmt::format(
-            "okoctl {}: {} works on okod's store on its server; through okod's API (--url or OKOD_URL) okod uses "
+            "okoctl {}: {} works on okod's store on its server; through okod's API (--url or "
+            "OKOD_URL) okod uses "
             "its own store and clock: leave out {}\n",
             command, option, option);
         return true;
