@@ -49,8 +49,8 @@ ReminderContext OutboxSender::context_for(const OutboxItem& item, std::optional<
         if (c.workflow_name.nl.empty()) c.workflow_name = {task->workflow, task->workflow};
         if (c.state_name.nl.empty()) c.state_name = {task->state, task->state};
     }
-    const auto regisseurs =
-        store_.holders_of_role(item.municipality, std::string(kRegisseurRole), local_date(clock_.now()));
+    const auto regisseurs = store_.holders_of_role(item.municipality, std::string(kRegisseurRole),
+                                                   local_date(clock_.now()));
     if (!regisseurs.empty()) c.regisseur_name = regisseurs.front().name;
     return c;
 }

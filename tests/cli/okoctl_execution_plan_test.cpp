@@ -197,7 +197,8 @@ TEST_F(OkoctlExecutionPlanLocal, refusals_say_why_and_change_nothing) {
                       "Barinstructie"})
                   .exit_code,
               0);
-    const auto before = SqliteStore::open(store_path())->execution_actions_of_municipality("GM0935");
+    const auto before =
+        SqliteStore::open(store_path())->execution_actions_of_municipality("GM0935");
     const auto events_before = plan_events().size();
 
     // okod's rules: exit 1 with the reason.

@@ -338,8 +338,10 @@ TEST_F(OkoctlPeople, AfterTurnoverTheRolesWorkGoesToTheSuccessor) {
         << r.out;
 
     auto store = SqliteStore::open(store_path());
-    const auto before = store->holders_of_role("GM0935", "ggd-contact", Date{date::year{2026} / 3 / 31});
-    const auto after = store->holders_of_role("GM0935", "ggd-contact", Date{date::year{2026} / 4 / 1});
+    const auto before =
+        store->holders_of_role("GM0935", "ggd-contact", Date{date::year{2026} / 3 / 31});
+    const auto after =
+        store->holders_of_role("GM0935", "ggd-contact", Date{date::year{2026} / 4 / 1});
     ASSERT_EQ(before.size(), 1u);
     EXPECT_EQ(before[0].id, "maastricht-bram");
     ASSERT_EQ(after.size(), 1u);

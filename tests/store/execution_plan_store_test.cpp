@@ -76,7 +76,8 @@ TEST(ExecutionPlanStore, update_replaces_the_row_and_listing_is_per_municipality
     ASSERT_EQ(list.size(), 2u);
     EXPECT_EQ(list[0], first);
     EXPECT_EQ(list[1], second);
-    EXPECT_EQ(store->execution_actions_of_municipality("GM0014"), std::vector<ExecutionAction>{other});
+    EXPECT_EQ(store->execution_actions_of_municipality("GM0014"),
+              std::vector<ExecutionAction>{other});
 }
 
 TEST(ExecutionPlanStore, updating_an_action_that_is_not_there_is_an_error_not_a_silent_loss) {

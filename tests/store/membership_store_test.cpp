@@ -47,8 +47,8 @@ TEST(MembershipStore, the_migration_makes_every_role_holder_a_member_where_they_
     EXPECT_EQ(store->schema_version(), SqliteStore::latest_schema_version());
     EXPECT_EQ(store->memberships_of_person("anna"), (std::vector<std::string>{"GM0935"}));
     EXPECT_EQ(store->memberships_of_person("bram"),
-              (std::vector<std::string>{"GM0014", "GM0935"}));  // a past role too
-    EXPECT_TRUE(store->memberships_of_person("carla").empty());           // no role anywhere: nobody's yet
+              (std::vector<std::string>{"GM0014", "GM0935"}));   // a past role too
+    EXPECT_TRUE(store->memberships_of_person("carla").empty());  // no role anywhere: nobody's yet
     EXPECT_EQ(store->members_of_municipality("GM0935"), (std::vector<std::string>{"anna", "bram"}));
 }
 

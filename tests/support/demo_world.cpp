@@ -86,6 +86,8 @@ std::vector<OutboxItem> DemoWorld::mail_for(TaskId task) {
     return out;
 }
 
-std::vector<OutboxItem> DemoWorld::outbox() { return store().outbox_by_status(std::nullopt, 1'000'000); }
+std::vector<OutboxItem> DemoWorld::outbox() {
+    return store().outbox_by_status(std::nullopt, 1'000'000);
+}
 
 }  // namespace okod::test

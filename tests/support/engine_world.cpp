@@ -125,7 +125,9 @@ std::vector<Event> EngineWorld::events(const std::string& kind) {
     return out;
 }
 
-std::vector<OutboxItem> EngineWorld::outbox() { return store_->outbox_by_status(std::nullopt, 100000); }
+std::vector<OutboxItem> EngineWorld::outbox() {
+    return store_->outbox_by_status(std::nullopt, 100000);
+}
 
 Instance EngineWorld::only_instance(const std::string& workflow) {
     std::vector<Instance> found;

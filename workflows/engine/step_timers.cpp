@@ -115,9 +115,10 @@ void Step::notify_role(const Task& task, std::string_view kind, const std::strin
     // Nobody holds the role: never drop the notice silently. The regisseur hears of it,
     // or the steering group when the regisseur's own post is vacant; when nobody is
     // left to tell, the event log says so.
-    auto alerted = role == kRegisseurRole
-                       ? std::vector<Person>{}
-                       : store_.holders_of_role(task.municipality, std::string(kRegisseurRole), today_);
+    auto alerted =
+        role == kRegisseurRole
+            ? std::vector<Person>{}
+            : store_.holders_of_role(task.municipality, std::string(kRegisseurRole), today_);
     if (alerted.empty() && role != kSteeringGroup)
         alerted = store_.holders_of_role(task.municipality, std::string(kSteeringGroup), today_);
     for (const auto& p : alerted)

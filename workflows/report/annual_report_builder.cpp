@@ -165,8 +165,8 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     }
 
     if (plan) {
-        r.activities =
-            year_overview(*plan, tasks, store.activity_overrides_of_year(m.code, year), now, language);
+        r.activities = year_overview(*plan, tasks, store.activity_overrides_of_year(m.code, year),
+                                     now, language);
         const auto measurements = store.measurements_of_municipality(m.code);
         for (const auto& g : plan->policy_goals) {
             ReportGoal rg{g, {}, TrafficLight::rood};
