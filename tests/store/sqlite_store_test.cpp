@@ -658,6 +658,38 @@ TEST(SqliteStore, tasks_are_filtered_and_ordered_by_due_then_id) {
               (V{t_early, t_early2, t_done}));
 }
 
+TEST(SqliteStore, tasks_of_a_municipality_or_an_instance_keep_to_that_bound) {
+    auto store = SqliteStore::open(":memory:");
+    const auto here = store->insert_instance(sample_instance("2024"));
+    Instance elsewhere_instance = sample_instance("2024");
+    elsewhere_instance.municipality = "GM0014";
+    const auto there = store->insert_instance(elsewhere_instance);
+    const auto open_here = store->insert_task(sample_task(here, "a", at(100)));
+    Task done = sample_task(here, "b", at(200));
+    done.status = TaskStatus::done;
+    const auto done_here = store->insert_task(done);
+    Task elsewhere = sample_task(there, "a", at(50));
+    elsewhere.municipality = "GM0014";
+    const auto open_there = store->insert_task(elsewhere);
+
+    auto ids = [](const std::vector<Task>& tasks) {
+        std::vector<TaskId> out;
+        for (const auto& t : tasks) out.push_back(t.id);
+        return out;
+    };
+    using V = std::vector<TaskId>;
+    EXPECT_EQ(ids(store->tasks_of_municipality("GM0935")), (V{open_here, done_here}));
+    EXPECT_EQ(ids(store->tasks_of_municipality("GM0014")), V{open_there});
+    EXPECT_EQ(ids(store->tasks_of_instance(there)), V{open_there});
+    // The other fields of a filter narrow within the bound; a municipality is replaced.
+    TaskFilter open_only;
+    open_only.status = TaskStatus::open;
+    open_only.municipality = "GM0014";
+    EXPECT_EQ(ids(store->tasks_of_municipality("GM0935", open_only)), V{open_here});
+    open_only.municipality.reset();
+    EXPECT_EQ(ids(store->tasks_of_instance(here, open_only)), V{open_here});
+}
+
 TEST(SqliteStore, timer_round_trips_and_a_duplicate_key_is_refused) {
     auto store = SqliteStore::open(":memory:");
     Timer t;

@@ -51,9 +51,8 @@ std::optional<PersonRecord> person_record(Store& store, const std::string& id) {
     std::set<TaskId> seen;
     for (const auto& a : r.assignments) {
         TaskFilter f;
-        f.municipality = a.municipality;
         f.role = a.role;
-        for (auto& t : store.tasks_matching(f)) {
+        for (auto& t : store.tasks_of_municipality(a.municipality, f)) {
             const bool started = !a.until || before_or_on(local_date(t.created_at), *a.until);
             const bool still_open = !t.closed_at || before_or_on(a.from, local_date(*t.closed_at));
             if (started && still_open && seen.insert(t.id).second) r.tasks.push_back(std::move(t));

@@ -120,10 +120,8 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     }
 
     // Tasks: done on time or late, skipped, and still open past their deadline.
-    TaskFilter all;
-    all.municipality = m.code;
     std::vector<Task> trajectory;
-    const auto tasks = with_names(store.tasks_matching(all), person_names(store));
+    const auto tasks = with_names(store.tasks_of_municipality(m.code), person_names(store));
     for (const auto& t : tasks) {
         const bool closed_this_year = t.closed_at && *t.closed_at >= year_begin && *t.closed_at < year_end;
         if (t.status == TaskStatus::done && closed_this_year) {

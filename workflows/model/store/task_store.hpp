@@ -32,6 +32,16 @@ public:
     // when the caller sets one; without either it reads every task of every
     // municipality (tests, the demo), which issue 18 makes impossible.
     virtual std::vector<Task> tasks_matching(const TaskFilter& f) = 0;
+    // The bounded reads by name: tasks_matching with the bound set (over any other field
+    // of `f`). Issue 18's read path (keyset paging per municipality) starts from these.
+    std::vector<Task> tasks_of_municipality(const std::string& municipality, TaskFilter f = {}) {
+        f.municipality = municipality;
+        return tasks_matching(f);
+    }
+    std::vector<Task> tasks_of_instance(InstanceId instance, TaskFilter f = {}) {
+        f.instance_id = instance;
+        return tasks_matching(f);
+    }
     // The engine's two questions per step, answered without reading whole tasks: does
     // the instance have a task with this key; does it have one, made in state entry
     // `state_entry`, that is neither done nor skipped.
