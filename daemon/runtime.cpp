@@ -77,7 +77,7 @@ void sync_definitions(Store& store, const DefinitionSet& files, DefinitionRegist
         }
         if (!stored) store.save_definition({d.id, d.version, d.source_file, d.source_text});
     }
-    for (const auto& s : store.definitions()) {
+    for (const auto& s : store.all_definitions()) {
         if (registry.get(s.id, s.version)) continue;
         std::vector<LoadError> old_errors;
         auto d = parse_definition(s.source_text, s.source_file, files.roles, old_errors);

@@ -1,6 +1,7 @@
 #pragma once
-// Row readers shared by the files that implement SqliteStore (defined in
-// sqlite_store.cpp): one way to read an event or an outbox row, whichever file queries.
+// Row readers shared by the files that implement SqliteStore: one way to read an event
+// (defined in sqlite_event_log.cpp) or an outbox row (sqlite_outbox_store.cpp),
+// whichever file queries.
 #include <string_view>
 
 #include "adapters/sqlite/sqlite_db.hpp"

@@ -13,9 +13,6 @@
 // store; if the store is destroyed first, its work is rolled back.
 //
 // Not thread-safe: one SqliteStore belongs to one engine strand.
-#include "adapters/sqlite/sqlite_db.hpp"
-#include "model/store.hpp"
-
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -24,6 +21,10 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "adapters/sqlite/sqlite_db.hpp"
+#include "adapters/sqlite/sqlite_query.hpp"
+#include "model/store.hpp"
 
 namespace okod {
 
@@ -52,39 +53,58 @@ public:
     // (sqlite3_total_changes64): what a benchmark counts as rows written.
     std::int64_t rows_changed() const;
 
+    // sqlite_store.cpp: transactions, and what belongs to the store as a whole.
     std::unique_ptr<StoreTransaction> begin() override;
+    bool changed_elsewhere() override;
+    std::optional<std::string> meta(const std::string& key) override;
+    void set_meta(const std::string& key, const std::string& value) override;
 
+    // sqlite_definition_store.cpp
     void save_definition(const StoredDefinition& d) override;
     std::optional<StoredDefinition> definition(const std::string& id, int version) override;
-    std::vector<StoredDefinition> definitions() override;
+    std::vector<StoredDefinition> all_definitions() override;
 
+    // sqlite_municipality_store.cpp
     void upsert_municipality(const Municipality& m) override;
     std::optional<Municipality> municipality(const std::string& code) override;
-    std::vector<Municipality> municipalities() override;
+    std::vector<Municipality> all_municipalities() override;
+
+    // sqlite_people_store.cpp
     void upsert_person(const Person& p) override;
     std::optional<Person> person(const std::string& id) override;
-    std::vector<Person> people() override;
+    std::vector<Person> all_people() override;
+    std::optional<Instant> person_erased_at(const std::string& id) override;
+    std::int64_t erased_people_count() override;
     std::int64_t add_assignment(const RoleAssignment& a) override;
     void update_assignment(const RoleAssignment& a) override;
-    std::vector<RoleAssignment> assignments(const std::string& municipality) override;
-    std::vector<Person> holders(const std::string& municipality, const std::string& role,
-                                Date on) override;
+    std::vector<RoleAssignment> assignments_of_municipality(
+        const std::string& municipality) override;
+    std::vector<Person> holders_of_role(const std::string& municipality, const std::string& role,
+                                        Date on) override;
+    void add_membership(const std::string& person_id, const std::string& municipality) override;
+    StoreWrite remove_membership(const std::string& person_id,
+                                 const std::string& municipality) override;
+    std::vector<std::string> memberships_of_person(const std::string& person_id) override;
+    std::vector<std::string> members_of_municipality(const std::string& municipality) override;
 
+    // sqlite_instance_store.cpp
     InstanceId insert_instance(const Instance& i) override;
     void update_instance(const Instance& i) override;
     std::optional<Instance> instance(InstanceId id) override;
-    std::optional<Instance> find_instance(const std::string& municipality,
-                                          const std::string& definition_id,
-                                          const std::string& key) override;
-    std::vector<Instance> instances(const std::string& municipality) override;
+    std::optional<Instance> instance_by_key(const std::string& municipality,
+                                            const std::string& definition_id,
+                                            const std::string& key) override;
+    std::vector<Instance> instances_of_municipality(const std::string& municipality) override;
 
+    // sqlite_task_store.cpp
     TaskId insert_task(const Task& t) override;
     void update_task(const Task& t) override;
     std::optional<Task> task(TaskId id) override;
-    std::vector<Task> tasks(const TaskFilter& f) override;
+    std::vector<Task> tasks_matching(const TaskFilter& f) override;
     bool task_key_taken(InstanceId instance, const std::string& key) override;
     bool has_open_task(InstanceId instance, std::int64_t state_entry) override;
 
+    // sqlite_timer_store.cpp
     bool add_timer(const Timer& t) override;
     std::optional<Timer> next_timer() override;
     std::vector<Timer> due_timers(Instant now, int limit) override;
@@ -93,63 +113,58 @@ public:
     void delete_instance_timers(InstanceId instance) override;
     std::int64_t timer_count() override;
 
+    // sqlite_event_log.cpp
     std::int64_t append_event(const Event& e) override;
     std::vector<Event> events_after(std::int64_t seq, int limit) override;
-
-    bool enqueue(const OutboxItem& item) override;
-    std::vector<OutboxItem> outbox(std::optional<OutboxStatus> status, int limit) override;
-    void update_outbox(const OutboxItem& item) override;
     std::int64_t last_event_seq() override;
     std::int64_t count_events_after(std::int64_t seq) override;
-    std::vector<OutboxItem> outbox_ready(Instant now, int limit) override;
+    std::vector<Event> events_naming(const std::string& person_id,
+                                     const std::vector<std::string>& texts) override;
+
+    // sqlite_outbox_store.cpp
+    bool enqueue(const OutboxItem& item) override;
+    void update_outbox(const OutboxItem& item) override;
     std::optional<OutboxItem> outbox_item(std::int64_t id) override;
+    std::vector<OutboxItem> outbox_by_status(std::optional<OutboxStatus> status,
+                                             int limit) override;
+    std::vector<OutboxItem> outbox_ready(Instant now, int limit) override;
     std::optional<Instant> next_outbox_attempt() override;
     std::map<OutboxStatus, std::int64_t> outbox_counts() override;
+    std::vector<OutboxItem> outbox_of_person(const std::string& person_id) override;
+    std::int64_t forget_mail_recipients(Instant before, int limit) override;
 
-    void replace_school_holidays(const std::vector<SchoolHoliday>& holidays) override;
-    std::vector<SchoolHoliday> imported_school_holidays() override;
-
-    bool changed_elsewhere() override;
-
-    std::optional<std::string> meta(const std::string& key) override;
-    void set_meta(const std::string& key, const std::string& value) override;
-
+    // sqlite_token_store.cpp: API tokens and calendar feed secrets.
     std::int64_t add_token(const ApiToken& t) override;
     std::optional<ApiToken> token_by_hash(const std::string& hash) override;
-    std::vector<ApiToken> tokens() override;
-    bool revoke_token(std::int64_t id, Instant at) override;
+    std::vector<ApiToken> all_tokens() override;
+    StoreWrite revoke_token(std::int64_t id, Instant at) override;
     void set_token_last_used(std::int64_t id, Instant at) override;
-
-    // sqlite_store_access.cpp: memberships and calendar feed secrets.
-    void add_membership(const std::string& person_id, const std::string& municipality) override;
-    bool remove_membership(const std::string& person_id, const std::string& municipality) override;
-    std::vector<std::string> memberships(const std::string& person_id) override;
-    std::vector<std::string> members(const std::string& municipality) override;
     void set_feed_secret(const std::string& person_id, const std::string& hash,
                          Instant at) override;
     std::optional<std::string> person_by_feed_hash(const std::string& hash) override;
     std::optional<Instant> feed_secret_created(const std::string& person_id) override;
 
+    // sqlite_plan_store.cpp: year plans and execution plans.
     void set_activity_status(const ActivityOverride& o) override;
-    std::vector<ActivityOverride> activity_overrides(const std::string& municipality, int year) override;
-
-    void save_measurement(const Measurement& m) override;
-    std::vector<Measurement> measurements(const std::string& municipality) override;
-
+    std::vector<ActivityOverride> activity_overrides_of_year(const std::string& municipality,
+                                                             int year) override;
     std::int64_t insert_execution_action(const ExecutionAction& a) override;
     void update_execution_action(const ExecutionAction& a) override;
-    bool delete_execution_action(std::int64_t id) override;
+    StoreWrite delete_execution_action(std::int64_t id) override;
     std::optional<ExecutionAction> execution_action(std::int64_t id) override;
-    std::vector<ExecutionAction> execution_actions(const std::string& municipality) override;
+    std::vector<ExecutionAction> execution_actions_of_municipality(
+        const std::string& municipality) override;
 
-    // Personal data: sqlite_personal_data.cpp.
-    std::optional<Instant> person_erased_at(const std::string& id) override;
-    std::int64_t erased_people_count() override;
-    std::vector<OutboxItem> outbox_of_person(const std::string& person_id) override;
-    std::vector<Event> events_naming(const std::string& person_id,
-                                     const std::vector<std::string>& texts) override;
+    // sqlite_measurement_store.cpp
+    void save_measurement(const Measurement& m) override;
+    std::vector<Measurement> measurements_of_municipality(const std::string& municipality) override;
+
+    // sqlite_calendar_store.cpp
+    void replace_school_holidays(const std::vector<SchoolHoliday>& holidays) override;
+    std::vector<SchoolHoliday> imported_school_holidays() override;
+
+    // sqlite_personal_data.cpp
     ErasureCounts erase_person(const PersonErasure& erasure) override;
-    std::int64_t forget_mail_recipients(Instant before, int limit) override;
     // Moves the write-ahead log into the file and truncates it, so that page images
     // from before an erasure are gone from disk; false when a reader kept part of it.
     bool checkpoint_truncate();
@@ -162,15 +177,19 @@ private:
     void migrate();
     std::int64_t data_version();
     void forget_cache_if_changed_elsewhere();
-    // The cached statement for one of the fixed queries (see the list in the .cpp).
-    SqliteStatement& query(int which);
-    // The cached statement for SQL built at run time (task filters).
+    // The prepared statement of a fixed query (sqlite_query.hpp), prepared on first use.
+    SqliteStatement& query(const StoreSql& sql);
+    // The prepared statement for SQL built at run time, cached by its text.
     SqliteStatement& query(const std::string& sql);
+    // Throws StoreRefusal (not_found) when the last UPDATE changed no row: a lost update
+    // must not pass in silence. `what` names the row, e.g. "task 12".
+    void expect_changed(const char* method, const std::string& what) const;
 
     SqliteDb db_;       // declared first: destroyed after the statements that use it
     std::string name_;  // the file, for error messages
     std::int64_t data_version_ = -1;  // PRAGMA data_version at the last changed_elsewhere()
-    std::vector<std::optional<SqliteStatement>> queries_;
+    // By StoreSql slot; a pointer each, so a statement in use stays put when this grows.
+    std::vector<std::unique_ptr<SqliteStatement>> fixed_queries_;
     std::unordered_map<std::string, SqliteStatement> dynamic_queries_;
     std::vector<SqliteTransaction*> open_transactions_;  // outermost first
     // Municipality rows as read before: every engine step reads its municipality, a

@@ -49,8 +49,8 @@ ReminderContext OutboxSender::context_for(const OutboxItem& item, std::optional<
         if (c.workflow_name.nl.empty()) c.workflow_name = {task->workflow, task->workflow};
         if (c.state_name.nl.empty()) c.state_name = {task->state, task->state};
     }
-    const auto regisseurs =
-        store_.holders(item.municipality, std::string(kRegisseurRole), local_date(clock_.now()));
+    const auto regisseurs = store_.holders_of_role(item.municipality, std::string(kRegisseurRole),
+                                                   local_date(clock_.now()));
     if (!regisseurs.empty()) c.regisseur_name = regisseurs.front().name;
     return c;
 }
@@ -67,7 +67,7 @@ void OutboxSender::attach_report(ReminderContext& c, const Task& task, const Def
         std::optional<Instant> deliverable = task.due;
         TaskFilter f;
         f.instance_id = task.instance_id;
-        for (const auto& t : store_.tasks(f)) {
+        for (const auto& t : store_.tasks_matching(f)) {
             if (!t.due || (deliverable && *t.due <= *deliverable)) continue;
             for (const auto& st : definition.states)
                 for (const auto& spec : st.tasks)

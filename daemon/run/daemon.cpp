@@ -244,7 +244,7 @@ void Daemon::Impl::build_workers() {
 // erased, is shown so in okod's log from then on.
 void Daemon::Impl::refresh_names() {
     names = std::make_unique<TimelineNames>(runtime->definitions, runtime->config.municipalities,
-                                            runtime->store->people());
+                                            runtime->store->all_people());
 }
 
 // An erased person still in a municipality file stays erased (the store keeps the

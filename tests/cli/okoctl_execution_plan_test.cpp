@@ -221,7 +221,8 @@ TEST_F(OkoctlExecutionPlanLocal, refusals_say_why_and_change_nothing) {
                       "Barinstructie"})
                   .exit_code,
               0);
-    const auto before = SqliteStore::open(store_path())->execution_actions("GM0935");
+    const auto before =
+        SqliteStore::open(store_path())->execution_actions_of_municipality("GM0935");
     const auto events_before = plan_events().size();
 
     // okod's rules: exit 1 with the reason.
@@ -263,7 +264,7 @@ TEST_F(OkoctlExecutionPlanLocal, refusals_say_why_and_change_nothing) {
         r = okoctl(bad);
         EXPECT_EQ(r.exit_code, 2) << fmt::format("{}", fmt::join(bad, " ")) << "\n" << r.err;
     }
-    EXPECT_EQ(SqliteStore::open(store_path())->execution_actions("GM0935"), before);
+    EXPECT_EQ(SqliteStore::open(store_path())->execution_actions_of_municipality("GM0935"), before);
     EXPECT_EQ(plan_events().size(), events_before);
 }
 

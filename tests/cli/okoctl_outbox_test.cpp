@@ -98,7 +98,7 @@ TEST_F(OkoctlOutbox, RetryAllDeadTakesEveryDeadLetter) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("1 e-mail back in the queue"), std::string::npos) << r.out;
     auto store = SqliteStore::open(store_path());
-    EXPECT_TRUE(store->outbox(OutboxStatus::dead, 10).empty());
+    EXPECT_TRUE(store->outbox_by_status(OutboxStatus::dead, 10).empty());
 }
 
 TEST_F(OkoctlOutbox, AMissingStoreIsExitCode1AndCreatesNothing) {

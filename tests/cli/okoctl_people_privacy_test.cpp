@@ -161,7 +161,7 @@ TEST_F(OkoctlPeoplePrivacy, APersonStillInTheConfigFileStaysErasedAtOkodsNextSta
     ASSERT_TRUE(rt);
     EXPECT_EQ(rt->store->person("maastricht-bram")->name, "Verwijderde persoon 1");
     EXPECT_EQ(rt->store->person("maastricht-bram")->email, "");
-    for (const auto& a : rt->store->assignments("GM0935"))
+    for (const auto& a : rt->store->assignments_of_municipality("GM0935"))
         if (a.person_id == "maastricht-bram") {
             EXPECT_EQ(a.until, Date{date::year{2026} / 3 / 31});
         }

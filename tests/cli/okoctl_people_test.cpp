@@ -111,7 +111,7 @@ protected:
 
     std::optional<Instance> handover() {
         auto store = SqliteStore::open(store_path());
-        for (auto& i : store->instances("GM0935"))
+        for (auto& i : store->instances_of_municipality("GM0935"))
             if (i.definition_id == "warm-handover") return i;
         return std::nullopt;
     }
@@ -121,9 +121,9 @@ protected:
         Snapshot s;
         s.last_event = store->last_event_seq();
         s.timers = store->timer_count();
-        s.people = store->people().size();
-        s.instances = store->instances("GM0935").size();
-        for (const auto& a : store->assignments("GM0935"))
+        s.people = store->all_people().size();
+        s.instances = store->instances_of_municipality("GM0935").size();
+        for (const auto& a : store->assignments_of_municipality("GM0935"))
             s.assignments.push_back(a.role + " " + a.person_id + " " + format_date(a.from) + ".." +
                                     (a.until ? format_date(*a.until) : "") + " " +
                                     (a.fte ? std::to_string(*a.fte) : ""));
@@ -285,7 +285,7 @@ TEST_F(OkoctlPeople, LeaveEndsTheRoleAndStartsTheWarmHandoverAddressedToTheRole)
     f.instance_id = i->id;
     f.role = "ggd-contact";
     std::vector<std::string> keys;
-    for (const auto& t : store->tasks(f)) keys.push_back(t.key);
+    for (const auto& t : store->tasks_matching(f)) keys.push_back(t.key);
     EXPECT_EQ(keys, (std::vector<std::string>{"handover-file", "handover-meeting"}));
 }
 
@@ -338,8 +338,10 @@ TEST_F(OkoctlPeople, AfterTurnoverTheRolesWorkGoesToTheSuccessor) {
         << r.out;
 
     auto store = SqliteStore::open(store_path());
-    const auto before = store->holders("GM0935", "ggd-contact", Date{date::year{2026} / 3 / 31});
-    const auto after = store->holders("GM0935", "ggd-contact", Date{date::year{2026} / 4 / 1});
+    const auto before =
+        store->holders_of_role("GM0935", "ggd-contact", Date{date::year{2026} / 3 / 31});
+    const auto after =
+        store->holders_of_role("GM0935", "ggd-contact", Date{date::year{2026} / 4 / 1});
     ASSERT_EQ(before.size(), 1u);
     EXPECT_EQ(before[0].id, "maastricht-bram");
     ASSERT_EQ(after.size(), 1u);
@@ -525,7 +527,7 @@ TEST_F(OkoctlPeople, link_and_unlink_say_where_a_person_belongs_and_unlink_waits
     r = okoctl({"link", "maastricht-noor", "--municipality", "GM0014", "--at", kMarch2});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out, "maastricht-noor now belongs to GM0014, GM0935\n");
-    EXPECT_EQ(SqliteStore::open(store_path())->memberships("maastricht-noor"),
+    EXPECT_EQ(SqliteStore::open(store_path())->memberships_of_person("maastricht-noor"),
               (std::vector<std::string>{"GM0014", "GM0935"}));
 
     // Bram holds roles in Maastricht: he stays its member until they end.

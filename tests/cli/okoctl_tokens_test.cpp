@@ -66,7 +66,7 @@ protected:
         return lines.empty() ? std::string() : lines[0];
     }
 
-    std::vector<ApiToken> tokens() { return SqliteStore::open(store_path())->tokens(); }
+    std::vector<ApiToken> tokens() { return SqliteStore::open(store_path())->all_tokens(); }
 
     // Every byte okod's store keeps on disk: the database and its WAL and index files.
     std::string store_bytes() const {

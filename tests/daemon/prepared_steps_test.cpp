@@ -77,7 +77,7 @@ TEST(PreparedSteps, a_reminder_prepared_ahead_is_seen_only_from_its_moment_on) {
 
     auto store = SqliteStore::open(world.store());
     auto reminded = [&] {
-        for (const auto& o : store->outbox(std::nullopt, 1000))
+        for (const auto& o : store->outbox_by_status(std::nullopt, 1000))
             if (o.task_id == task) return true;
         return false;
     };

@@ -35,9 +35,12 @@ protected:
 TEST_F(RuntimeTest, the_demo_config_opens_and_syncs_into_the_store) {
     auto r = open();
     ASSERT_TRUE(r.runtime) << r.errors[0].to_string();
-    EXPECT_EQ(r.runtime->store->municipalities().size(), 3u);
-    EXPECT_EQ(r.runtime->store->holders("GM0935", "regisseur", Date{date::year{2022} / 6 / 1}).at(0).name,
-              "Sanne Vermeulen");
+    EXPECT_EQ(r.runtime->store->all_municipalities().size(), 3u);
+    EXPECT_EQ(
+        r.runtime->store->holders_of_role("GM0935", "regisseur", Date{date::year{2022} / 6 / 1})
+            .at(0)
+            .name,
+        "Sanne Vermeulen");
     EXPECT_TRUE(r.runtime->store->definition("oko-cycle", 3).has_value());
 }
 

@@ -107,7 +107,7 @@ TEST_F(EngineTest, step_due_runs_what_is_due_now_up_to_its_limit) {
     ASSERT_TRUE(start);
     clock_.advance_to(*start);
     EXPECT_EQ(engine().step_due(0), 0);
-    EXPECT_TRUE(store_->instances("GM0935").empty());
+    EXPECT_TRUE(store_->instances_of_municipality("GM0935").empty());
     EXPECT_GE(engine().step_due(256), 1);
     EXPECT_EQ(only_instance("cycle").state, "monitoring");
     EXPECT_EQ(task("survey").status, TaskStatus::open);
@@ -166,7 +166,7 @@ TEST_F(EngineTest, guards_choose_the_branch_in_a_year_without_survey) {
     engine().complete_task(id_of("dialogue"), "carla");
     // 2023 is not a survey year (every 2 years from 2022): no survey task, straight to policy.
     run_until(d(2023, 1, 2));
-    std::vector<Instance> cycles = store_->instances("GM0935");
+    std::vector<Instance> cycles = store_->instances_of_municipality("GM0935");
     ASSERT_EQ(cycles.size(), 2u);
     EXPECT_EQ(cycles[1].key, "2023");
     EXPECT_EQ(cycles[1].state, "policy");
@@ -205,7 +205,7 @@ TEST_F(EngineTest, a_reminder_goes_to_whoever_holds_the_role_when_it_is_sent) {
     add_municipality({"cycle"});
     run_until(d(2022, 9, 1));
     // Bert leaves on 20 September; Carla takes over the GGD role.
-    auto assignments = store_->assignments("GM0935");
+    auto assignments = store_->assignments_of_municipality("GM0935");
     for (auto& a : assignments)
         if (a.person_id == "bert") {
             a.until = d(2022, 9, 20);
@@ -223,7 +223,7 @@ TEST_F(EngineTest, a_vacant_role_alerts_the_regisseur_instead_of_dropping_the_re
     add_municipality({"cycle"});
     run_until(d(2022, 9, 1));
     engine().complete_task(id_of("survey"), "bert");
-    auto assignments = store_->assignments("GM0935");
+    auto assignments = store_->assignments_of_municipality("GM0935");
     for (auto& a : assignments)
         if (a.person_id == "carla") {
             a.until = d(2022, 9, 1);
@@ -261,7 +261,7 @@ TEST_F(EngineTest, a_timer_scheduled_twice_is_processed_once) {
     add_municipality({"cycle"});
     engine().plan(municipality_);  // a second plan (a daemon restart) adds nothing
     run_until(d(2022, 1, 2));
-    EXPECT_EQ(store_->instances("GM0935").size(), 1u);
+    EXPECT_EQ(store_->instances_of_municipality("GM0935").size(), 1u);
 }
 
 const char* kFanOut = R"(
@@ -368,7 +368,7 @@ TEST_F(EngineTest, running_instances_keep_the_version_they_started_with) {
     engine().complete_task(id_of("survey"), "bert");
     EXPECT_EQ(task("dialogue").workflow, "cycle");
     run_until(d(2023, 1, 2));
-    auto cycles = store_->instances("GM0935");
+    auto cycles = store_->instances_of_municipality("GM0935");
     ASSERT_EQ(cycles.size(), 2u);
     EXPECT_EQ(cycles[0].definition_version, 1);
     EXPECT_EQ(cycles[1].definition_version, 2);

@@ -62,7 +62,7 @@ TEST_F(ExecutionPlanCommands, a_refused_add_writes_nothing_and_says_everything_w
     EXPECT_NE(r.error.find("; intervention is required"), std::string::npos) << r.error;
     EXPECT_NE(r.error.find("; fte must be a number from 0 to 100, not 250"), std::string::npos)
         << r.error;
-    EXPECT_TRUE(store_->execution_actions("GM0935").empty());
+    EXPECT_TRUE(store_->execution_actions_of_municipality("GM0935").empty());
     EXPECT_EQ(log_size(), before);
 
     const auto elsewhere = engine().add_execution_action("GM0014", fields("1", "x"), "sanne");

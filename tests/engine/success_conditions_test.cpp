@@ -51,7 +51,9 @@ TEST_F(SuccessConditions, a_project_leader_below_0_6_fte_gets_a_task_with_the_fi
     // Restored (the earlier period ends the day before, so Sanne is counted once) ...
     clock_->advance_to(at(2022, 3, 1));
     ASSERT_TRUE(regisseur(0.6, day(2022, 3, 1)).ok);
-    EXPECT_EQ(capacity_on(store().assignments("GM0935"), *store().municipality("GM0935"), day(2022, 3, 1)).regisseur,
+    EXPECT_EQ(capacity_on(store().assignments_of_municipality("GM0935"),
+                          *store().municipality("GM0935"), day(2022, 3, 1))
+                  .regisseur,
               0.6);
     EXPECT_EQ(instances("capacity-shortfall").size(), 1u);
     // ... and short again later: a new shortfall.

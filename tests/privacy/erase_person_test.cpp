@@ -78,7 +78,7 @@ protected:
         legacy_seq_ = store().append_event(legacy);
         // Reminders to Bram that went out (sent) and one still waiting (pending).
         int n = 0;
-        for (auto o : store().outbox(OutboxStatus::pending, 1000)) {
+        for (auto o : store().outbox_by_status(OutboxStatus::pending, 1000)) {
             if (o.person_id != "maastricht-bram") continue;
             if (n++ % 2 == 0) {
                 o.status = OutboxStatus::sent;
@@ -261,7 +261,7 @@ TEST_F(PersonalData, an_erased_person_stays_erased_whoever_saves_them_again) {
     ASSERT_TRUE(erased.ok) << erased.error;
     // His token stops working, and its label no longer names him.
     EXPECT_EQ(erased.tokens_revoked, 1);
-    for (const auto& t : store().tokens())
+    for (const auto& t : store().all_tokens())
         if (t.id == token_id) {
             EXPECT_TRUE(t.revoked_at);
             EXPECT_EQ(t.label, "laptop van Verwijderde persoon 1");

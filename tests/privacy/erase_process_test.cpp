@@ -98,7 +98,8 @@ TEST(ErasureProcess, ARunningOkodDoesNotBringAnErasedPersonBackFromItsConfigFile
     EXPECT_EQ(found_in_store(world.store(), "bram@maastricht.example"), std::vector<std::string>{});
     auto store = SqliteStore::open(world.store());
     EXPECT_EQ(store->person("maastricht-bram")->name, "Verwijderde persoon 1");
-    EXPECT_TRUE(store->holders("GM0935", "ggd-contact", Date{date::year{2026} / 3 / 10}).empty());
+    EXPECT_TRUE(
+        store->holders_of_role("GM0935", "ggd-contact", Date{date::year{2026} / 3 / 10}).empty());
     // The .eml copies that named him went with him.
     std::error_code ec;
     for (const auto& f : std::filesystem::directory_iterator(world.dir() / "state" / "mail", ec))

@@ -70,7 +70,7 @@ TEST(MailRetention,
     EXPECT_EQ(format_date(local_date(r.cutoff)), "2024-12-15");
     EXPECT_EQ(r.addresses, 2);
     std::map<std::string, std::string> recipient;
-    for (const auto& o : store->outbox(std::nullopt, 100)) recipient[o.key] = o.recipient;
+    for (const auto& o : store->outbox_by_status(std::nullopt, 100)) recipient[o.key] = o.recipient;
     EXPECT_EQ(recipient["old-sent"], "");
     EXPECT_EQ(recipient["old-dead"], "");
     EXPECT_EQ(recipient["old-pending"], "sanne@maastricht.example");  // still to be sent

@@ -47,7 +47,7 @@ TEST(OkoctlRetention, ClearsTheAddressesOfMailOlderThanTheSetting) {
               "2025-09-02 cleared, 0 .eml files removed\n");
     auto store = SqliteStore::open(dir / "state/okod.sqlite");
     std::map<std::string, std::string> recipient;
-    for (const auto& o : store->outbox(std::nullopt, 10)) recipient[o.key] = o.recipient;
+    for (const auto& o : store->outbox_by_status(std::nullopt, 10)) recipient[o.key] = o.recipient;
     EXPECT_EQ(recipient["old"], "");
     EXPECT_EQ(recipient["recent"], "sanne@maastricht.example");
 }

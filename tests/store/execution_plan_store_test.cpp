@@ -72,11 +72,12 @@ TEST(ExecutionPlanStore, update_replaces_the_row_and_listing_is_per_municipality
     first.updated_at = at(1767398400);
     store->update_execution_action(first);
 
-    const auto list = store->execution_actions("GM0935");
+    const auto list = store->execution_actions_of_municipality("GM0935");
     ASSERT_EQ(list.size(), 2u);
     EXPECT_EQ(list[0], first);
     EXPECT_EQ(list[1], second);
-    EXPECT_EQ(store->execution_actions("GM0014"), std::vector<ExecutionAction>{other});
+    EXPECT_EQ(store->execution_actions_of_municipality("GM0014"),
+              std::vector<ExecutionAction>{other});
 }
 
 TEST(ExecutionPlanStore, updating_an_action_that_is_not_there_is_an_error_not_a_silent_loss) {
@@ -97,7 +98,7 @@ TEST(ExecutionPlanStore, a_removed_actions_id_is_never_given_again) {
     EXPECT_EQ(store->execution_action(two), std::nullopt);
     const auto three = store->insert_execution_action(full_action());
     EXPECT_GT(three, two);  // "actie 2" in the event log stays the removed one
-    EXPECT_EQ(store->execution_actions("GM0935").size(), 2u);
+    EXPECT_EQ(store->execution_actions_of_municipality("GM0935").size(), 2u);
     EXPECT_TRUE(store->execution_action(one));
 }
 
@@ -107,7 +108,7 @@ TEST(ExecutionPlanStore, a_write_that_is_not_committed_leaves_nothing) {
         auto tx = store->begin();
         store->insert_execution_action(full_action());
     }
-    EXPECT_TRUE(store->execution_actions("GM0935").empty());
+    EXPECT_TRUE(store->execution_actions_of_municipality("GM0935").empty());
 }
 
 TEST(ExecutionPlanStore,
@@ -139,12 +140,12 @@ TEST(ExecutionPlanStore,
     const auto m = store->municipality("GM0935");
     ASSERT_TRUE(m);
     EXPECT_EQ(m->lists.at("recommendations"), std::vector<std::string>{"Ouders"});
-    EXPECT_EQ(store->measurements("GM0935").size(), 1u);
-    EXPECT_EQ(store->activity_overrides("GM0935", 2026).size(), 1u);
-    EXPECT_TRUE(store->execution_actions("GM0935").empty());
+    EXPECT_EQ(store->measurements_of_municipality("GM0935").size(), 1u);
+    EXPECT_EQ(store->activity_overrides_of_year("GM0935", 2026).size(), 1u);
+    EXPECT_TRUE(store->execution_actions_of_municipality("GM0935").empty());
     ExecutionAction a = full_action();
     a.id = store->insert_execution_action(a);
-    EXPECT_EQ(store->execution_actions("GM0935"), std::vector<ExecutionAction>{a});
+    EXPECT_EQ(store->execution_actions_of_municipality("GM0935"), std::vector<ExecutionAction>{a});
 }
 
 }  // namespace

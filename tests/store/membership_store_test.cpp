@@ -45,11 +45,11 @@ TEST(MembershipStore, the_migration_makes_every_role_holder_a_member_where_they_
     }
     auto store = SqliteStore::open(file);
     EXPECT_EQ(store->schema_version(), SqliteStore::latest_schema_version());
-    EXPECT_EQ(store->memberships("anna"), (std::vector<std::string>{"GM0935"}));
-    EXPECT_EQ(store->memberships("bram"),
-              (std::vector<std::string>{"GM0014", "GM0935"}));  // a past role too
-    EXPECT_TRUE(store->memberships("carla").empty());           // no role anywhere: nobody's yet
-    EXPECT_EQ(store->members("GM0935"), (std::vector<std::string>{"anna", "bram"}));
+    EXPECT_EQ(store->memberships_of_person("anna"), (std::vector<std::string>{"GM0935"}));
+    EXPECT_EQ(store->memberships_of_person("bram"),
+              (std::vector<std::string>{"GM0014", "GM0935"}));   // a past role too
+    EXPECT_TRUE(store->memberships_of_person("carla").empty());  // no role anywhere: nobody's yet
+    EXPECT_EQ(store->members_of_municipality("GM0935"), (std::vector<std::string>{"anna", "bram"}));
 }
 
 TEST(MembershipStore, memberships_are_added_once_and_removed) {
@@ -58,12 +58,12 @@ TEST(MembershipStore, memberships_are_added_once_and_removed) {
     store->add_membership("anna", "GM0935");
     store->add_membership("anna", "GM0935");
     store->add_membership("anna", "GM0014");
-    EXPECT_EQ(store->memberships("anna"), (std::vector<std::string>{"GM0014", "GM0935"}));
-    EXPECT_EQ(store->members("GM0014"), (std::vector<std::string>{"anna"}));
+    EXPECT_EQ(store->memberships_of_person("anna"), (std::vector<std::string>{"GM0014", "GM0935"}));
+    EXPECT_EQ(store->members_of_municipality("GM0014"), (std::vector<std::string>{"anna"}));
     EXPECT_TRUE(store->remove_membership("anna", "GM0014"));
     EXPECT_FALSE(store->remove_membership("anna", "GM0014"));
-    EXPECT_EQ(store->memberships("anna"), (std::vector<std::string>{"GM0935"}));
-    EXPECT_TRUE(store->members("GM0014").empty());
+    EXPECT_EQ(store->memberships_of_person("anna"), (std::vector<std::string>{"GM0935"}));
+    EXPECT_TRUE(store->members_of_municipality("GM0014").empty());
 }
 
 TEST(MembershipStore, a_new_feed_secret_replaces_the_old_one) {

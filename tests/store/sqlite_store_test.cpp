@@ -281,13 +281,13 @@ TEST(SqliteStore, a_store_from_before_migration_7_keeps_its_timers_events_and_ou
     store->delete_task_timers(7);                               // and found by task
     EXPECT_EQ(store->timer_count(), 0);
 
-    const auto mail = store->outbox(std::nullopt, 10);
+    const auto mail = store->outbox_by_status(std::nullopt, 10);
     ASSERT_EQ(mail.size(), 1u);
     EXPECT_EQ(mail[0].id, 41);
     EXPECT_EQ(mail[0].status, OutboxStatus::sent);
     EXPECT_FALSE(store->enqueue(outbox_item("old-mail")));
     EXPECT_TRUE(store->enqueue(outbox_item("new-mail")));
-    EXPECT_EQ(store->outbox(std::nullopt, 10).back().id, 42);
+    EXPECT_EQ(store->outbox_by_status(std::nullopt, 10).back().id, 42);
 
     RawDb raw(file);  // the log is still append-only
     EXPECT_NE(raw.exec("UPDATE events SET note = 'x' WHERE seq = 1"), "");
@@ -339,7 +339,7 @@ TEST(SqliteStore, definitions_round_trip_and_saving_twice_keeps_the_first) {
     EXPECT_EQ(d->source_file, "defs/oko-cycle.toml");
     EXPECT_EQ(d->source_text, "version = 2");
     EXPECT_FALSE(store->definition("oko-cycle", 3));
-    const auto all = store->definitions();
+    const auto all = store->all_definitions();
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].version, 1);
     EXPECT_EQ(all[1].version, 2);
@@ -362,7 +362,7 @@ TEST(SqliteStore, municipality_round_trips_with_lists_and_dates_and_upsert_repla
     other.name = "Beek";
     store->upsert_municipality(other);
 
-    const auto all = store->municipalities();
+    const auto all = store->all_municipalities();
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].code, "GM0888");  // ordered by code
     expect_same(all[1], m);
@@ -422,7 +422,7 @@ TEST(SqliteStore, person_round_trips_and_people_are_ordered_by_id) {
     EXPECT_EQ(anna->email, "anna@maastricht.nl");
     EXPECT_EQ(anna->language, Language::nl);
     EXPECT_EQ(store->person("zoe")->language, Language::en);
-    const auto all = store->people();
+    const auto all = store->all_people();
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].id, "anna");
     EXPECT_EQ(all[1].id, "zoe");
@@ -440,7 +440,7 @@ TEST(SqliteStore, assignment_round_trips_and_adding_it_again_updates_its_end) {
     const auto id2 = store->add_assignment(open_ended);
     EXPECT_NE(id2, id);
 
-    auto all = store->assignments("GM0935");
+    auto all = store->assignments_of_municipality("GM0935");
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].id, id);
     EXPECT_EQ(all[0].municipality, "GM0935");
@@ -457,25 +457,25 @@ TEST(SqliteStore, assignment_round_trips_and_adding_it_again_updates_its_end) {
     RoleAssignment again = a;
     again.until.reset();
     EXPECT_EQ(store->add_assignment(again), id);
-    EXPECT_EQ(store->assignments("GM0935")[0].until, day(2024, 6, 30));
-    EXPECT_EQ(store->assignments("GM0935")[0].fte, 0.6);
+    EXPECT_EQ(store->assignments_of_municipality("GM0935")[0].until, day(2024, 6, 30));
+    EXPECT_EQ(store->assignments_of_municipality("GM0935")[0].fte, 0.6);
 
     all[1].until = day(2025, 12, 31);
     store->update_assignment(all[1]);
-    EXPECT_EQ(store->assignments("GM0935")[1].until, day(2025, 12, 31));
-    EXPECT_TRUE(store->assignments("GM0888").empty());
+    EXPECT_EQ(store->assignments_of_municipality("GM0935")[1].until, day(2025, 12, 31));
+    EXPECT_TRUE(store->assignments_of_municipality("GM0888").empty());
 
     // An end already on record (a leave announced through okoctl) wins over the one the
     // config file gives when it is synced again.
     open_ended.until = day(2025, 3, 31);
     EXPECT_EQ(store->add_assignment(open_ended), id2);
-    EXPECT_EQ(store->assignments("GM0935")[1].until, day(2025, 12, 31));
+    EXPECT_EQ(store->assignments_of_municipality("GM0935")[1].until, day(2025, 12, 31));
     // An open period the config now ends gets that end.
     RoleAssignment later{0, "GM0935", "ggd-contact", "anna", day(2026, 1, 1), std::nullopt, std::nullopt};
     store->add_assignment(later);
     later.until = day(2026, 6, 30);
     store->add_assignment(later);
-    EXPECT_EQ(store->assignments("GM0935")[0].until, day(2026, 6, 30));
+    EXPECT_EQ(store->assignments_of_municipality("GM0935")[0].until, day(2026, 6, 30));
 
     RoleAssignment missing = all[1];
     missing.id = 999;
@@ -493,7 +493,7 @@ TEST(SqliteStore, holders_are_the_people_whose_assignment_covers_the_day) {
 
     auto ids = [&](Date on) {
         std::vector<std::string> out;
-        for (const auto& p : store->holders("GM0935", "regisseur", on)) out.push_back(p.id);
+        for (const auto& p : store->holders_of_role("GM0935", "regisseur", on)) out.push_back(p.id);
         return out;
     };
     using V = std::vector<std::string>;
@@ -503,7 +503,7 @@ TEST(SqliteStore, holders_are_the_people_whose_assignment_covers_the_day) {
     EXPECT_EQ(ids(day(2024, 7, 1)), (V{"bob", "dana"}));
     EXPECT_EQ(ids(day(2024, 8, 1)), V{"bob"});
     EXPECT_EQ(ids(day(2031, 1, 1)), V{"bob"});
-    const auto holders = store->holders("GM0935", "ggd-contact", day(2024, 1, 1));
+    const auto holders = store->holders_of_role("GM0935", "ggd-contact", day(2024, 1, 1));
     ASSERT_EQ(holders.size(), 1u);
     EXPECT_EQ(holders[0].email, "carl@example.nl");
 
@@ -533,12 +533,12 @@ TEST(SqliteStore, instance_round_trips_with_marks_and_can_be_found_by_key) {
     expect_same(*store->instance(id), i);
 
     const auto id2 = store->insert_instance(sample_instance("2026"));
-    const auto found = store->find_instance("GM0935", "oko-cycle", "2026");
+    const auto found = store->instance_by_key("GM0935", "oko-cycle", "2026");
     ASSERT_TRUE(found);
     EXPECT_EQ(found->id, id2);
-    EXPECT_FALSE(store->find_instance("GM0935", "oko-cycle", "2030"));
+    EXPECT_FALSE(store->instance_by_key("GM0935", "oko-cycle", "2030"));
     EXPECT_FALSE(store->instance(id2 + 1));
-    const auto all = store->instances("GM0935");
+    const auto all = store->instances_of_municipality("GM0935");
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].id, id);
     EXPECT_EQ(all[1].id, id2);
@@ -628,7 +628,7 @@ TEST(SqliteStore, tasks_are_filtered_and_ordered_by_due_then_id) {
 
     auto ids = [&](const TaskFilter& f) {
         std::vector<TaskId> out;
-        for (const auto& t : store->tasks(f)) out.push_back(t.id);
+        for (const auto& t : store->tasks_matching(f)) out.push_back(t.id);
         return out;
     };
     using V = std::vector<TaskId>;
@@ -656,6 +656,38 @@ TEST(SqliteStore, tasks_are_filtered_and_ordered_by_due_then_id) {
                   f.due_after = at(100);
               })),
               (V{t_early, t_early2, t_done}));
+}
+
+TEST(SqliteStore, tasks_of_a_municipality_or_an_instance_keep_to_that_bound) {
+    auto store = SqliteStore::open(":memory:");
+    const auto here = store->insert_instance(sample_instance("2024"));
+    Instance elsewhere_instance = sample_instance("2024");
+    elsewhere_instance.municipality = "GM0014";
+    const auto there = store->insert_instance(elsewhere_instance);
+    const auto open_here = store->insert_task(sample_task(here, "a", at(100)));
+    Task done = sample_task(here, "b", at(200));
+    done.status = TaskStatus::done;
+    const auto done_here = store->insert_task(done);
+    Task elsewhere = sample_task(there, "a", at(50));
+    elsewhere.municipality = "GM0014";
+    const auto open_there = store->insert_task(elsewhere);
+
+    auto ids = [](const std::vector<Task>& tasks) {
+        std::vector<TaskId> out;
+        for (const auto& t : tasks) out.push_back(t.id);
+        return out;
+    };
+    using V = std::vector<TaskId>;
+    EXPECT_EQ(ids(store->tasks_of_municipality("GM0935")), (V{open_here, done_here}));
+    EXPECT_EQ(ids(store->tasks_of_municipality("GM0014")), V{open_there});
+    EXPECT_EQ(ids(store->tasks_of_instance(there)), V{open_there});
+    // The other fields of a filter narrow within the bound; a municipality is replaced.
+    TaskFilter open_only;
+    open_only.status = TaskStatus::open;
+    open_only.municipality = "GM0014";
+    EXPECT_EQ(ids(store->tasks_of_municipality("GM0935", open_only)), V{open_here});
+    open_only.municipality.reset();
+    EXPECT_EQ(ids(store->tasks_of_instance(here, open_only)), V{open_here});
 }
 
 TEST(SqliteStore, timer_round_trips_and_a_duplicate_key_is_refused) {
@@ -826,7 +858,7 @@ TEST(SqliteStore, outbox_item_round_trips_and_a_duplicate_key_is_refused) {
     again.recipient = "someone-else@example.nl";
     EXPECT_FALSE(store->enqueue(again));
 
-    auto all = store->outbox(std::nullopt, 10);
+    auto all = store->outbox_by_status(std::nullopt, 10);
     ASSERT_EQ(all.size(), 1u);
     OutboxItem b = all[0];
     EXPECT_GT(b.id, 0);
@@ -856,17 +888,17 @@ TEST(SqliteStore, outbox_item_round_trips_and_a_duplicate_key_is_refused) {
     store->update_outbox(b);
     ASSERT_TRUE(store->enqueue(outbox_item("second")));
 
-    const auto sent = store->outbox(OutboxStatus::sent, 10);
+    const auto sent = store->outbox_by_status(OutboxStatus::sent, 10);
     ASSERT_EQ(sent.size(), 1u);
     EXPECT_EQ(sent[0].attempts, 2);
     EXPECT_EQ(sent[0].next_attempt_at, b.next_attempt_at);
     EXPECT_EQ(sent[0].last_error, b.last_error);
     EXPECT_EQ(sent[0].sent_at, b.sent_at);
-    const auto pending = store->outbox(OutboxStatus::pending, 10);
+    const auto pending = store->outbox_by_status(OutboxStatus::pending, 10);
     ASSERT_EQ(pending.size(), 1u);
     EXPECT_EQ(pending[0].key, "second");
-    EXPECT_TRUE(store->outbox(OutboxStatus::dead, 10).empty());
-    EXPECT_EQ(store->outbox(std::nullopt, 1).size(), 1u);
+    EXPECT_TRUE(store->outbox_by_status(OutboxStatus::dead, 10).empty());
+    EXPECT_EQ(store->outbox_by_status(std::nullopt, 1).size(), 1u);
 }
 
 // --- transactions and crashes -----------------------------------------------------------
@@ -1026,10 +1058,10 @@ TEST(SqliteStore, a_crash_between_steps_leaves_exactly_the_committed_step) {
         }
 
         auto reopened = SqliteStore::open(file);
-        const auto instances = reopened->instances("GM0935");
+        const auto instances = reopened->instances_of_municipality("GM0935");
         ASSERT_EQ(instances.size(), 1u);
         EXPECT_EQ(instances[0].id, first);
-        EXPECT_EQ(reopened->tasks({}).size(), 1u);
+        EXPECT_EQ(reopened->tasks_matching({}).size(), 1u);
         EXPECT_EQ(reopened->timer_count(), 1);
         EXPECT_EQ(reopened->next_timer()->key, "t1");
         ASSERT_EQ(reopened->events_after(0, 10).size(), 1u);
@@ -1039,7 +1071,7 @@ TEST(SqliteStore, a_crash_between_steps_leaves_exactly_the_committed_step) {
         EXPECT_TRUE(reopened->add_timer(timer("t2", at(200))));
         EXPECT_EQ(reopened->append_event(event("instance.started")), first_seq + 1);
         redo->commit();
-        EXPECT_EQ(reopened->instances("GM0935").size(), 2u);
+        EXPECT_EQ(reopened->instances_of_municipality("GM0935").size(), 2u);
     }
 }
 
@@ -1075,7 +1107,7 @@ TEST(SqliteStore, a_process_killed_mid_step_leaves_exactly_the_committed_step) {
     EXPECT_GT(std::filesystem::file_size(dir / "okod.db-wal"), 4u << 20);
 
     auto store = SqliteStore::open(file);
-    const auto instances = store->instances("GM0935");
+    const auto instances = store->instances_of_municipality("GM0935");
     ASSERT_EQ(instances.size(), 1u);
     EXPECT_EQ(instances[0].key, "2024");
     EXPECT_EQ(store->events_after(0, 10).size(), 1u);

@@ -175,14 +175,14 @@ std::set<std::string> DaemonWorld::expected_keys() const {
     if (r.exit_code != 0) throw std::runtime_error("reference simulation failed: " + r.err);
     auto store = SqliteStore::open(ref);
     std::set<std::string> keys;
-    for (const auto& o : store->outbox(std::nullopt, 100000)) keys.insert(o.key);
+    for (const auto& o : store->outbox_by_status(std::nullopt, 100000)) keys.insert(o.key);
     return keys;
 }
 
 std::vector<OutboxItem> DaemonWorld::outbox() const {
     if (!std::filesystem::exists(store())) return {};
     auto store = SqliteStore::open(this->store());
-    return store->outbox(std::nullopt, 100000);
+    return store->outbox_by_status(std::nullopt, 100000);
 }
 
 bool DaemonWorld::all_sent(const std::set<std::string>& keys) const {

@@ -40,7 +40,7 @@ void DemoWorld::run_until(Instant t, bool complete_on_time) {
             TaskFilter f;
             f.municipality = "GM0935";
             f.due_before = *next + std::chrono::seconds{1};
-            for (const auto& open : store().tasks(f))
+            for (const auto& open : store().tasks_matching(f))
                 if (open.status == TaskStatus::open && open.due && *open.due == *next)
                     engine_->complete_task(open.id, "test");
         }
@@ -53,7 +53,7 @@ std::vector<Task> DemoWorld::tasks(const std::string& workflow) {
     TaskFilter f;
     f.municipality = "GM0935";
     std::vector<Task> out;
-    for (auto& t : store().tasks(f))
+    for (auto& t : store().tasks_matching(f))
         if (t.workflow == workflow) out.push_back(std::move(t));
     return out;
 }
@@ -67,7 +67,7 @@ Task DemoWorld::task(const std::string& workflow, const std::string& key) {
 
 std::vector<Instance> DemoWorld::instances(const std::string& workflow) {
     std::vector<Instance> out;
-    for (auto& i : store().instances("GM0935"))
+    for (auto& i : store().instances_of_municipality("GM0935"))
         if (i.definition_id == workflow) out.push_back(std::move(i));
     return out;
 }
@@ -86,6 +86,8 @@ std::vector<OutboxItem> DemoWorld::mail_for(TaskId task) {
     return out;
 }
 
-std::vector<OutboxItem> DemoWorld::outbox() { return store().outbox(std::nullopt, 1'000'000); }
+std::vector<OutboxItem> DemoWorld::outbox() {
+    return store().outbox_by_status(std::nullopt, 1'000'000);
+}
 
 }  // namespace okod::test

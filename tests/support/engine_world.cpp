@@ -106,7 +106,7 @@ void EngineWorld::run_until(Instant t) {
 std::vector<Task> EngineWorld::tasks(std::optional<TaskStatus> status) {
     TaskFilter f;
     f.status = status;
-    return store_->tasks(f);
+    return store_->tasks_matching(f);
 }
 
 const Task& EngineWorld::task(const std::string& key) {
@@ -125,11 +125,13 @@ std::vector<Event> EngineWorld::events(const std::string& kind) {
     return out;
 }
 
-std::vector<OutboxItem> EngineWorld::outbox() { return store_->outbox(std::nullopt, 100000); }
+std::vector<OutboxItem> EngineWorld::outbox() {
+    return store_->outbox_by_status(std::nullopt, 100000);
+}
 
 Instance EngineWorld::only_instance(const std::string& workflow) {
     std::vector<Instance> found;
-    for (const auto& i : store_->instances("GM0935"))
+    for (const auto& i : store_->instances_of_municipality("GM0935"))
         if (i.definition_id == workflow) found.push_back(i);
     EXPECT_EQ(found.size(), 1u);
     return found.empty() ? Instance{} : found.front();

@@ -29,14 +29,14 @@ TEST(MeasurementStore, values_come_back_per_municipality_by_indicator_population
     store->save_measurement(value("GM0935", "alcohol_last_month", "13", 2021, 11.2));
     store->save_measurement(value("GM0014", "alcohol_last_month", "13", 2023, 8));
 
-    const auto got = store->measurements("GM0935");
+    const auto got = store->measurements_of_municipality("GM0935");
     ASSERT_EQ(got.size(), 4u);
     EXPECT_EQ(got[0], value("GM0935", "alcohol_last_month", "13", 2021, 11.2));
     EXPECT_EQ(got[1], value("GM0935", "alcohol_last_month", "13", 2023, 9.8));
     EXPECT_EQ(got[2], value("GM0935", "alcohol_last_month", "14", 2023, 21.4));
     EXPECT_EQ(got[3], value("GM0935", "vaping_last_month", "13", 2023, 6.4));
-    EXPECT_EQ(store->measurements("GM0014").size(), 1u);
-    EXPECT_TRUE(store->measurements("GM0344").empty());
+    EXPECT_EQ(store->measurements_of_municipality("GM0014").size(), 1u);
+    EXPECT_TRUE(store->measurements_of_municipality("GM0344").empty());
 }
 
 TEST(MeasurementStore, saving_the_same_key_replaces_value_source_and_time) {
@@ -46,7 +46,7 @@ TEST(MeasurementStore, saving_the_same_key_replaces_value_source_and_time) {
     corrected.source = "/data/correction.csv";
     corrected.imported_at += std::chrono::hours{24};
     store->save_measurement(corrected);
-    EXPECT_EQ(store->measurements("GM0935"), std::vector<Measurement>{corrected});
+    EXPECT_EQ(store->measurements_of_municipality("GM0935"), std::vector<Measurement>{corrected});
 }
 
 TEST(MeasurementStore, an_import_that_is_not_committed_leaves_nothing) {
@@ -55,7 +55,7 @@ TEST(MeasurementStore, an_import_that_is_not_committed_leaves_nothing) {
         auto tx = store->begin();
         store->save_measurement(value("GM0935", "alcohol_last_month", "13", 2023, 21.4));
     }
-    EXPECT_TRUE(store->measurements("GM0935").empty());
+    EXPECT_TRUE(store->measurements_of_municipality("GM0935").empty());
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ protected:
         return run_binary("okoctl", args);
     }
     std::vector<Measurement> stored(const std::string& municipality) {
-        return SqliteStore::open(store())->measurements(municipality);
+        return SqliteStore::open(store())->measurements_of_municipality(municipality);
     }
 
     TempDir dir_;

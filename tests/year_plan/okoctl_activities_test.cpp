@@ -54,7 +54,7 @@ protected:
         }
         TaskFilter f;
         f.municipality = "GM0935";
-        for (const auto& t : rt.store->tasks(f))
+        for (const auto& t : rt.store->tasks_matching(f))
             if (t.workflow == "oko-cycle" &&
                 (t.spec_id == "survey-prepare" || t.spec_id == "ggd-agreement") && t.due &&
                 local_date(*t.due).year() == date::year{2026}) {
@@ -196,7 +196,8 @@ TEST_F(OkoctlActivities, set_without_a_remark_or_with_a_bad_status_exits_2_and_c
     EXPECT_NE(bad.err.find("geel"), std::string::npos) << bad.err;
 
     EXPECT_EQ(last_event(), before);
-    EXPECT_TRUE(SqliteStore::open(store_path())->activity_overrides("GM0935", 2026).empty());
+    EXPECT_TRUE(
+        SqliteStore::open(store_path())->activity_overrides_of_year("GM0935", 2026).empty());
 }
 
 TEST_F(OkoctlActivities, an_unknown_activity_exits_1_naming_the_known_ones_and_changes_nothing) {
@@ -210,7 +211,8 @@ TEST_F(OkoctlActivities, an_unknown_activity_exits_1_naming_the_known_ones_and_c
         << r.err;
     EXPECT_NE(r.err.find("webinars, nieuwsbrief"), std::string::npos) << r.err;
     EXPECT_EQ(last_event(), before);
-    EXPECT_TRUE(SqliteStore::open(store_path())->activity_overrides("GM0935", 2026).empty());
+    EXPECT_TRUE(
+        SqliteStore::open(store_path())->activity_overrides_of_year("GM0935", 2026).empty());
 }
 
 TEST_F(OkoctlActivities, a_year_without_a_plan_exits_1_and_says_which_plans_exist) {

@@ -124,7 +124,7 @@ CommandResult Engine::set_activity_status(const std::string& municipality, int y
     auto tx = store_.begin();
     if (!store_.municipality(municipality))
         return CommandResult::not_found(fmt::format("no municipality {}", municipality));
-    for (const auto& o : store_.activity_overrides(municipality, year))
+    for (const auto& o : store_.activity_overrides_of_year(municipality, year))
         if (o.activity == activity && o.light == light && o.remark == remark) return {};  // as recorded
     ActivityOverride o{municipality, year, activity, light, remark, by, clock_.now()};
     store_.set_activity_status(o);

@@ -123,7 +123,9 @@ ExecutionActionResult Engine::remove_execution_action(const std::string& municip
     if (!a || a->municipality != m->code)
         return refusal(fmt::format("{} has no execution-plan action {}", m->code, id),
                        Refusal::not_found);
-    store_.delete_execution_action(id);
+    if (const auto removed = store_.delete_execution_action(id); !removed)
+        return refusal(fmt::format("{} has no execution-plan action {}", m->code, id),
+                       *removed.refusal());
     log(store_, *a, event_kind::execution_action_removed,
         fmt::format("uitvoeringsplan, {}: actie {} '{}' verwijderd (was {})",
                     recommendation_words(*m, a->recommendation), a->id, a->intervention,

@@ -27,7 +27,7 @@ Event membership_event(std::string_view kind, const std::string& person_id,
 // Links inside the caller's transaction; false when the person was a member already.
 bool link_in(Store& store, const std::string& person_id, const std::string& municipality,
              Instant at, const std::string& by) {
-    const auto before = store.memberships(person_id);
+    const auto before = store.memberships_of_person(person_id);
     if (std::find(before.begin(), before.end(), municipality) != before.end()) return false;
     store.add_membership(person_id, municipality);
     store.append_event(
@@ -68,7 +68,7 @@ CommandResult Engine::unlink_person(const std::string& person_id, const std::str
     if (!store_.person(person_id))
         return CommandResult::not_found(fmt::format("no person {}", person_id));
     const Date today = local_date(clock_.now());
-    for (const auto& a : store_.assignments(municipality)) {
+    for (const auto& a : store_.assignments_of_municipality(municipality)) {
         if (a.person_id != person_id) continue;
         if (!a.until || date::sys_days{*a.until} >= date::sys_days{today})
             return CommandResult::failure(fmt::format(

@@ -71,8 +71,8 @@ ErasureResult Engine::erase_person(const std::string& person_id, const std::stri
     std::vector<std::string> held;
     std::optional<Date> last_day;  // the latest end of what they hold
     bool open_ended = false;
-    for (const auto& m : store_.municipalities())
-        for (const auto& a : store_.assignments(m.code)) {
+    for (const auto& m : store_.all_municipalities())
+        for (const auto& a : store_.assignments_of_municipality(m.code)) {
             if (a.person_id != person_id ||
                 (a.until && date::sys_days{*a.until} < date::sys_days{today}))
                 continue;
@@ -101,7 +101,7 @@ ErasureResult Engine::erase_person(const std::string& person_id, const std::stri
     erasure.replacements = replacements_for(known_identity(store_, *p), result.pseudonym);
     result.counts = store_.erase_person(erasure);
     // Their tokens name them and would act as them: they stop with the erasure.
-    for (const auto& t : store_.tokens())
+    for (const auto& t : store_.all_tokens())
         if (t.person_id == person_id && t.active() && store_.revoke_token(t.id, erasure.at))
             ++result.tokens_revoked;
 

@@ -11,7 +11,7 @@ constexpr int kStepsPerGroup = 256;
 
 // Passes on every event after `seq`, counts them, and returns the last seq. Without a
 // sink they are only counted: reading the log back was a twentieth of a benchmark run.
-std::int64_t drain(Store& store, std::int64_t seq, const std::function<void(const Event&)>& sink,
+std::int64_t drain(EventLog& store, std::int64_t seq, const std::function<void(const Event&)>& sink,
                    std::int64_t& count) {
     if (!sink) {
         count += store.count_events_after(seq);

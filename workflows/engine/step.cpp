@@ -136,7 +136,7 @@ void Step::schedule_budget_start(const Municipality& m, const Definition& d, con
 
 void Step::schedule_triggered_start(const Municipality& m, const Definition& d, Date on,
                                     const std::string& key) {
-    if (store_.find_instance(m.code, d.id, key)) return;
+    if (store_.instance_by_key(m.code, d.id, key)) return;
     Timer t;
     // A start whose day has passed (okod installed late) happens at once.
     t.due = std::max(at_local(on, settings_.reminder_time), now_);
@@ -157,7 +157,7 @@ void Step::start_instance(const Timer& t) {
     if (!m) return log_error(t.municipality, "timer for an unknown municipality");
     const Definition* d = definitions_.latest(t.definition_id);
     if (!d) return log_error(m->code, fmt::format("no definition '{}' is loaded", t.definition_id));
-    if (store_.find_instance(m->code, d->id, t.instance_key)) return;  // already running
+    if (store_.instance_by_key(m->code, d->id, t.instance_key)) return;  // already running
 
     const Date start = local_date(t.due);
     std::map<std::string, std::string> params;

@@ -85,7 +85,7 @@ CommandResult Step::assign_role(RoleAssignment a, const std::string& by) {
         return CommandResult::failure(fmt::format("fte must be between 0 and 1.5, not {}", *a.fte));
 
     bool recorded = false;  // exactly this is on record already: nothing to change
-    for (auto existing : store_.assignments(a.municipality)) {
+    for (auto existing : store_.assignments_of_municipality(a.municipality)) {
         if (existing.role != a.role || existing.person_id != a.person_id) continue;
         if (existing.from == a.from && existing.until == a.until && (!a.fte || existing.fte == a.fte)) {
             recorded = true;
@@ -117,7 +117,7 @@ CommandResult Step::assign_role(RoleAssignment a, const std::string& by) {
 // A hand-over waiting in a state that reacts to `successor_named` moves on once the
 // role has a successor: someone else who holds it after the leaver's last day.
 void Step::tell_handovers(const Municipality& m, const std::string& by) {
-    for (auto& i : store_.instances(m.code)) {
+    for (auto& i : store_.instances_of_municipality(m.code)) {
         if (i.finished_at) continue;
         const Definition* d = definitions_.get(i.definition_id, i.definition_version);
         if (!d || d->start.trigger != StartTrigger::role_leave) continue;
@@ -142,7 +142,7 @@ std::optional<std::string> Step::successor_of(const Instance& i) {
     const auto last_day = parse_date(leave->second);
     if (!last_day) return std::nullopt;
     std::optional<RoleAssignment> best;
-    for (const auto& a : store_.assignments(i.municipality)) {
+    for (const auto& a : store_.assignments_of_municipality(i.municipality)) {
         if (a.role != role->second || a.person_id == leaver->second) continue;
         if (a.until && date::sys_days{*a.until} <= date::sys_days{*last_day}) continue;  // gone by then
         if (!best || date::sys_days{a.from} > date::sys_days{best->from}) best = a;  // the newest holder
@@ -161,7 +161,7 @@ CommandResult Step::announce_leave(const std::string& municipality, const std::s
     // The periods that end: the ones covering the last day, or (a leave moved later)
     // the ones that still run today and started before the last day.
     std::vector<RoleAssignment> leaving;
-    for (const auto& a : store_.assignments(municipality)) {
+    for (const auto& a : store_.assignments_of_municipality(municipality)) {
         if (a.person_id != person_id || (!role.empty() && a.role != role)) continue;
         const bool still_current = a.covers(today_) && date::sys_days{a.from} <= date::sys_days{last_day};
         if (a.covers(last_day) || still_current) leaving.push_back(a);
@@ -191,15 +191,15 @@ CommandResult Step::announce_leave(const std::string& municipality, const std::s
 // One hand-over per period that ends. A moved leave date supersedes the hand-over for
 // the old date. A role that others keep holding (the kernteam) needs no hand-over.
 void Step::start_handover(const Municipality& m, const RoleAssignment& a, const Person& leaver, Date last_day) {
-    for (const auto& other : store_.holders(m.code, a.role, today_))
+    for (const auto& other : store_.holders_of_role(m.code, a.role, today_))
         if (other.id != leaver.id) return;
     const std::string tenure = fmt::format("{}/{}/{}", a.role, leaver.id, format_date(a.from));
     for (const auto& id : m.workflows) {
         const Definition* d = definitions_.latest(id);
         if (!d || d->start.trigger != StartTrigger::role_leave) continue;
         const std::string key = fmt::format("{}/{}", tenure, format_date(last_day));
-        if (store_.find_instance(m.code, d->id, key)) continue;  // announced before
-        for (auto& i : store_.instances(m.code))
+        if (store_.instance_by_key(m.code, d->id, key)) continue;  // announced before
+        for (auto& i : store_.instances_of_municipality(m.code))
             if (i.definition_id == d->id && !i.finished_at && i.key.starts_with(tenure + "/"))
                 finish_superseded(i, fmt::format("vertrekdatum gewijzigd in {}", format_date(last_day)));
         std::map<std::string, std::string> params{
@@ -220,7 +220,7 @@ void Step::start_handover(const Municipality& m, const RoleAssignment& a, const 
 void Step::finish_superseded(Instance& i, const std::string& reason) {
     TaskFilter f;
     f.instance_id = i.id;
-    for (auto t : store_.tasks(f)) {
+    for (auto t : store_.tasks_matching(f)) {
         if (is_closed(t.status)) continue;
         t.status = TaskStatus::skipped;
         t.closed_at = now_;
@@ -251,10 +251,10 @@ void Step::schedule_capacity_check(const Municipality& m, Date on) {
 
 void Step::check_capacity(const Municipality& m) {
     // Periods that end later change the capacity on the day after: look again then.
-    for (const auto& a : store_.assignments(m.code))
+    for (const auto& a : store_.assignments_of_municipality(m.code))
         if (a.until && a.fte) schedule_capacity_check(m, add_days(*a.until, 1));
 
-    const Capacity c = capacity_on(store_.assignments(m.code), m, today_);
+    const Capacity c = capacity_on(store_.assignments_of_municipality(m.code), m, today_);
     // Only a change of verdict counts: a shortfall is raised once, not again at every
     // restart or assignment while it lasts, and again after it was resolved.
     const std::string verdict_key = "capacity_verdict/" + m.code;
@@ -279,7 +279,7 @@ void Step::check_capacity(const Municipality& m) {
     for (const auto& id : m.workflows) {
         const Definition* d = definitions_.latest(id);
         if (!d || d->start.trigger != StartTrigger::capacity_shortfall) continue;
-        if (store_.find_instance(m.code, d->id, format_date(today_))) continue;
+        if (store_.instance_by_key(m.code, d->id, format_date(today_))) continue;
         begin_instance(m, *d, format_date(today_), today_, params);
     }
 }

@@ -79,7 +79,7 @@ void Step::fire_transition(const Timer& t) {
 
 void Step::notify_role(const Task& task, std::string_view kind, const std::string& role,
                        int lead_days, bool late) {
-    const auto holders = store_.holders(task.municipality, role, today_);
+    const auto holders = store_.holders_of_role(task.municipality, role, today_);
     const auto due_epoch = task.due ? task.due->time_since_epoch().count() : 0;
     // `key_kind` keeps a vacancy alert for a reminder apart from one for the overdue
     // notice of the same day: both must reach the regisseur.
@@ -115,11 +115,12 @@ void Step::notify_role(const Task& task, std::string_view kind, const std::strin
     // Nobody holds the role: never drop the notice silently. The regisseur hears of it,
     // or the steering group when the regisseur's own post is vacant; when nobody is
     // left to tell, the event log says so.
-    auto alerted = role == kRegisseurRole
-                       ? std::vector<Person>{}
-                       : store_.holders(task.municipality, std::string(kRegisseurRole), today_);
+    auto alerted =
+        role == kRegisseurRole
+            ? std::vector<Person>{}
+            : store_.holders_of_role(task.municipality, std::string(kRegisseurRole), today_);
     if (alerted.empty() && role != kSteeringGroup)
-        alerted = store_.holders(task.municipality, std::string(kSteeringGroup), today_);
+        alerted = store_.holders_of_role(task.municipality, std::string(kSteeringGroup), today_);
     for (const auto& p : alerted)
         enqueue(p, event_kind::vacancy, role, fmt::format("vacancy-{}", kind));
     if (alerted.empty()) {

@@ -42,8 +42,8 @@ std::optional<PersonRecord> person_record(Store& store, const std::string& id) {
     PersonRecord r;
     r.person = *p;
     r.erased_at = store.person_erased_at(id);
-    for (const auto& m : store.municipalities())
-        for (const auto& a : store.assignments(m.code))
+    for (const auto& m : store.all_municipalities())
+        for (const auto& a : store.assignments_of_municipality(m.code))
             if (a.person_id == id) r.assignments.push_back(a);
 
     // A task was theirs when it was open on a day they held its role: made on or before
@@ -51,9 +51,8 @@ std::optional<PersonRecord> person_record(Store& store, const std::string& id) {
     std::set<TaskId> seen;
     for (const auto& a : r.assignments) {
         TaskFilter f;
-        f.municipality = a.municipality;
         f.role = a.role;
-        for (auto& t : store.tasks(f)) {
+        for (auto& t : store.tasks_of_municipality(a.municipality, f)) {
             const bool started = !a.until || before_or_on(local_date(t.created_at), *a.until);
             const bool still_open = !t.closed_at || before_or_on(a.from, local_date(*t.closed_at));
             if (started && still_open && seen.insert(t.id).second) r.tasks.push_back(std::move(t));
@@ -70,12 +69,12 @@ std::optional<PersonRecord> person_record(Store& store, const std::string& id) {
     for (const auto& n : identity.names) add_unique(texts, n);
     for (const auto& a : identity.addresses) add_unique(texts, a);
     r.events = store.events_naming(id, texts);
-    for (auto& t : store.tokens())
+    for (auto& t : store.all_tokens())
         if (t.person_id == id) r.tokens.push_back(std::move(t));
     return r;
 }
 
-PersonNameOf person_names(Store& store) {
+PersonNameOf person_names(PeopleStore& store) {
     auto cache = std::make_shared<std::map<std::string, std::optional<std::string>>>();
     return [&store, cache](const std::string& id) -> std::optional<std::string> {
         auto it = cache->find(id);

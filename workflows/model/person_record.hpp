@@ -38,7 +38,7 @@ KnownIdentity known_identity(Store& store, const Person& p);
 
 // Names as the store's people rows have them now, for render_person_refs; each person
 // is read once per PersonNameOf. The store must outlive it.
-PersonNameOf person_names(Store& store);
+PersonNameOf person_names(PeopleStore& store);
 Text render_person_refs(const Text& text, const PersonNameOf& name_of);
 // Tasks and events as shown to people: titles (and notes) with names rendered. Never
 // write what these return back to the store: it would put the names back into it.

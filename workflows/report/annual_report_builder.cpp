@@ -83,7 +83,7 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     const Instant year_end = std::min(at_local(day(year + 1, 1, 1), TimeOfDay{0}), now);
 
     std::map<InstanceId, Instance> instances;
-    for (auto& i : store.instances(m.code)) instances.emplace(i.id, i);
+    for (auto& i : store.instances_of_municipality(m.code)) instances.emplace(i.id, i);
     // Each instance's step at the end of the period, replayed from the log: a report on
     // a past year shows where the municipality stood then, not today.
     std::map<InstanceId, std::string> state_then;
@@ -120,10 +120,8 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     }
 
     // Tasks: done on time or late, skipped, and still open past their deadline.
-    TaskFilter all;
-    all.municipality = m.code;
     std::vector<Task> trajectory;
-    const auto tasks = with_names(store.tasks(all), person_names(store));
+    const auto tasks = with_names(store.tasks_of_municipality(m.code), person_names(store));
     for (const auto& t : tasks) {
         const bool closed_this_year = t.closed_at && *t.closed_at >= year_begin && *t.closed_at < year_end;
         if (t.status == TaskStatus::done && closed_this_year) {
@@ -150,7 +148,7 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     std::stable_sort(r.next_year.begin(), r.next_year.end(), by_due);
 
     // Success conditions: capacity, money, support, vacancies.
-    const auto assignments = store.assignments(m.code);
+    const auto assignments = store.assignments_of_municipality(m.code);
     r.capacity = capacity_on(assignments, m, r.period_end);
     for (const auto& b : m.budget_lines)
         r.budget_lines.push_back({b, b.until < r.period_end, b.until >= r.period_end && b.until <= add_days(r.period_end, 365)});
@@ -165,9 +163,9 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     }
 
     if (plan) {
-        r.activities =
-            year_overview(*plan, tasks, store.activity_overrides(m.code, year), now, language);
-        const auto measurements = store.measurements(m.code);
+        r.activities = year_overview(*plan, tasks, store.activity_overrides_of_year(m.code, year),
+                                     now, language);
+        const auto measurements = store.measurements_of_municipality(m.code);
         for (const auto& g : plan->policy_goals) {
             ReportGoal rg{g, {}, TrafficLight::rood};
             for (const auto& x : measurements)
@@ -182,7 +180,7 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     // Recorded by the end of the year (nothing can be recorded after now anyway).
     const Instant next_year_begin = at_local(day(year + 1, 1, 1), TimeOfDay{0});
     std::vector<ExecutionAction> actions;
-    for (auto& a : store.execution_actions(m.code))
+    for (auto& a : store.execution_actions_of_municipality(m.code))
         if (a.created_at < next_year_begin) actions.push_back(std::move(a));
     const bool runs_scanner_plan =
         std::find(m.workflows.begin(), m.workflows.end(), "scanner-execution-plan") != m.workflows.end();

@@ -1,0 +1,52 @@
+#pragma once
+// The tasks the engine hands out, and the questions it asks about them per step.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/instance.hpp"
+#include "model/store/store_refusal.hpp"
+
+namespace okod {
+
+struct TaskFilter {
+    std::optional<std::string> municipality;
+    std::optional<InstanceId> instance_id;
+    std::optional<std::string> role;
+    std::optional<TaskStatus> status;
+    std::optional<Instant> due_before;    // due < due_before
+    std::optional<Instant> due_after;     // due >= due_after
+    std::optional<Instant> closed_after;  // done or skipped at or after this moment
+};
+
+class TaskStore {
+public:
+    virtual ~TaskStore() = default;
+
+    virtual TaskId insert_task(const Task& t) = 0;
+    // The row with t.id; throws StoreRefusal (not_found) when there is none.
+    virtual void update_task(const Task& t) = 0;
+    virtual std::optional<Task> task(TaskId id) = 0;
+    // Ordered by due (none last), then id. Bounded by f.municipality or f.instance_id
+    // when the caller sets one; without either it reads every task of every
+    // municipality (tests, the demo), which issue 18 makes impossible.
+    virtual std::vector<Task> tasks_matching(const TaskFilter& f) = 0;
+    // The bounded reads by name: tasks_matching with the bound set (over any other field
+    // of `f`). Issue 18's read path (keyset paging per municipality) starts from these.
+    std::vector<Task> tasks_of_municipality(const std::string& municipality, TaskFilter f = {}) {
+        f.municipality = municipality;
+        return tasks_matching(f);
+    }
+    std::vector<Task> tasks_of_instance(InstanceId instance, TaskFilter f = {}) {
+        f.instance_id = instance;
+        return tasks_matching(f);
+    }
+    // The engine's two questions per step, answered without reading whole tasks: does
+    // the instance have a task with this key; does it have one, made in state entry
+    // `state_entry`, that is neither done nor skipped.
+    virtual bool task_key_taken(InstanceId instance, const std::string& key) = 0;
+    virtual bool has_open_task(InstanceId instance, std::int64_t state_entry) = 0;
+};
+
+}  // namespace okod
