@@ -24,9 +24,9 @@ ApiError unauthorized(const std::string& message) { return {401, "unauthorized",
 bool person_still_holds_a_role(Store& store, const ApiToken& t, Date today) {
     std::vector<std::string> codes = t.municipalities;
     if (t.role == ApiRole::admin)
-        for (const auto& m : store.municipalities()) codes.push_back(m.code);
+        for (const auto& m : store.all_municipalities()) codes.push_back(m.code);
     for (const auto& code : codes)
-        for (const auto& a : store.assignments(code))
+        for (const auto& a : store.assignments_of_municipality(code))
             if (a.person_id == t.person_id &&
                 (!a.until || date::sys_days{*a.until} >= date::sys_days{today}))
                 return true;

@@ -70,8 +70,8 @@ OpenedPlan open_plan(const StoreOptions& common, const std::string& code, int ye
 YearOverview overview_of(PlanContext& c) {
     TaskFilter f;
     f.municipality = c.municipality.code;
-    return year_overview(c.plan(), c.session.store->tasks(f),
-                         c.session.store->activity_overrides(c.municipality.code, c.plan().year),
+    return year_overview(c.plan(), c.session.store->tasks_matching(f),
+                         c.session.store->activity_overrides_of_year(c.municipality.code, c.plan().year),
                          c.session.clock->now());
 }
 

@@ -128,7 +128,7 @@ int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
     auto store = SqliteStore::open(store_path);
     json::array items;
     // One municipality's rows, as many as asked: filtered before the limit.
-    for (const auto& o : store->outbox(status, args.municipality.empty() ? args.limit : 1'000'000)) {
+    for (const auto& o : store->outbox_by_status(status, args.municipality.empty() ? args.limit : 1'000'000)) {
         if (!args.municipality.empty() && o.municipality != args.municipality) continue;
         items.push_back(to_json(o));
         if (static_cast<int>(items.size()) == args.limit) break;
@@ -212,7 +212,7 @@ int run_outbox_retry(const OutboxRetryArgs& args, std::ostream& out, std::ostrea
     // Page through the dead letters: each page leaves the status, so the next read
     // starts where this one ended, whatever their number.
     for (bool more = args.all_dead; more;) {
-        auto page = store->outbox(OutboxStatus::dead, 500);
+        auto page = store->outbox_by_status(OutboxStatus::dead, 500);
         more = !page.empty();
         for (auto& item : page) requeue(std::move(item));
         count += static_cast<int>(page.size());

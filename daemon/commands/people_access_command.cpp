@@ -64,7 +64,7 @@ int link_local(const PeopleLinkArgs& args, bool link, std::ostream& out, std::os
         err << fmt::format("okoctl people {}: {}\n", sub, r.error);
         return exit_code::for_refusal(r.refusal);
     }
-    print_memberships(args.person, s.store->memberships(args.person), out);
+    print_memberships(args.person, s.store->memberships_of_person(args.person), out);
     return 0;
 }
 

@@ -40,7 +40,7 @@ std::string describe_period(const RoleAssignment& a) {
 }
 
 std::optional<RoleAssignment> stored_assignment(Store& store, const RoleAssignment& a) {
-    for (auto& s : store.assignments(a.municipality))
+    for (auto& s : store.assignments_of_municipality(a.municipality))
         if (s.role == a.role && s.person_id == a.person_id && s.from == a.from) return s;
     return std::nullopt;
 }
@@ -79,7 +79,7 @@ std::string handover_label(const StoreSession& s, const Instance& i) {
 // (a vacancy filled) or is kept for when they get there.
 void print_handovers_told(const StoreSession& s, const RoleAssignment& a,
                           const std::vector<Event>& events, std::ostream& out) {
-    for (const auto& i : s.store->instances(a.municipality)) {
+    for (const auto& i : s.store->instances_of_municipality(a.municipality)) {
         if (i.finished_at || !is_role_leave(s, i) || param(i, "role") != a.role ||
             param(i, "successor") != a.person_id)
             continue;
@@ -228,13 +228,13 @@ int run_people_leave(const PeopleLeaveArgs& args, std::ostream& out, std::ostrea
             "leaves): no hand-over started\n",
             m->code, m->name);
     else if (!has_event(events, event_kind::instance_started))
-        for (const auto& i : s.store->instances(m->code))
+        for (const auto& i : s.store->instances_of_municipality(m->code))
             if (!i.finished_at && is_role_leave(s, i) && param(i, "leaver") == args.person &&
                 param(i, "leave_date") == format_date(*last_day))
                 out << fmt::format("{} was already running\n", handover_label(s, i));
 
     for (const auto& role : roles) {
-        const auto holders = s.store->holders(m->code, role, day_after);
+        const auto holders = s.store->holders_of_role(m->code, role, day_after);
         if (holders.empty())
             out << fmt::format(
                 "from {} nobody holds {}: name a successor with `okoctl people assign "
@@ -244,7 +244,7 @@ int run_people_leave(const PeopleLeaveArgs& args, std::ostream& out, std::ostrea
             out << fmt::format("from {} {} is held by {}\n", format_date(day_after),
                                role_label(s, role), fmt::join(person_ids(holders), ", "));
     }
-    for (const auto& a : s.store->assignments(m->code))
+    for (const auto& a : s.store->assignments_of_municipality(m->code))
         if (a.person_id == args.person && a.until == *last_day &&
             std::find(roles.begin(), roles.end(), a.role) != roles.end())
             warn_config_assignment(s, a, out);

@@ -28,7 +28,7 @@ PeopleListView view_of(StoreSession& s, const Municipality& m, Date day, bool hi
     view.on = format_date(day);
     view.history = history;
     const RoleCatalog& catalog = s.definitions.roles();
-    const auto assignments = s.store->assignments(m.code);
+    const auto assignments = s.store->assignments_of_municipality(m.code);
     std::set<std::string> roles{std::string(kRegisseurRole)};
     for (const auto& a : assignments) {
         roles.insert(a.role);

@@ -40,7 +40,7 @@ RoleCatalog load_roles(const fs::path& dir, std::vector<LoadError>& errors) {
 DefinitionRegistry stored_definitions(Store& store, const RoleCatalog& roles) {
     DefinitionRegistry registry;
     registry.set_roles(roles);
-    for (const auto& s : store.definitions()) {
+    for (const auto& s : store.all_definitions()) {
         std::vector<LoadError> ignored;
         if (auto d = parse_definition(s.source_text, s.source_file, roles, ignored))
             registry.add(std::move(*d));
@@ -124,7 +124,7 @@ std::optional<Municipality> require_municipality(StoreSession& s, const std::str
                                                  const std::string& command, std::ostream& err) {
     if (auto m = s.store->municipality(code)) return m;
     std::vector<std::string> known;
-    for (const auto& m : s.store->municipalities()) known.push_back(m.code);
+    for (const auto& m : s.store->all_municipalities()) known.push_back(m.code);
     const bool configured =
         std::any_of(s.config.municipalities.begin(), s.config.municipalities.end(),
                     [&](const Municipality& m) { return m.code == code; });

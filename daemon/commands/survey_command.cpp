@@ -49,7 +49,7 @@ std::unique_ptr<SqliteStore> open_store(const SurveyCommon& common, const std::s
 
 std::string known_codes(Store& store) {
     std::vector<std::string> known;
-    for (const auto& m : store.municipalities()) known.push_back(m.code);
+    for (const auto& m : store.all_municipalities()) known.push_back(m.code);
     return known.empty() ? std::string("none") : fmt::format("{}", fmt::join(known, ", "));
 }
 
@@ -167,7 +167,7 @@ int run_import_survey(const ImportSurveyArgs& args, std::ostream& out, std::ostr
         std::set<std::string> codes;
         for (const auto& row : parsed.rows) codes.insert(row.measurement.municipality);
         for (const auto& code : codes)
-            for (const auto& m : store->measurements(code)) before.emplace(key_of(m), m.value);
+            for (const auto& m : store->measurements_of_municipality(code)) before.emplace(key_of(m), m.value);
         for (auto& row : parsed.rows) {
             row.measurement.source = source;
             row.measurement.imported_at = now;
@@ -187,7 +187,7 @@ int run_survey_list(const SurveyListArgs& args, std::ostream& out, std::ostream&
                            args.municipality, known_codes(*store));
         return 1;
     }
-    const auto values = store->measurements(args.municipality);
+    const auto values = store->measurements_of_municipality(args.municipality);
     if (args.json) {
         for (const auto& m : values) out << json_line(m) << '\n';
         return 0;

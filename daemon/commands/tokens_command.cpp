@@ -68,7 +68,7 @@ bool municipalities_known(Store& store, const ApiToken& t, std::ostream& err) {
         if (!store.municipality(code)) unknown.push_back(code);
     if (unknown.empty()) return true;
     std::vector<std::string> known;
-    for (const auto& m : store.municipalities()) known.push_back(m.code);
+    for (const auto& m : store.all_municipalities()) known.push_back(m.code);
     err << fmt::format(
         "okoctl tokens create: okod knows no municipality {} (it knows: {})\n",
         fmt::join(unknown, ", "),
@@ -91,7 +91,7 @@ bool person_known(Store& store, const ApiToken& t, std::ostream& err) {
 void note_roleless_person(Store& store, const ApiToken& t, std::ostream& err) {
     if (t.person_id.empty() || t.role == ApiRole::admin) return;
     for (const auto& code : t.municipalities)
-        for (const auto& a : store.assignments(code))
+        for (const auto& a : store.assignments_of_municipality(code))
             if (a.person_id == t.person_id) return;
     err << fmt::format(
         "note: {} holds no role in {}: okod refuses the token (401) until they do (okoctl people "
@@ -190,7 +190,7 @@ int run_tokens_create(const TokensCreateArgs& args, std::ostream& out, std::ostr
 int run_tokens_list(const TokensListArgs& args, std::ostream& out, std::ostream& err) {
     auto store = open_store(args.common, "list", err);
     if (!store) return 1;
-    const auto tokens = store->tokens();
+    const auto tokens = store->all_tokens();
     if (args.json) {
         for (const auto& t : tokens) out << json_line(t) << '\n';
         return 0;
@@ -206,7 +206,7 @@ int run_tokens_list(const TokensListArgs& args, std::ostream& out, std::ostream&
 int run_tokens_revoke(const TokensRevokeArgs& args, std::ostream& out, std::ostream& err) {
     auto store = open_store(args.common, "revoke", err);
     if (!store) return 1;
-    const auto tokens = store->tokens();
+    const auto tokens = store->all_tokens();
     const auto it = std::find_if(tokens.begin(), tokens.end(),
                                  [&](const ApiToken& t) { return t.id == args.id; });
     if (it == tokens.end()) {

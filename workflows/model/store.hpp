@@ -73,41 +73,6 @@ public:
     // outbox rows, the event log (the one sanctioned rewrite, see migration 8) and every
     // other text column. Call it inside the transaction that also logs the erasure.
     virtual ErasureCounts erase_person(const PersonErasure& erasure) = 0;
-
-    // Old names, forwarding to the bounded ones above, for daemon/api and daemon/commands
-    // only: their reshaping (issue 17) is under way in parallel, and renaming there too
-    // would only make the merge harder. To be renamed at their call sites, then removed.
-    std::vector<StoredDefinition> definitions() { return all_definitions(); }
-    std::vector<Municipality> municipalities() { return all_municipalities(); }
-    std::vector<RoleAssignment> assignments(const std::string& municipality) {
-        return assignments_of_municipality(municipality);
-    }
-    std::vector<Person> holders(const std::string& municipality, const std::string& role, Date on) {
-        return holders_of_role(municipality, role, on);
-    }
-    std::vector<std::string> memberships(const std::string& person_id) {
-        return memberships_of_person(person_id);
-    }
-    std::vector<std::string> members(const std::string& municipality) {
-        return members_of_municipality(municipality);
-    }
-    std::vector<Instance> instances(const std::string& municipality) {
-        return instances_of_municipality(municipality);
-    }
-    std::vector<Task> tasks(const TaskFilter& f) { return tasks_matching(f); }
-    std::vector<OutboxItem> outbox(std::optional<OutboxStatus> status, int limit) {
-        return outbox_by_status(status, limit);
-    }
-    std::vector<ApiToken> tokens() { return all_tokens(); }
-    std::vector<ActivityOverride> activity_overrides(const std::string& municipality, int year) {
-        return activity_overrides_of_year(municipality, year);
-    }
-    std::vector<Measurement> measurements(const std::string& municipality) {
-        return measurements_of_municipality(municipality);
-    }
-    std::vector<ExecutionAction> execution_actions(const std::string& municipality) {
-        return execution_actions_of_municipality(municipality);
-    }
 };
 
 }  // namespace okod

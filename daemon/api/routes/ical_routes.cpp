@@ -130,7 +130,7 @@ public:
         // The same 404 for an unknown id and a person of municipalities the token does not
         // read (issue 16); the council reads its municipalities' people's deadlines.
         const auto p = store().person(name);
-        const auto where = store().memberships(name);
+        const auto where = store().memberships_of_person(name);
         if (!p || !can_see_calendar_of(token, name, where)) throw not_found("no person " + name);
         if (!may_fetch_calendar_of(token, name))
             throw forbidden("a stakeholder token may only fetch the calendar of its own person");
@@ -146,16 +146,16 @@ private:
         const Date today = local_date(c_.clock->now());
         const Instant now = c_.clock->now();
         CalendarFeed feed = new_feed(p ? p->name : person_id, p ? p->language : Language::nl);
-        for (const auto& m : store().municipalities()) {
+        for (const auto& m : store().all_municipalities()) {
             if (token && !can_read_municipality(*token, m.code)) continue;
-            const auto assignments = store().assignments(m.code);
+            const auto assignments = store().assignments_of_municipality(m.code);
             const auto roles = roles_held(assignments, person_id, today);
             if (roles.empty()) continue;
             const auto callers_roles =
                 token ? roles_held(assignments, token->person_id, today) : roles;
             TaskFilter f;
             f.municipality = m.code;
-            for (const auto& t : store().tasks(f)) {
+            for (const auto& t : store().tasks_matching(f)) {
                 if (!std::binary_search(roles.begin(), roles.end(), t.role)) continue;
                 if (!shows_in_feed(t, now) || (token && !can_see_task(*token, t, callers_roles)))
                     continue;
@@ -184,7 +184,7 @@ public:
         CalendarFeed feed = new_feed(m->name, Language::nl);
         TaskFilter f;
         f.municipality = code;
-        for (const auto& t : store().tasks(f))
+        for (const auto& t : store().tasks_matching(f))
             if (shows_in_feed(t, now) && can_see_task(token, t, {}))
                 feed.tasks.push_back(entry(t, m->name, feed.language));
         feed.milestones = election_milestones(*m, local_date(now));

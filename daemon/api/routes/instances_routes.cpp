@@ -31,7 +31,7 @@ HttpResponse list_instances(RouteCall& call) {
     allow_query(call.target, {"municipality"});
     json::array out;
     const auto names = person_names(call.store());
-    for (const auto& i : call.store().instances(call.list_municipality()))
+    for (const auto& i : call.store().instances_of_municipality(call.list_municipality()))
         out.push_back(to_json(with_names(i, names)));
     return json_response(200, json::object{{"instances", std::move(out)}});
 }

@@ -48,7 +48,7 @@ HttpResponse serve_me(RouteCall& call) {
     allow_query(call.target, {});
     const ApiToken& token = call.token;
     json::array codes;
-    for (const auto& m : call.store().municipalities())
+    for (const auto& m : call.store().all_municipalities())
         if (can_read_municipality(token, m.code)) codes.emplace_back(m.code);
     json::object o{
         {"role", to_string(token.role)},

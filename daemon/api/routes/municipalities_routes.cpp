@@ -18,7 +18,7 @@ namespace json = boost::json;
 HttpResponse list_municipalities(RouteCall& call) {
     allow_query(call.target, {});
     json::array out;
-    for (const auto& m : call.store().municipalities())
+    for (const auto& m : call.store().all_municipalities())
         if (can_read_municipality(call.token, m.code)) out.push_back(to_json(m));
     return json_response(200, json::object{{"municipalities", std::move(out)}});
 }
@@ -30,15 +30,15 @@ HttpResponse show_municipality(RouteCall& call) {
     json::object o = to_json(m).as_object();
     const Date day = call.today();
     json::array holders;
-    for (const auto& a : store.assignments(m.code))
+    for (const auto& a : store.assignments_of_municipality(m.code))
         if (a.covers(day)) holders.push_back(to_json(a));
     o["holders"] = std::move(holders);
-    o["capacity"] = capacity_view(capacity_on(store.assignments(m.code), m, day));
+    o["capacity"] = capacity_view(capacity_on(store.assignments_of_municipality(m.code), m, day));
     o["next_election"] = format_date(next_election(day, m.herindeling_elections));
     o["roles"] = roles_view(call, m.code, day);
     // The position in the cycle: every running instance, in the users' words.
     json::array running;
-    for (const auto& i : store.instances(m.code)) {
+    for (const auto& i : store.instances_of_municipality(m.code)) {
         if (i.finished_at) continue;
         json::object io = to_json(with_names(i, person_names(store))).as_object();
         if (const Definition* d =

@@ -21,7 +21,7 @@ json::value capacity_view(const Capacity& cap) {
 }
 
 json::array roles_view(const RouteCall& call, const std::string& code, Date day) {
-    const auto assignments = call.store().assignments(code);
+    const auto assignments = call.store().assignments_of_municipality(code);
     std::set<std::string> roles{std::string(kRegisseurRole)};
     for (const auto& a : assignments) roles.insert(a.role);
     const auto& catalog = call.runtime().definitions.roles();

@@ -30,7 +30,7 @@ HttpResponse list_outbox(RouteCall& call) {
     }
     const auto limit = query_int(call.target, "limit", 1, 1000).value_or(100);
     boost::json::array out;
-    for (const auto& o : call.store().outbox(status, 100000)) {
+    for (const auto& o : call.store().outbox_by_status(status, 100000)) {
         if (o.municipality != code) continue;
         out.push_back(to_json(o));
         if (static_cast<std::int64_t>(out.size()) == limit) break;

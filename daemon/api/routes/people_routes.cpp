@@ -31,7 +31,7 @@ namespace json = boost::json;
 json::value person_view(const RouteCall& call, const Person& p) {
     json::object o = to_json(p).as_object();
     json::array codes;
-    for (const auto& code : call.store().memberships(p.id))
+    for (const auto& code : call.store().memberships_of_person(p.id))
         if (can_read_municipality(call.token, code)) codes.emplace_back(code);
     o["municipalities"] = std::move(codes);
     const auto feed_since = call.store().feed_secret_created(p.id);
@@ -62,7 +62,7 @@ HttpResponse list_people(RouteCall& call) {
         on = *d;
     }
     json::array out;
-    for (const auto& a : store.assignments(code)) {
+    for (const auto& a : store.assignments_of_municipality(code)) {
         if (!a.covers(on)) continue;
         json::object o = to_json(a).as_object();
         o["role_name"] = call.runtime().definitions.roles().name(a.role, Language::nl);
@@ -78,7 +78,7 @@ HttpResponse list_people(RouteCall& call) {
     // Everyone who belongs to the municipality, with or without a role: a person just
     // made here, before their first role, is listed too.
     json::array members;
-    for (const auto& id : store.members(code))
+    for (const auto& id : store.members_of_municipality(code))
         if (auto p = store.person(id)) members.push_back(to_json(*p));
     const auto m = call.municipality(code);
     return json_response(
@@ -88,7 +88,7 @@ HttpResponse list_people(RouteCall& call) {
                      {"assignments", std::move(out)},
                      {"members", std::move(members)},
                      {"vacancies", std::move(vacancies)},
-                     {"capacity", capacity_view(capacity_on(store.assignments(code), m, on))}});
+                     {"capacity", capacity_view(capacity_on(store.assignments_of_municipality(code), m, on))}});
 }
 
 // A new person belongs to the municipality the request names, or the token's only one;
@@ -112,7 +112,7 @@ HttpResponse save_person(RouteCall& call) {
         code = call.municipality(*m).code;
     else if (call.token.municipalities.size() == 1)
         code = call.token.municipalities.front();
-    const auto where = call.store().memberships(p.id);
+    const auto where = call.store().memberships_of_person(p.id);
     const auto existing = call.store().person(p.id);
     if (existing && !can_see_person(call.token, p.id, where))
         throw conflict(fmt::format("person id '{}' is taken: choose another id", p.id));

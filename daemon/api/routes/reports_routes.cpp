@@ -48,11 +48,11 @@ HttpResponse show_process(RouteCall& call) {
     TaskFilter f;
     f.municipality = m.code;
     std::vector<Task> tasks;
-    for (auto& t : call.store().tasks(f))
+    for (auto& t : call.store().tasks_matching(f))
         if (t.workflow == workflow) tasks.push_back(std::move(t));
     // State names as the instance's own definition version has them.
     std::map<std::int64_t, const Definition*> definition_of;
-    for (const auto& i : call.store().instances(m.code))
+    for (const auto& i : call.store().instances_of_municipality(m.code))
         if (i.definition_id == workflow)
             definition_of[i.id] = definitions.get(i.definition_id, i.definition_version);
     const auto steps = process_steps(std::move(tasks), call.now());

@@ -77,14 +77,14 @@ HttpResponse list_tasks(RouteCall& call) {
                                : f.closed_after) = *t;
     }
     const auto limit = query_int(call.target, "limit", 1, 1000).value_or(200);
-    const auto assignments = call.store().assignments(*f.municipality);
+    const auto assignments = call.store().assignments_of_municipality(*f.municipality);
     const auto person = query.find("person");
     const auto person_roles = person == query.end()
                                   ? std::vector<std::string>{}
                                   : roles_held(assignments, person->second, call.today());
     const auto own_roles = roles_held(assignments, call.token.person_id, call.today());
     json::array out;
-    for (const auto& t : call.store().tasks(f)) {
+    for (const auto& t : call.store().tasks_matching(f)) {
         if (!can_see_task(call.token, t, own_roles)) continue;
         if (person != query.end() &&
             std::find(person_roles.begin(), person_roles.end(), t.role) == person_roles.end())
@@ -105,7 +105,7 @@ HttpResponse complete_task(RouteCall& call) {
     const Task t = task_to_change(call);
     JsonBody b(call.request, {"note"});
     if (!can_complete_task(call.token, t,
-                           roles_held(call.store().assignments(t.municipality),
+                           roles_held(call.store().assignments_of_municipality(t.municipality),
                                       call.token.person_id, call.today())))
         throw forbidden(
             fmt::format("a {} token may not complete task {}", to_string(call.token.role), t.id));
