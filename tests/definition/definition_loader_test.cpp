@@ -286,7 +286,7 @@ after = { before = "elektion", days = 90 }
                       "task 'survey'",
                       "def.toml:29:20: unknown moment 'elektion' (use started, entered, "
                       "year_start, trajectory_start, trajectory_end, report_due, election, "
-                      "<task id>.done, an event name or a [requires] date)"}));
+                      "events_season, <task id>.done, an event name or a [requires] date)"}));
 }
 
 TEST_F(DefinitionLoader, accepts_task_events_and_required_dates_as_moments) {

@@ -1,7 +1,5 @@
 #include "definition/validate.hpp"
 
-#include "definition/guards.hpp"
-
 #include <algorithm>
 #include <array>
 #include <deque>
@@ -10,15 +8,12 @@
 #include <type_traits>
 #include <variant>
 
+#include "definition/guards.hpp"
+#include "definition/named_moments.hpp"
+
 namespace okod {
 namespace {
 
-constexpr std::array<std::string_view, 8> kBuiltinMoments = {
-    "started", "entered", "year_start", "trajectory_start", "trajectory_end", "report_due",
-    "election", "events_season"};
-// A start is not inside an instance, so only municipality-wide dates make sense there.
-constexpr std::array<std::string_view, 3> kStartDates = {"trajectory_start", "trajectory_end",
-                                                         "election"};
 constexpr std::array<std::string_view, 3> kSettings = {"cycle_years", "survey_every_years",
                                                        "trajectory_years"};
 constexpr std::string_view kDoneSuffix = ".done";
@@ -29,6 +24,13 @@ bool contains(const Range& range, std::string_view value) {
 }
 
 std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// "a, b, c" -> "a, b or c"
+std::string or_list(std::string list) {
+    if (const auto last = list.rfind(", "); last != std::string::npos)
+        list.replace(last, 2, " or ");
+    return list;
+}
 
 // One validation run: collects the errors for one definition, then hands them over.
 class Checker {
@@ -139,11 +141,11 @@ private:
     }
 
     void check_start_date(const std::string& name, std::string_view key) {
-        if (name.empty() || contains(kStartDates, name) || contains(d_.required_dates, name))
-            return;
+        // A start is not inside an instance: only municipality-wide dates make sense.
+        if (name.empty() || is_start_moment(name) || contains(d_.required_dates, name)) return;
         error(at("start." + std::string(key), file_pos()),
-              "unknown start date " + quote(name) +
-                  " (use trajectory_start, trajectory_end, election or a [requires] date)");
+              "unknown start date " + quote(name) + " (use " + or_list(named_moment_list(true)) +
+                  " or a [requires] date)");
     }
 
     void check_years(const YearsSetting& y, std::string_view key, SourcePos pos) {
@@ -327,7 +329,7 @@ private:
     }
 
     void check_moment(const std::string& name, SourcePos pos) {
-        if (name.empty() || contains(kBuiltinMoments, name) || contains(d_.required_dates, name) ||
+        if (name.empty() || find_named_moment(name) || contains(d_.required_dates, name) ||
             events_.count(name) || contains(trigger_dates(d_.start.trigger), name))
             return;
         if (name.ends_with(kDoneSuffix)) {
@@ -337,10 +339,8 @@ private:
                   "unknown moment " + quote(name) + ": this definition has no task " + quote(task));
             return;
         }
-        error(pos, "unknown moment " + quote(name) +
-                       " (use started, entered, year_start, trajectory_start, trajectory_end, "
-                       "report_due, election, <task id>.done, an event name or a [requires] "
-                       "date)");
+        error(pos, "unknown moment " + quote(name) + " (use " + named_moment_list(false) +
+                       ", <task id>.done, an event name or a [requires] date)");
     }
 
     std::string state_list() const {

@@ -4,6 +4,7 @@
 
 #include "calendar/elections.hpp"
 #include "definition/guards.hpp"
+#include "definition/named_moments.hpp"
 #include "engine/event_kinds.hpp"
 #include "engine/reminder_time.hpp"
 #include "model/input_rules.hpp"
@@ -41,16 +42,6 @@ std::string format_date_nl(Date d) {
                        static_cast<int>(d.year()));
 }
 
-// The first day of the municipality's events season on or after `from`.
-Date next_events_season(const Municipality& m, Date from) {
-    for (int year = static_cast<int>(from.year());; ++year) {
-        const Date day{date::year{year} / date::month{static_cast<unsigned>(m.events_season_month)} /
-                       date::day{static_cast<unsigned>(m.events_season_day)}};
-        const Date valid = day.ok() ? day : Date{date::year{year} / date::February / date::last};
-        if (date::sys_days{valid} >= date::sys_days{from}) return valid;
-    }
-}
-
 }  // namespace
 
 Step::Step(Store& store, const DefinitionRegistry& definitions, const Calendar& calendar,
@@ -77,11 +68,7 @@ void Step::schedule_first_start(const Municipality& m, const Definition& d) {
         case StartTrigger::capacity_shortfall:
             return;  // started by what okod watches, not by the calendar
     }
-    std::optional<Date> first;
-    if (d.start.at == "trajectory_start") first = m.trajectory_start;
-    else if (d.start.at == "trajectory_end") first = add_days(m.trajectory_end(), 1);
-    else if (auto it = m.dates.find(d.start.at); it != m.dates.end()) first = it->second;
-    else if (d.start.at == "election") first = next_election(today_, m.herindeling_elections);
+    const std::optional<Date> first = start_day(d.start.at, {m, nullptr, today_});
     if (!first) {
         log_error(m.code, fmt::format("'{}' starts at '{}', which {} does not configure", d.id,
                                       d.start.at, m.code));
@@ -103,9 +90,7 @@ void Step::schedule_first_start(const Municipality& m, const Definition& d) {
 
 void Step::schedule_start(const Municipality& m, const Definition& d, Date on) {
     if (!d.start.until.empty()) {
-        std::optional<Date> until;
-        if (d.start.until == "trajectory_end") until = m.trajectory_end();
-        else if (auto it = m.dates.find(d.start.until); it != m.dates.end()) until = it->second;
+        const auto until = resolve_moment(d.start.until, {m, nullptr, today_});
         if (until && date::sys_days{on} >= date::sys_days{*until}) return;
     }
     Timer t;
@@ -544,31 +529,10 @@ DueContext Step::context(const Loaded& l) const {
     ctx.reference = today_;
     ctx.school_region = m.school_region;
     ctx.calendar = &calendar_;
-    const int year = static_cast<int>(i.year_one.year()) + i.year_index - 1;
     const Definition& d = *l.definition;
     ctx.setting = [&d, &m](std::string_view name) { return resolve_setting(std::string(name), d, m); };
-    ctx.named_date = [&i, &m, year, today = today_](std::string_view name) -> std::optional<Date> {
-        // What the instance is about comes first: the playbook for the 2026 election
-        // keeps that election as its `election` after the day has passed.
-        if (auto it = i.params.find(std::string(name)); it != i.params.end())
-            if (auto day = parse_date(it->second)) return day;
-        if (name == "started") return local_date(i.started_at);
-        if (name == "events_season") return next_events_season(m, today);
-        if (name == "year_start") return add_period(i.year_one, i.year_index - 1, PeriodUnit::years);
-        if (name == "trajectory_start") return m.trajectory_start;
-        if (name == "trajectory_end") return m.trajectory_end();
-        if (name == "report_due") {
-            // 29 February clamps to the 28th in other years.
-            const date::year_month ym{date::year{year}, date::month{static_cast<unsigned>(m.report_due_month)}};
-            const Date day{ym / date::day{static_cast<unsigned>(m.report_due_day)}};
-            return day.ok() ? day : Date{ym / date::last};
-        }
-        // A municipality's own dates win: a herindeling sets its own election day.
-        if (auto it = m.dates.find(std::string(name)); it != m.dates.end()) return it->second;
-        if (name == "election") return next_election(today, m.herindeling_elections);
-        if (auto it = i.marks.find(std::string(name)); it != i.marks.end())
-            return local_date(it->second);
-        return std::nullopt;
+    ctx.named_date = [&i, &m, today = today_](std::string_view name) {
+        return resolve_moment(name, {m, &i, today});
     };
     return ctx;
 }
