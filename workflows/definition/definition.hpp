@@ -94,6 +94,16 @@ struct StartSpec {
     std::optional<YearsSetting> days_before;
 };
 
+// What okod's yearly report takes from a workflow besides its tasks ([annual_report]
+// in the file), so the report names no definition id.
+struct AnnualReportUse {
+    // Its tasks are the implementation trajectory's steps (the process monitor).
+    bool trajectory_steps = false;
+    // A municipality running it gets the execution-plan section, even before the
+    // first action is recorded.
+    bool execution_plan = false;
+};
+
 struct Definition {
     std::string id;
     int version = 0;
@@ -106,6 +116,7 @@ struct Definition {
     std::map<std::string, int> settings;
     std::vector<std::string> required_dates;  // [requires] dates
     std::vector<std::string> required_lists;  // [requires] lists
+    AnnualReportUse annual_report;
     std::vector<StateSpec> states;
     std::vector<TransitionSpec> transitions;
     std::string source_file;

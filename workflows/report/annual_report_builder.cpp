@@ -46,6 +46,13 @@ ReportDeadline deadline(const Task& t, const Names& names, const DefinitionRegis
     return {*t.due, t.title.in(names.language), defs.roles().name(t.role, names.language), names.is_report(t)};
 }
 
+// Whether the newest version of workflow `id` says the report uses it this way: the
+// newest, because what the report does is okod's choice today, not the instance's.
+bool uses(const DefinitionRegistry& defs, const std::string& id, bool AnnualReportUse::*use) {
+    const Definition* d = defs.latest(id);
+    return d && d->annual_report.*use;
+}
+
 }  // namespace
 
 std::optional<std::pair<int, double>> latest_measurement(const PolicyGoal& g,
@@ -134,8 +141,8 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
         // year says how that year ended.
         const bool due_this_year = t.due && *t.due >= year_begin && *t.due < year_end;
         if (due_this_year && (!t.closed_at || *t.closed_at >= year_end)) ++r.counts.overdue_open;
-        if (t.workflow == "implementation-trajectory" && t.due && *t.due >= year_begin &&
-            *t.due < at_local(day(year + 1, 1, 1), TimeOfDay{0}))
+        if (uses(definitions, t.workflow, &AnnualReportUse::trajectory_steps) && t.due &&
+            *t.due >= year_begin && *t.due < at_local(day(year + 1, 1, 1), TimeOfDay{0}))
             trajectory.push_back(t);
         // What comes: open work in the twelve months after the period, and next year's.
         if (!is_closed(t.status) && t.due && *t.due >= year_end) {
@@ -184,9 +191,11 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     std::vector<ExecutionAction> actions;
     for (auto& a : store.execution_actions(m.code))
         if (a.created_at < next_year_begin) actions.push_back(std::move(a));
-    const bool runs_scanner_plan =
-        std::find(m.workflows.begin(), m.workflows.end(), "scanner-execution-plan") != m.workflows.end();
-    if (!actions.empty() || runs_scanner_plan) r.execution_plan = execution_plan(m, std::move(actions));
+    const bool runs_execution_plan = std::any_of(
+        m.workflows.begin(), m.workflows.end(),
+        [&](const auto& id) { return uses(definitions, id, &AnnualReportUse::execution_plan); });
+    if (!actions.empty() || runs_execution_plan)
+        r.execution_plan = execution_plan(m, std::move(actions));
 
     r.next_election = next_election(add_days(r.period_end, 1), m.herindeling_elections);
     for (int y = year + 1; y <= year + 4; ++y)
