@@ -16,8 +16,6 @@
 namespace okod {
 namespace {
 
-constexpr std::string_view kSteeringGroup = "stuurgroep";
-
 std::string describe(const RoleAssignment& a) {
     std::string note = "vanaf " + format_date(a.from);
     if (a.until) note += " tot en met " + format_date(*a.until);
@@ -211,7 +209,7 @@ void Step::start_handover(const Municipality& m, const RoleAssignment& a, const 
             {"leave_date", format_date(last_day)},
             // The regisseur runs a hand-over; the steering group when the regisseur leaves.
             {"coordinator",
-             std::string(a.role == kRegisseurRole ? kSteeringGroup : kRegisseurRole)},
+             std::string(a.role == kRegisseurRole ? kSteeringGroupRole : kRegisseurRole)},
         };
         begin_instance(m, *d, key, today_, std::move(params));
     }

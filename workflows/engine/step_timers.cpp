@@ -13,8 +13,6 @@ namespace {
 // A timer handled this much later than it was due fell due while okod was not running.
 constexpr auto kLateAfter = std::chrono::minutes{15};
 
-constexpr std::string_view kSteeringGroup = "stuurgroep";
-
 }  // namespace
 
 void Step::fire(const Timer& t) {
@@ -118,8 +116,8 @@ void Step::notify_role(const Task& task, std::string_view kind, const std::strin
     auto alerted = role == kRegisseurRole
                        ? std::vector<Person>{}
                        : store_.holders(task.municipality, std::string(kRegisseurRole), today_);
-    if (alerted.empty() && role != kSteeringGroup)
-        alerted = store_.holders(task.municipality, std::string(kSteeringGroup), today_);
+    if (alerted.empty() && role != kSteeringGroupRole)
+        alerted = store_.holders(task.municipality, std::string(kSteeringGroupRole), today_);
     for (const auto& p : alerted)
         enqueue(p, event_kind::vacancy, role, fmt::format("vacancy-{}", kind));
     if (alerted.empty()) {

@@ -168,7 +168,7 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
         const bool held = std::any_of(assignments.begin(), assignments.end(),
                                       [&](const RoleAssignment& a) { return a.role == role && a.covers(r.period_end); });
         if (!held) r.vacancies.push_back({definitions.roles().name(role, language)});
-        if (role == "wethouder" && held) r.has_wethouder = true;
+        if (role == kWethouderRole && held) r.has_wethouder = true;
     }
 
     if (plan) {
