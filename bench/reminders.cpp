@@ -19,21 +19,20 @@
 //   and the reminder's event line. --group 1: each step its own transaction (step());
 //   --group N: the daemon's group commit, up to N steps due at that moment in one
 //   transaction (Engine::step_due; the daemon uses 256).
-#include "bench_support.hpp"
-#include "modes.hpp"
-
-#include "adapters/config/config.hpp"
-#include "adapters/sqlite/sqlite_store.hpp"
-#include "daemon/runtime.hpp"
-#include "engine/engine.hpp"
-#include "engine/event_kinds.hpp"
-#include "engine/reminder_time.hpp"
-#include "time/amsterdam.hpp"
-
 #include <fmt/format.h>
 
 #include <chrono>
 #include <optional>
+
+#include "adapters/config/config.hpp"
+#include "adapters/sqlite/sqlite_store.hpp"
+#include "bench_support.hpp"
+#include "daemon/runtime.hpp"
+#include "engine/engine.hpp"
+#include "engine/reminder_time.hpp"
+#include "model/event_kind.hpp"
+#include "modes.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod::bench {
 namespace {
@@ -158,7 +157,7 @@ Scheduled schedule(Store& store, const Calendar& calendar, const EngineSettings&
             e.municipality = t.municipality;
             e.instance_id = t.instance_id;
             e.workflow = t.workflow;
-            e.kind = std::string(event_kind::task_created);
+            e.kind = EventKind::task_created;
             e.state = t.state;
             e.task = t.key;
             e.title = t.title.nl;

@@ -672,7 +672,7 @@ void bind_event(SqliteStatement& s, const Event& e) {
     s.bind(2, e.municipality);
     s.bind(3, e.instance_id);
     s.bind(4, e.workflow);
-    s.bind(5, e.kind);
+    s.bind(5, to_string(e.kind));
     s.bind(6, e.state);
     s.bind(7, e.from_state);
     s.bind(8, e.task);
@@ -691,7 +691,7 @@ Event read_event(const SqliteStatement& s) {
     e.municipality = s.column_text(2);
     e.instance_id = s.column_int64(3);
     e.workflow = s.column_text(4);
-    e.kind = s.column_text(5);
+    e.kind = parse_enum(parse_event_kind, s.column_text(5), "events.kind");
     e.state = s.column_text(6);
     e.from_state = s.column_text(7);
     e.task = s.column_text(8);
@@ -709,7 +709,7 @@ void bind_outbox(SqliteStatement& s, const OutboxItem& o) {
     s.bind(2, to_seconds(o.created_at));
     s.bind(3, o.municipality);
     s.bind(4, o.task_id);
-    s.bind(5, o.kind);
+    s.bind(5, to_string(o.kind));
     s.bind(6, o.role);
     s.bind(7, o.person_id);
     s.bind(8, o.recipient);
@@ -731,7 +731,7 @@ OutboxItem read_outbox(const SqliteStatement& s) {
     o.created_at = to_instant(s.column_int64(2));
     o.municipality = s.column_text(3);
     o.task_id = s.column_int64(4);
-    o.kind = s.column_text(5);
+    o.kind = parse_enum(parse_outbox_kind, s.column_text(5), "outbox.kind");
     o.role = s.column_text(6);
     o.person_id = s.column_text(7);
     o.recipient = s.column_text(8);

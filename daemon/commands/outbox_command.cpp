@@ -200,7 +200,7 @@ int run_outbox_retry(const OutboxRetryArgs& args, std::ostream& out, std::ostrea
         item = requeued(std::move(item), person);
         store->update_outbox(item);
         out << fmt::format("mail {} to {} ({}) goes out again; it was refused: {}\n", item.id,
-                           item.recipient, item.kind, refused);
+                           item.recipient, to_string(item.kind), refused);
     };
     for (auto& item : items) requeue(std::move(item));
     int count = static_cast<int>(items.size());

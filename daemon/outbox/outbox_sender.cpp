@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "model/person_record.hpp"
 #include "report/report_attachment.hpp"
 #include "time/amsterdam.hpp"
@@ -125,7 +125,7 @@ std::optional<std::string> OutboxSender::obsolete_reason(const OutboxItem& item)
     return fmt::format("not sent: the task was {} on {} before this {} could be delivered",
                        to_string(task->status),
                        task->closed_at ? format_iso_local(*task->closed_at) : std::string("?"),
-                       item.kind);
+                       to_string(item.kind));
 }
 
 void OutboxSender::retire(OutboxItem item, const std::string& reason) {
@@ -135,7 +135,8 @@ void OutboxSender::retire(OutboxItem item, const std::string& reason) {
     item.last_error = reason;
     store_.update_outbox(item);
     tx->commit();
-    spdlog::info("mail {} to {} ({}) is obsolete: {}", item.id, item.recipient, item.kind, reason);
+    spdlog::info("mail {} to {} ({}) is obsolete: {}", item.id, item.recipient,
+                 to_string(item.kind), reason);
 }
 
 void OutboxSender::record(const Delivery& d, const SendResult& result) {
@@ -157,7 +158,7 @@ void OutboxSender::record(const Delivery& d, const SendResult& result) {
             Event e;
             e.at = now;
             e.municipality = item.municipality;
-            e.kind = std::string(event_kind::mail_undeliverable);
+            e.kind = EventKind::mail_undeliverable;
             e.role = item.role;
             e.person = item.person_id;
             e.title = d.message.subject;
@@ -180,8 +181,8 @@ void OutboxSender::record(const Delivery& d, const SendResult& result) {
     tx->commit();
 
     if (result.ok())
-        spdlog::info("mail {} sent to {} ({}, attempt {})", item.id, item.recipient, item.kind,
-                     item.attempts);
+        spdlog::info("mail {} sent to {} ({}, attempt {})", item.id, item.recipient,
+                     to_string(item.kind), item.attempts);
     else if (item.status == OutboxStatus::dead)
         spdlog::error(
             "mail {} to {} was refused (attempt {}), kept as dead letter (okoctl outbox retry "

@@ -41,28 +41,30 @@ Task task(std::string spec, std::optional<Instant> due) {
     return t;
 }
 
-OutboxItem message(std::string kind) {
+OutboxItem message(OutboxKind kind) {
     OutboxItem o;
-    o.kind = std::move(kind);
+    o.kind = kind;
     return o;
 }
 
 TEST(ReportAttachment, reminders_and_overdue_notices_of_an_attaching_task_carry_the_report) {
     const Definition d = council_report();
     const Task draft = task("draft", on(2026, 9, 1));
-    EXPECT_TRUE(gets_annual_report(message("reminder"), draft, d));
-    EXPECT_TRUE(gets_annual_report(message("overdue"), draft, d));
+    EXPECT_TRUE(gets_annual_report(message(OutboxKind::reminder), draft, d));
+    EXPECT_TRUE(gets_annual_report(message(OutboxKind::overdue), draft, d));
 }
 
 TEST(ReportAttachment, escalations_vacancies_and_other_tasks_go_without) {
     const Definition d = council_report();
     const Task draft = task("draft", on(2026, 9, 1));
-    EXPECT_FALSE(gets_annual_report(message("escalation"), draft, d));  // to the wethouder
-    EXPECT_FALSE(gets_annual_report(message("vacancy"), draft, d));
-    EXPECT_FALSE(gets_annual_report(message("reminder"), task("book-room", on(2026, 9, 1)), d));
+    EXPECT_FALSE(
+        gets_annual_report(message(OutboxKind::escalation), draft, d));  // to the wethouder
+    EXPECT_FALSE(gets_annual_report(message(OutboxKind::vacancy), draft, d));
+    EXPECT_FALSE(
+        gets_annual_report(message(OutboxKind::reminder), task("book-room", on(2026, 9, 1)), d));
     Task elsewhere = draft;
     elsewhere.state = "afgerond";  // a state the definition does not have
-    EXPECT_FALSE(gets_annual_report(message("reminder"), elsewhere, d));
+    EXPECT_FALSE(gets_annual_report(message(OutboxKind::reminder), elsewhere, d));
 }
 
 TEST(ReportAttachment, the_year_follows_the_reporting_deadline_of_the_instance) {

@@ -5,8 +5,8 @@
 #include "calendar/elections.hpp"
 #include "definition/guards.hpp"
 #include "definition/named_moments.hpp"
-#include "engine/event_kinds.hpp"
 #include "engine/reminder_time.hpp"
+#include "model/event_kind.hpp"
 #include "model/input_rules.hpp"
 #include "time/amsterdam.hpp"
 
@@ -204,7 +204,7 @@ InstanceId Step::begin_instance(const Municipality& m, const Definition& def, co
         i.lists[list] = it == m.lists.end() ? std::vector<std::string>{} : it->second;
     }
     i.id = store_.insert_instance(i);
-    Event e = event_for(i, event_kind::instance_started);
+    Event e = event_for(i, EventKind::instance_started);
     e.state = d->initial;
     e.note = fmt::format("version {}", d->version);
     log(std::move(e));
@@ -241,7 +241,7 @@ void Step::enter_state(Loaded& l, const std::string& state, const std::string& f
     i.state_entry += 1;
     i.marks["entered"] = now_;
     if (!from.empty()) {
-        Event e = event_for(i, event_kind::transition);
+        Event e = event_for(i, EventKind::transition);
         e.from_state = from;
         e.state = state;
         e.note = via;
@@ -251,7 +251,7 @@ void Step::enter_state(Loaded& l, const std::string& state, const std::string& f
         i.finished_at = now_;
         store_.update_instance(i);
         store_.delete_instance_timers(i.id);
-        log(event_for(i, event_kind::instance_finished));
+        log(event_for(i, EventKind::instance_finished));
         return;
     }
     store_.update_instance(i);
@@ -319,7 +319,7 @@ void Step::create_tasks(Loaded& l, const StateSpec& state) {
         l.instance.lists[spec.for_each] = items;
         store_.update_instance(l.instance);
         if (items.empty()) {
-            Event e = event_for(l.instance, event_kind::error);
+            Event e = event_for(l.instance, EventKind::error);
             e.note = fmt::format("list '{}' is empty: no '{}' tasks created", spec.for_each, spec.id);
             log(std::move(e));
         }
@@ -372,7 +372,7 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     }
     t.id = store_.insert_task(t);
 
-    Event e = event_for(t, event_kind::task_created);
+    Event e = event_for(t, EventKind::task_created);
     if (!t.due) e.note = fmt::format("no deadline yet: '{}' is not known", missing);
     if (moved) e.note = "deadline later dan de regel zegt: te kort dag";
     log(std::move(e));
@@ -452,7 +452,8 @@ CommandResult Step::close_task(TaskId id, TaskStatus to, const std::string& by,
     t->note = note;
     store_.update_task(*t);
     store_.delete_task_timers(id);
-    Event e = event_for(*t, to == TaskStatus::done ? event_kind::task_done : event_kind::task_skipped);
+    Event e =
+        event_for(*t, to == TaskStatus::done ? EventKind::task_done : EventKind::task_skipped);
     e.person = by;
     e.note = note;
     log(std::move(e));
@@ -485,7 +486,7 @@ CommandResult Step::reschedule_task(TaskId id, Instant due, const std::string& b
     store_.update_task(*t);
     store_.delete_task_timers(id);
     if (t->status == TaskStatus::open) arm_task_timers(*t);
-    Event e = event_for(*t, event_kind::task_rescheduled);
+    Event e = event_for(*t, EventKind::task_rescheduled);
     e.person = by;
     e.note = fmt::format("deadline van {} naar {}: {}", before, format_local_minutes(due), reason);
     log(std::move(e));
@@ -510,7 +511,7 @@ CommandResult Step::signal(InstanceId id, const std::string& event, const std::s
                                                   "react to event '{}'",
                                                   id, l->instance.state, event));
     l->instance.marks[event] = now_;
-    Event e = event_for(l->instance, event_kind::event_received);
+    Event e = event_for(l->instance, EventKind::event_received);
     e.person = by;
     e.note = event;
     log(std::move(e));
@@ -584,24 +585,24 @@ std::optional<Instant> Step::due_instant(const Loaded& l, const DueRule& rule,
     return at_local(*r.date, rule.at.value_or(settings_.due_time));
 }
 
-Event Step::event_for(const Instance& i, std::string_view kind) const {
+Event Step::event_for(const Instance& i, EventKind kind) const {
     Event e;
     e.at = now_;
     e.municipality = i.municipality;
     e.instance_id = i.id;
     e.workflow = i.definition_id;
-    e.kind = std::string(kind);
+    e.kind = kind;
     e.state = i.state;
     return e;
 }
 
-Event Step::event_for(const Task& t, std::string_view kind) const {
+Event Step::event_for(const Task& t, EventKind kind) const {
     Event e;
     e.at = now_;
     e.municipality = t.municipality;
     e.instance_id = t.instance_id;
     e.workflow = t.workflow;
-    e.kind = std::string(kind);
+    e.kind = kind;
     e.state = t.state;
     e.task = t.key;
     e.title = t.title.nl;
@@ -616,7 +617,7 @@ void Step::log_error(const std::string& municipality, const std::string& message
     Event e;
     e.at = now_;
     e.municipality = municipality;
-    e.kind = std::string(event_kind::error);
+    e.kind = EventKind::error;
     e.note = message;
     log(std::move(e));
 }

@@ -6,7 +6,7 @@
 #include "calendar/elections.hpp"
 #include "definition/guards.hpp"
 #include "definition/registry.hpp"
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "model/person_record.hpp"
 #include "model/store.hpp"
 #include "time/amsterdam.hpp"
@@ -102,15 +102,15 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
         for (const auto& e : batch) {
             after = e.seq;
             if (e.municipality != m.code || e.at >= year_end) continue;
-            if (e.kind == event_kind::instance_started || e.kind == event_kind::transition)
+            if (e.kind == EventKind::instance_started || e.kind == EventKind::transition)
                 state_then[e.instance_id] = e.state;
-            if (e.kind == event_kind::instance_finished) state_then.erase(e.instance_id);
+            if (e.kind == EventKind::instance_finished) state_then.erase(e.instance_id);
             if (e.at < year_begin) continue;
-            if (e.kind == event_kind::reminder) ++r.counts.reminders;
-            if (e.kind == event_kind::escalation) ++r.counts.escalations;
-            if (e.kind == event_kind::vacancy) ++r.counts.vacancies;
-            if (e.kind == event_kind::instance_started) ++r.counts.instances_started;
-            if (e.kind == event_kind::transition) {
+            if (e.kind == EventKind::reminder) ++r.counts.reminders;
+            if (e.kind == EventKind::escalation) ++r.counts.escalations;
+            if (e.kind == EventKind::vacancy) ++r.counts.vacancies;
+            if (e.kind == EventKind::instance_started) ++r.counts.instances_started;
+            if (e.kind == EventKind::transition) {
                 const auto it = instances.find(e.instance_id);
                 const Definition* d = it == instances.end() ? nullptr : names.of(it->second);
                 r.transitions.push_back(

@@ -18,7 +18,7 @@ bool is_report_task(const Definition& d, const std::string& spec_id) {
 }  // namespace
 
 bool gets_annual_report(const OutboxItem& item, const Task& task, const Definition& definition) {
-    if (item.kind != "reminder" && item.kind != "overdue") return false;
+    if (item.kind != OutboxKind::reminder && item.kind != OutboxKind::overdue) return false;
     const StateSpec* state = definition.state(task.state);
     if (!state) return false;
     for (const auto& spec : state->tasks)
