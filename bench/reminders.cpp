@@ -19,20 +19,21 @@
 //   and the reminder's event line. --group 1: each step its own transaction (step());
 //   --group N: the daemon's group commit, up to N steps due at that moment in one
 //   transaction (Engine::step_due; the daemon uses 256).
+#include "bench_support.hpp"
+#include "modes.hpp"
+
+#include "adapters/config/config.hpp"
+#include "adapters/sqlite/sqlite_store.hpp"
+#include "daemon/runtime.hpp"
+#include "engine/engine.hpp"
+#include "model/event_kind.hpp"
+#include "engine/reminder_time.hpp"
+#include "time/amsterdam.hpp"
+
 #include <fmt/format.h>
 
 #include <chrono>
 #include <optional>
-
-#include "adapters/config/config.hpp"
-#include "adapters/sqlite/sqlite_store.hpp"
-#include "bench_support.hpp"
-#include "daemon/runtime.hpp"
-#include "engine/engine.hpp"
-#include "engine/reminder_time.hpp"
-#include "model/event_kind.hpp"
-#include "modes.hpp"
-#include "time/amsterdam.hpp"
 
 namespace okod::bench {
 namespace {

@@ -1,14 +1,14 @@
 #include "daemon/runtime.hpp"
 
-#include <fmt/format.h>
-
-#include <optional>
-
 #include "adapters/calendar/school_holidays_json.hpp"
 #include "adapters/definitions/toml_definition_loader.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "calendar/school_holiday_merge.hpp"
 #include "definition/municipality_check.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
 
 namespace okod {
 namespace {

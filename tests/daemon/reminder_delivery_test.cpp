@@ -1,13 +1,13 @@
 // Reminders by role, end to end on the virtual clock: engine steps and outbox deliveries
 // interleaved in time order as the daemon does them, with a transport that records what
 // would go over SMTP.
-#include <gtest/gtest.h>
-
-#include <deque>
-
 #include "daemon/outbox/outbox_sender.hpp"
 #include "model/event_kind.hpp"
 #include "support/engine_world.hpp"
+
+#include <gtest/gtest.h>
+
+#include <deque>
 
 namespace okod::test {
 namespace {

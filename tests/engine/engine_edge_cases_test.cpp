@@ -1,11 +1,11 @@
 // Edge cases found in review: each one a way a user could lose a notice or get a
 // burst of stale mail.
+#include "model/event_kind.hpp"
+#include "support/engine_world.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
-#include "model/event_kind.hpp"
-#include "support/engine_world.hpp"
 
 namespace okod::test {
 namespace {

@@ -1,10 +1,10 @@
+#include "model/event_kind.hpp"
+#include "engine/simulator.hpp"
+#include "support/engine_world.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
-#include "engine/simulator.hpp"
-#include "model/event_kind.hpp"
-#include "support/engine_world.hpp"
 
 namespace okod::test {
 namespace {

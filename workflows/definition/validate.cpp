@@ -1,5 +1,8 @@
 #include "definition/validate.hpp"
 
+#include "definition/guards.hpp"
+#include "definition/named_moments.hpp"
+
 #include <algorithm>
 #include <array>
 #include <deque>
@@ -7,9 +10,6 @@
 #include <string_view>
 #include <type_traits>
 #include <variant>
-
-#include "definition/guards.hpp"
-#include "definition/named_moments.hpp"
 
 namespace okod {
 namespace {

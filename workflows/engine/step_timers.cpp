@@ -1,34 +1,17 @@
 // Timers firing: reminders, deadlines, escalations and timed transitions, and the
 // notices they put in the outbox.
-#include <fmt/format.h>
-
 #include "definition/guards.hpp"
 #include "engine/step.hpp"
 #include "model/event_kind.hpp"
 #include "time/amsterdam.hpp"
+
+#include <fmt/format.h>
 
 namespace okod {
 namespace {
 
 // A timer handled this much later than it was due fell due while okod was not running.
 constexpr auto kLateAfter = std::chrono::minutes{15};
-
-}  // namespace
-
-void Step::fire(const Timer& t) {
-    switch (t.kind) {
-        case TimerKind::start_instance: return start_instance(t);
-        case TimerKind::reminder: return fire_reminder(t);
-        case TimerKind::task_due: return fire_task_due(t);
-        case TimerKind::escalation: return fire_escalation(t);
-        case TimerKind::transition: return fire_transition(t);
-        case TimerKind::capacity_check:
-            if (auto m = store_.municipality(t.municipality)) check_capacity(*m);
-            return;
-    }
-}
-
-namespace {
 
 // The event-log line a sent notice leaves; none for the overdue notice, whose
 // task_overdue line is already there.
@@ -47,6 +30,19 @@ std::optional<EventKind> notice_event(OutboxKind kind) {
 }
 
 }  // namespace
+
+void Step::fire(const Timer& t) {
+    switch (t.kind) {
+        case TimerKind::start_instance: return start_instance(t);
+        case TimerKind::reminder: return fire_reminder(t);
+        case TimerKind::task_due: return fire_task_due(t);
+        case TimerKind::escalation: return fire_escalation(t);
+        case TimerKind::transition: return fire_transition(t);
+        case TimerKind::capacity_check:
+            if (auto m = store_.municipality(t.municipality)) check_capacity(*m);
+            return;
+    }
+}
 
 void Step::fire_reminder(const Timer& t) {
     auto task = store_.task(t.task_id);

@@ -1,15 +1,15 @@
 #pragma once
 // Running workflow instances, their tasks, the timers the engine waits on, the
 // append-only event log, and the outbox of messages to send.
+#include "model/event_kind.hpp"
+#include "model/text.hpp"
+#include "time/instant.hpp"
+
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "model/event_kind.hpp"
-#include "model/text.hpp"
-#include "time/instant.hpp"
 
 namespace okod {
 
