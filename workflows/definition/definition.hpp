@@ -29,6 +29,10 @@ struct YearsSetting {
 struct Municipality;
 // The number a YearsSetting stands for in municipality `m`.
 int resolve_years(const YearsSetting& y, const Municipality& m);
+// Whether `name` is one of the numbers every municipality has ("cycle_years",
+// "survey_every_years", "trajectory_years"), and those names for error messages.
+bool is_municipality_setting(std::string_view name);
+std::string municipality_setting_names();  // "cycle_years, survey_every_years, ..."
 
 // A document okod makes itself and sends with a task's reminders (and writes to its
 // reports directory): the draft yearly report, so that the regisseur completes and

@@ -14,8 +14,6 @@
 namespace okod {
 namespace {
 
-constexpr std::array<std::string_view, 3> kSettings = {"cycle_years", "survey_every_years",
-                                                       "trajectory_years"};
 constexpr std::string_view kDoneSuffix = ".done";
 
 template <typename Range>
@@ -105,7 +103,7 @@ private:
     }
 
     void check_setting_name(const std::string& name, SourcePos pos) {
-        if (contains(kSettings, name) || d_.settings.count(name)) return;
+        if (is_municipality_setting(name) || d_.settings.count(name)) return;
         std::string known;
         for (const auto& [n, v] : d_.settings) known += (known.empty() ? "" : ", ") + n;
         error(pos, "unknown setting " + quote(name) + ": declare it with a default under [settings]" +
@@ -152,9 +150,9 @@ private:
         if (y.setting.empty()) {
             if (y.value < 1)
                 error(pos, quote(key) + " must be at least 1, got " + std::to_string(y.value));
-        } else if (!contains(kSettings, y.setting)) {
-            error(pos, "unknown setting " + quote(y.setting) + " for " + quote(key) +
-                           " (use cycle_years, survey_every_years or trajectory_years)");
+        } else if (!is_municipality_setting(y.setting)) {
+            error(pos, "unknown setting " + quote(y.setting) + " for " + quote(key) + " (use " +
+                           or_list(municipality_setting_names()) + ")");
         }
     }
 
