@@ -26,7 +26,7 @@
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/runtime.hpp"
 #include "engine/engine.hpp"
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "engine/reminder_time.hpp"
 #include "time/amsterdam.hpp"
 
@@ -158,7 +158,7 @@ Scheduled schedule(Store& store, const Calendar& calendar, const EngineSettings&
             e.municipality = t.municipality;
             e.instance_id = t.instance_id;
             e.workflow = t.workflow;
-            e.kind = std::string(event_kind::task_created);
+            e.kind = EventKind::task_created;
             e.state = t.state;
             e.task = t.key;
             e.title = t.title.nl;

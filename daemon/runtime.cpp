@@ -4,62 +4,14 @@
 #include "adapters/definitions/toml_definition_loader.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "calendar/school_holiday_merge.hpp"
+#include "definition/municipality_check.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <optional>
-#include <set>
 
 namespace okod {
 namespace {
-
-// The municipalities must only ask for what the definitions offer.
-void check_config_against_definitions(const Config& c, const DefinitionRegistry& defs,
-                                      std::vector<LoadError>& errors) {
-    const std::string dir = c.municipalities_dir.string();
-    for (const auto& m : c.municipalities) {
-        for (const auto& id : m.workflows) {
-            const Definition* d = defs.latest(id);
-            if (!d) {
-                errors.push_back({dir, 0, 0,
-                                  fmt::format("{} runs unknown workflow '{}' (known: {})", m.code, id,
-                                              fmt::join(defs.ids(), ", "))});
-                continue;
-            }
-            for (const auto& date : d->required_dates)
-                if (!m.dates.count(date))
-                    errors.push_back({dir, 0, 0,
-                                      fmt::format("{} runs '{}', which needs [dates] {}", m.code, id, date)});
-            for (const auto& list : d->required_lists)
-                if (!m.lists.count(list))
-                    errors.push_back({dir, 0, 0,
-                                      fmt::format("{} runs '{}', which needs [lists] {}", m.code, id, list)});
-            const std::string& at = d->start.at;
-            if (at != "trajectory_start" && at != "trajectory_end" && at != "election" &&
-                !m.dates.count(at))
-                errors.push_back({dir, 0, 0,
-                                  fmt::format("{} runs '{}', which starts at [dates] {}", m.code, id, at)});
-        }
-    }
-    for (const auto& m : c.municipalities)
-        for (const auto& setting : m.settings) {
-            const std::string& name = setting.first;  // a plain name: lambdas capture it (clang 14)
-            const bool declared = std::any_of(m.workflows.begin(), m.workflows.end(), [&](const auto& id) {
-                const Definition* d = defs.latest(id);
-                return d && d->settings.count(name);
-            });
-            if (!declared)
-                errors.push_back({dir, 0, 0,
-                                  fmt::format("{}: [settings] {} is not a setting of any workflow it runs",
-                                              m.code, name)});
-        }
-    for (const auto& a : c.assignments)
-        if (!defs.roles().contains(a.role))
-            errors.push_back({dir, 0, 0,
-                              fmt::format("{}: person '{}' holds unknown role '{}' (known roles: {})",
-                                          a.municipality, a.person_id, a.role, defs.roles().ids())});
-}
 
 // Stores each definition version's text so instances pinned to it survive file
 // changes, and loads the versions only the store still knows.
@@ -111,7 +63,9 @@ std::optional<Prepared> prepare(const Config& config, std::vector<LoadError>& er
     if (!config.school_holidays_file.empty()) {
         p.school_holidays = load_school_holidays_file(config.school_holidays_file, errors);
     }
-    check_config_against_definitions(config, p.definitions, errors);
+    for (auto& e : check_municipalities(config.municipalities, config.assignments, p.definitions,
+                                        config.municipalities_dir.string()))
+        errors.push_back(std::move(e));
     check_plan_tasks(config.plans, config.municipalities, p.definitions, errors);
     if (!errors.empty()) return std::nullopt;
     return p;

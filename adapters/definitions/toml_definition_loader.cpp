@@ -531,6 +531,12 @@ void read_definition(Context& ctx, const toml::table& root, Definition& d) {
         d.required_lists = read_strings(q, "lists");
         q.finish();
     }
+    if (const toml::table* t = r.table("annual_report")) {
+        TableReader a(ctx, *t, "annual_report", "annual_report");
+        d.annual_report.trajectory_steps = a.boolean("trajectory_steps").value_or(false);
+        d.annual_report.execution_plan = a.boolean("execution_plan").value_or(false);
+        a.finish();
+    }
     // A missing or empty `states` is reported by validate(), once.
     for_each_table(r, "states", false, [&](const toml::table& t) {
         d.states.push_back(read_state(ctx, t, "states." + std::to_string(d.states.size())));

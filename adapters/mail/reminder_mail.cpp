@@ -22,11 +22,11 @@ public:
     explicit Writer(const ReminderContext& c) : c_(c), lang_(c.item.language) {}
 
     Draft compose() const {
-        const std::string& kind = c_.item.kind;
-        Draft d = kind == "overdue"      ? overdue()
-                  : kind == "escalation" ? escalation()
-                  : kind == "vacancy"    ? vacancy()
-                                         : reminder();
+        const OutboxKind kind = c_.item.kind;
+        Draft d = kind == OutboxKind::overdue      ? overdue()
+                  : kind == OutboxKind::escalation ? escalation()
+                  : kind == OutboxKind::vacancy    ? vacancy()
+                                                   : reminder();
         d.layout.language = lang_;
         d.layout.title = d.subject;
         d.layout.greeting = c_.person_name.empty() ? w("Beste collega,", "Dear colleague,")
@@ -36,7 +36,7 @@ public:
         if (c_.item.late)
             d.layout.paragraphs.insert(
                 d.layout.paragraphs.begin(),
-                kind == "reminder"
+                kind == OutboxKind::reminder
                     ? w("Deze herinnering komt later dan gepland: okod was tijdelijk niet actief.",
                         "This reminder comes later than planned: okod was temporarily not running.")
                     : w("Dit bericht komt later dan gepland: okod was tijdelijk niet actief.",

@@ -24,7 +24,7 @@ struct MailIdentity {
 // Everything a mail about one outbox item needs, looked up by the caller (names in
 // the recipient's language where the model has two).
 struct ReminderContext {
-    // kind: "reminder" | "overdue" | "escalation" | "vacancy"; for "vacancy", role is
+    // for a vacancy, role is
     // the role nobody holds. language, lead_days, due, late, key, recipient.
     OutboxItem item;
     std::string municipality_name;  // "Maastricht"

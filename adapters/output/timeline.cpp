@@ -4,14 +4,14 @@
 
 #include <boost/json.hpp>
 
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "model/personal_data.hpp"
 #include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
 
-namespace ek = event_kind;
+using ek = EventKind;
 
 struct Phrases {
     const char* started;        // "started in state {}"
@@ -165,7 +165,7 @@ std::string describe(const Event& stored, const TimelineNames& n, Language l) {
     if (e.kind == ek::capacity_below_norm) return fmt::format(fmt::runtime(p.capacity), e.note);
     if (e.kind == ek::person_erased) return fmt::format(fmt::runtime(p.erased), person, e.note);
     if (e.kind == ek::task_rescheduled) return fmt::format(fmt::runtime(p.rescheduled), e.title, person, e.note);
-    return e.kind;
+    return std::string(to_string(e.kind));
 }
 
 }  // namespace
@@ -215,7 +215,7 @@ std::string format_event_json(const Event& stored, const TimelineNames& names) {
     o["time"] = format_iso_local(e.at);
     o["municipality"] = e.municipality;
     o["workflow"] = e.workflow;
-    o["kind"] = e.kind;
+    o["kind"] = std::string(to_string(e.kind));
     if (e.instance_id) o["instance"] = e.instance_id;
     if (!e.state.empty()) o["state"] = e.state;
     if (!e.from_state.empty()) o["from_state"] = e.from_state;

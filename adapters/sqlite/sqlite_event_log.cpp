@@ -20,7 +20,7 @@ Event sqlite_rows::read_event(const SqliteStatement& s) {
     e.municipality = s.column_text(2);
     e.instance_id = s.column_int64(3);
     e.workflow = s.column_text(4);
-    e.kind = s.column_text(5);
+    e.kind = parse_enum(parse_event_kind, s.column_text(5), "events.kind");
     e.state = s.column_text(6);
     e.from_state = s.column_text(7);
     e.task = s.column_text(8);
@@ -48,7 +48,7 @@ const StoreSql kCountAfter{"SELECT count(*) FROM events WHERE seq > ?1"};
 
 std::int64_t SqliteStore::append_event(const Event& e) {
     StatementUse s{query(kInsert)};
-    bind_all(*s, to_seconds(e.at), e.municipality, e.instance_id, e.workflow, e.kind, e.state,
+    bind_all(*s, to_seconds(e.at), e.municipality, e.instance_id, e.workflow, to_string(e.kind), e.state,
              e.from_state, e.task, e.title, e.role, e.person, to_seconds(e.due), e.lead_days,
              e.note);
     s->run();

@@ -18,7 +18,7 @@ OutboxItem sqlite_rows::read_outbox(const SqliteStatement& s) {
     o.created_at = to_instant(s.column_int64(2));
     o.municipality = s.column_text(3);
     o.task_id = s.column_int64(4);
-    o.kind = s.column_text(5);
+    o.kind = parse_enum(parse_outbox_kind, s.column_text(5), "outbox.kind");
     o.role = s.column_text(6);
     o.person_id = s.column_text(7);
     o.recipient = s.column_text(8);
@@ -77,7 +77,7 @@ const StoreSql kForgetRecipients{
     "LIMIT ?2)"};
 
 void bind_outbox(SqliteStatement& s, const OutboxItem& o) {
-    bind_all(s, key_or_null(o.key), to_seconds(o.created_at), o.municipality, o.task_id, o.kind,
+    bind_all(s, key_or_null(o.key), to_seconds(o.created_at), o.municipality, o.task_id, to_string(o.kind),
              o.role, o.person_id, o.recipient, to_string(o.language), o.lead_days,
              to_seconds(o.due), o.late ? 1 : 0, to_string(o.status), o.attempts,
              to_seconds(o.next_attempt_at), o.last_error, to_seconds(o.sent_at));

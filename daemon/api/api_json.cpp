@@ -77,7 +77,7 @@ json::value to_json(const Event& e) {
     o["municipality"] = e.municipality;
     o["instance_id"] = e.instance_id;
     o["workflow"] = e.workflow;
-    o["kind"] = e.kind;
+    o["kind"] = std::string(to_string(e.kind));
     o["state"] = e.state;
     o["from_state"] = e.from_state;
     o["task"] = e.task;
@@ -95,7 +95,7 @@ json::value to_json(const OutboxItem& x) {
     o["key"] = x.key;
     o["status"] = std::string(to_string(x.status));
     o["attempts"] = x.attempts;
-    o["kind"] = x.kind;
+    o["kind"] = std::string(to_string(x.kind));
     o["municipality"] = x.municipality;
     o["task_id"] = x.task_id;
     o["role"] = x.role;

@@ -14,7 +14,7 @@
 #include "daemon/commands/people_report.hpp"
 #include "daemon/commands/people_text.hpp"
 #include "engine/engine.hpp"
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "time/amsterdam.hpp"
 
 namespace okod {
@@ -84,7 +84,7 @@ void print_handovers_told(const StoreSession& s, const RoleAssignment& a,
             param(i, "successor") != a.person_id)
             continue;
         const auto moved = std::find_if(events.begin(), events.end(), [&](const Event& e) {
-            return e.kind == event_kind::transition && e.instance_id == i.id &&
+            return e.kind == EventKind::transition && e.instance_id == i.id &&
                    e.note == "successor_named";
         });
         if (moved != events.end())
@@ -132,9 +132,9 @@ int run_people_add(const PeopleAddArgs& args, std::ostream& out, std::ostream& e
                        : engine.save_member(p, args.municipality, command_user());
     if (!r.ok) return refused("add", r, err);
     const auto events = events_since(*s.store, before);
-    if (has_event(events, event_kind::person_linked))
+    if (has_event(events, EventKind::person_linked))
         out << fmt::format("{} now belongs to {}\n", p.id, args.municipality);
-    if (!has_event(events, event_kind::person_saved)) {
+    if (!has_event(events, EventKind::person_saved)) {
         out << fmt::format("person {} is recorded so already: nothing changed\n", p.id);
         return 0;
     }
@@ -169,7 +169,7 @@ int run_people_assign(const PeopleAssignArgs& args, std::ostream& out, std::ostr
     if (!r.ok) return refused("assign", r, err);
     const auto events = events_since(*s.store, before);
     const auto stored = stored_assignment(*s.store, a);
-    if (!has_event(events, event_kind::role_assigned) || !stored) {
+    if (!has_event(events, EventKind::role_assigned) || !stored) {
         out << fmt::format("{} is recorded as {} in {} {} so already: nothing changed\n",
                            a.person_id, role_label(s, a.role), m->code, describe_period(a));
         return 0;
@@ -202,7 +202,7 @@ int run_people_leave(const PeopleLeaveArgs& args, std::ostream& out, std::ostrea
     const auto events = events_since(*s.store, before);
     std::vector<std::string> roles;
     for (const auto& e : events)
-        if (e.kind == event_kind::leave_announced) roles.push_back(e.role);
+        if (e.kind == EventKind::leave_announced) roles.push_back(e.role);
     if (roles.empty()) {
         out << fmt::format(
             "{}'s last day {}in {} was already {}: nothing changed\n", args.person,
@@ -227,7 +227,7 @@ int run_people_leave(const PeopleLeaveArgs& args, std::ostream& out, std::ostrea
             "{} {} does not run warm-handover (no workflow of it starts when someone "
             "leaves): no hand-over started\n",
             m->code, m->name);
-    else if (!has_event(events, event_kind::instance_started))
+    else if (!has_event(events, EventKind::instance_started))
         for (const auto& i : s.store->instances_of_municipality(m->code))
             if (!i.finished_at && is_role_leave(s, i) && param(i, "leaver") == args.person &&
                 param(i, "leave_date") == format_date(*last_day))

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <ostream>
 
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "model/person_record.hpp"
 #include "time/amsterdam.hpp"
 
@@ -25,7 +25,7 @@ std::vector<Event> events_since(Store& store, const BeforeChange& before) {
     }
 }
 
-bool has_event(const std::vector<Event>& events, std::string_view kind) {
+bool has_event(const std::vector<Event>& events, EventKind kind) {
     return std::any_of(events.begin(), events.end(),
                        [&](const Event& e) { return e.kind == kind; });
 }
@@ -37,9 +37,9 @@ std::string role_label(const StoreSession& s, const std::string& role) {
 void print_started_work(const std::vector<Event>& events, const StoreSession& s,
                         std::ostream& out) {
     for (const auto& e : events) {
-        if (e.kind == event_kind::capacity_below_norm)
+        if (e.kind == EventKind::capacity_below_norm)
             out << "capacity below the norm: " << e.note << '\n';
-        if (e.kind != event_kind::instance_started) continue;
+        if (e.kind != EventKind::instance_started) continue;
         const auto instance = s.store->instance(e.instance_id);
         const Definition* d =
             instance ? s.definitions.get(instance->definition_id, instance->definition_version)
@@ -49,7 +49,7 @@ void print_started_work(const std::vector<Event>& events, const StoreSession& s,
                            d ? d->name.nl : e.workflow, e.workflow, e.instance_id,
                            state ? state->name.nl : e.state);
         for (const auto& t : events) {
-            if (t.kind != event_kind::task_created || t.instance_id != e.instance_id) continue;
+            if (t.kind != EventKind::task_created || t.instance_id != e.instance_id) continue;
             out << fmt::format("  task for {}, due {}: {}\n",
                                s.definitions.roles().name(t.role, Language::nl),
                                t.due ? format_local_minutes(*t.due) : std::string("not yet known"),

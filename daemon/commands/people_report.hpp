@@ -21,7 +21,7 @@ struct BeforeChange {
 
 // The events the change logged, in order.
 std::vector<Event> events_since(Store& store, const BeforeChange& before);
-bool has_event(const std::vector<Event>& events, std::string_view kind);
+bool has_event(const std::vector<Event>& events, EventKind kind);
 
 // "Contactpersoon GGD (ggd-contact)".
 std::string role_label(const StoreSession& s, const std::string& role);

@@ -49,7 +49,7 @@ inline void add_tokens_command(CLI::App& app, TokensCli& cli) {
                      "stakeholder (its person's tasks: read, complete), council (read-only "
                      "summaries and reports)")
         ->required()
-        ->check(CLI::IsMember({"admin", "regisseur", "stakeholder", "council"}));
+        ->check(CLI::IsMember(api_role_names()));
     cli.create
         ->add_option("--municipality", cli.create_args.municipalities,
                      "CBS code it may see, e.g. GM0935 (repeat for more; none for admin)")

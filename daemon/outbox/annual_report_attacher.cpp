@@ -50,11 +50,10 @@ std::optional<std::string> read_whole(const fs::path& file) {
 AnnualReportAttacher::AnnualReportAttacher(Store& store, const DefinitionRegistry& definitions, const Config& config)
     : store_(store), definitions_(definitions), config_(config) {}
 
-std::optional<ReportAttachment> AnnualReportAttacher::attach(const Task& task, Instant deliverable_due,
+std::optional<ReportAttachment> AnnualReportAttacher::attach(const Task& task, int year,
                                                              Language language, Instant now) {
     const auto m = store_.municipality(task.municipality);
     if (!m) return std::nullopt;
-    const int year = annual_report_year(local_date(deliverable_due));
     const YearPlan* plan = nullptr;
     for (const auto& p : config_.plans)
         if (p.plan.municipality == m->code && p.plan.year == year) plan = &p.plan;

@@ -44,12 +44,11 @@ public:
     // read at each call, so a reload (SIGHUP) takes effect.
     AnnualReportAttacher(Store& store, const DefinitionRegistry& definitions, const Config& config);
 
-    // The report for `task`'s municipality in `language`, at `now`, covering the year
-    // report/report_year.hpp derives from `deliverable_due`: the deadline of what the
-    // report is for (the council report's sending day), so that every task around it
-    // attaches the same year. nullopt when the municipality is unknown or the report
-    // cannot be made (logged).
-    std::optional<ReportAttachment> attach(const Task& task, Instant deliverable_due, Language language, Instant now);
+    // The report on `year` (report/report_attachment.hpp chooses it) for `task`'s
+    // municipality in `language`, as of `now`. nullopt when the municipality is unknown
+    // or the report cannot be made (logged).
+    std::optional<ReportAttachment> attach(const Task& task, int year, Language language,
+                                           Instant now);
 
 private:
     Store& store_;

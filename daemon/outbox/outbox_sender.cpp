@@ -3,8 +3,9 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "model/person_record.hpp"
+#include "report/report_attachment.hpp"
 #include "time/amsterdam.hpp"
 
 namespace okod {
@@ -38,12 +39,9 @@ ReminderContext OutboxSender::context_for(const OutboxItem& item, std::optional<
             if (const Definition* d = definitions_.get(instance->definition_id,
                                                        instance->definition_version)) {
                 c.workflow_name = d->name;
-                if (const StateSpec* s = d->state(task->state)) {
-                    c.state_name = s->name;
-                    for (const auto& spec : s->tasks)
-                        if (spec.id == task->spec_id && spec.attach == TaskAttachment::annual_report)
-                            attach_report(c, *task, *d, pdf);
-                }
+                if (const StateSpec* s = d->state(task->state)) c.state_name = s->name;
+                if (attacher_ && gets_annual_report(item, *task, *d))
+                    attach_report(c, *task, *d, pdf);
             }
         }
         if (c.workflow_name.nl.empty()) c.workflow_name = {task->workflow, task->workflow};
@@ -55,25 +53,15 @@ ReminderContext OutboxSender::context_for(const OutboxItem& item, std::optional<
     return c;
 }
 
-// The report goes to whoever must act on the task (reminder, overdue notice), not with
-// an escalation to the wethouder: a draft is for its author. Whatever goes wrong here,
-// the mail goes without the report: a reminder is never held back by its attachment.
+// Whatever goes wrong here, the mail goes without the report: a reminder is never held
+// back by its attachment.
 void OutboxSender::attach_report(ReminderContext& c, const Task& task, const Definition& definition,
                                  std::optional<PdfJob>& pdf) {
-    if (!attacher_ || (c.item.kind != "reminder" && c.item.kind != "overdue")) return;
     try {
-        // The year follows the deadline of what the report is for (the instance's last
-        // reporting deadline: the sending day), the same for every task around it.
-        std::optional<Instant> deliverable = task.due;
         TaskFilter f;
         f.instance_id = task.instance_id;
-        for (const auto& t : store_.tasks_matching(f)) {
-            if (!t.due || (deliverable && *t.due <= *deliverable)) continue;
-            for (const auto& st : definition.states)
-                for (const auto& spec : st.tasks)
-                    if (spec.id == t.spec_id && spec.report) deliverable = t.due;
-        }
-        auto report = attacher_->attach(task, deliverable.value_or(clock_.now()), c.item.language, clock_.now());
+        const int year = attached_report_year(task, definition, store_.tasks_matching(f), clock_.now());
+        auto report = attacher_->attach(task, year, c.item.language, clock_.now());
         if (!report) return;
         c.attachments = std::move(report->files);
         c.attachment_note = std::move(report->note);
@@ -137,7 +125,7 @@ std::optional<std::string> OutboxSender::obsolete_reason(const OutboxItem& item)
     return fmt::format("not sent: the task was {} on {} before this {} could be delivered",
                        to_string(task->status),
                        task->closed_at ? format_iso_local(*task->closed_at) : std::string("?"),
-                       item.kind);
+                       to_string(item.kind));
 }
 
 void OutboxSender::retire(OutboxItem item, const std::string& reason) {
@@ -147,7 +135,8 @@ void OutboxSender::retire(OutboxItem item, const std::string& reason) {
     item.last_error = reason;
     store_.update_outbox(item);
     tx->commit();
-    spdlog::info("mail {} to {} ({}) is obsolete: {}", item.id, item.recipient, item.kind, reason);
+    spdlog::info("mail {} to {} ({}) is obsolete: {}", item.id, item.recipient,
+                 to_string(item.kind), reason);
 }
 
 void OutboxSender::record(const Delivery& d, const SendResult& result) {
@@ -169,7 +158,7 @@ void OutboxSender::record(const Delivery& d, const SendResult& result) {
             Event e;
             e.at = now;
             e.municipality = item.municipality;
-            e.kind = std::string(event_kind::mail_undeliverable);
+            e.kind = EventKind::mail_undeliverable;
             e.role = item.role;
             e.person = item.person_id;
             e.title = d.message.subject;
@@ -192,8 +181,8 @@ void OutboxSender::record(const Delivery& d, const SendResult& result) {
     tx->commit();
 
     if (result.ok())
-        spdlog::info("mail {} sent to {} ({}, attempt {})", item.id, item.recipient, item.kind,
-                     item.attempts);
+        spdlog::info("mail {} sent to {} ({}, attempt {})", item.id, item.recipient,
+                     to_string(item.kind), item.attempts);
     else if (item.status == OutboxStatus::dead)
         spdlog::error(
             "mail {} to {} was refused (attempt {}), kept as dead letter (okoctl outbox retry "

@@ -34,7 +34,7 @@
 #include "daemon/run/systemd_notify.hpp"
 #include "daemon/runtime.hpp"
 #include "engine/engine.hpp"
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "time/amsterdam.hpp"
 
 namespace okod {
@@ -404,7 +404,7 @@ void Daemon::Impl::log_new_events() {
         const auto events = runtime->store->events_after(logged_seq, 500);
         if (events.empty()) return;
         for (const auto& e : events) {
-            if (e.kind == event_kind::person_saved || e.kind == event_kind::person_erased)
+            if (e.kind == EventKind::person_saved || e.kind == EventKind::person_erased)
                 refresh_names();
             spdlog::info("{}", format_event_line(e, *names, runtime->config.language));
         }

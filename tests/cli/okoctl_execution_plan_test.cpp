@@ -12,7 +12,7 @@
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/runtime.hpp"
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "support/api_daemon.hpp"
 #include "support/child_process.hpp"
 #include "support/http_client.hpp"
@@ -67,7 +67,7 @@ protected:
     std::vector<Event> plan_events() {
         std::vector<Event> out;
         for (const auto& e : SqliteStore::open(store_path())->events_after(0, 100000))
-            if (e.kind.starts_with("execution_action_")) out.push_back(e);
+            if (to_string(e.kind).starts_with("execution_action_")) out.push_back(e);
         return out;
     }
     TempDir dir_;
@@ -183,9 +183,9 @@ TEST_F(OkoctlExecutionPlanLocal, add_set_list_and_remove_on_okods_store) {
     // Every change is in okod's event log, with who did it, at okod's moment.
     const auto events = plan_events();
     ASSERT_EQ(events.size(), 4u);
-    EXPECT_EQ(events[0].kind, event_kind::execution_action_added);
-    EXPECT_EQ(events[2].kind, event_kind::execution_action_changed);
-    EXPECT_EQ(events[3].kind, event_kind::execution_action_removed);
+    EXPECT_EQ(events[0].kind, EventKind::execution_action_added);
+    EXPECT_EQ(events[2].kind, EventKind::execution_action_changed);
+    EXPECT_EQ(events[3].kind, EventKind::execution_action_removed);
     EXPECT_EQ(events[2].at, *parse_instant(kAt));
     EXPECT_TRUE(events[2].note.ends_with(
         "gewijzigd: money_euros 2500 → -, status rood → oranje, status_remark (door sanne)"))

@@ -14,7 +14,7 @@ OutboxItem item(const std::string& key, OutboxStatus status, int attempts, const
     o.created_at = Instant{std::chrono::seconds{1772438400}};  // 2026-03-02 09:00 CET
     o.municipality = "GM0935";
     o.task_id = 1;
-    o.kind = "reminder";
+    o.kind = OutboxKind::reminder;
     o.role = "ggd-contact";
     o.person_id = "bram";
     o.recipient = "bram@maastricht.example";

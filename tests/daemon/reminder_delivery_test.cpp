@@ -2,7 +2,7 @@
 // interleaved in time order as the daemon does them, with a transport that records what
 // would go over SMTP.
 #include "daemon/outbox/outbox_sender.hpp"
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "support/engine_world.hpp"
 
 #include <gtest/gtest.h>
@@ -165,7 +165,7 @@ TEST_F(ReminderDelivery, AVacantRoleAlertsTheRegisseurInsteadOfDroppingTheRemind
     EXPECT_EQ(m.to_address, "anna@example.org");
     EXPECT_NE(m.text.find("Contactpersoon GGD"), std::string::npos) << m.text;  // the vacant role
     EXPECT_NE(m.text.find("Jeugdmonitor afnemen"), std::string::npos) << m.text;
-    EXPECT_EQ(outbox().front().kind, "vacancy");
+    EXPECT_EQ(outbox().front().kind, OutboxKind::vacancy);
 }
 
 TEST_F(ReminderDelivery, AFailedDeliveryIsRetriedWithBackoffAndSentOnce) {
@@ -198,7 +198,7 @@ TEST_F(ReminderDelivery, AMailServerDownForDaysCostsNoReminder) {
     ASSERT_EQ(items.size(), 1u);
     EXPECT_EQ(items[0].status, OutboxStatus::pending);  // no dead letter by count alone
     EXPECT_GT(items[0].attempts, 300);                  // every 10 minutes at most (the cap)
-    EXPECT_TRUE(events(std::string(event_kind::mail_undeliverable)).empty());
+    EXPECT_TRUE(events(EventKind::mail_undeliverable).empty());
 
     transport_.failures = 0;  // back on Monday
     live_until(d(2022, 9, 20));
@@ -277,7 +277,8 @@ TEST_F(ReminderDelivery, AfterDowntimeStaleRemindersFoldIntoTheOverdueNoticeWhic
     live_until(d(2022, 10, 31));
 
     std::vector<std::string> kinds;
-    for (const auto& o : outbox()) kinds.push_back(o.kind + (o.late ? " (late)" : ""));
+    for (const auto& o : outbox())
+        kinds.push_back(std::string(to_string(o.kind)) + (o.late ? " (late)" : ""));
     EXPECT_EQ(kinds, (std::vector<std::string>{"overdue (late)", "escalation"}));
     ASSERT_EQ(transport_.sent.size(), 2u);
     EXPECT_EQ(format_local_minutes(transport_.sent[0].at), "2022-10-03 10:00");

@@ -35,7 +35,8 @@ TEST(TurnoverProcess, OkodSendsTheHandoverNoticeAtOnceWhenOkoctlAnnouncesALeave)
 
     auto notice_sent = [&] {
         for (const auto& o : world.outbox())
-            if (o.person_id == "maastricht-bram" && o.kind == "reminder" && o.status == OutboxStatus::sent)
+            if (o.person_id == "maastricht-bram" && o.kind == OutboxKind::reminder &&
+                o.status == OutboxStatus::sent)
                 return true;
         return false;
     };

@@ -272,6 +272,37 @@ TEST_F(DefinitionLoader, reports_unknown_guards) {
                      "optionally preceded by 'not '"});
 }
 
+// What the yearly report takes from a workflow is data in its file, not its id in okod.
+TEST_F(DefinitionLoader, reads_what_the_yearly_report_takes_from_a_workflow) {
+    const auto plain = load(kBase);
+    ASSERT_EQ(plain.definitions.size(), 1u);
+    EXPECT_FALSE(plain.definitions[0].annual_report.trajectory_steps);
+    EXPECT_FALSE(plain.definitions[0].annual_report.execution_plan);
+
+    const auto set = load(std::string(kBase) + "\n[annual_report]\ntrajectory_steps = true\n");
+    EXPECT_EQ(errors_of(set), Errors{});
+    ASSERT_EQ(set.definitions.size(), 1u);
+    EXPECT_TRUE(set.definitions[0].annual_report.trajectory_steps);
+    EXPECT_FALSE(set.definitions[0].annual_report.execution_plan);
+
+    EXPECT_EQ(errors(std::string(kBase) + "\n[annual_report]\nexecution_plan = \"yes\"\n"
+                                          "excution_plan = true\n"),
+              (Errors{"def.toml:27:18: expected a boolean for 'execution_plan', got string",
+                      "def.toml:28:1: unknown key 'excution_plan' in annual_report"}));
+}
+
+TEST_F(DefinitionLoader, the_shipped_definitions_say_what_the_yearly_report_takes) {
+    const DefinitionSet set = load_definition_dir(test::source_path("workflows/definitions"));
+    ASSERT_TRUE(set.ok());
+    std::vector<std::string> steps, plans;
+    for (const auto& d : set.definitions) {
+        if (d.annual_report.trajectory_steps) steps.push_back(d.id);
+        if (d.annual_report.execution_plan) plans.push_back(d.id);
+    }
+    EXPECT_EQ(steps, std::vector<std::string>{"implementation-trajectory"});
+    EXPECT_EQ(plans, std::vector<std::string>{"scanner-execution-plan"});
+}
+
 TEST_F(DefinitionLoader, reports_unknown_named_moments) {
     auto text = replace_line(kBase, "  due = { quarter_end = 2 }",
                              "  due = { after = \"survey.done\", months = 2 }");
@@ -286,7 +317,7 @@ after = { before = "elektion", days = 90 }
                       "task 'survey'",
                       "def.toml:29:20: unknown moment 'elektion' (use started, entered, "
                       "year_start, trajectory_start, trajectory_end, report_due, election, "
-                      "<task id>.done, an event name or a [requires] date)"}));
+                      "events_season, <task id>.done, an event name or a [requires] date)"}));
 }
 
 TEST_F(DefinitionLoader, accepts_task_events_and_required_dates_as_moments) {

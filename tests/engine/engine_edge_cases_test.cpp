@@ -1,6 +1,6 @@
 // Edge cases found in review: each one a way a user could lose a notice or get a
 // burst of stale mail.
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "support/engine_world.hpp"
 
 #include <gtest/gtest.h>
@@ -13,7 +13,7 @@ namespace {
 std::vector<OutboxItem> of_kind(const std::vector<OutboxItem>& items, const std::string& kind) {
     std::vector<OutboxItem> out;
     std::copy_if(items.begin(), items.end(), std::back_inserter(out),
-                 [&](const OutboxItem& o) { return o.kind == kind; });
+                 [&](const OutboxItem& o) { return to_string(o.kind) == kind; });
     return out;
 }
 
@@ -54,7 +54,7 @@ TEST_F(EngineEdgeCases, a_task_created_after_its_deadline_is_overdue_without_sta
     run_until(d(2022, 7, 1));
     EXPECT_EQ(task("job").status, TaskStatus::overdue);
     EXPECT_TRUE(outbox().empty());
-    const auto overdue = events(std::string(event_kind::task_overdue));
+    const auto overdue = events(EventKind::task_overdue);
     ASSERT_EQ(overdue.size(), 1u);
     EXPECT_EQ(overdue[0].note, "deadline had passed when the task was created");
 }
@@ -153,7 +153,7 @@ TEST_F(Reschedule, a_moved_deadline_moves_its_reminders_and_reopens_an_overdue_t
     run_until(d(2022, 3, 30));
     std::vector<std::string> reminders;
     for (const auto& o : outbox())
-        if (o.kind == "reminder") reminders.push_back(format_iso_local(*o.due));
+        if (o.kind == OutboxKind::reminder) reminders.push_back(format_iso_local(*o.due));
     EXPECT_EQ(reminders, (std::vector<std::string>{"2022-03-01T17:00:00+01:00", "2022-04-01T17:00:00+02:00"}));
     const auto moved = events("task_rescheduled");
     ASSERT_EQ(moved.size(), 1u);

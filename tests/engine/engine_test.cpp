@@ -1,4 +1,4 @@
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "engine/simulator.hpp"
 #include "support/engine_world.hpp"
 
@@ -145,7 +145,7 @@ TEST_F(EngineTest, completing_all_tasks_takes_the_transition_and_logs_it) {
     run_until(d(2022, 9, 1));
     ASSERT_TRUE(engine().complete_task(id_of("survey"), "bert").ok);
     EXPECT_EQ(only_instance("cycle").state, "feedback");
-    const auto transitions = events(std::string(event_kind::transition));
+    const auto transitions = events(EventKind::transition);
     ASSERT_EQ(transitions.size(), 1u);
     EXPECT_EQ(transitions[0].from_state, "monitoring");
     EXPECT_EQ(transitions[0].state, "feedback");
@@ -180,7 +180,8 @@ TEST_F(EngineTest, reminders_go_out_at_each_lead_time_at_nine_local_across_dst) 
     run_until(d(2022, 10, 1));
     std::vector<std::string> sent;
     for (const auto& o : outbox())
-        if (o.kind == "reminder") sent.push_back(format_iso_local(o.created_at) + " " + o.person_id);
+        if (o.kind == OutboxKind::reminder)
+            sent.push_back(format_iso_local(o.created_at) + " " + o.person_id);
     EXPECT_EQ(sent, (std::vector<std::string>{"2022-09-16T09:00:00+02:00 bert",
                                              "2022-09-27T09:00:00+02:00 bert",
                                              "2022-09-30T09:00:00+02:00 bert"}));
@@ -190,11 +191,12 @@ TEST_F(EngineTest, an_unfinished_task_becomes_overdue_and_escalates_to_the_named
     add_municipality({"cycle"});
     run_until(d(2022, 10, 6));
     EXPECT_EQ(task("survey").status, TaskStatus::overdue);
-    EXPECT_TRUE(outbox().back().kind == "overdue");
+    EXPECT_TRUE(outbox().back().kind == OutboxKind::overdue);
     run_until(d(2022, 10, 8));
     const auto items = outbox();
-    const auto escalation = std::find_if(items.begin(), items.end(),
-                                         [](const OutboxItem& o) { return o.kind == "escalation"; });
+    const auto escalation = std::find_if(items.begin(), items.end(), [](const OutboxItem& o) {
+        return o.kind == OutboxKind::escalation;
+    });
     ASSERT_NE(escalation, items.end());
     EXPECT_EQ(escalation->person_id, "anna");
     EXPECT_EQ(escalation->role, "regisseur");
@@ -215,7 +217,7 @@ TEST_F(EngineTest, a_reminder_goes_to_whoever_holds_the_role_when_it_is_sent) {
     run_until(d(2022, 10, 1));
     std::vector<std::string> who;
     for (const auto& o : outbox())
-        if (o.kind == "reminder") who.push_back(o.person_id);
+        if (o.kind == OutboxKind::reminder) who.push_back(o.person_id);
     EXPECT_EQ(who, (std::vector<std::string>{"bert", "carla", "carla"}));
 }
 
@@ -230,12 +232,13 @@ TEST_F(EngineTest, a_vacant_role_alerts_the_regisseur_instead_of_dropping_the_re
             store_->update_assignment(a);
         }
     run_until(d(2022, 11, 1));
-    const auto vacancies = events(std::string(event_kind::vacancy));
+    const auto vacancies = events(EventKind::vacancy);
     ASSERT_FALSE(vacancies.empty());
     EXPECT_EQ(vacancies[0].role, "school-contact");
     const auto items = outbox();
-    const auto alert = std::find_if(items.begin(), items.end(),
-                                    [](const OutboxItem& o) { return o.kind == "vacancy"; });
+    const auto alert = std::find_if(items.begin(), items.end(), [](const OutboxItem& o) {
+        return o.kind == OutboxKind::vacancy;
+    });
     ASSERT_NE(alert, items.end());
     EXPECT_EQ(alert->person_id, "anna");
     EXPECT_EQ(alert->role, "school-contact");

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "support/engine_world.hpp"
 
 namespace okod::test {
@@ -37,7 +37,7 @@ TEST_F(ExecutionPlanCommands, adding_stores_the_action_and_logs_it_with_its_reco
     EXPECT_EQ(r.action.created_at, clock_.now());
     EXPECT_EQ(store_->execution_action(r.action.id), r.action);
 
-    const auto logged = events(std::string(event_kind::execution_action_added));
+    const auto logged = events(EventKind::execution_action_added);
     ASSERT_EQ(logged.size(), 1u);
     EXPECT_EQ(logged[0].municipality, "GM0935");
     EXPECT_EQ(logged[0].at, clock_.now());
@@ -87,7 +87,7 @@ TEST_F(ExecutionPlanCommands, a_change_replaces_what_it_names_and_logs_what_chan
     EXPECT_EQ(r.action.created_at, added.action.created_at);
     EXPECT_EQ(r.action.updated_at, clock_.now());
     EXPECT_EQ(store_->execution_action(added.action.id), r.action);
-    const auto logged = events(std::string(event_kind::execution_action_changed));
+    const auto logged = events(EventKind::execution_action_changed);
     ASSERT_EQ(logged.size(), 1u);
     EXPECT_EQ(logged[0].note,
               fmt::format("uitvoeringsplan, aanbeveling 2 'Ouders': actie {} 'Ouderavonden' "
@@ -98,7 +98,7 @@ TEST_F(ExecutionPlanCommands, a_change_replaces_what_it_names_and_logs_what_chan
     const auto again = engine().change_execution_action("GM0935", added.action.id, c, "api:laptop");
     ASSERT_TRUE(again.ok);
     EXPECT_FALSE(again.changed);
-    EXPECT_EQ(events(std::string(event_kind::execution_action_changed)).size(), 1u);
+    EXPECT_EQ(events(EventKind::execution_action_changed).size(), 1u);
     EXPECT_EQ(store_->execution_action(added.action.id)->updated_at, r.action.updated_at);
 }
 
@@ -146,7 +146,7 @@ TEST_F(ExecutionPlanCommands, removing_logs_the_action_and_it_is_gone) {
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.action, added.action);
     EXPECT_EQ(store_->execution_action(added.action.id), std::nullopt);
-    const auto logged = events(std::string(event_kind::execution_action_removed));
+    const auto logged = events(EventKind::execution_action_removed);
     ASSERT_EQ(logged.size(), 1u);
     EXPECT_EQ(
         logged[0].note,

@@ -1,8 +1,8 @@
 // The success conditions of the implementation plan, watched with the shipped
 // workflows and the demo Maastricht: capacity (FTE), money (budget lines that end)
 // and the GGD on board for the extra survey round.
-#include "engine/event_kinds.hpp"
 #include "model/capacity.hpp"
+#include "model/event_kind.hpp"
 #include "support/demo_world.hpp"
 
 namespace okod::test {
@@ -13,7 +13,7 @@ class SuccessConditions : public DemoWorld {};
 TEST_F(SuccessConditions, enough_fte_on_the_roles_starts_nothing) {
     start(at(2022, 1, 3));
     EXPECT_TRUE(instances("capacity-shortfall").empty());
-    EXPECT_TRUE(events(std::string(event_kind::capacity_below_norm)).empty());
+    EXPECT_TRUE(events(EventKind::capacity_below_norm).empty());
 }
 
 TEST_F(SuccessConditions, a_project_leader_below_0_6_fte_gets_a_task_with_the_figures) {
@@ -25,7 +25,7 @@ TEST_F(SuccessConditions, a_project_leader_below_0_6_fte_gets_a_task_with_the_fi
     EXPECT_EQ(t.role, "regisseur");
     EXPECT_EQ(t.title.nl, "Capaciteit OKO onder de norm: 1,4 fte in totaal (norm 1,5), regisseur 0,4 fte "
                           "(norm 0,6); regel aanvulling");
-    const auto logged = events(std::string(event_kind::capacity_below_norm));
+    const auto logged = events(EventKind::capacity_below_norm);
     ASSERT_EQ(logged.size(), 1u);
     EXPECT_EQ(logged[0].note, "1,4 fte in totaal (norm 1,5), regisseur 0,4 fte (norm 0,6)");
 

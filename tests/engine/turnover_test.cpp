@@ -1,7 +1,7 @@
 // Staff turnover with the shipped workflows and the demo Maastricht: a holder leaves,
 // the warm hand-over runs, open work follows the role to the successor, and a post
 // left empty is escalated to the regisseur (or the steering group).
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "model/person_record.hpp"
 #include "support/demo_world.hpp"
 
@@ -32,7 +32,7 @@ protected:
     std::vector<std::string> recipients(TaskId task, const std::string& kind) {
         std::vector<std::string> out;
         for (const auto& o : mail_for(task))
-            if (o.kind == kind) out.push_back(o.person_id);
+            if (to_string(o.kind) == kind) out.push_back(o.person_id);
         return out;
     }
 };
@@ -79,12 +79,12 @@ TEST_F(Turnover, the_event_log_tells_who_held_the_role_when) {
     ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "sanne").ok);
     ASSERT_TRUE(assign("maastricht-noor", "ggd-contact", day(2022, 10, 17)).ok);
 
-    const auto leaves = events(std::string(event_kind::leave_announced));
+    const auto leaves = events(EventKind::leave_announced);
     ASSERT_EQ(leaves.size(), 1u);
     EXPECT_EQ(leaves[0].person, "maastricht-bram");
     EXPECT_EQ(leaves[0].role, "ggd-contact");
     EXPECT_EQ(leaves[0].note, "laatste dag 2022-10-14, gemeld door sanne");
-    const auto assigned = events(std::string(event_kind::role_assigned));
+    const auto assigned = events(EventKind::role_assigned);
     ASSERT_EQ(assigned.size(), 1u);
     EXPECT_EQ(assigned[0].person, "maastricht-noor");
     EXPECT_EQ(assigned[0].note, "vanaf 2022-10-17 door test");
@@ -141,7 +141,7 @@ TEST_F(Turnover, when_the_regisseur_leaves_unreplaced_the_steering_group_is_told
     EXPECT_EQ(shortfall[0].params.at("regisseur_fte"), "0");
     const Task restore = task("capacity-shortfall", "restore-capacity");
     ASSERT_FALSE(mail_for(restore.id).empty());
-    EXPECT_EQ(mail_for(restore.id)[0].kind, "vacancy");
+    EXPECT_EQ(mail_for(restore.id)[0].kind, OutboxKind::vacancy);
     EXPECT_EQ(mail_for(restore.id)[0].person_id, "maastricht-stuurgroep");
 }
 

@@ -21,7 +21,7 @@ ReminderContext reminder(int lead_days = 14) {
     ReminderContext c;
     c.item.id = 7;
     c.item.key = "123|reminder|2025-09-30T17:00|bram";
-    c.item.kind = "reminder";
+    c.item.kind = OutboxKind::reminder;
     c.item.role = "ggd";
     c.item.person_id = "bram";
     c.item.recipient = "bram.hendriks@ggdzl.nl";
@@ -125,7 +125,7 @@ TEST(ReminderMail, a_late_reminder_says_so_and_counts_from_when_it_was_written) 
 
 TEST(ReminderMail, overdue_notice_says_the_deadline_passed_and_the_regisseur_will_hear) {
     ReminderContext c = reminder();
-    c.item.kind = "overdue";
+    c.item.kind = OutboxKind::overdue;
     c.item.lead_days = -1;
     c.item.created_at = local(2025, 9, 30, 17);
     const MailMessage m = compose_reminder_mail(c, kFrom);
@@ -143,7 +143,7 @@ TEST(ReminderMail, overdue_notice_says_the_deadline_passed_and_the_regisseur_wil
 
 TEST(ReminderMail, escalation_tells_the_regisseur_whose_task_is_how_late) {
     ReminderContext c = reminder();
-    c.item.kind = "escalation";
+    c.item.kind = OutboxKind::escalation;
     c.item.role = "regisseur";
     c.item.recipient = "sanne@maastricht.nl";
     c.person_name = "Sanne Vermeulen";
@@ -166,7 +166,7 @@ TEST(ReminderMail, escalation_tells_the_regisseur_whose_task_is_how_late) {
 
 TEST(ReminderMail, vacancy_alert_names_the_role_nobody_holds) {
     ReminderContext c = reminder();
-    c.item.kind = "vacancy";
+    c.item.kind = OutboxKind::vacancy;
     c.item.role = "ggd";  // the vacant role
     c.item.recipient = "sanne@maastricht.nl";
     c.person_name = "Sanne Vermeulen";

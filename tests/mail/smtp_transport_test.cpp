@@ -45,7 +45,7 @@ SmtpSettings plain_smtp(int port) {
 MailMessage dutch_reminder(const std::string& person = "bram") {
     ReminderContext c;
     c.item.key = "123|reminder|2025-09-30|" + person;
-    c.item.kind = "reminder";
+    c.item.kind = OutboxKind::reminder;
     c.item.recipient = person + "@ggdzl.nl";
     c.item.lead_days = 14;
     c.item.due =

@@ -10,7 +10,7 @@
 #include <iterator>
 
 #include "adapters/sqlite/sqlite_store.hpp"
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "model/person_record.hpp"
 #include "support/demo_world.hpp"
 
@@ -72,7 +72,7 @@ protected:
         // person line's note and in a title.
         Event legacy;
         legacy.at = at(2022, 9, 30, 19);
-        legacy.kind = std::string(event_kind::person_saved);
+        legacy.kind = EventKind::person_saved;
         legacy.person = "maastricht-bram";
         legacy.note = "Bram Hendriks <bram.hendriks@ggdzl.example> (gewijzigd) door beheer";
         legacy_seq_ = store().append_event(legacy);
@@ -133,8 +133,8 @@ TEST_F(PersonalData, export_holds_the_roles_tasks_mails_and_events_of_the_person
     const auto has_event = [&](auto pred) {
         return std::any_of(r->events.begin(), r->events.end(), pred);
     };
-    EXPECT_TRUE(has_event([](const Event& e) { return e.kind == event_kind::leave_announced; }));
-    EXPECT_TRUE(has_event([](const Event& e) { return e.kind == event_kind::reminder; }));
+    EXPECT_TRUE(has_event([](const Event& e) { return e.kind == EventKind::leave_announced; }));
+    EXPECT_TRUE(has_event([](const Event& e) { return e.kind == EventKind::reminder; }));
     EXPECT_TRUE(has_event([&](const Event& e) { return e.seq == legacy_seq_; }));
     // His hand-over keeps him as a reference; the API shows it with his name.
     const Instance handover = instances("warm-handover").at(0);
@@ -142,7 +142,7 @@ TEST_F(PersonalData, export_holds_the_roles_tasks_mails_and_events_of_the_person
     EXPECT_EQ(with_names(handover, person_names(store())).params.at("leaver_name"), "Bram de Wit");
     // The hand-over's tasks name him by reference, found as such.
     EXPECT_TRUE(has_event([](const Event& e) {
-        return e.kind == event_kind::task_created &&
+        return e.kind == EventKind::task_created &&
                e.title.find("{person:maastricht-bram}") != std::string::npos;
     }));
 }
@@ -204,7 +204,7 @@ TEST_F(PersonalData, after_the_last_day_erasure_leaves_no_name_or_address_anywhe
               std::string::npos);
 
     // The erasure is on record, naming only the pseudonym and the lines it rewrote.
-    const auto erased = events(std::string(event_kind::person_erased));
+    const auto erased = events(EventKind::person_erased);
     ASSERT_EQ(erased.size(), 1u);
     EXPECT_EQ(erased[0].person, "maastricht-bram");
     EXPECT_NE(erased[0].note.find("voortaan 'Verwijderde persoon 1'"), std::string::npos)

@@ -133,7 +133,7 @@ TEST(RetentionProcess, OkodClearsTheAddressesOfOldSentMailWhenItStarts) {
             o.sent_at = o.created_at;
             o.status = OutboxStatus::sent;
             o.municipality = "GM0935";
-            o.kind = "reminder";
+            o.kind = OutboxKind::reminder;
             o.person_id = "maastricht-sanne";
             o.recipient = "sanne@maastricht.example";
             ASSERT_TRUE(store->enqueue(o));

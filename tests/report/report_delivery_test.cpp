@@ -155,7 +155,8 @@ TEST_F(ReportDelivery, a_report_due_in_spring_looks_back_on_the_year_before) {
     Task task;
     task.municipality = "GM0935";
     task.due = at(2027, 5, 15, 17);
-    const auto spring = attacher_->attach(task, *task.due, Language::en, at(2027, 4, 10));
+    const auto spring = attacher_->attach(task, annual_report_year(local_date(*task.due)),
+                                          Language::en, at(2027, 4, 10));
     ASSERT_TRUE(spring);
     ASSERT_EQ(spring->files.size(), 1u);
     EXPECT_EQ(spring->files[0].filename, "annual-report-GM0935-2026.html");

@@ -194,7 +194,7 @@ Timer timer(const std::string& key, Instant due) {
     return t;
 }
 
-Event event(const std::string& kind) {
+Event event(EventKind kind) {
     Event e;
     e.at = at(1'700'000'000);
     e.municipality = "GM0935";
@@ -210,7 +210,7 @@ OutboxItem outbox_item(const std::string& key) {
     o.created_at = at(1'700'000'000);
     o.municipality = "GM0935";
     o.task_id = 4;
-    o.kind = "reminder";
+    o.kind = OutboxKind::reminder;
     o.role = "regisseur";
     o.person_id = "maastricht-anna";
     o.recipient = "anna@example.nl";
@@ -250,11 +250,13 @@ TEST(SqliteStore, a_store_from_before_migration_7_keeps_its_timers_events_and_ou
         test::create_store_at_schema_version(file, 6);
         SqliteDb db(file.string());
         for (int n = 1; n <= 3; ++n)
-            db.exec(fmt::format(
-                "INSERT INTO events(at, municipality, instance_id, workflow, kind, state, from_state, "
-                "task, title, role, person, due, lead_days, note) VALUES ({}, 'GM0935', 1, 'oko-cycle', "
-                "'old.{}', '', '', '', '', '', '', NULL, -1, '')",
-                1'700'000'000 + n, n));
+            db.exec(
+                fmt::format("INSERT INTO events(at, municipality, instance_id, workflow, kind, "
+                            "state, from_state, "
+                            "task, title, role, person, due, lead_days, note) VALUES ({}, "
+                            "'GM0935', 1, 'oko-cycle', "
+                            "'task_created', '', '', 'old.{}', '', '', '', NULL, -1, '')",
+                            1'700'000'000 + n, n));
         db.exec("INSERT INTO timers(due_at, kind, municipality, definition_id, instance_key, "
                 "instance_id, task_id, lead_days, transition_index, state_entry, key) VALUES "
                 "(1800000000, 'task_due', 'GM0935', '', '', NULL, 7, 0, -1, 0, 'old-timer')");
@@ -270,8 +272,8 @@ TEST(SqliteStore, a_store_from_before_migration_7_keeps_its_timers_events_and_ou
     const auto old_events = store->events_after(0, 10);
     ASSERT_EQ(old_events.size(), 3u);
     EXPECT_EQ(old_events[2].seq, 3);
-    EXPECT_EQ(old_events[2].kind, "old.3");
-    EXPECT_EQ(store->append_event(event("new")), 4);
+    EXPECT_EQ(old_events[2].task, "old.3");
+    EXPECT_EQ(store->append_event(event(EventKind::transition)), 4);
 
     const auto t = store->next_timer();
     ASSERT_TRUE(t);
@@ -787,7 +789,7 @@ TEST(SqliteStore, timers_are_deleted_per_task_and_per_instance) {
 
 TEST(SqliteStore, events_round_trip_in_seq_order) {
     auto store = SqliteStore::open(":memory:");
-    Event e = event("task.created");
+    Event e = event(EventKind::task_created);
     e.state = "monitoring";
     e.from_state = "start";
     e.task = "survey";
@@ -798,8 +800,8 @@ TEST(SqliteStore, events_round_trip_in_seq_order) {
     e.lead_days = 3;
     e.note = "n";
     const auto s1 = store->append_event(e);
-    const auto s2 = store->append_event(event("state.entered"));
-    const auto s3 = store->append_event(event("task.done"));
+    const auto s2 = store->append_event(event(EventKind::transition));
+    const auto s3 = store->append_event(event(EventKind::task_done));
     EXPECT_LT(s1, s2);
     EXPECT_LT(s2, s3);
 
@@ -838,7 +840,7 @@ TEST(SqliteStore, the_event_log_rejects_update_and_delete) {
     test::TempDir dir;
     const auto file = dir / "okod.db";
     auto store = SqliteStore::open(file);
-    store->append_event(event("task.created"));
+    store->append_event(event(EventKind::task_created));
 
     RawDb raw(file);
     EXPECT_EQ(raw.exec("UPDATE events SET kind = 'forged'"), "event log is append-only");
@@ -846,7 +848,7 @@ TEST(SqliteStore, the_event_log_rejects_update_and_delete) {
     EXPECT_EQ(raw.exec("DELETE FROM events"), "event log is append-only");
     const auto all = store->events_after(0, 10);
     ASSERT_EQ(all.size(), 1u);
-    EXPECT_EQ(all[0].kind, "task.created");
+    EXPECT_EQ(all[0].kind, EventKind::task_created);
 }
 
 TEST(SqliteStore, outbox_item_round_trips_and_a_duplicate_key_is_refused) {
@@ -1040,14 +1042,14 @@ TEST(SqliteStore, a_crash_between_steps_leaves_exactly_the_committed_step) {
             first = store->insert_instance(sample_instance("2024"));
             store->insert_task(sample_task(first, "survey", at(100)));
             ASSERT_TRUE(store->add_timer(timer("t1", at(100))));
-            first_seq = store->append_event(event("instance.started"));
+            first_seq = store->append_event(event(EventKind::instance_started));
             step1->commit();
         }
         auto step2 = store->begin();
         const auto second = store->insert_instance(sample_instance("2026"));
         store->insert_task(sample_task(second, "survey", at(200)));
         ASSERT_TRUE(store->add_timer(timer("t2", at(200))));
-        store->append_event(event("instance.started"));
+        store->append_event(event(EventKind::instance_started));
         store->delete_timer(store->next_timer()->id);
         if (destroy_transaction_first) {
             step2.reset();
@@ -1069,7 +1071,7 @@ TEST(SqliteStore, a_crash_between_steps_leaves_exactly_the_committed_step) {
         auto redo = reopened->begin();
         EXPECT_EQ(reopened->insert_instance(sample_instance("2026")), first + 1);
         EXPECT_TRUE(reopened->add_timer(timer("t2", at(200))));
-        EXPECT_EQ(reopened->append_event(event("instance.started")), first_seq + 1);
+        EXPECT_EQ(reopened->append_event(event(EventKind::instance_started)), first_seq + 1);
         redo->commit();
         EXPECT_EQ(reopened->instances_of_municipality("GM0935").size(), 2u);
     }
@@ -1086,13 +1088,13 @@ TEST(SqliteStore, a_process_killed_mid_step_leaves_exactly_the_committed_step) {
             auto store = SqliteStore::open(file);
             auto step1 = store->begin();
             store->insert_instance(sample_instance("2024"));
-            store->append_event(event("instance.started"));
+            store->append_event(event(EventKind::instance_started));
             step1->commit();
             auto step2 = store->begin();
             store->insert_instance(sample_instance("2026"));
             // Larger than SQLite's page cache (16 MiB), so step 2's pages spill into the
             // WAL before the crash: recovery must ignore frames without a commit.
-            Event big = event("instance.started");
+            Event big = event(EventKind::instance_started);
             big.note = std::string(24 << 20, 'x');
             store->append_event(big);
             _exit(0);  // the store and step 2 are still open: no rollback, no close
@@ -1112,7 +1114,7 @@ TEST(SqliteStore, a_process_killed_mid_step_leaves_exactly_the_committed_step) {
     EXPECT_EQ(instances[0].key, "2024");
     EXPECT_EQ(store->events_after(0, 10).size(), 1u);
     EXPECT_EQ(store->insert_instance(sample_instance("2026")), instances[0].id + 1);
-    EXPECT_EQ(store->append_event(event("instance.started")), 2);
+    EXPECT_EQ(store->append_event(event(EventKind::instance_started)), 2);
 }
 
 }  // namespace

@@ -75,7 +75,7 @@ std::vector<Instance> DemoWorld::instances(const std::string& workflow) {
 std::vector<Event> DemoWorld::events(const std::string& kind) {
     std::vector<Event> out;
     for (auto& e : store().events_after(0, 1'000'000))
-        if (e.kind == kind) out.push_back(std::move(e));
+        if (to_string(e.kind) == kind) out.push_back(std::move(e));
     return out;
 }
 

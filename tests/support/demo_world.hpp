@@ -38,6 +38,7 @@ protected:
     Task task(const std::string& workflow, const std::string& key);
     std::vector<Instance> instances(const std::string& workflow);
     std::vector<Event> events(const std::string& kind);
+    std::vector<Event> events(EventKind kind) { return events(std::string(to_string(kind))); }
     // Outbox rows about one task, in order.
     std::vector<OutboxItem> mail_for(TaskId task);
     std::vector<OutboxItem> outbox();

@@ -121,7 +121,7 @@ const Task& EngineWorld::task(const std::string& key) {
 std::vector<Event> EngineWorld::events(const std::string& kind) {
     std::vector<Event> out;
     for (const auto& e : store_->events_after(0, 100000))
-        if (e.kind == kind) out.push_back(e);
+        if (to_string(e.kind) == kind) out.push_back(e);
     return out;
 }
 

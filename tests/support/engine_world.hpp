@@ -42,6 +42,7 @@ protected:
     std::vector<Task> tasks(std::optional<TaskStatus> status = std::nullopt);
     const Task& task(const std::string& key);
     std::vector<Event> events(const std::string& kind);
+    std::vector<Event> events(EventKind kind) { return events(std::string(to_string(kind))); }
     std::vector<OutboxItem> outbox();
     Instance only_instance(const std::string& workflow);
 

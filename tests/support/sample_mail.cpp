@@ -9,7 +9,7 @@ OutboxItem sample_mail(const std::string& key, Instant created, OutboxStatus sta
     o.created_at = created;
     o.municipality = "GM0935";
     o.task_id = 1;
-    o.kind = "reminder";
+    o.kind = OutboxKind::reminder;
     o.role = "regisseur";
     o.person_id = "maastricht-sanne";
     o.recipient = "sanne@maastricht.example";

@@ -12,7 +12,7 @@
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/runtime.hpp"
 #include "engine/engine.hpp"
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "support/output_lines.hpp"
 #include "support/test_support.hpp"
 #include "time/amsterdam.hpp"
@@ -160,7 +160,7 @@ TEST_F(OkoctlActivities, set_with_a_remark_changes_the_list_and_is_logged) {
     auto store = SqliteStore::open(store_path());
     const auto events = store->events_after(before, 100);
     ASSERT_EQ(events.size(), 1u);
-    EXPECT_EQ(events[0].kind, event_kind::activity_status_set);
+    EXPECT_EQ(events[0].kind, EventKind::activity_status_set);
     EXPECT_EQ(events[0].municipality, "GM0935");
     EXPECT_NE(events[0].note.find(
                   "jaarplan 2026, activiteit webinars: oranje: twee van de vier webinars gegeven"),

@@ -2,19 +2,45 @@
 
 #include "model/municipality.hpp"
 
+#include <array>
+
 namespace okod {
+namespace {
+
+// The numbers every municipality has, by the name a definition uses for them.
+struct MunicipalitySetting {
+    std::string_view name;
+    int Municipality::*value;
+};
+constexpr std::array<MunicipalitySetting, 3> kMunicipalitySettings{{
+    {"cycle_years", &Municipality::cycle_years},
+    {"survey_every_years", &Municipality::survey_every_years},
+    {"trajectory_years", &Municipality::trajectory_years},
+}};
+
+}  // namespace
+
+bool is_municipality_setting(std::string_view name) {
+    for (const auto& s : kMunicipalitySettings)
+        if (s.name == name) return true;
+    return false;
+}
+
+std::string municipality_setting_names() {
+    std::string out;
+    for (const auto& s : kMunicipalitySettings)
+        out += (out.empty() ? "" : ", ") + std::string(s.name);
+    return out;
+}
 
 int resolve_years(const YearsSetting& y, const Municipality& m) {
-    if (y.setting.empty()) return y.value;
-    if (y.setting == "cycle_years") return m.cycle_years;
-    if (y.setting == "survey_every_years") return m.survey_every_years;
-    if (y.setting == "trajectory_years") return m.trajectory_years;
+    for (const auto& s : kMunicipalitySettings)
+        if (s.name == y.setting) return m.*(s.value);
     return y.value;
 }
 
 int resolve_setting(const std::string& name, const Definition& d, const Municipality& m) {
-    if (name == "cycle_years" || name == "survey_every_years" || name == "trajectory_years")
-        return resolve_years(YearsSetting{0, name}, m);
+    if (is_municipality_setting(name)) return resolve_years(YearsSetting{0, name}, m);
     if (auto it = m.settings.find(name); it != m.settings.end()) return it->second;
     if (auto it = d.settings.find(name); it != d.settings.end()) return it->second;
     return 0;

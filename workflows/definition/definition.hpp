@@ -29,6 +29,10 @@ struct YearsSetting {
 struct Municipality;
 // The number a YearsSetting stands for in municipality `m`.
 int resolve_years(const YearsSetting& y, const Municipality& m);
+// Whether `name` is one of the numbers every municipality has ("cycle_years",
+// "survey_every_years", "trajectory_years"), and those names for error messages.
+bool is_municipality_setting(std::string_view name);
+std::string municipality_setting_names();  // "cycle_years, survey_every_years, ..."
 
 // A document okod makes itself and sends with a task's reminders (and writes to its
 // reports directory): the draft yearly report, so that the regisseur completes and
@@ -94,6 +98,16 @@ struct StartSpec {
     std::optional<YearsSetting> days_before;
 };
 
+// What okod's yearly report takes from a workflow besides its tasks ([annual_report]
+// in the file), so the report names no definition id.
+struct AnnualReportUse {
+    // Its tasks are the implementation trajectory's steps (the process monitor).
+    bool trajectory_steps = false;
+    // A municipality running it gets the execution-plan section, even before the
+    // first action is recorded.
+    bool execution_plan = false;
+};
+
 struct Definition {
     std::string id;
     int version = 0;
@@ -106,6 +120,7 @@ struct Definition {
     std::map<std::string, int> settings;
     std::vector<std::string> required_dates;  // [requires] dates
     std::vector<std::string> required_lists;  // [requires] lists
+    AnnualReportUse annual_report;
     std::vector<StateSpec> states;
     std::vector<TransitionSpec> transitions;
     std::string source_file;

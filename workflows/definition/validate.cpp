@@ -1,6 +1,7 @@
 #include "definition/validate.hpp"
 
 #include "definition/guards.hpp"
+#include "definition/named_moments.hpp"
 
 #include <algorithm>
 #include <array>
@@ -13,14 +14,6 @@
 namespace okod {
 namespace {
 
-constexpr std::array<std::string_view, 8> kBuiltinMoments = {
-    "started", "entered", "year_start", "trajectory_start", "trajectory_end", "report_due",
-    "election", "events_season"};
-// A start is not inside an instance, so only municipality-wide dates make sense there.
-constexpr std::array<std::string_view, 3> kStartDates = {"trajectory_start", "trajectory_end",
-                                                         "election"};
-constexpr std::array<std::string_view, 3> kSettings = {"cycle_years", "survey_every_years",
-                                                       "trajectory_years"};
 constexpr std::string_view kDoneSuffix = ".done";
 
 template <typename Range>
@@ -29,6 +22,13 @@ bool contains(const Range& range, std::string_view value) {
 }
 
 std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// "a, b, c" -> "a, b or c"
+std::string or_list(std::string list) {
+    if (const auto last = list.rfind(", "); last != std::string::npos)
+        list.replace(last, 2, " or ");
+    return list;
+}
 
 // One validation run: collects the errors for one definition, then hands them over.
 class Checker {
@@ -103,7 +103,7 @@ private:
     }
 
     void check_setting_name(const std::string& name, SourcePos pos) {
-        if (contains(kSettings, name) || d_.settings.count(name)) return;
+        if (is_municipality_setting(name) || d_.settings.count(name)) return;
         std::string known;
         for (const auto& [n, v] : d_.settings) known += (known.empty() ? "" : ", ") + n;
         error(pos, "unknown setting " + quote(name) + ": declare it with a default under [settings]" +
@@ -139,20 +139,20 @@ private:
     }
 
     void check_start_date(const std::string& name, std::string_view key) {
-        if (name.empty() || contains(kStartDates, name) || contains(d_.required_dates, name))
-            return;
+        // A start is not inside an instance: only municipality-wide dates make sense.
+        if (name.empty() || is_start_moment(name) || contains(d_.required_dates, name)) return;
         error(at("start." + std::string(key), file_pos()),
-              "unknown start date " + quote(name) +
-                  " (use trajectory_start, trajectory_end, election or a [requires] date)");
+              "unknown start date " + quote(name) + " (use " + or_list(named_moment_list(true)) +
+                  " or a [requires] date)");
     }
 
     void check_years(const YearsSetting& y, std::string_view key, SourcePos pos) {
         if (y.setting.empty()) {
             if (y.value < 1)
                 error(pos, quote(key) + " must be at least 1, got " + std::to_string(y.value));
-        } else if (!contains(kSettings, y.setting)) {
-            error(pos, "unknown setting " + quote(y.setting) + " for " + quote(key) +
-                           " (use cycle_years, survey_every_years or trajectory_years)");
+        } else if (!is_municipality_setting(y.setting)) {
+            error(pos, "unknown setting " + quote(y.setting) + " for " + quote(key) + " (use " +
+                           or_list(municipality_setting_names()) + ")");
         }
     }
 
@@ -327,7 +327,7 @@ private:
     }
 
     void check_moment(const std::string& name, SourcePos pos) {
-        if (name.empty() || contains(kBuiltinMoments, name) || contains(d_.required_dates, name) ||
+        if (name.empty() || find_named_moment(name) || contains(d_.required_dates, name) ||
             events_.count(name) || contains(trigger_dates(d_.start.trigger), name))
             return;
         if (name.ends_with(kDoneSuffix)) {
@@ -337,10 +337,8 @@ private:
                   "unknown moment " + quote(name) + ": this definition has no task " + quote(task));
             return;
         }
-        error(pos, "unknown moment " + quote(name) +
-                       " (use started, entered, year_start, trajectory_start, trajectory_end, "
-                       "report_due, election, <task id>.done, an event name or a [requires] "
-                       "date)");
+        error(pos, "unknown moment " + quote(name) + " (use " + named_moment_list(false) +
+                       ", <task id>.done, an event name or a [requires] date)");
     }
 
     std::string state_list() const {

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "engine/event_kinds.hpp"
 #include "engine/step.hpp"
+#include "model/event_kind.hpp"
 #include "model/input_rules.hpp"
 
 namespace okod {
@@ -131,7 +131,7 @@ CommandResult Engine::set_activity_status(const std::string& municipality, int y
     Event e;
     e.at = o.set_at;
     e.municipality = municipality;
-    e.kind = std::string(event_kind::activity_status_set);
+    e.kind = EventKind::activity_status_set;
     e.note = fmt::format("jaarplan {}, activiteit {}: {}: {}", year, activity, to_string(light), remark);
     if (!by.empty()) e.note += " (door " + by + ")";
     store_.append_event(e);

@@ -3,7 +3,7 @@
 #include <fmt/ranges.h>
 
 #include "engine/engine.hpp"
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 
 namespace okod {
 namespace {
@@ -23,12 +23,12 @@ std::string recommendation_words(const Municipality& m, const std::string& recom
                  : fmt::format("aanbeveling '{}'", recommendation);
 }
 
-void log(Store& store, const ExecutionAction& a, std::string_view kind, std::string note,
+void log(Store& store, const ExecutionAction& a, EventKind kind, std::string note,
          const std::string& by, Instant at) {
     Event e;
     e.at = at;
     e.municipality = a.municipality;
-    e.kind = std::string(kind);
+    e.kind = kind;
     e.note = std::move(note);
     if (!by.empty()) e.note += " (door " + by + ")";
     store.append_event(e);
@@ -67,7 +67,7 @@ ExecutionActionResult Engine::add_execution_action(const std::string& municipali
     if (auto problem = check(*m, a, true)) return refusal(*problem);
     a.created_at = a.updated_at = clock_.now();
     a.id = store_.insert_execution_action(a);
-    log(store_, a, event_kind::execution_action_added,
+    log(store_, a, EventKind::execution_action_added,
         fmt::format("uitvoeringsplan, {}: actie {} '{}' toegevoegd (prioriteit {}, status {})",
                     recommendation_words(*m, a.recommendation), a.id, a.intervention,
                     to_string(a.priority), to_string(a.status)),
@@ -104,7 +104,7 @@ ExecutionActionResult Engine::change_execution_action(const std::string& municip
     }
     a.updated_at = clock_.now();
     store_.update_execution_action(a);
-    log(store_, a, event_kind::execution_action_changed,
+    log(store_, a, EventKind::execution_action_changed,
         fmt::format("uitvoeringsplan, {}: actie {} '{}' gewijzigd: {}",
                     recommendation_words(*m, a.recommendation), a.id, a.intervention, changes),
         by, a.updated_at);
@@ -126,7 +126,7 @@ ExecutionActionResult Engine::remove_execution_action(const std::string& municip
     if (const auto removed = store_.delete_execution_action(id); !removed)
         return refusal(fmt::format("{} has no execution-plan action {}", m->code, id),
                        *removed.refusal());
-    log(store_, *a, event_kind::execution_action_removed,
+    log(store_, *a, EventKind::execution_action_removed,
         fmt::format("uitvoeringsplan, {}: actie {} '{}' verwijderd (was {})",
                     recommendation_words(*m, a->recommendation), a->id, a->intervention,
                     to_string(a->status)),

@@ -6,19 +6,19 @@
 #include <algorithm>
 
 #include "engine/engine.hpp"
-#include "engine/event_kinds.hpp"
 #include "engine/step.hpp"
+#include "model/event_kind.hpp"
 #include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
 
-Event membership_event(std::string_view kind, const std::string& person_id,
+Event membership_event(EventKind kind, const std::string& person_id,
                        const std::string& municipality, Instant at, const std::string& by) {
     Event e;
     e.at = at;
     e.municipality = municipality;
-    e.kind = std::string(kind);
+    e.kind = kind;
     e.person = person_id;
     if (!by.empty()) e.note = "door " + by;
     return e;
@@ -30,8 +30,7 @@ bool link_in(Store& store, const std::string& person_id, const std::string& muni
     const auto before = store.memberships_of_person(person_id);
     if (std::find(before.begin(), before.end(), municipality) != before.end()) return false;
     store.add_membership(person_id, municipality);
-    store.append_event(
-        membership_event(event_kind::person_linked, person_id, municipality, at, by));
+    store.append_event(membership_event(EventKind::person_linked, person_id, municipality, at, by));
     return true;
 }
 
@@ -79,7 +78,7 @@ CommandResult Engine::unlink_person(const std::string& person_id, const std::str
     if (!store_.remove_membership(person_id, municipality))
         return {};  // not a member: nothing to do
     store_.append_event(
-        membership_event(event_kind::person_unlinked, person_id, municipality, clock_.now(), by));
+        membership_event(EventKind::person_unlinked, person_id, municipality, clock_.now(), by));
     tx->commit();
     return {};
 }

@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "engine/engine.hpp"
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "model/person_record.hpp"
 #include "time/amsterdam.hpp"
 
@@ -107,7 +107,7 @@ ErasureResult Engine::erase_person(const std::string& person_id, const std::stri
 
     Event e;
     e.at = erasure.at;
-    e.kind = std::string(event_kind::person_erased);
+    e.kind = EventKind::person_erased;
     e.person = person_id;
     e.note = fmt::format(
         "persoonsgegevens gewist, voortaan '{}'; herschreven: logboekregels {}, {} andere velden, "

@@ -4,8 +4,9 @@
 
 #include "calendar/elections.hpp"
 #include "definition/guards.hpp"
-#include "engine/event_kinds.hpp"
+#include "definition/named_moments.hpp"
 #include "engine/reminder_time.hpp"
+#include "model/event_kind.hpp"
 #include "model/input_rules.hpp"
 #include "time/amsterdam.hpp"
 
@@ -41,16 +42,6 @@ std::string format_date_nl(Date d) {
                        static_cast<int>(d.year()));
 }
 
-// The first day of the municipality's events season on or after `from`.
-Date next_events_season(const Municipality& m, Date from) {
-    for (int year = static_cast<int>(from.year());; ++year) {
-        const Date day{date::year{year} / date::month{static_cast<unsigned>(m.events_season_month)} /
-                       date::day{static_cast<unsigned>(m.events_season_day)}};
-        const Date valid = day.ok() ? day : Date{date::year{year} / date::February / date::last};
-        if (date::sys_days{valid} >= date::sys_days{from}) return valid;
-    }
-}
-
 }  // namespace
 
 Step::Step(Store& store, const DefinitionRegistry& definitions, const Calendar& calendar,
@@ -77,11 +68,7 @@ void Step::schedule_first_start(const Municipality& m, const Definition& d) {
         case StartTrigger::capacity_shortfall:
             return;  // started by what okod watches, not by the calendar
     }
-    std::optional<Date> first;
-    if (d.start.at == "trajectory_start") first = m.trajectory_start;
-    else if (d.start.at == "trajectory_end") first = add_days(m.trajectory_end(), 1);
-    else if (auto it = m.dates.find(d.start.at); it != m.dates.end()) first = it->second;
-    else if (d.start.at == "election") first = next_election(today_, m.herindeling_elections);
+    const std::optional<Date> first = start_day(d.start.at, {m, nullptr, today_});
     if (!first) {
         log_error(m.code, fmt::format("'{}' starts at '{}', which {} does not configure", d.id,
                                       d.start.at, m.code));
@@ -103,9 +90,7 @@ void Step::schedule_first_start(const Municipality& m, const Definition& d) {
 
 void Step::schedule_start(const Municipality& m, const Definition& d, Date on) {
     if (!d.start.until.empty()) {
-        std::optional<Date> until;
-        if (d.start.until == "trajectory_end") until = m.trajectory_end();
-        else if (auto it = m.dates.find(d.start.until); it != m.dates.end()) until = it->second;
+        const auto until = resolve_moment(d.start.until, {m, nullptr, today_});
         if (until && date::sys_days{on} >= date::sys_days{*until}) return;
     }
     Timer t;
@@ -219,7 +204,7 @@ InstanceId Step::begin_instance(const Municipality& m, const Definition& def, co
         i.lists[list] = it == m.lists.end() ? std::vector<std::string>{} : it->second;
     }
     i.id = store_.insert_instance(i);
-    Event e = event_for(i, event_kind::instance_started);
+    Event e = event_for(i, EventKind::instance_started);
     e.state = d->initial;
     e.note = fmt::format("version {}", d->version);
     log(std::move(e));
@@ -256,7 +241,7 @@ void Step::enter_state(Loaded& l, const std::string& state, const std::string& f
     i.state_entry += 1;
     i.marks["entered"] = now_;
     if (!from.empty()) {
-        Event e = event_for(i, event_kind::transition);
+        Event e = event_for(i, EventKind::transition);
         e.from_state = from;
         e.state = state;
         e.note = via;
@@ -266,7 +251,7 @@ void Step::enter_state(Loaded& l, const std::string& state, const std::string& f
         i.finished_at = now_;
         store_.update_instance(i);
         store_.delete_instance_timers(i.id);
-        log(event_for(i, event_kind::instance_finished));
+        log(event_for(i, EventKind::instance_finished));
         return;
     }
     store_.update_instance(i);
@@ -334,7 +319,7 @@ void Step::create_tasks(Loaded& l, const StateSpec& state) {
         l.instance.lists[spec.for_each] = items;
         store_.update_instance(l.instance);
         if (items.empty()) {
-            Event e = event_for(l.instance, event_kind::error);
+            Event e = event_for(l.instance, EventKind::error);
             e.note = fmt::format("list '{}' is empty: no '{}' tasks created", spec.for_each, spec.id);
             log(std::move(e));
         }
@@ -387,7 +372,7 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     }
     t.id = store_.insert_task(t);
 
-    Event e = event_for(t, event_kind::task_created);
+    Event e = event_for(t, EventKind::task_created);
     if (!t.due) e.note = fmt::format("no deadline yet: '{}' is not known", missing);
     if (moved) e.note = "deadline later dan de regel zegt: te kort dag";
     log(std::move(e));
@@ -467,7 +452,8 @@ CommandResult Step::close_task(TaskId id, TaskStatus to, const std::string& by,
     t->note = note;
     store_.update_task(*t);
     store_.delete_task_timers(id);
-    Event e = event_for(*t, to == TaskStatus::done ? event_kind::task_done : event_kind::task_skipped);
+    Event e =
+        event_for(*t, to == TaskStatus::done ? EventKind::task_done : EventKind::task_skipped);
     e.person = by;
     e.note = note;
     log(std::move(e));
@@ -500,7 +486,7 @@ CommandResult Step::reschedule_task(TaskId id, Instant due, const std::string& b
     store_.update_task(*t);
     store_.delete_task_timers(id);
     if (t->status == TaskStatus::open) arm_task_timers(*t);
-    Event e = event_for(*t, event_kind::task_rescheduled);
+    Event e = event_for(*t, EventKind::task_rescheduled);
     e.person = by;
     e.note = fmt::format("deadline van {} naar {}: {}", before, format_local_minutes(due), reason);
     log(std::move(e));
@@ -525,7 +511,7 @@ CommandResult Step::signal(InstanceId id, const std::string& event, const std::s
                                                   "react to event '{}'",
                                                   id, l->instance.state, event));
     l->instance.marks[event] = now_;
-    Event e = event_for(l->instance, event_kind::event_received);
+    Event e = event_for(l->instance, EventKind::event_received);
     e.person = by;
     e.note = event;
     log(std::move(e));
@@ -544,31 +530,10 @@ DueContext Step::context(const Loaded& l) const {
     ctx.reference = today_;
     ctx.school_region = m.school_region;
     ctx.calendar = &calendar_;
-    const int year = static_cast<int>(i.year_one.year()) + i.year_index - 1;
     const Definition& d = *l.definition;
     ctx.setting = [&d, &m](std::string_view name) { return resolve_setting(std::string(name), d, m); };
-    ctx.named_date = [&i, &m, year, today = today_](std::string_view name) -> std::optional<Date> {
-        // What the instance is about comes first: the playbook for the 2026 election
-        // keeps that election as its `election` after the day has passed.
-        if (auto it = i.params.find(std::string(name)); it != i.params.end())
-            if (auto day = parse_date(it->second)) return day;
-        if (name == "started") return local_date(i.started_at);
-        if (name == "events_season") return next_events_season(m, today);
-        if (name == "year_start") return add_period(i.year_one, i.year_index - 1, PeriodUnit::years);
-        if (name == "trajectory_start") return m.trajectory_start;
-        if (name == "trajectory_end") return m.trajectory_end();
-        if (name == "report_due") {
-            // 29 February clamps to the 28th in other years.
-            const date::year_month ym{date::year{year}, date::month{static_cast<unsigned>(m.report_due_month)}};
-            const Date day{ym / date::day{static_cast<unsigned>(m.report_due_day)}};
-            return day.ok() ? day : Date{ym / date::last};
-        }
-        // A municipality's own dates win: a herindeling sets its own election day.
-        if (auto it = m.dates.find(std::string(name)); it != m.dates.end()) return it->second;
-        if (name == "election") return next_election(today, m.herindeling_elections);
-        if (auto it = i.marks.find(std::string(name)); it != i.marks.end())
-            return local_date(it->second);
-        return std::nullopt;
+    ctx.named_date = [&i, &m, today = today_](std::string_view name) {
+        return resolve_moment(name, {m, &i, today});
     };
     return ctx;
 }
@@ -620,24 +585,24 @@ std::optional<Instant> Step::due_instant(const Loaded& l, const DueRule& rule,
     return at_local(*r.date, rule.at.value_or(settings_.due_time));
 }
 
-Event Step::event_for(const Instance& i, std::string_view kind) const {
+Event Step::event_for(const Instance& i, EventKind kind) const {
     Event e;
     e.at = now_;
     e.municipality = i.municipality;
     e.instance_id = i.id;
     e.workflow = i.definition_id;
-    e.kind = std::string(kind);
+    e.kind = kind;
     e.state = i.state;
     return e;
 }
 
-Event Step::event_for(const Task& t, std::string_view kind) const {
+Event Step::event_for(const Task& t, EventKind kind) const {
     Event e;
     e.at = now_;
     e.municipality = t.municipality;
     e.instance_id = t.instance_id;
     e.workflow = t.workflow;
-    e.kind = std::string(kind);
+    e.kind = kind;
     e.state = t.state;
     e.task = t.key;
     e.title = t.title.nl;
@@ -652,7 +617,7 @@ void Step::log_error(const std::string& municipality, const std::string& message
     Event e;
     e.at = now_;
     e.municipality = municipality;
-    e.kind = std::string(event_kind::error);
+    e.kind = EventKind::error;
     e.note = message;
     log(std::move(e));
 }

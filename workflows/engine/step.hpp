@@ -85,8 +85,8 @@ private:
 
     // Resolves `role` to its holders today and writes one outbox row each; a vacant
     // role becomes a vacancy alert to the regisseur instead.
-    void notify_role(const Task& task, std::string_view kind, const std::string& role,
-                     int lead_days, bool late);
+    void notify_role(const Task& task, OutboxKind kind, const std::string& role, int lead_days,
+                     bool late);
 
     // When the reminder `lead` days ahead of `due` goes out (engine/reminder_time.hpp,
     // shared with the calendar feeds' alarms).
@@ -94,11 +94,11 @@ private:
     DueContext context(const Loaded& l) const;
     std::optional<Instant> due_instant(const Loaded& l, const DueRule& rule,
                                        std::string* missing = nullptr) const;
-    Event event_for(const Instance& i, std::string_view kind) const;
-    Event event_for(const Task& t, std::string_view kind) const;
+    Event event_for(const Instance& i, EventKind kind) const;
+    Event event_for(const Task& t, EventKind kind) const;
     void log(Event e);
     void log_error(const std::string& municipality, const std::string& message);
-    Event event_for(const RoleAssignment& a, std::string_view kind) const;
+    Event event_for(const RoleAssignment& a, EventKind kind) const;
 
     Store& store_;
     const DefinitionRegistry& definitions_;

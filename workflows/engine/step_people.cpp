@@ -7,16 +7,14 @@
 
 #include <algorithm>
 
-#include "engine/event_kinds.hpp"
 #include "engine/step.hpp"
 #include "model/capacity.hpp"
+#include "model/event_kind.hpp"
 #include "model/input_rules.hpp"
 #include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
-
-constexpr std::string_view kSteeringGroup = "stuurgroep";
 
 std::string describe(const RoleAssignment& a) {
     std::string note = "vanaf " + format_date(a.from);
@@ -27,11 +25,11 @@ std::string describe(const RoleAssignment& a) {
 
 }  // namespace
 
-Event Step::event_for(const RoleAssignment& a, std::string_view kind) const {
+Event Step::event_for(const RoleAssignment& a, EventKind kind) const {
     Event e;
     e.at = now_;
     e.municipality = a.municipality;
-    e.kind = std::string(kind);
+    e.kind = kind;
     e.role = a.role;
     e.person = a.person_id;
     return e;
@@ -54,7 +52,7 @@ CommandResult Step::save_person(const Person& p, const std::string& by) {
     store_.upsert_person(p);
     Event e;
     e.at = now_;
-    e.kind = std::string(event_kind::person_saved);
+    e.kind = EventKind::person_saved;
     e.person = p.id;
     // The log says what changed, not to what: the name and address live in the people
     // row only, so that an erasure has one place to clear (model/personal_data.hpp).
@@ -102,7 +100,7 @@ CommandResult Step::assign_role(RoleAssignment a, const std::string& by) {
     store_.add_membership(a.person_id, a.municipality);
     if (!recorded) {
         a.id = store_.add_assignment(a);
-        Event e = event_for(a, event_kind::role_assigned);
+        Event e = event_for(a, EventKind::role_assigned);
         e.note = describe(a);
         if (!by.empty()) e.note += " door " + by;
         log(std::move(e));
@@ -176,7 +174,7 @@ CommandResult Step::announce_leave(const std::string& municipality, const std::s
         if (a.until != last_day) {
             a.until = last_day;
             store_.update_assignment(a);
-            Event e = event_for(a, event_kind::leave_announced);
+            Event e = event_for(a, EventKind::leave_announced);
             e.note = "laatste dag " + format_date(last_day);
             if (!by.empty()) e.note += ", gemeld door " + by;
             log(std::move(e));
@@ -211,7 +209,7 @@ void Step::start_handover(const Municipality& m, const RoleAssignment& a, const 
             {"leave_date", format_date(last_day)},
             // The regisseur runs a hand-over; the steering group when the regisseur leaves.
             {"coordinator",
-             std::string(a.role == kRegisseurRole ? kSteeringGroup : kRegisseurRole)},
+             std::string(a.role == kRegisseurRole ? kSteeringGroupRole : kRegisseurRole)},
         };
         begin_instance(m, *d, key, today_, std::move(params));
     }
@@ -227,14 +225,14 @@ void Step::finish_superseded(Instance& i, const std::string& reason) {
         t.closed_by = "okod";
         t.note = reason;
         store_.update_task(t);
-        Event e = event_for(t, event_kind::task_skipped);
+        Event e = event_for(t, EventKind::task_skipped);
         e.note = reason;
         log(std::move(e));
     }
     store_.delete_instance_timers(i.id);
     i.finished_at = now_;
     store_.update_instance(i);
-    Event e = event_for(i, event_kind::instance_finished);
+    Event e = event_for(i, EventKind::instance_finished);
     e.note = reason;
     log(std::move(e));
 }
@@ -272,7 +270,7 @@ void Step::check_capacity(const Municipality& m) {
     Event e;
     e.at = now_;
     e.municipality = m.code;
-    e.kind = std::string(event_kind::capacity_below_norm);
+    e.kind = EventKind::capacity_below_norm;
     e.note = fmt::format("{} fte in totaal (norm {}), regisseur {} fte (norm {})", params["total_fte"],
                          params["norm_total_fte"], params["regisseur_fte"], params["norm_regisseur_fte"]);
     log(std::move(e));

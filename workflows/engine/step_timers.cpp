@@ -1,8 +1,8 @@
 // Timers firing: reminders, deadlines, escalations and timed transitions, and the
 // notices they put in the outbox.
 #include "definition/guards.hpp"
-#include "engine/event_kinds.hpp"
 #include "engine/step.hpp"
+#include "model/event_kind.hpp"
 #include "time/amsterdam.hpp"
 
 #include <fmt/format.h>
@@ -13,7 +13,21 @@ namespace {
 // A timer handled this much later than it was due fell due while okod was not running.
 constexpr auto kLateAfter = std::chrono::minutes{15};
 
-constexpr std::string_view kSteeringGroup = "stuurgroep";
+// The event-log line a sent notice leaves; none for the overdue notice, whose
+// task_overdue line is already there.
+std::optional<EventKind> notice_event(OutboxKind kind) {
+    switch (kind) {
+        case OutboxKind::reminder:
+            return EventKind::reminder;
+        case OutboxKind::escalation:
+            return EventKind::escalation;
+        case OutboxKind::vacancy:
+            return EventKind::vacancy;
+        case OutboxKind::overdue:
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
 
 }  // namespace
 
@@ -41,7 +55,7 @@ void Step::fire_reminder(const Timer& t) {
         if (lead >= t.lead_days) continue;
         if (reminder_instant(*task->due, lead) <= now_) return;
     }
-    notify_role(*task, event_kind::reminder, task->role, t.lead_days, now_ - t.due > kLateAfter);
+    notify_role(*task, OutboxKind::reminder, task->role, t.lead_days, now_ - t.due > kLateAfter);
 }
 
 void Step::fire_task_due(const Timer& t) {
@@ -49,20 +63,21 @@ void Step::fire_task_due(const Timer& t) {
     if (!task || task->status != TaskStatus::open) return;
     task->status = TaskStatus::overdue;
     store_.update_task(*task);
-    Event e = event_for(*task, event_kind::task_overdue);
+    Event e = event_for(*task, EventKind::task_overdue);
     // A task whose deadline had passed before it existed (okod started mid-trajectory,
     // or a state was entered late) is shown as overdue, not mailed about: those
     // notices would be a burst of stale mail about work nobody was asked to do.
     const bool born_late = task->created_at > t.due;
     if (born_late) e.note = "deadline had passed when the task was created";
     log(std::move(e));
-    if (!born_late) notify_role(*task, "overdue", task->role, 0, now_ - t.due > kLateAfter);
+    if (!born_late)
+        notify_role(*task, OutboxKind::overdue, task->role, 0, now_ - t.due > kLateAfter);
 }
 
 void Step::fire_escalation(const Timer& t) {
     auto task = store_.task(t.task_id);
     if (!task || is_closed(task->status) || !task->escalation) return;
-    notify_role(*task, event_kind::escalation, task->escalation->to_role, t.lead_days,
+    notify_role(*task, OutboxKind::escalation, task->escalation->to_role, t.lead_days,
                 now_ - t.due > kLateAfter);
 }
 
@@ -77,20 +92,20 @@ void Step::fire_transition(const Timer& t) {
     take(*l, tr, "timer", 0);
 }
 
-void Step::notify_role(const Task& task, std::string_view kind, const std::string& role,
-                       int lead_days, bool late) {
+void Step::notify_role(const Task& task, OutboxKind kind, const std::string& role, int lead_days,
+                       bool late) {
     const auto holders = store_.holders_of_role(task.municipality, role, today_);
     const auto due_epoch = task.due ? task.due->time_since_epoch().count() : 0;
     // `key_kind` keeps a vacancy alert for a reminder apart from one for the overdue
     // notice of the same day: both must reach the regisseur.
-    auto enqueue = [&](const Person& p, std::string_view notice_kind, const std::string& addressed,
+    auto enqueue = [&](const Person& p, OutboxKind notice_kind, const std::string& addressed,
                        const std::string& key_kind) {
         OutboxItem o;
         o.key = fmt::format("{}/{}/{}/{}/{}", task.id, key_kind, lead_days, due_epoch, p.id);
         o.created_at = now_;
         o.municipality = task.municipality;
         o.task_id = task.id;
-        o.kind = std::string(notice_kind);
+        o.kind = notice_kind;
         o.role = addressed;
         o.person_id = p.id;
         o.recipient = p.email;
@@ -99,8 +114,9 @@ void Step::notify_role(const Task& task, std::string_view kind, const std::strin
         o.due = task.due;
         o.late = late;
         if (!store_.enqueue(o)) return;  // already decided once: never twice
-        if (notice_kind == "overdue") return;  // the task_overdue event already tells
-        Event e = event_for(task, notice_kind);
+        const auto logged = notice_event(notice_kind);
+        if (!logged) return;  // the task_overdue event already tells
+        Event e = event_for(task, *logged);
         e.role = addressed;
         e.person = p.id;
         e.lead_days = lead_days;
@@ -109,22 +125,21 @@ void Step::notify_role(const Task& task, std::string_view kind, const std::strin
     };
 
     if (!holders.empty()) {
-        for (const auto& p : holders) enqueue(p, kind, role, std::string(kind));
+        for (const auto& p : holders) enqueue(p, kind, role, std::string(to_string(kind)));
         return;
     }
     // Nobody holds the role: never drop the notice silently. The regisseur hears of it,
     // or the steering group when the regisseur's own post is vacant; when nobody is
     // left to tell, the event log says so.
-    auto alerted =
-        role == kRegisseurRole
-            ? std::vector<Person>{}
-            : store_.holders_of_role(task.municipality, std::string(kRegisseurRole), today_);
-    if (alerted.empty() && role != kSteeringGroup)
-        alerted = store_.holders_of_role(task.municipality, std::string(kSteeringGroup), today_);
+    auto alerted = role == kRegisseurRole
+                       ? std::vector<Person>{}
+                       : store_.holders_of_role(task.municipality, std::string(kRegisseurRole), today_);
+    if (alerted.empty() && role != kSteeringGroupRole)
+        alerted = store_.holders_of_role(task.municipality, std::string(kSteeringGroupRole), today_);
     for (const auto& p : alerted)
-        enqueue(p, event_kind::vacancy, role, fmt::format("vacancy-{}", kind));
+        enqueue(p, OutboxKind::vacancy, role, fmt::format("vacancy-{}", to_string(kind)));
     if (alerted.empty()) {
-        Event e = event_for(task, event_kind::vacancy);
+        Event e = event_for(task, EventKind::vacancy);
         e.role = role;
         e.note = "no regisseur or steering group to alert";
         log(std::move(e));

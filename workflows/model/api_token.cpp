@@ -5,13 +5,15 @@
 #include <utility>
 
 #include "model/input_rules.hpp"
+#include "model/people.hpp"
 
 namespace okod {
 namespace {
 
+// A regisseur token is for whoever holds the regisseur role: one word for both.
 constexpr std::array<std::pair<ApiRole, std::string_view>, 4> kRoleNames{{
     {ApiRole::admin, "admin"},
-    {ApiRole::regisseur, "regisseur"},
+    {ApiRole::regisseur, kRegisseurRole},
     {ApiRole::stakeholder, "stakeholder"},
     {ApiRole::council, "council"},
 }};
@@ -26,6 +28,12 @@ std::string_view to_string(ApiRole r) {
     for (const auto& [role, name] : kRoleNames)
         if (role == r) return name;
     return "?";
+}
+
+std::vector<std::string> api_role_names() {
+    std::vector<std::string> names;
+    for (const auto& [role, name] : kRoleNames) names.emplace_back(name);
+    return names;
 }
 
 std::optional<ApiRole> parse_api_role(std::string_view text) {

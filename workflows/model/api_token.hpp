@@ -21,6 +21,8 @@ enum class ApiRole { admin, regisseur, stakeholder, council };
 
 std::string_view to_string(ApiRole r);
 std::optional<ApiRole> parse_api_role(std::string_view text);
+// "admin", "regisseur", "stakeholder", "council": what okoctl tokens create accepts.
+std::vector<std::string> api_role_names();
 
 struct ApiToken {
     std::int64_t id = 0;

@@ -1,25 +1,9 @@
 #include "model/instance.hpp"
 
-#include <array>
-#include <utility>
+#include "model/enum_names.hpp"
 
 namespace okod {
 namespace {
-
-template <typename E, std::size_t N>
-std::optional<E> find_name(const std::array<std::pair<E, std::string_view>, N>& names,
-                           std::string_view text) {
-    for (const auto& [value, name] : names)
-        if (name == text) return value;
-    return std::nullopt;
-}
-
-template <typename E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& names, E value) {
-    for (const auto& [v, name] : names)
-        if (v == value) return name;
-    return "?";
-}
 
 constexpr std::array<std::pair<TaskStatus, std::string_view>, 4> kTaskStatus{{
     {TaskStatus::open, "open"},
@@ -41,6 +25,12 @@ constexpr std::array<std::pair<OutboxStatus, std::string_view>, 4> kOutboxStatus
     {OutboxStatus::dead, "dead"},
     {OutboxStatus::obsolete, "obsolete"},
 }};
+constexpr std::array<std::pair<OutboxKind, std::string_view>, 4> kOutboxKind{{
+    {OutboxKind::reminder, "reminder"},
+    {OutboxKind::overdue, "overdue"},
+    {OutboxKind::escalation, "escalation"},
+    {OutboxKind::vacancy, "vacancy"},
+}};
 
 }  // namespace
 
@@ -51,6 +41,10 @@ std::optional<TimerKind> parse_timer_kind(std::string_view t) { return find_name
 std::string_view to_string(OutboxStatus s) { return name_of(kOutboxStatus, s); }
 std::optional<OutboxStatus> parse_outbox_status(std::string_view t) {
     return find_name(kOutboxStatus, t);
+}
+std::string_view to_string(OutboxKind k) { return name_of(kOutboxKind, k); }
+std::optional<OutboxKind> parse_outbox_kind(std::string_view t) {
+    return find_name(kOutboxKind, t);
 }
 
 }  // namespace okod

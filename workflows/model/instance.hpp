@@ -1,6 +1,7 @@
 #pragma once
 // Running workflow instances, their tasks, the timers the engine waits on, the
 // append-only event log, and the outbox of messages to send.
+#include "model/event_kind.hpp"
 #include "model/text.hpp"
 #include "time/instant.hpp"
 
@@ -94,15 +95,14 @@ struct Timer {
     std::string key;             // unique: scheduling the same thing twice is a no-op
 };
 
-// One line of the append-only audit log. `kind` is one of the event kinds listed in
-// engine/event_kinds.hpp.
+// One line of the append-only audit log.
 struct Event {
     std::int64_t seq = 0;
     Instant at{};
     std::string municipality;
     InstanceId instance_id = 0;
     std::string workflow;
-    std::string kind;
+    EventKind kind = EventKind::error;
     std::string state;
     std::string from_state;
     std::string task;      // task key
@@ -121,6 +121,15 @@ enum class OutboxStatus { pending, sent, dead, obsolete };
 std::string_view to_string(OutboxStatus s);
 std::optional<OutboxStatus> parse_outbox_status(std::string_view text);
 
+// What a message is about: a deadline coming (reminder), passed (overdue), passed
+// long enough to tell someone else (escalation), or nobody holding the role it was for
+// (vacancy, to the regisseur or steering group). The names are stored and shown (API,
+// okoctl outbox); a stored name not listed is an error where it is read, as for
+// OutboxStatus: no migration ever wrote another.
+enum class OutboxKind { reminder, overdue, escalation, vacancy };
+std::string_view to_string(OutboxKind k);
+std::optional<OutboxKind> parse_outbox_kind(std::string_view text);
+
 // A message the engine decided to send, written in the same transaction as the step
 // that caused it. `key` makes it idempotent: (task, kind, due, recipient).
 struct OutboxItem {
@@ -129,7 +138,7 @@ struct OutboxItem {
     Instant created_at{};
     std::string municipality;
     TaskId task_id = 0;
-    std::string kind;         // "reminder" | "overdue" | "escalation" | "vacancy"
+    OutboxKind kind = OutboxKind::reminder;
     std::string role;         // the role addressed
     std::string person_id;    // the holder it resolved to when it fell due
     std::string recipient;    // e-mail address at that moment

@@ -11,9 +11,15 @@
 
 namespace okod {
 
-// The roles the core itself knows by name (the rest are data, roles.toml): the regisseur
-// gets vacancy alerts and escalations, and is the capacity norm's project leader.
+// The roles the core itself knows by name (the rest are data, roles.toml), each defined
+// here once. The regisseur gets vacancy alerts and escalations, is the capacity norm's
+// project leader, and a regisseur API token is for whoever holds the role.
 inline constexpr std::string_view kRegisseurRole = "regisseur";
+// The steering group is alerted when there is no regisseur, and takes over the
+// hand-over of a leaving regisseur.
+inline constexpr std::string_view kSteeringGroupRole = "stuurgroep";
+// The alderperson: the yearly report says whether the programme has one.
+inline constexpr std::string_view kWethouderRole = "wethouder";
 
 struct Person {
     std::string id;     // stable key chosen by the municipality, e.g. "maastricht-anna"

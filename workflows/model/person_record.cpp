@@ -25,7 +25,7 @@ KnownIdentity known_identity(Store& store, const Person& p) {
     // Lines written before names were kept by reference: "Anna de Vries <anna@x.nl>
     // (gewijzigd) door beheer".
     for (const auto& e : store.events_naming(p.id, {})) {
-        if (e.kind != "person_saved" || e.person != p.id) continue;
+        if (e.kind != EventKind::person_saved || e.person != p.id) continue;
         const auto open = e.note.find(" <");
         const auto close = open == std::string::npos ? open : e.note.find('>', open);
         if (close == std::string::npos) continue;

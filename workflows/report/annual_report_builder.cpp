@@ -6,7 +6,7 @@
 #include "calendar/elections.hpp"
 #include "definition/guards.hpp"
 #include "definition/registry.hpp"
-#include "engine/event_kinds.hpp"
+#include "model/event_kind.hpp"
 #include "model/person_record.hpp"
 #include "model/store.hpp"
 #include "time/amsterdam.hpp"
@@ -44,6 +44,13 @@ struct Names {
 
 ReportDeadline deadline(const Task& t, const Names& names, const DefinitionRegistry& defs) {
     return {*t.due, t.title.in(names.language), defs.roles().name(t.role, names.language), names.is_report(t)};
+}
+
+// Whether the newest version of workflow `id` says the report uses it this way: the
+// newest, because what the report does is okod's choice today, not the instance's.
+bool uses(const DefinitionRegistry& defs, const std::string& id, bool AnnualReportUse::*use) {
+    const Definition* d = defs.latest(id);
+    return d && d->annual_report.*use;
 }
 
 }  // namespace
@@ -95,15 +102,15 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
         for (const auto& e : batch) {
             after = e.seq;
             if (e.municipality != m.code || e.at >= year_end) continue;
-            if (e.kind == event_kind::instance_started || e.kind == event_kind::transition)
+            if (e.kind == EventKind::instance_started || e.kind == EventKind::transition)
                 state_then[e.instance_id] = e.state;
-            if (e.kind == event_kind::instance_finished) state_then.erase(e.instance_id);
+            if (e.kind == EventKind::instance_finished) state_then.erase(e.instance_id);
             if (e.at < year_begin) continue;
-            if (e.kind == event_kind::reminder) ++r.counts.reminders;
-            if (e.kind == event_kind::escalation) ++r.counts.escalations;
-            if (e.kind == event_kind::vacancy) ++r.counts.vacancies;
-            if (e.kind == event_kind::instance_started) ++r.counts.instances_started;
-            if (e.kind == event_kind::transition) {
+            if (e.kind == EventKind::reminder) ++r.counts.reminders;
+            if (e.kind == EventKind::escalation) ++r.counts.escalations;
+            if (e.kind == EventKind::vacancy) ++r.counts.vacancies;
+            if (e.kind == EventKind::instance_started) ++r.counts.instances_started;
+            if (e.kind == EventKind::transition) {
                 const auto it = instances.find(e.instance_id);
                 const Definition* d = it == instances.end() ? nullptr : names.of(it->second);
                 r.transitions.push_back(
@@ -132,8 +139,8 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
         // year says how that year ended.
         const bool due_this_year = t.due && *t.due >= year_begin && *t.due < year_end;
         if (due_this_year && (!t.closed_at || *t.closed_at >= year_end)) ++r.counts.overdue_open;
-        if (t.workflow == "implementation-trajectory" && t.due && *t.due >= year_begin &&
-            *t.due < at_local(day(year + 1, 1, 1), TimeOfDay{0}))
+        if (uses(definitions, t.workflow, &AnnualReportUse::trajectory_steps) && t.due &&
+            *t.due >= year_begin && *t.due < at_local(day(year + 1, 1, 1), TimeOfDay{0}))
             trajectory.push_back(t);
         // What comes: open work in the twelve months after the period, and next year's.
         if (!is_closed(t.status) && t.due && *t.due >= year_end) {
@@ -159,7 +166,7 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
         const bool held = std::any_of(assignments.begin(), assignments.end(),
                                       [&](const RoleAssignment& a) { return a.role == role && a.covers(r.period_end); });
         if (!held) r.vacancies.push_back({definitions.roles().name(role, language)});
-        if (role == "wethouder" && held) r.has_wethouder = true;
+        if (role == kWethouderRole && held) r.has_wethouder = true;
     }
 
     if (plan) {
@@ -182,9 +189,11 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     std::vector<ExecutionAction> actions;
     for (auto& a : store.execution_actions_of_municipality(m.code))
         if (a.created_at < next_year_begin) actions.push_back(std::move(a));
-    const bool runs_scanner_plan =
-        std::find(m.workflows.begin(), m.workflows.end(), "scanner-execution-plan") != m.workflows.end();
-    if (!actions.empty() || runs_scanner_plan) r.execution_plan = execution_plan(m, std::move(actions));
+    const bool runs_execution_plan = std::any_of(
+        m.workflows.begin(), m.workflows.end(),
+        [&](const auto& id) { return uses(definitions, id, &AnnualReportUse::execution_plan); });
+    if (!actions.empty() || runs_execution_plan)
+        r.execution_plan = execution_plan(m, std::move(actions));
 
     r.next_election = next_election(add_days(r.period_end, 1), m.herindeling_elections);
     for (int y = year + 1; y <= year + 4; ++y)

@@ -1,0 +1,62 @@
+#pragma once
+// The kinds of lines in the event log. The log is the audit trail, the source of the
+// simulation timeline and of the process monitor, so their names (to_string) are part
+// of okod's interface: the store keeps them, the API and `okod simulate --json` show
+// them. Renaming one is a migration, not an edit here.
+//
+// A stored name parse_event_kind() does not know is an error where it is read, as for
+// every stored enum: no migration ever wrote another name, and a store written by a
+// newer okod is refused by its schema version. A new kind therefore comes with a
+// schema version, so that an older okod refuses the store instead of misreading it.
+#include <optional>
+#include <string_view>
+
+namespace okod {
+
+enum class EventKind {
+    instance_started,
+    instance_finished,
+    transition,
+    task_created,
+    task_done,
+    task_skipped,
+    task_overdue,
+    // A deadline moved by hand; `note` says from when to when and why.
+    task_rescheduled,
+    reminder,
+    escalation,
+    vacancy,
+    event_received,
+    error,
+    // An e-mail the outbox gave up on (dead letter); `note` holds the last error.
+    mail_undeliverable,
+    // Who held which role when: a person's details saved, a role assigned (from,
+    // until, FTE in `note`), a leave announced (the last day in `note`).
+    person_saved,
+    role_assigned,
+    leave_announced,
+    // A person made a member of a municipality by an admin (or by being added there),
+    // or no longer one (issue 16); `note` says by whom.
+    person_linked,
+    person_unlinked,
+    // A person's data erased (AVG art. 17): names only the pseudonym, lists what it
+    // rewrote.
+    person_erased,
+    // The FTE on the roles fell below the municipality's norm; `note` has the figures.
+    capacity_below_norm,
+    // A year-plan activity's traffic light set by hand (okoctl activities set); `note`
+    // has the year, the activity, the light, the remark and who set it.
+    activity_status_set,
+    // The execution plan after a Scanner: an action added, changed or removed (okoctl
+    // execution-plan, or the API); `note` names the action, its recommendation, what
+    // changed and who did it.
+    execution_action_added,
+    execution_action_changed,
+    execution_action_removed,
+};
+
+// "instance_started", "task_done", ...: the name the store, the API and the tests see.
+std::string_view to_string(EventKind k);
+std::optional<EventKind> parse_event_kind(std::string_view text);
+
+}  // namespace okod
