@@ -205,7 +205,7 @@ int run_outbox_retry(const OutboxRetryArgs& args, std::ostream& out, std::ostrea
         const auto person = store->person(item.person_id);
         item = requeued(std::move(item), person);
         store->update_outbox(item);
-        print_requeued(std::to_string(item.id), item.recipient, to_string(item.kind), refused, out);
+        print_requeued(std::to_string(item.id), item.recipient, std::string(to_string(item.kind)), refused, out);
     };
     for (auto& item : items) requeue(std::move(item));
     int count = static_cast<int>(items.size());
