@@ -2,6 +2,7 @@
 
 namespace okod {
 
+// NOLINTNEXTLINE(performance-unnecessary-value-param): d is moved into the map below.
 void DefinitionRegistry::add(Definition d) {
     auto key = std::make_pair(d.id, d.version);
     by_version_.try_emplace(std::move(key), std::move(d));

@@ -84,7 +84,7 @@ private:
                           d_.start.trigger == StartTrigger::budget_line;
         if (d_.start.days_before && !lead)
             error(at("start.days_before", file_pos()),
-                  "'days_before' only goes with on = \"election\" or on = \"budget_line\"");
+                  R"('days_before' only goes with on = "election" or on = "budget_line")");
         else if (d_.start.days_before)
             check_setting_or_number(*d_.start.days_before, "days_before",
                                     at("start.days_before", file_pos()));

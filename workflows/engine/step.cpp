@@ -207,7 +207,7 @@ InstanceId Step::begin_instance(const Municipality& m, const Definition& def, co
     Event e = event_for(i, EventKind::instance_started);
     e.state = d->initial;
     e.note = fmt::format("version {}", d->version);
-    log(std::move(e));
+    log(e);
     enter_state(l, d->initial, "", "start", 0);
     return i.id;
 }
@@ -245,7 +245,7 @@ void Step::enter_state(Loaded& l, const std::string& state, const std::string& f
         e.from_state = from;
         e.state = state;
         e.note = via;
-        log(std::move(e));
+        log(e);
     }
     if (st->final) {
         i.finished_at = now_;
@@ -321,7 +321,7 @@ void Step::create_tasks(Loaded& l, const StateSpec& state) {
         if (items.empty()) {
             Event e = event_for(l.instance, EventKind::error);
             e.note = fmt::format("list '{}' is empty: no '{}' tasks created", spec.for_each, spec.id);
-            log(std::move(e));
+            log(e);
         }
         for (std::size_t n = 0; n < items.size(); ++n)
             create_task(l, spec, fmt::format("{}#{}", spec.id, n + 1), items[n]);
@@ -375,7 +375,7 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     Event e = event_for(t, EventKind::task_created);
     if (!t.due) e.note = fmt::format("no deadline yet: '{}' is not known", missing);
     if (moved) e.note = "deadline later dan de regel zegt: te kort dag";
-    log(std::move(e));
+    log(e);
     if (!t.due) return;
     arm_task_timers(t);
 }
@@ -456,7 +456,7 @@ CommandResult Step::close_task(TaskId id, TaskStatus to, const std::string& by,
         event_for(*t, to == TaskStatus::done ? EventKind::task_done : EventKind::task_skipped);
     e.person = by;
     e.note = note;
-    log(std::move(e));
+    log(e);
 
     auto l = load(t->instance_id);
     if (!l || l->instance.finished_at) return {};
@@ -489,7 +489,7 @@ CommandResult Step::reschedule_task(TaskId id, Instant due, const std::string& b
     Event e = event_for(*t, EventKind::task_rescheduled);
     e.person = by;
     e.note = fmt::format("deadline van {} naar {}: {}", before, format_local_minutes(due), reason);
-    log(std::move(e));
+    log(e);
     return {};
 }
 
@@ -514,7 +514,7 @@ CommandResult Step::signal(InstanceId id, const std::string& event, const std::s
     Event e = event_for(l->instance, EventKind::event_received);
     e.person = by;
     e.note = event;
-    log(std::move(e));
+    log(e);
     take(*l, *match, event, 0);
     return {};
 }
@@ -566,7 +566,7 @@ std::string Step::fill(const std::string& text, const Loaded& l, const std::stri
         } else if (auto day = parse_date(value); day && name != "budget_line") {
             shown = language == Language::nl ? format_date_nl(*day) : format_date(*day);
         }
-        out = replace_all(std::move(out), "{" + name + "}", shown);
+        out = replace_all(std::move(out), fmt::format("{{{}}}", name), shown);
     }
     return out;
 }
@@ -611,7 +611,7 @@ Event Step::event_for(const Task& t, EventKind kind) const {
     return e;
 }
 
-void Step::log(Event e) { store_.append_event(e); }
+void Step::log(const Event& e) { store_.append_event(e); }
 
 void Step::log_error(const std::string& municipality, const std::string& message) {
     Event e;
@@ -619,7 +619,7 @@ void Step::log_error(const std::string& municipality, const std::string& message
     e.municipality = municipality;
     e.kind = EventKind::error;
     e.note = message;
-    log(std::move(e));
+    log(e);
 }
 
 }  // namespace okod

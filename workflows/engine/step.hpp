@@ -96,7 +96,7 @@ private:
                                        std::string* missing = nullptr) const;
     Event event_for(const Instance& i, EventKind kind) const;
     Event event_for(const Task& t, EventKind kind) const;
-    void log(Event e);
+    void log(const Event& e);
     void log_error(const std::string& municipality, const std::string& message);
     Event event_for(const RoleAssignment& a, EventKind kind) const;
 

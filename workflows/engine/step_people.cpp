@@ -57,12 +57,12 @@ CommandResult Step::save_person(const Person& p, const std::string& by) {
     // The log says what changed, not to what: the name and address live in the people
     // row only, so that an erasure has one place to clear (model/personal_data.hpp).
     std::vector<std::string_view> changed;
-    if (before && before->name != p.name) changed.push_back("naam");
-    if (before && before->email != p.email) changed.push_back("e-mailadres");
-    if (before && before->language != p.language) changed.push_back("taal");
+    if (before && before->name != p.name) changed.emplace_back("naam");
+    if (before && before->email != p.email) changed.emplace_back("e-mailadres");
+    if (before && before->language != p.language) changed.emplace_back("taal");
     e.note = before ? fmt::format("gewijzigd: {}", fmt::join(changed, ", ")) : "nieuw";
     if (!by.empty()) e.note += " door " + by;
-    log(std::move(e));
+    log(e);
     return {};
 }
 
@@ -103,7 +103,7 @@ CommandResult Step::assign_role(RoleAssignment a, const std::string& by) {
         Event e = event_for(a, EventKind::role_assigned);
         e.note = describe(a);
         if (!by.empty()) e.note += " door " + by;
-        log(std::move(e));
+        log(e);
     }
     // Also when nothing changed: a hand-over waiting for this successor must hear of it.
     tell_handovers(*m, by);
@@ -177,7 +177,7 @@ CommandResult Step::announce_leave(const std::string& municipality, const std::s
             Event e = event_for(a, EventKind::leave_announced);
             e.note = "laatste dag " + format_date(last_day);
             if (!by.empty()) e.note += ", gemeld door " + by;
-            log(std::move(e));
+            log(e);
         }
         start_handover(*m, a, *person, last_day);
     }
@@ -227,14 +227,14 @@ void Step::finish_superseded(Instance& i, const std::string& reason) {
         store_.update_task(t);
         Event e = event_for(t, EventKind::task_skipped);
         e.note = reason;
-        log(std::move(e));
+        log(e);
     }
     store_.delete_instance_timers(i.id);
     i.finished_at = now_;
     store_.update_instance(i);
     Event e = event_for(i, EventKind::instance_finished);
     e.note = reason;
-    log(std::move(e));
+    log(e);
 }
 
 void Step::schedule_capacity_check(const Municipality& m, Date on) {
@@ -273,7 +273,7 @@ void Step::check_capacity(const Municipality& m) {
     e.kind = EventKind::capacity_below_norm;
     e.note = fmt::format("{} fte in totaal (norm {}), regisseur {} fte (norm {})", params["total_fte"],
                          params["norm_total_fte"], params["regisseur_fte"], params["norm_regisseur_fte"]);
-    log(std::move(e));
+    log(e);
     for (const auto& id : m.workflows) {
         const Definition* d = definitions_.latest(id);
         if (!d || d->start.trigger != StartTrigger::capacity_shortfall) continue;

@@ -69,7 +69,7 @@ void Step::fire_task_due(const Timer& t) {
     // notices would be a burst of stale mail about work nobody was asked to do.
     const bool born_late = task->created_at > t.due;
     if (born_late) e.note = "deadline had passed when the task was created";
-    log(std::move(e));
+    log(e);
     if (!born_late)
         notify_role(*task, OutboxKind::overdue, task->role, 0, now_ - t.due > kLateAfter);
 }
@@ -121,7 +121,7 @@ void Step::notify_role(const Task& task, OutboxKind kind, const std::string& rol
         e.person = p.id;
         e.lead_days = lead_days;
         if (late) e.note = "late";
-        log(std::move(e));
+        log(e);
     };
 
     if (!holders.empty()) {
@@ -142,7 +142,7 @@ void Step::notify_role(const Task& task, OutboxKind kind, const std::string& rol
         Event e = event_for(task, EventKind::vacancy);
         e.role = role;
         e.note = "no regisseur or steering group to alert";
-        log(std::move(e));
+        log(e);
     }
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <iterator>
@@ -133,7 +134,7 @@ std::vector<std::string> validate(const ExecutionAction& a) {
     if (a.fte && !(std::isfinite(*a.fte) && *a.fte >= 0 && *a.fte <= kMaxActionFte))
         problems.push_back(
             fmt::format("fte must be a number from 0 to {}, not {}", kMaxActionFte, *a.fte));
-    const std::pair<const char*, const std::string*> texts[] = {
+    const std::array<std::pair<const char*, const std::string*>, 11> texts{{
         {"recommendation", &a.recommendation},
         {"intervention", &a.intervention},
         {"relevance", &a.relevance},
@@ -145,7 +146,7 @@ std::vector<std::string> validate(const ExecutionAction& a) {
         {"responsible", &a.responsible},
         {"considerations", &a.considerations},
         {"status_remark", &a.status_remark},
-    };
+    }};
     for (const auto& [name, text] : texts) {
         // An escape sequence would reach the terminal of whoever lists the plan.
         if (auto problem = text_problem(name, *text, TextKind::free_text))

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <ranges>
 
 #include "calendar/elections.hpp"
 #include "definition/guards.hpp"
@@ -58,8 +59,8 @@ bool uses(const DefinitionRegistry& defs, const std::string& id, bool AnnualRepo
 std::optional<std::pair<int, double>> latest_measurement(const PolicyGoal& g,
                                                         const std::vector<std::pair<int, double>>& measured) {
     // Only what was measured after the baseline says anything about progress.
-    for (auto it = measured.rbegin(); it != measured.rend(); ++it)
-        if (it->first > g.baseline.year) return *it;
+    for (const auto& m : std::ranges::reverse_view(measured))
+        if (m.first > g.baseline.year) return m;
     return std::nullopt;
 }
 
