@@ -1,16 +1,16 @@
 #include "bench_support.hpp"
 
-#include "adapters/survey/csv_reader.hpp"
-
 #include <fmt/format.h>
-#include <unistd.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "adapters/survey/csv_reader.hpp"
 
 namespace okod::bench {
 namespace {
@@ -23,8 +23,10 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 // The school-holiday region of a province (the ministry splits some provinces; close
 // enough for load).
 std::string region_of(const std::string& province) {
-    if (province == "Zeeland" || province == "Noord-Brabant" || province == "Limburg") return "zuid";
-    if (province == "Utrecht" || province == "Zuid-Holland" || province == "Gelderland") return "midden";
+    if (province == "Zeeland" || province == "Noord-Brabant" || province == "Limburg")
+        return "zuid";
+    if (province == "Utrecht" || province == "Zuid-Holland" || province == "Gelderland")
+        return "midden";
     return "noord";
 }
 
@@ -50,7 +52,8 @@ void write_file(const fs::path& p, const std::string& text) {
 }
 
 std::vector<Place> real_places(int n) {
-    const auto content = read_csv(read_file(fs::path(OKOD_SOURCE_DIR) / "bench/data/municipalities-2023.csv"));
+    const auto content =
+        read_csv(read_file(fs::path(OKOD_SOURCE_DIR) / "bench/data/municipalities-2023.csv"));
     std::vector<Place> out;
     for (std::size_t i = 1; i < content.records.size() && static_cast<int>(out.size()) < n; ++i) {
         const auto& f = content.records[i].fields;
@@ -62,7 +65,8 @@ std::vector<Place> real_places(int n) {
 void write_config(const fs::path& dir, const std::vector<Place>& places) {
     const fs::path src = OKOD_SOURCE_DIR;
     fs::create_directories(dir / "municipalities");
-    write_file(dir / "okod.toml", fmt::format(R"([store]
+    write_file(dir / "okod.toml",
+               fmt::format(R"([store]
 path = "{}"
 [definitions]
 dir = "{}"
@@ -71,8 +75,8 @@ school_holidays = "{}"
 [municipalities]
 dir = "municipalities"
 )",
-                                              (dir / "okod.sqlite").string(), (src / "workflows/definitions").string(),
-                                              (src / "config/calendars/school-holidays.json").string()));
+                           (dir / "okod.sqlite").string(), (src / "workflows/definitions").string(),
+                           (src / "config/calendars/school-holidays.json").string()));
     const std::string templ = read_file(src / "config/municipalities/GM0935-maastricht.toml");
     for (const auto& p : places) {
         std::string t = templ;
@@ -80,24 +84,29 @@ dir = "municipalities"
         std::string name = p.name;
         replace_all(name, "\"", "\\\"");
         replace_all(t, "name = \"Maastricht\"", "name = \"" + name + "\"");
-        replace_all(t, "school_region = \"zuid\"", "school_region = \"" + region_of(p.province) + "\"");
+        replace_all(t, "school_region = \"zuid\"",
+                    "school_region = \"" + region_of(p.province) + "\"");
         replace_all(t, "id = \"maastricht-", "id = \"" + p.code + "-");
-        replace_all(t, "    \"budget-decision\",", "    \"budget-decision\",\n    \"subsidy-accountability\",");
+        replace_all(t, "    \"budget-decision\",",
+                    "    \"budget-decision\",\n    \"subsidy-accountability\",");
         replace_all(t, "policy_start = 2023-01-01",
-                    "policy_start = 2023-01-01\nsubsidy_period_end = 2025-12-31\nsubsidy_accountability_due = 2026-04-01");
+                    "policy_start = 2023-01-01\nsubsidy_period_end = "
+                    "2025-12-31\nsubsidy_accountability_due = 2026-04-01");
         write_file(dir / "municipalities" / (p.code + ".toml"), t);
     }
 }
 
 std::optional<fs::path> work_dir(const std::string& mode, const std::string& keep) {
     if (keep.empty()) {
-        const fs::path dir = fs::temp_directory_path() / fmt::format("okod-bench-{}-{}", mode, ::getpid());
+        const fs::path dir =
+            fs::temp_directory_path() / fmt::format("okod-bench-{}-{}", mode, ::getpid());
         fs::remove_all(dir);
         return dir;
     }
     std::error_code ec;
     if (fs::exists(keep, ec) && !fs::is_empty(keep, ec)) {
-        fmt::print(stderr, "okod_bench {}: --keep {} is not empty; name a new or empty directory\n", mode, keep);
+        fmt::print(stderr, "okod_bench {}: --keep {} is not empty; name a new or empty directory\n",
+                   mode, keep);
         return std::nullopt;
     }
     return fs::path(keep);
@@ -113,13 +122,16 @@ double raw_sqlite_seconds(const fs::path& file, std::int64_t rows, std::int64_t 
     sqlite3* db = nullptr;
     check(sqlite3_open(file.c_str(), &db), db, "open");
     // okod's pragmas (SqliteStore::configure).
-    check(sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-16384; "
-                           "PRAGMA wal_autocheckpoint=10000; PRAGMA temp_store=MEMORY; "
-                           "CREATE TABLE r (id INTEGER PRIMARY KEY, k TEXT NOT NULL, v TEXT NOT NULL);",
-                       nullptr, nullptr, nullptr),
-          db, "schema");
+    check(
+        sqlite3_exec(db,
+                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-16384; "
+                     "PRAGMA wal_autocheckpoint=10000; PRAGMA temp_store=MEMORY; "
+                     "CREATE TABLE r (id INTEGER PRIMARY KEY, k TEXT NOT NULL, v TEXT NOT NULL);",
+                     nullptr, nullptr, nullptr),
+        db, "schema");
     sqlite3_stmt* insert = nullptr;
-    check(sqlite3_prepare_v2(db, "INSERT INTO r (k, v) VALUES (?1, ?2)", -1, &insert, nullptr), db, "prepare");
+    check(sqlite3_prepare_v2(db, "INSERT INTO r (k, v) VALUES (?1, ?2)", -1, &insert, nullptr), db,
+          "prepare");
     const std::string value(180, 'x');
     const auto started = std::chrono::steady_clock::now();
     std::int64_t written = 0;
@@ -128,14 +140,17 @@ double raw_sqlite_seconds(const fs::path& file, std::int64_t rows, std::int64_t 
         const std::int64_t until = rows * (t + 1) / transactions;
         for (; written < until; ++written) {
             const std::string key = fmt::format("GM{:04}/{}", written % 342, written);
-            sqlite3_bind_text(insert, 1, key.c_str(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
-            sqlite3_bind_text(insert, 2, value.c_str(), static_cast<int>(value.size()), SQLITE_STATIC);
+            sqlite3_bind_text(insert, 1, key.c_str(), static_cast<int>(key.size()),
+                              SQLITE_TRANSIENT);
+            sqlite3_bind_text(insert, 2, value.c_str(), static_cast<int>(value.size()),
+                              SQLITE_STATIC);
             check(sqlite3_step(insert), db, "insert");
             sqlite3_reset(insert);
         }
         check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
     }
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     sqlite3_finalize(insert);
     sqlite3_close(db);
     return seconds;

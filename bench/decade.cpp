@@ -10,27 +10,28 @@
 // codes stop at GM9999, so these are made in memory from one loaded municipality
 // (codes EU000001...), with their own people, rather than from files the config loader
 // would refuse.
-#include "bench_support.hpp"
-#include "modes.hpp"
-
-#include "adapters/config/config.hpp"
-#include "adapters/sqlite/sqlite_store.hpp"
-#include "daemon/runtime.hpp"
-#include "engine/simulator.hpp"
-#include "time/amsterdam.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
 #include <optional>
 
+#include "adapters/config/config.hpp"
+#include "adapters/sqlite/sqlite_store.hpp"
+#include "bench_support.hpp"
+#include "daemon/runtime.hpp"
+#include "engine/simulator.hpp"
+#include "modes.hpp"
+#include "time/amsterdam.hpp"
+
 namespace okod::bench {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double seconds_since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 std::optional<int> positive(const std::string& text) {
     try {
@@ -69,7 +70,8 @@ void clone_municipalities(Config& config, int copies) {
               [](const Person& a, const Person& b) { return a.id < b.id; });
 }
 
-int simulate(const std::string& title, const std::vector<Place>& places, int copies, int years, const std::string& keep) {
+int simulate(const std::string& title, const std::vector<Place>& places, int copies, int years,
+             const std::string& keep) {
     const auto work = work_dir(title, keep);
     if (!work) return 2;
     const fs::path dir = *work;
@@ -101,23 +103,26 @@ int simulate(const std::string& title, const std::vector<Place>& places, int cop
     VirtualClock clock(options.from);
     Engine engine(*rt.store, rt.definitions, rt.calendar, clock, rt.config.engine);
     const auto started = Clock::now();
-    const auto summary = run_simulation(engine, *rt.store, clock, rt.config.municipalities, options, {});
+    const auto summary =
+        run_simulation(engine, *rt.store, clock, rt.config.municipalities, options, {});
     const double seconds = seconds_since(started);
     const std::int64_t rows = sqlite->rows_changed() - rows_before;
     const long rss = peak_rss_kib();
 
     const double raw = raw_sqlite_seconds(dir / "raw.sqlite", rows, summary.transactions);
-    fmt::print("{}: {} municipalities x {} years, every shipped workflow, tasks done on time\n", title,
-               rt.config.municipalities.size(), years);
+    fmt::print("{}: {} municipalities x {} years, every shipped workflow, tasks done on time\n",
+               title, rt.config.municipalities.size(), years);
     fmt::print("  config files written           {:8.2f} s\n", write_seconds);
     fmt::print("  setup (config into the store)  {:8.2f} s\n", setup_seconds);
     fmt::print("  engine wall time               {:8.2f} s\n", seconds);
     fmt::print("  engine steps                   {:8}   ({:.0f} steps/s)\n", summary.steps,
                static_cast<double>(summary.steps) / seconds);
-    fmt::print("  transactions (group commits)   {:8}   ({:.1f} steps each)\n", summary.transactions,
+    fmt::print("  transactions (group commits)   {:8}   ({:.1f} steps each)\n",
+               summary.transactions,
                static_cast<double>(summary.steps) / static_cast<double>(summary.transactions));
     fmt::print("  events logged                  {:8}\n", summary.events);
-    fmt::print("  rows written                   {:8}   ({:.0f} rows/s)\n", rows, static_cast<double>(rows) / seconds);
+    fmt::print("  rows written                   {:8}   ({:.0f} rows/s)\n", rows,
+               static_cast<double>(rows) / seconds);
     fmt::print("  peak RSS                       {:8.1f} MiB\n", static_cast<double>(rss) / 1024.0);
     fmt::print("  raw SQLite, same rows and transactions: {:.2f} s\n", raw);
     fmt::print("  ratio engine/raw               {:8.2f}\n", seconds / raw);
@@ -126,13 +131,18 @@ int simulate(const std::string& title, const std::vector<Place>& places, int cop
     return 0;
 }
 
-int run(const std::vector<std::string>& args, bool synthetic, const char* default_count, const char* default_years) {
+int run(const std::vector<std::string>& args, bool synthetic, const char* default_count,
+        const char* default_years) {
     std::string count = default_count, years = default_years, keep;
-    if (!parse_options(args, {{"--municipalities", &count}, {"--years", &years}, {"--keep", &keep}})) return 2;
+    if (!parse_options(args,
+                       {{"--municipalities", &count}, {"--years", &years}, {"--keep", &keep}}))
+        return 2;
     const auto n = positive(count);
     const auto y = positive(years);
     if (!n || !y) {
-        fmt::print(stderr, "okod_bench {}: --municipalities and --years must be positive whole numbers\n", args[0]);
+        fmt::print(stderr,
+                   "okod_bench {}: --municipalities and --years must be positive whole numbers\n",
+                   args[0]);
         return 2;
     }
     if (synthetic) return simulate(args[0], real_places(1), *n, *y, keep);

@@ -6,8 +6,8 @@
 
 namespace okod::bench {
 
-int decade(const std::vector<std::string>& args);  // decade.cpp
-int europe(const std::vector<std::string>& args);  // decade.cpp
+int decade(const std::vector<std::string>& args);     // decade.cpp
+int europe(const std::vector<std::string>& args);     // decade.cpp
 int reminders(const std::vector<std::string>& args);  // reminders.cpp
 
 }  // namespace okod::bench

@@ -3,14 +3,14 @@
 //   okod_bench MODE [--option value ...]
 //
 // The modes live in one file each (modes.hpp lists them).
-#include "modes.hpp"
-
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <exception>
 #include <string>
 #include <vector>
+
+#include "modes.hpp"
 
 namespace {
 
@@ -21,9 +21,14 @@ struct Mode {
 };
 
 const Mode kModes[] = {
-    {"decade", "decade [--municipalities N (342)] [--years Y (10)] [--keep DIR]", okod::bench::decade},
-    {"europe", "europe [--municipalities N (100000)] [--years Y (1)] [--keep DIR]", okod::bench::europe},
-    {"reminders", "reminders [--count N (100000)] [--batch B (1000)] [--group G (1)] [--deadlines spread|ordered] [--keep DIR]", okod::bench::reminders},
+    {"decade", "decade [--municipalities N (342)] [--years Y (10)] [--keep DIR]",
+     okod::bench::decade},
+    {"europe", "europe [--municipalities N (100000)] [--years Y (1)] [--keep DIR]",
+     okod::bench::europe},
+    {"reminders",
+     "reminders [--count N (100000)] [--batch B (1000)] [--group G (1)] [--deadlines "
+     "spread|ordered] [--keep DIR]",
+     okod::bench::reminders},
 };
 
 int usage() {

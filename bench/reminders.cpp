@@ -19,28 +19,29 @@
 //   and the reminder's event line. --group 1: each step its own transaction (step());
 //   --group N: the daemon's group commit, up to N steps due at that moment in one
 //   transaction (Engine::step_due; the daemon uses 256).
-#include "bench_support.hpp"
-#include "modes.hpp"
-
-#include "adapters/config/config.hpp"
-#include "adapters/sqlite/sqlite_store.hpp"
-#include "daemon/runtime.hpp"
-#include "engine/engine.hpp"
-#include "model/event_kind.hpp"
-#include "engine/reminder_time.hpp"
-#include "time/amsterdam.hpp"
-
 #include <fmt/format.h>
 
 #include <chrono>
 #include <optional>
+
+#include "adapters/config/config.hpp"
+#include "adapters/sqlite/sqlite_store.hpp"
+#include "bench_support.hpp"
+#include "daemon/runtime.hpp"
+#include "engine/engine.hpp"
+#include "engine/reminder_time.hpp"
+#include "model/event_kind.hpp"
+#include "modes.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod::bench {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double seconds_since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 std::optional<std::int64_t> whole_number(const std::string& text) {
     try {
@@ -62,9 +63,12 @@ struct TaskKind {
 };
 constexpr TaskKind kTaskKinds[] = {
     {"core-team", "Lokaal kernteam vormen", "Form the local core team", "regisseur"},
-    {"ggd-survey", "Afname jeugdmonitor met de GGD afstemmen", "Agree the youth survey with the GGD", "ggd-contact"},
-    {"schools", "Scholen informeren over de afname", "Inform the schools of the survey", "school-contact"},
-    {"policy-note", "Beleidsnotitie preventie voorbereiden", "Prepare the prevention policy note", "beleidsmedewerker"},
+    {"ggd-survey", "Afname jeugdmonitor met de GGD afstemmen",
+     "Agree the youth survey with the GGD", "ggd-contact"},
+    {"schools", "Scholen informeren over de afname", "Inform the schools of the survey",
+     "school-contact"},
+    {"policy-note", "Beleidsnotitie preventie voorbereiden", "Prepare the prevention policy note",
+     "beleidsmedewerker"},
 };
 
 constexpr int kLeadDays = 14;
@@ -76,7 +80,9 @@ constexpr int kDeadlineDays = 365;
 
 // One running instance per municipality for the tasks to belong to (tasks.instance_id
 // is a foreign key), written in setup, outside the measurement.
-std::vector<InstanceId> make_instances(Store& store, const std::vector<Municipality>& municipalities, Instant now) {
+std::vector<InstanceId> make_instances(Store& store,
+                                       const std::vector<Municipality>& municipalities,
+                                       Instant now) {
     std::vector<InstanceId> ids;
     auto tx = store.begin();
     for (const auto& m : municipalities) {
@@ -105,7 +111,8 @@ int deadline_day(std::int64_t n, std::int64_t count, bool ordered) {
 }
 
 // Reminder n: its task, deadline and municipality; the same n gives the peer's job n.
-Task task_for(std::int64_t n, int day, const Municipality& m, InstanceId instance, Instant now, TimeOfDay due_time) {
+Task task_for(std::int64_t n, int day, const Municipality& m, InstanceId instance, Instant now,
+              TimeOfDay due_time) {
     const auto& kind = kTaskKinds[n % std::size(kTaskKinds)];
     Task t;
     t.instance_id = instance;
@@ -140,8 +147,8 @@ struct Workload {
 };
 
 Scheduled schedule(Store& store, const Calendar& calendar, const EngineSettings& settings,
-                   const std::vector<Municipality>& municipalities, const std::vector<InstanceId>& instances,
-                   const Workload& w, Instant now) {
+                   const std::vector<Municipality>& municipalities,
+                   const std::vector<InstanceId>& instances, const Workload& w, Instant now) {
     const std::int64_t count = w.count;
     Scheduled out;
     const auto started = Clock::now();
@@ -149,8 +156,8 @@ Scheduled schedule(Store& store, const Calendar& calendar, const EngineSettings&
         auto tx = store.begin();
         for (const std::int64_t until = std::min(count, n + w.batch); n < until; ++n) {
             const std::size_t m = static_cast<std::size_t>(n) % municipalities.size();
-            Task t = task_for(n, deadline_day(n, count, w.ordered_deadlines), municipalities[m], instances[m], now,
-                              settings.due_time);
+            Task t = task_for(n, deadline_day(n, count, w.ordered_deadlines), municipalities[m],
+                              instances[m], now, settings.due_time);
             t.id = store.insert_task(t);
 
             Event e;
@@ -224,15 +231,16 @@ int run(const Workload& w, const std::string& keep) {
     auto& rt = *opened.runtime;
     auto* sqlite = dynamic_cast<SqliteStore*>(rt.store.get());
     if (rt.store->timer_count() != 0) {
-        fmt::print(stderr, "okod_bench reminders: the store in {} already has timers\n", dir.string());
+        fmt::print(stderr, "okod_bench reminders: the store in {} already has timers\n",
+                   dir.string());
         return 1;
     }
     VirtualClock clock(at_local(kScheduledOn, TimeOfDay{8 * 60}));
     const auto instances = make_instances(*rt.store, rt.config.municipalities, clock.now());
     const std::int64_t rows_before = sqlite->rows_changed();
 
-    const auto scheduled =
-        schedule(*rt.store, rt.calendar, rt.config.engine, rt.config.municipalities, instances, w, clock.now());
+    const auto scheduled = schedule(*rt.store, rt.calendar, rt.config.engine,
+                                    rt.config.municipalities, instances, w, clock.now());
     const std::int64_t rows_scheduled = sqlite->rows_changed() - rows_before;
 
     Engine engine(*rt.store, rt.definitions, rt.calendar, clock, rt.config.engine);
@@ -243,25 +251,32 @@ int run(const Workload& w, const std::string& keep) {
     const auto pending = outbox.count(OutboxStatus::pending) ? outbox.at(OutboxStatus::pending) : 0;
     const double total = scheduled.seconds + fired.seconds;
     const char* deadlines = w.ordered_deadlines ? "ordered" : "spread";
-    fmt::print("okod reminders: {} reminders of {} municipalities, deadlines {}, SQLite WAL synchronous=FULL on disk\n",
-               count, rt.config.municipalities.size(), deadlines);
+    fmt::print(
+        "okod reminders: {} reminders of {} municipalities, deadlines {}, SQLite WAL "
+        "synchronous=FULL on disk\n",
+        count, rt.config.municipalities.size(), deadlines);
     fmt::print("  schedule ({} transactions of {})  {:8.2f} s  ({:.0f} reminders/s, {} rows)\n",
-               scheduled.transactions, w.batch, scheduled.seconds, static_cast<double>(count) / scheduled.seconds,
-               rows_scheduled);
-    fmt::print("  fire ({} transactions, group {:3})  {:8.2f} s  ({:.0f} reminders/s, {} rows)\n", fired.transactions,
-               w.group, fired.seconds, static_cast<double>(fired.steps) / fired.seconds, rows_fired);
+               scheduled.transactions, w.batch, scheduled.seconds,
+               static_cast<double>(count) / scheduled.seconds, rows_scheduled);
+    fmt::print("  fire ({} transactions, group {:3})  {:8.2f} s  ({:.0f} reminders/s, {} rows)\n",
+               fired.transactions, w.group, fired.seconds,
+               static_cast<double>(fired.steps) / fired.seconds, rows_fired);
     fmt::print("  total                              {:8.2f} s  ({:.0f} reminders/s)\n", total,
                static_cast<double>(count) / total);
-    fmt::print("  fired {}, outbox rows pending {}, timers left {}, peak RSS {:.1f} MiB\n", fired.steps, pending,
-               rt.store->timer_count(), static_cast<double>(peak_rss_kib()) / 1024.0);
+    fmt::print("  fired {}, outbox rows pending {}, timers left {}, peak RSS {:.1f} MiB\n",
+               fired.steps, pending, rt.store->timer_count(),
+               static_cast<double>(peak_rss_kib()) / 1024.0);
     // One line for scripts (bench/peer/run.sh); the peer prints the same keys.
-    fmt::print("result side=okod durability=sqlite-wal-synchronous-full group={} deadlines={} n={} batch={} "
-               "schedule_s={:.3f} "
-               "fire_s={:.3f} total_s={:.3f} schedule_per_s={:.0f} fire_per_s={:.0f} total_per_s={:.0f} "
-               "fired={} recorded={}\n",
-               w.group, deadlines, count, w.batch, scheduled.seconds, fired.seconds, total, static_cast<double>(count) / scheduled.seconds,
-               static_cast<double>(fired.steps) / fired.seconds, static_cast<double>(count) / total, fired.steps,
-               pending);
+    fmt::print(
+        "result side=okod durability=sqlite-wal-synchronous-full group={} deadlines={} n={} "
+        "batch={} "
+        "schedule_s={:.3f} "
+        "fire_s={:.3f} total_s={:.3f} schedule_per_s={:.0f} fire_per_s={:.0f} total_per_s={:.0f} "
+        "fired={} recorded={}\n",
+        w.group, deadlines, count, w.batch, scheduled.seconds, fired.seconds, total,
+        static_cast<double>(count) / scheduled.seconds,
+        static_cast<double>(fired.steps) / fired.seconds, static_cast<double>(count) / total,
+        fired.steps, pending);
     if (keep.empty()) fs::remove_all(dir);
     return fired.steps == count && pending == count ? 0 : 1;
 }
@@ -280,7 +295,9 @@ int reminders(const std::vector<std::string>& args) {
     const auto b = whole_number(batch);
     const auto g = whole_number(group);
     if (!n || !b || !g || *g > 100000) {
-        fmt::print(stderr, "okod_bench reminders: --count, --batch and --group must be positive whole numbers\n");
+        fmt::print(
+            stderr,
+            "okod_bench reminders: --count, --batch and --group must be positive whole numbers\n");
         return 2;
     }
     if (deadlines != "spread" && deadlines != "ordered") {

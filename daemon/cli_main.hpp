@@ -4,7 +4,6 @@
 // command is printed as "<program>: <what>" and exits 1. Include from main files only
 // (CLI11 is a heavy header).
 #include <CLI/CLI.hpp>
-
 #include <exception>
 #include <functional>
 #include <iostream>

@@ -30,8 +30,8 @@ spdlog::level::level_enum parse_level(std::string_view level) {
     }};
     for (const auto& [name, value] : levels)
         if (name == level) return value;
-    throw std::invalid_argument(fmt::format(
-        "unknown log level '{}': expected trace, debug, info, warn or error", level));
+    throw std::invalid_argument(
+        fmt::format("unknown log level '{}': expected trace, debug, info, warn or error", level));
 }
 
 }  // namespace

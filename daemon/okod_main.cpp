@@ -1,11 +1,11 @@
 // okod: the OKO cycle daemon. main() only parses the command line and hands over.
+#include <iostream>
+
 #include "adapters/config/config.hpp"
+#include "daemon/cli_main.hpp"
 #include "daemon/commands/run_command.hpp"
 #include "daemon/commands/simulate_command.hpp"
-#include "daemon/cli_main.hpp"
 #include "version.hpp"
-
-#include <iostream>
 
 int main(int argc, char** argv) {
     CLI::App app{"okod: keeps the OKO prevention cycle of Dutch municipalities on time", "okod"};
@@ -14,10 +14,13 @@ int main(int argc, char** argv) {
 
     okod::RunArgs run_args;
     run_args.config = okod::default_config_path();
-    auto* run = app.add_subcommand("run", "Run the service in the foreground (systemd: Type=notify)");
-    run->add_option("--config", run_args.config, "Configuration file (okod.toml)")->capture_default_str();
-    run->add_option("--clock", run_args.clock,
-                    "Start a demo/test clock at this moment (ISO 8601, e.g. 2026-03-01T08:00:00+01:00)");
+    auto* run =
+        app.add_subcommand("run", "Run the service in the foreground (systemd: Type=notify)");
+    run->add_option("--config", run_args.config, "Configuration file (okod.toml)")
+        ->capture_default_str();
+    run->add_option(
+        "--clock", run_args.clock,
+        "Start a demo/test clock at this moment (ISO 8601, e.g. 2026-03-01T08:00:00+01:00)");
     run->add_option("--clock-speed", run_args.clock_speed,
                     "With --clock: simulated seconds per real second (3600: an hour per second)")
         ->check(CLI::PositiveNumber);
@@ -34,7 +37,9 @@ int main(int argc, char** argv) {
     simulate->add_option("--to", sim.to, "Last day (inclusive), YYYY-MM-DD")->required();
     simulate->add_option("--municipality", sim.municipalities,
                          "Only this municipality (CBS code, e.g. GM0935); repeatable");
-    simulate->add_option("--store", sim.store, "SQLite file to use and keep (default: simulation.sqlite beside the configured store, made afresh)");
+    simulate->add_option("--store", sim.store,
+                         "SQLite file to use and keep (default: simulation.sqlite beside the "
+                         "configured store, made afresh)");
     simulate->add_option("--lang", sim.language, "Language of the timeline: nl or en")
         ->capture_default_str();
     simulate->add_flag("--json", sim.json, "One JSON object per line");

@@ -1,14 +1,14 @@
 #include "daemon/runtime.hpp"
 
+#include <fmt/format.h>
+
+#include <optional>
+
 #include "adapters/calendar/school_holidays_json.hpp"
 #include "adapters/definitions/toml_definition_loader.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "calendar/school_holiday_merge.hpp"
 #include "definition/municipality_check.hpp"
-
-#include <fmt/format.h>
-
-#include <optional>
 
 namespace okod {
 namespace {
@@ -20,11 +20,12 @@ void sync_definitions(Store& store, const DefinitionSet& files, DefinitionRegist
     for (const auto& d : files.definitions) {
         auto stored = store.definition(d.id, d.version);
         if (stored && stored->source_text != d.source_text) {
-            errors.push_back({d.source_file, 0, 0,
-                              fmt::format("'{}' version {} differs from the version {} okod already "
-                                          "runs (stored from {}); bump 'version' when you change a "
-                                          "definition",
-                                          d.id, d.version, d.version, stored->source_file)});
+            errors.push_back(
+                {d.source_file, 0, 0,
+                 fmt::format("'{}' version {} differs from the version {} okod already "
+                             "runs (stored from {}); bump 'version' when you change a "
+                             "definition",
+                             d.id, d.version, d.version, stored->source_file)});
             continue;
         }
         if (!stored) store.save_definition({d.id, d.version, d.source_file, d.source_text});
@@ -73,7 +74,8 @@ std::optional<Prepared> prepare(const Config& config, std::vector<LoadError>& er
 
 // One transaction: definitions (version pinning), municipalities, people, roles, and
 // which municipality each configured person belongs to.
-bool sync_into_store(Store& store, const Config& config, Prepared& p, std::vector<LoadError>& errors) {
+bool sync_into_store(Store& store, const Config& config, Prepared& p,
+                     std::vector<LoadError>& errors) {
     auto tx = store.begin();
     sync_definitions(store, p.files, p.definitions, errors);
     if (!errors.empty()) return false;  // tx rolls back

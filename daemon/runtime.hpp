@@ -2,14 +2,14 @@
 // Everything okod runs on, built from a config file: definitions (every version the
 // store has seen plus the files), the calendar, and the store with municipalities,
 // people and role assignments synced into it. Shared by `okod run` and `okod simulate`.
+#include <filesystem>
+#include <memory>
+#include <vector>
+
 #include "adapters/config/config.hpp"
 #include "calendar/calendar.hpp"
 #include "definition/registry.hpp"
 #include "model/store.hpp"
-
-#include <filesystem>
-#include <memory>
-#include <vector>
 
 namespace okod {
 

@@ -1,19 +1,20 @@
 // libFuzzer target: a workflow definition file, as an operator might write (or
 // mistype) it. Whatever the bytes, the loader reports problems as LoadErrors with a
 // position; it must never crash, hang or read out of bounds.
-#include "adapters/definitions/toml_definition_loader.hpp"
-
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+
+#include "adapters/definitions/toml_definition_loader.hpp"
 
 namespace {
 
 const okod::RoleCatalog& roles() {
     static const okod::RoleCatalog catalog = [] {
         std::vector<okod::LoadError> errors;
-        return okod::parse_roles("[roles.regisseur]\nnl = \"Regisseur\"\n[roles.ggd-contact]\nnl = \"GGD\"\n",
-                                 "roles.toml", errors);
+        return okod::parse_roles(
+            "[roles.regisseur]\nnl = \"Regisseur\"\n[roles.ggd-contact]\nnl = \"GGD\"\n",
+            "roles.toml", errors);
     }();
     return catalog;
 }

@@ -1,11 +1,10 @@
 #include "adapters/auth/token_secret.hpp"
 
-#include <cctype>
-
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <array>
+#include <cctype>
 #include <stdexcept>
 
 namespace okod {
@@ -119,7 +118,8 @@ std::string redact_token_secrets(std::string_view text) {
         out += std::string(prefix) + "…";
         i += prefix.size();
         // The secret's alphabet is base64url (new_token_secret).
-        while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '-' || text[i] == '_'))
+        while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) ||
+                                   text[i] == '-' || text[i] == '_'))
             ++i;
     }
     return out;

@@ -1,16 +1,16 @@
 #include "adapters/calendar/school_holidays_json.hpp"
 
-#include "adapters/calendar/json_locations.hpp"
-#include "time/amsterdam.hpp"
-
-#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cctype>
 #include <fstream>
 #include <optional>
 #include <sstream>
+
+#include "adapters/calendar/json_locations.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {

@@ -4,17 +4,18 @@
 // content[].vacations[], each with type, compulsorydates and regions[] of
 // {region, startdate, enddate}. Strings may carry stray spaces; end dates are
 // inclusive. All or nothing: with any error the result is empty.
-#include "calendar/school_holidays.hpp"
-#include "definition/load_error.hpp"
-
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "calendar/school_holidays.hpp"
+#include "definition/load_error.hpp"
+
 namespace okod {
 
-std::vector<SchoolHoliday> parse_school_holidays_json(std::string_view text, const std::string& file,
+std::vector<SchoolHoliday> parse_school_holidays_json(std::string_view text,
+                                                      const std::string& file,
                                                       std::vector<LoadError>& errors);
 std::vector<SchoolHoliday> load_school_holidays_file(const std::filesystem::path& file,
                                                      std::vector<LoadError>& errors);

@@ -30,7 +30,8 @@ void read_elections_and_conditions(TomlFields& f, const toml::table& t, Municipa
             if (d->month() != date::November)
                 f.error(&node, fmt::format("a herindeling election is held in November, not on {}",
                                            format_date(*d)));
-            else m.herindeling_elections.push_back(*d);
+            else
+                m.herindeling_elections.push_back(*d);
         }
         std::sort(m.herindeling_elections.begin(), m.herindeling_elections.end());
     }
@@ -66,7 +67,8 @@ void read_elections_and_conditions(TomlFields& f, const toml::table& t, Municipa
             if (auto d = f.required_date(*bt, "until")) b.until = *d;
             for (const auto& other : m.budget_lines)
                 if (!b.id.empty() && other.id == b.id)
-                    f.error((*bt)["id"].node(), fmt::format("budget line id '{}' is used twice", b.id));
+                    f.error((*bt)["id"].node(),
+                            fmt::format("budget line id '{}' is used twice", b.id));
             m.budget_lines.push_back(std::move(b));
         }
     }
@@ -77,42 +79,50 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
     auto doc = f.parse_file();
     if (!doc) return;
     const toml::table& t = *doc;
-    f.allow_only(t, "municipality",
-                 {"code", "name", "school_region", "trajectory_start", "trajectory_years",
-                  "cycle_years", "survey_every_years", "report_due", "language", "workflows",
-                  "dates", "lists", "people", "herindeling_elections", "settings",
-                  "budget_lines", "capacity", "events_season_start"});
+    f.allow_only(
+        t, "municipality",
+        {"code", "name", "school_region", "trajectory_start", "trajectory_years", "cycle_years",
+         "survey_every_years", "report_due", "language", "workflows", "dates", "lists", "people",
+         "herindeling_elections", "settings", "budget_lines", "capacity", "events_season_start"});
 
     Municipality m;
     m.code = f.required_string(t, "code");
     if (!m.code.empty() && !is_cbs_code(m.code))
-        f.error(t["code"].node(), fmt::format("'{}' is not a CBS municipality code (GM + 4 digits)", m.code));
+        f.error(t["code"].node(),
+                fmt::format("'{}' is not a CBS municipality code (GM + 4 digits)", m.code));
     m.name = f.required_string(t, "name");
     if (auto problem = text_problem("name", m.name)) f.error(t["name"].node(), *problem);
     m.school_region = f.required_string(t, "school_region");
     if (!m.school_region.empty() && !is_school_region(m.school_region))
-        f.error(t["school_region"].node(),
-                fmt::format("school_region must be noord, midden or zuid, not '{}'", m.school_region));
+        f.error(
+            t["school_region"].node(),
+            fmt::format("school_region must be noord, midden or zuid, not '{}'", m.school_region));
     if (auto d = f.required_date(t, "trajectory_start")) m.trajectory_start = *d;
     m.trajectory_years = f.integer_in(t, "trajectory_years", 4, 1, 20);
     m.cycle_years = f.integer_in(t, "cycle_years", 1, 1, 2);
     m.survey_every_years = f.integer_in(t, "survey_every_years", 2, 1, 4);
     if (auto due = f.optional_string(t, "report_due")) {
         auto d = month_day(*due);
-        if (!d) f.error(t["report_due"].node(), fmt::format("report_due must be MM-DD, not '{}'", *due));
+        if (!d)
+            f.error(t["report_due"].node(),
+                    fmt::format("report_due must be MM-DD, not '{}'", *due));
         else {
             m.report_due_month = static_cast<int>(static_cast<unsigned>(d->month()));
             m.report_due_day = static_cast<int>(static_cast<unsigned>(d->day()));
         }
     }
     if (auto lang = f.optional_string(t, "language")) {
-        if (auto l = parse_language(*lang)) m.language = *l;
-        else f.error(t["language"].node(), fmt::format("language must be nl or en, not '{}'", *lang));
+        if (auto l = parse_language(*lang))
+            m.language = *l;
+        else
+            f.error(t["language"].node(),
+                    fmt::format("language must be nl or en, not '{}'", *lang));
     }
     m.workflows = f.string_array(t, "workflows");
     if (const toml::table* dates = f.optional_table(t, "dates"))
         for (const auto& [key, node] : *dates)
-            if (auto d = f.date_value(node, std::string(key.str()))) m.dates[std::string(key.str())] = *d;
+            if (auto d = f.date_value(node, std::string(key.str())))
+                m.dates[std::string(key.str())] = *d;
     if (const toml::table* lists = f.optional_table(t, "lists"))
         for (const auto& [key, node] : *lists)
             m.lists[std::string(key.str())] = f.string_array(*lists, key.str());
@@ -139,8 +149,10 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
                             p.email.empty() ? std::nullopt : email_problem("email", p.email)}})
                 if (problem) f.error((*pt)[key].node(), *problem);
             if (auto lang = f.optional_string(*pt, "language")) {
-                if (auto l = parse_language(*lang)) p.language = *l;
-                else f.error((*pt)["language"].node(), "language must be nl or en");
+                if (auto l = parse_language(*lang))
+                    p.language = *l;
+                else
+                    f.error((*pt)["language"].node(), "language must be nl or en");
             }
             if (const toml::array* roles = f.optional_array(*pt, "roles")) {
                 for (const auto& rn : *roles) {
@@ -202,15 +214,18 @@ ConfigResult load_config(const fs::path& file) {
     }
     if (const toml::table* cal = f.optional_table(t, "calendar")) {
         f.allow_only(*cal, "[calendar]", {"school_holidays"});
-        if (auto p = f.optional_string(*cal, "school_holidays")) c.school_holidays_file = resolve_config_path(base, *p);
+        if (auto p = f.optional_string(*cal, "school_holidays"))
+            c.school_holidays_file = resolve_config_path(base, *p);
     }
     if (const toml::table* eng = f.optional_table(t, "engine")) {
         f.allow_only(*eng, "[engine]", {"due_time", "reminder_time", "language"});
         if (auto v = f.optional_time(*eng, "due_time")) c.engine.due_time = *v;
         if (auto v = f.optional_time(*eng, "reminder_time")) c.engine.reminder_time = *v;
         if (auto lang = f.optional_string(*eng, "language")) {
-            if (auto l = parse_language(*lang)) c.language = *l;
-            else f.error((*eng)["language"].node(), "language must be nl or en");
+            if (auto l = parse_language(*lang))
+                c.language = *l;
+            else
+                f.error((*eng)["language"].node(), "language must be nl or en");
         }
     }
     if (const toml::table* mun = f.optional_table(t, "municipalities")) {
@@ -234,15 +249,21 @@ ConfigResult load_config(const fs::path& file) {
                       "max_connections_per_client"});
         c.http.enabled = true;
         if (const auto* on = (*http)["enabled"].node()) {
-            if (const auto* b = on->as_boolean()) c.http.enabled = b->get();
-            else f.error(on, "enabled must be true or false");
+            if (const auto* b = on->as_boolean())
+                c.http.enabled = b->get();
+            else
+                f.error(on, "enabled must be true or false");
         }
         if (auto a = f.optional_string(*http, "address")) c.http.address = *a;
         c.http.port = f.integer_in(*http, "port", c.http.port, 1, 65535);
-        c.http.max_body_kib = f.integer_in(*http, "max_body_kib", c.http.max_body_kib, 1, 16 * 1024);
-        c.http.read_timeout_seconds = f.integer_in(*http, "read_timeout_seconds", c.http.read_timeout_seconds, 1, 600);
-        c.http.idle_timeout_seconds = f.integer_in(*http, "idle_timeout_seconds", c.http.idle_timeout_seconds, 1, 3600);
-        c.http.max_connections = f.integer_in(*http, "max_connections", c.http.max_connections, 1, 10000);
+        c.http.max_body_kib =
+            f.integer_in(*http, "max_body_kib", c.http.max_body_kib, 1, 16 * 1024);
+        c.http.read_timeout_seconds =
+            f.integer_in(*http, "read_timeout_seconds", c.http.read_timeout_seconds, 1, 600);
+        c.http.idle_timeout_seconds =
+            f.integer_in(*http, "idle_timeout_seconds", c.http.idle_timeout_seconds, 1, 3600);
+        c.http.max_connections =
+            f.integer_in(*http, "max_connections", c.http.max_connections, 1, 10000);
         c.http.header_timeout_seconds =
             f.integer_in(*http, "header_timeout_seconds", c.http.header_timeout_seconds, 1, 600);
         // Behind a proxy every connection comes from the proxy's address: by default one
@@ -253,10 +274,13 @@ ConfigResult load_config(const fs::path& file) {
     c.reports.dir = c.store_path.parent_path() / "reports";
     if (const toml::table* reports = f.optional_table(t, "reports")) {
         f.allow_only(*reports, "[reports]", {"dir", "pdf"});
-        if (auto d = f.optional_string(*reports, "dir")) c.reports.dir = resolve_config_path(base, *d);
+        if (auto d = f.optional_string(*reports, "dir"))
+            c.reports.dir = resolve_config_path(base, *d);
         if (const auto* pdf = (*reports)["pdf"].node()) {
-            if (const auto* b = pdf->as_boolean()) c.reports.pdf = b->get();
-            else f.error(pdf, "pdf must be true or false");
+            if (const auto* b = pdf->as_boolean())
+                c.reports.pdf = b->get();
+            else
+                f.error(pdf, "pdf must be true or false");
         }
     }
     if (const toml::table* privacy = f.optional_table(t, "privacy")) {
@@ -268,13 +292,15 @@ ConfigResult load_config(const fs::path& file) {
 
     std::error_code ec;
     if (!fs::is_directory(c.municipalities_dir, ec)) {
-        errors.push_back({file.string(), 0, 0,
-                          fmt::format("municipalities dir '{}' does not exist", c.municipalities_dir.string())});
+        errors.push_back(
+            {file.string(), 0, 0,
+             fmt::format("municipalities dir '{}' does not exist", c.municipalities_dir.string())});
         return result;
     }
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(c.municipalities_dir))
-        if (entry.is_regular_file() && entry.path().extension() == ".toml") files.push_back(entry.path());
+        if (entry.is_regular_file() && entry.path().extension() == ".toml")
+            files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const auto& mf : files) read_municipality(mf, c, errors);
 
@@ -297,7 +323,8 @@ ConfigResult load_config(const fs::path& file) {
 
     std::sort(c.municipalities.begin(), c.municipalities.end(),
               [](const auto& a, const auto& b) { return a.code < b.code; });
-    std::sort(c.people.begin(), c.people.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::sort(c.people.begin(), c.people.end(),
+              [](const auto& a, const auto& b) { return a.id < b.id; });
     result.config = std::move(c);
     return result;
 }

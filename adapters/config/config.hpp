@@ -1,16 +1,16 @@
 #pragma once
 // okod's configuration: okod.toml plus one file per municipality. Paths in the file
 // are relative to the file's own directory, so a config tree can be moved as a whole.
+#include <filesystem>
+#include <optional>
+#include <vector>
+
 #include "adapters/config/mail_config.hpp"
 #include "adapters/year_plan/year_plan_loader.hpp"
 #include "definition/load_error.hpp"
 #include "engine/engine.hpp"
 #include "model/municipality.hpp"
 #include "model/people.hpp"
-
-#include <filesystem>
-#include <optional>
-#include <vector>
 
 namespace okod {
 
@@ -66,7 +66,7 @@ struct Config {
     std::vector<Person> people;                // ordered by id
     std::vector<RoleAssignment> assignments;
     std::vector<Membership> memberships;  // a municipality file's people belong to it
-    std::vector<LoadedYearPlan> plans;  // by file name; task selectors checked by the runtime
+    std::vector<LoadedYearPlan> plans;    // by file name; task selectors checked by the runtime
 };
 
 struct ConfigResult {

@@ -20,7 +20,7 @@ struct MailConfig {
     // transport = "smtp"
     std::string smtp_host = "127.0.0.1";
     int smtp_port = 25;
-    std::string smtp_security = "starttls";  // "none" | "starttls" | "tls"
+    std::string smtp_security = "starttls";       // "none" | "starttls" | "tls"
     std::filesystem::path smtp_credentials_file;  // empty: no AUTH
     std::chrono::seconds smtp_timeout{30};
 

@@ -10,7 +10,8 @@ namespace okod {
 std::filesystem::path resolve_config_path(const std::filesystem::path& base, const std::string& p);
 
 // `base` resolves relative paths; without a [mail] section mail goes to `default_dir`.
-MailConfig read_mail_section(TomlFields& f, const toml::table& root, const std::filesystem::path& base,
+MailConfig read_mail_section(TomlFields& f, const toml::table& root,
+                             const std::filesystem::path& base,
                              const std::filesystem::path& default_dir);
 
 }  // namespace okod

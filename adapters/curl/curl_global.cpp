@@ -13,7 +13,8 @@ void init_curl_once() {
     static CURLcode result = CURLE_OK;
     std::call_once(once, [] { result = curl_global_init(CURL_GLOBAL_DEFAULT); });
     if (result != CURLE_OK)
-        throw std::runtime_error(std::string("cannot initialise libcurl: ") + curl_easy_strerror(result));
+        throw std::runtime_error(std::string("cannot initialise libcurl: ") +
+                                 curl_easy_strerror(result));
 }
 
 }  // namespace okod

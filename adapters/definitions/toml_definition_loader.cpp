@@ -1,10 +1,5 @@
 #include "adapters/definitions/toml_definition_loader.hpp"
 
-#include "adapters/toml/toml_fields.hpp"
-
-#include "definition/validate.hpp"
-#include "time/amsterdam.hpp"
-
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -18,6 +13,10 @@
 #include <set>
 #include <system_error>
 #include <utility>
+
+#include "adapters/toml/toml_fields.hpp"
+#include "definition/validate.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
@@ -33,7 +32,6 @@ SourcePos pos_of(const toml::source_position& p) {
     return {static_cast<int>(p.line), static_cast<int>(p.column)};
 }
 SourcePos pos_of(const toml::node& n) { return pos_of(n.source().begin); }
-
 
 // What one parse collects: errors and where each value was written.
 struct Context {
@@ -412,8 +410,10 @@ TaskSpec read_task(Context& ctx, const toml::table& table, const std::string& pa
     task.report = r.boolean("report").value_or(false);
     if (const toml::node* n = r.get("attach")) {
         if (auto what = ctx.as_string(*n, for_key("attach"))) {
-            if (*what == "annual_report") task.attach = TaskAttachment::annual_report;
-            else ctx.error(pos_of(*n), "'attach' must be 'annual_report', got " + quote(*what));
+            if (*what == "annual_report")
+                task.attach = TaskAttachment::annual_report;
+            else
+                ctx.error(pos_of(*n), "'attach' must be 'annual_report', got " + quote(*what));
         }
     }
     r.finish();
@@ -518,8 +518,9 @@ void read_definition(Context& ctx, const toml::table& root, Definition& d) {
             const std::string name(key.str());
             if (auto v = s.integer(name)) {
                 if (*v < 0)
-                    ctx.error(ctx.where["settings." + name],
-                              "setting " + quote(name) + " must be 0 or more, got " + std::to_string(*v));
+                    ctx.error(
+                        ctx.where["settings." + name],
+                        "setting " + quote(name) + " must be 0 or more, got " + std::to_string(*v));
                 d.settings[name] = *v;
             }
         }
@@ -605,8 +606,7 @@ std::optional<std::string> read_file(const fs::path& path, std::string& reason) 
         reason = "is a directory";
         return std::nullopt;
     }
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"),
-                                                      &std::fclose);
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!f) {
         reason = reason_text(std::error_code(errno, std::generic_category()));
         return std::nullopt;
@@ -624,8 +624,7 @@ std::optional<std::string> read_file(const fs::path& path, std::string& reason) 
 }
 
 // Reads a role catalogue into `out`, merging its roles into `set.roles`.
-void load_roles(const fs::path& path, bool required_for_dir, DefinitionSet& set,
-                RoleCatalog& out) {
+void load_roles(const fs::path& path, bool required_for_dir, DefinitionSet& set, RoleCatalog& out) {
     std::string reason;
     const auto text = read_file(path, reason);
     if (!text) {

@@ -4,15 +4,15 @@
 // definition/validate.hpp; every problem becomes a LoadError carrying the file, line
 // and column the user wrote, and all of them are collected, not just the first.
 // toml++ stays inside the .cpp. Stateless functions: safe to call from any thread.
-#include "definition/definition.hpp"
-#include "definition/load_error.hpp"
-#include "definition/roles.hpp"
-
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "definition/definition.hpp"
+#include "definition/load_error.hpp"
+#include "definition/roles.hpp"
 
 namespace okod {
 

@@ -1,8 +1,8 @@
 #include "adapters/ical/ical_writer.hpp"
 
-#include "time/amsterdam.hpp"
-
 #include <fmt/format.h>
+
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {

@@ -17,11 +17,11 @@
 //     send(w.str());
 //
 // Not thread-safe; cheap to make one per calendar.
-#include "time/instant.hpp"
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "time/instant.hpp"
 
 namespace okod {
 

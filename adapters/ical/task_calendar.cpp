@@ -1,15 +1,15 @@
 #include "adapters/ical/task_calendar.hpp"
 
-#include "adapters/ical/ical_writer.hpp"
-#include "calendar/elections.hpp"
-#include "engine/reminder_time.hpp"
-#include "time/amsterdam.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <functional>
 #include <tuple>
+
+#include "adapters/ical/ical_writer.hpp"
+#include "calendar/elections.hpp"
+#include "engine/reminder_time.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {

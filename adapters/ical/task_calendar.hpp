@@ -16,14 +16,14 @@
 //         if (shows_in_feed(t, now)) feed.tasks.push_back({t, role, municipality, workflow});
 //     feed.milestones = election_milestones(m, today);
 //     std::string ics = task_calendar(feed, runtime.calendar);
+#include <string>
+#include <vector>
+
 #include "calendar/calendar.hpp"
 #include "model/instance.hpp"
 #include "model/municipality.hpp"
 #include "model/text.hpp"
 #include "time/instant.hpp"
-
-#include <string>
-#include <vector>
 
 namespace okod {
 

@@ -68,8 +68,10 @@ std::string render_mime(const MailMessage& m) {
     } else {
         const std::string boundary = "=_okod_" + hash;
         body = "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
-        body += "--" + boundary + "\r\n" + text_part_headers("plain") + base64_lines(to_crlf(m.text));
-        body += "--" + boundary + "\r\n" + text_part_headers("html") + base64_lines(to_crlf(m.html));
+        body +=
+            "--" + boundary + "\r\n" + text_part_headers("plain") + base64_lines(to_crlf(m.text));
+        body +=
+            "--" + boundary + "\r\n" + text_part_headers("html") + base64_lines(to_crlf(m.html));
         body += "--" + boundary + "--\r\n";
     }
     if (m.attachments.empty()) return out + body;

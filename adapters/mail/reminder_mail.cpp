@@ -56,9 +56,9 @@ private:
         if (due()) d.subject += w(" – deadline ", " – due ") + short_date(*due(), lang_);
         d.layout.intro = reminder_intro();
         d.layout.facts = {municipality_fact(), workflow_fact(), {w("Je rol", "Your role"), role()}};
-        d.layout.paragraphs = {
-            w("Wat te doen: voer de taak uit", "What to do: complete the task") +
-            (due() ? w(" vóór de deadline.", " before the deadline.") : ".") + already_done()};
+        d.layout.paragraphs = {w("Wat te doen: voer de taak uit", "What to do: complete the task") +
+                               (due() ? w(" vóór de deadline.", " before the deadline.") : ".") +
+                               already_done()};
         return d;
     }
 
@@ -178,10 +178,13 @@ private:
     // tell themselves.
     std::string already_done() const {
         if (c_.item.role == kRegisseurRole)
-            return w(" Is het al gedaan? Vink de taak dan af", " Already done? Then tick the task off") +
+            return w(" Is het al gedaan? Vink de taak dan af",
+                     " Already done? Then tick the task off") +
                    task_number() + w(", dan stoppen de herinneringen.", " and the reminders stop.");
-        return w(" Is het al gedaan? Laat het de regisseur", " Already done? Let the OKO coordinator") +
-               regisseur() + w(" weten, dan wordt de taak afgevinkt", " know, so the task can be ticked off") +
+        return w(" Is het al gedaan? Laat het de regisseur",
+                 " Already done? Let the OKO coordinator") +
+               regisseur() +
+               w(" weten, dan wordt de taak afgevinkt", " know, so the task can be ticked off") +
                task_number() + ".";
     }
     std::string regisseur() const {

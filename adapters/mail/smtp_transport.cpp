@@ -1,7 +1,5 @@
 #include "adapters/mail/smtp_transport.hpp"
 
-#include "adapters/curl/curl_global.hpp"
-
 #include <curl/curl.h>
 #include <fmt/format.h>
 
@@ -10,6 +8,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "adapters/curl/curl_global.hpp"
 #include "adapters/mail/mime_encoding.hpp"
 #include "adapters/mail/mime_message.hpp"
 

@@ -14,22 +14,22 @@ namespace {
 using ek = EventKind;
 
 struct Phrases {
-    const char* started;        // "started in state {}"
+    const char* started;  // "started in state {}"
     const char* finished;
-    const char* transition;     // "{} -> {}"
-    const char* next_year;      // "{} continues into the next year"
-    const char* created;        // "new task '{}' for {}"
-    const char* deadline;       // ", due {}"
+    const char* transition;  // "{} -> {}"
+    const char* next_year;   // "{} continues into the next year"
+    const char* created;     // "new task '{}' for {}"
+    const char* deadline;    // ", due {}"
     const char* no_deadline;
-    const char* done;           // "task '{}' done"
+    const char* done;  // "task '{}' done"
     const char* skipped;
-    const char* overdue;        // "task '{}' overdue: notice to {}"
-    const char* reminder;       // "reminder ({} days ahead) '{}' to {} as {}"
+    const char* overdue;   // "task '{}' overdue: notice to {}"
+    const char* reminder;  // "reminder ({} days ahead) '{}' to {} as {}"
     const char* reminder_tomorrow;
     const char* reminder_today;
-    const char* escalation;     // "escalation: '{}' {} days overdue, to {} as {}"
-    const char* vacancy;        // "vacancy: nobody holds role {} for '{}'"
-    const char* alerted;        // "; alert to {}"
+    const char* escalation;  // "escalation: '{}' {} days overdue, to {} as {}"
+    const char* vacancy;     // "vacancy: nobody holds role {} for '{}'"
+    const char* alerted;     // "; alert to {}"
     const char* nobody_alerted;
     const char* event;
     const char* error;
@@ -133,20 +133,25 @@ std::string describe(const Event& stored, const TimelineNames& n, Language l) {
                            n.state(e.workflow, e.state, l));
     if (e.kind == ek::task_created) {
         std::string s = fmt::format(fmt::runtime(p.created), e.title, role);
-        if (e.due) s += fmt::format(fmt::runtime(p.deadline), format_local_minutes(*e.due));
-        else s += p.no_deadline;
+        if (e.due)
+            s += fmt::format(fmt::runtime(p.deadline), format_local_minutes(*e.due));
+        else
+            s += p.no_deadline;
         return s;
     }
     if (e.kind == ek::task_done || e.kind == ek::task_skipped) {
-        std::string s = fmt::format(fmt::runtime(e.kind == ek::task_done ? p.done : p.skipped), e.title);
+        std::string s =
+            fmt::format(fmt::runtime(e.kind == ek::task_done ? p.done : p.skipped), e.title);
         if (!e.person.empty()) s += fmt::format(fmt::runtime(p.by), person);
         if (!e.note.empty()) s += fmt::format(" ({})", e.note);
         return s;
     }
     if (e.kind == ek::task_overdue) return fmt::format(fmt::runtime(p.overdue), e.title, role);
     if (e.kind == ek::reminder) {
-        if (e.lead_days == 0) return fmt::format(fmt::runtime(p.reminder_today), e.title, person, role) + late;
-        if (e.lead_days == 1) return fmt::format(fmt::runtime(p.reminder_tomorrow), e.title, person, role) + late;
+        if (e.lead_days == 0)
+            return fmt::format(fmt::runtime(p.reminder_today), e.title, person, role) + late;
+        if (e.lead_days == 1)
+            return fmt::format(fmt::runtime(p.reminder_tomorrow), e.title, person, role) + late;
         return fmt::format(fmt::runtime(p.reminder), e.lead_days, e.title, person, role) + late;
     }
     if (e.kind == ek::escalation)
@@ -159,12 +164,16 @@ std::string describe(const Event& stored, const TimelineNames& n, Language l) {
     if (e.kind == ek::error) return fmt::format(fmt::runtime(p.error), e.note);
     if (e.kind == ek::mail_undeliverable)
         return fmt::format(fmt::runtime(p.undeliverable), e.title, person, e.note);
-    if (e.kind == ek::person_saved) return fmt::format(fmt::runtime(p.person_saved), person, e.note);
-    if (e.kind == ek::role_assigned) return fmt::format(fmt::runtime(p.role_assigned), person, role, e.note);
-    if (e.kind == ek::leave_announced) return fmt::format(fmt::runtime(p.leave), person, role, e.note);
+    if (e.kind == ek::person_saved)
+        return fmt::format(fmt::runtime(p.person_saved), person, e.note);
+    if (e.kind == ek::role_assigned)
+        return fmt::format(fmt::runtime(p.role_assigned), person, role, e.note);
+    if (e.kind == ek::leave_announced)
+        return fmt::format(fmt::runtime(p.leave), person, role, e.note);
     if (e.kind == ek::capacity_below_norm) return fmt::format(fmt::runtime(p.capacity), e.note);
     if (e.kind == ek::person_erased) return fmt::format(fmt::runtime(p.erased), person, e.note);
-    if (e.kind == ek::task_rescheduled) return fmt::format(fmt::runtime(p.rescheduled), e.title, person, e.note);
+    if (e.kind == ek::task_rescheduled)
+        return fmt::format(fmt::runtime(p.rescheduled), e.title, person, e.note);
     return std::string(to_string(e.kind));
 }
 
@@ -205,8 +214,9 @@ std::string TimelineNames::person(const std::string& id) const {
 }
 
 std::string format_event_line(const Event& e, const TimelineNames& names, Language l) {
-    return fmt::format("{}  {}  {}  {}", format_local_minutes(e.at), names.municipality(e.municipality),
-                       e.workflow.empty() ? "-" : names.workflow(e.workflow, l), describe(e, names, l));
+    return fmt::format(
+        "{}  {}  {}  {}", format_local_minutes(e.at), names.municipality(e.municipality),
+        e.workflow.empty() ? "-" : names.workflow(e.workflow, l), describe(e, names, l));
 }
 
 std::string format_event_json(const Event& stored, const TimelineNames& names) {

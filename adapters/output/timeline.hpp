@@ -2,21 +2,22 @@
 // Renders event-log lines for people (Dutch or English sentences) and for programs
 // (one JSON object per line). Output depends only on the events and the names given,
 // so the same run prints the same bytes.
+#include <map>
+#include <string>
+#include <vector>
+
 #include "definition/registry.hpp"
 #include "model/instance.hpp"
 #include "model/municipality.hpp"
 #include "model/people.hpp"
-
-#include <map>
-#include <string>
-#include <vector>
 
 namespace okod {
 
 // What the formatter needs to turn ids into names.
 class TimelineNames {
 public:
-    TimelineNames(const DefinitionRegistry& definitions, const std::vector<Municipality>& municipalities,
+    TimelineNames(const DefinitionRegistry& definitions,
+                  const std::vector<Municipality>& municipalities,
                   const std::vector<Person>& people);
 
     std::string municipality(const std::string& code) const;

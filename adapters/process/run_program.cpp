@@ -1,6 +1,7 @@
 #include "adapters/process/run_program.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -11,12 +12,11 @@
 #include <cstring>
 #include <thread>
 
-#include <fmt/format.h>
-
 namespace okod {
 
 ProgramResult run_program(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                          const std::filesystem::path& log_file, std::chrono::milliseconds time_limit) {
+                          const std::filesystem::path& log_file,
+                          std::chrono::milliseconds time_limit) {
     ProgramResult result;
     if (argv.empty()) {
         result.error = "no program given";
@@ -35,22 +35,26 @@ ProgramResult run_program(const std::vector<std::string>& argv, const std::vecto
     posix_spawn_file_actions_t files;
     posix_spawn_file_actions_init(&files);
     posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, log_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, log_file.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
     posix_spawn_file_actions_adddup2(&files, STDOUT_FILENO, STDERR_FILENO);
     posix_spawn_file_actions_addclosefrom_np(&files, 3);
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    posix_spawnattr_setflags(
+        &attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
     posix_spawnattr_setpgroup(&attributes, 0);
     sigset_t none, defaults;
     sigemptyset(&none);
     posix_spawnattr_setsigmask(&attributes, &none);
     sigemptyset(&defaults);
-    for (int signal : {SIGPIPE, SIGHUP, SIGINT, SIGTERM, SIGCHLD, SIGUSR1, SIGUSR2}) sigaddset(&defaults, signal);
+    for (int signal : {SIGPIPE, SIGHUP, SIGINT, SIGTERM, SIGCHLD, SIGUSR1, SIGUSR2})
+        sigaddset(&defaults, signal);
     posix_spawnattr_setsigdefault(&attributes, &defaults);
 
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, program.c_str(), &files, &attributes, args.data(), environment.data());
+    const int rc =
+        posix_spawn(&pid, program.c_str(), &files, &attributes, args.data(), environment.data());
     posix_spawn_file_actions_destroy(&files);
     posix_spawnattr_destroy(&attributes);
     if (rc != 0) {
@@ -75,20 +79,24 @@ ProgramResult run_program(const std::vector<std::string>& argv, const std::vecto
         }
         if (std::chrono::steady_clock::now() >= deadline) {
             result.timed_out = true;
-            result.error = fmt::format("{} did not finish within {} s", argv[0],
-                                       std::chrono::duration_cast<std::chrono::seconds>(time_limit).count());
+            result.error =
+                fmt::format("{} did not finish within {} s", argv[0],
+                            std::chrono::duration_cast<std::chrono::seconds>(time_limit).count());
             break;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     kill(-pid, SIGKILL);
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
     if (result.timed_out) return result;
     if (WIFEXITED(status)) {
         result.exit_code = WEXITSTATUS(status);
-        if (result.exit_code == 127) result.error = fmt::format("{}: not found", argv[0]);
-        else if (result.exit_code != 0) result.error = fmt::format("{} exited with {}", argv[0], result.exit_code);
+        if (result.exit_code == 127)
+            result.error = fmt::format("{}: not found", argv[0]);
+        else if (result.exit_code != 0)
+            result.error = fmt::format("{} exited with {}", argv[0], result.exit_code);
     } else if (WIFSIGNALED(status)) {
         result.error = fmt::format("{} was killed by signal {}", argv[0], WTERMSIG(status));
     }

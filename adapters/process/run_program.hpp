@@ -26,7 +26,8 @@ struct ProgramResult {
 };
 
 ProgramResult run_program(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                          const std::filesystem::path& log_file, std::chrono::milliseconds time_limit);
+                          const std::filesystem::path& log_file,
+                          std::chrono::milliseconds time_limit);
 
 // The first of `names` found as an executable on PATH (or given as an absolute path).
 std::optional<std::filesystem::path> find_program(const std::vector<std::string>& names);

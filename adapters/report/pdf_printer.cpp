@@ -1,15 +1,15 @@
 #include "adapters/report/pdf_printer.hpp"
 
-#include "adapters/process/run_program.hpp"
-
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <system_error>
-#include <unistd.h>
 #include <vector>
+
+#include "adapters/process/run_program.hpp"
 
 namespace okod {
 namespace {
@@ -21,7 +21,8 @@ class TempDir {
 public:
     TempDir() {
         const char* base = std::getenv("TMPDIR");
-        std::string pattern = (fs::path(base && *base ? base : "/tmp") / "okod-pdf-XXXXXX").string();
+        std::string pattern =
+            (fs::path(base && *base ? base : "/tmp") / "okod-pdf-XXXXXX").string();
         if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
     }
     ~TempDir() {
@@ -62,8 +63,9 @@ std::vector<std::string> command_for(const PdfTool& tool, const fs::path& dir, c
             // to start with it (a container, CI).
             std::vector<std::string> cmd{tool.program.string(), "--headless=new"};
             if (geteuid() == 0) cmd.emplace_back("--no-sandbox");
-            for (const char* flag : {"--disable-gpu", "--disable-dev-shm-usage", "--disable-extensions",
-                                     "--disable-background-networking", "--no-first-run", "--no-pdf-header-footer"})
+            for (const char* flag :
+                 {"--disable-gpu", "--disable-dev-shm-usage", "--disable-extensions",
+                  "--disable-background-networking", "--no-first-run", "--no-pdf-header-footer"})
                 cmd.emplace_back(flag);
             cmd.push_back("--user-data-dir=" + (dir / "profile").string());
             cmd.push_back("--print-to-pdf=" + pdf.string());
@@ -73,8 +75,8 @@ std::vector<std::string> command_for(const PdfTool& tool, const fs::path& dir, c
         case PdfTool::Kind::weasyprint:
             return {tool.program.string(), html.string(), pdf.string()};
         case PdfTool::Kind::wkhtmltopdf:
-            return {tool.program.string(), "--quiet", "--page-size", "A4", "--disable-javascript", html.string(),
-                    pdf.string()};
+            return {tool.program.string(),  "--quiet",     "--page-size", "A4",
+                    "--disable-javascript", html.string(), pdf.string()};
     }
     return {};
 }
@@ -116,12 +118,14 @@ PdfResult print_pdf(const PdfTool& tool, const std::string& html, const fs::path
     // A minimal environment: the converter needs no token, no proxy and no display.
     std::vector<std::string> env{"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + dir.path().string(),
                                  "TMPDIR=" + dir.path().string(), "LANG=C.UTF-8"};
-    const auto ran = run_program(command_for(tool, dir.path(), html_file, pdf_file), env, log, time_limit);
+    const auto ran =
+        run_program(command_for(tool, dir.path(), html_file, pdf_file), env, log, time_limit);
     const std::string pdf = fs::exists(pdf_file) ? read_all(pdf_file) : std::string();
     if (!ran.ok() || !pdf.starts_with("%PDF")) {
         const std::string said = last_line(log);
         result.error = fmt::format("{} made no PDF{}{}", tool.program.filename().string(),
-                                   ran.error.empty() ? "" : ": " + ran.error, said.empty() ? "" : " (" + said + ")");
+                                   ran.error.empty() ? "" : ": " + ran.error,
+                                   said.empty() ? "" : " (" + said + ")");
         return result;
     }
     // Next to the target and renamed over it: a reader never sees half a file.

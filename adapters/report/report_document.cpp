@@ -14,11 +14,20 @@ std::string escape_html(const std::string& s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -28,9 +37,12 @@ std::string escape_html(const std::string& s) {
 std::string escape_cell(const std::string& s) {
     std::string out;
     for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += ' ';
-        else out += c;
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n')
+            out += ' ';
+        else
+            out += c;
     }
     return out;
 }
@@ -61,7 +73,8 @@ footer { margin-top: 10mm; color: #5d6b78; font-size: 8.5pt; }
 std::string svg_chart(const DocChart& c) {
     constexpr double w = 340, h = 120, left = 34, right = 10, top = 10, bottom = 22;
     int y0 = c.baseline.first, y1 = c.target.first;
-    double lo = std::min(c.baseline.second, c.target.second), hi = std::max(c.baseline.second, c.target.second);
+    double lo = std::min(c.baseline.second, c.target.second),
+           hi = std::max(c.baseline.second, c.target.second);
     for (const auto& [year, value] : c.measured) {
         y0 = std::min(y0, year);
         y1 = std::max(y1, year);
@@ -78,31 +91,41 @@ std::string svg_chart(const DocChart& c) {
         "<figure class=\"chart\"><svg viewBox=\"0 0 {} {}\" width=\"120mm\" "
         "height=\"42mm\" role=\"img\" aria-label=\"{}\">",
         w, h, escape_html(c.caption));
-    out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#aab4bd\"/>", left, top, h - bottom);
-    out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#aab4bd\"/>", left, h - bottom,
-                       w - right);
+    out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#aab4bd\"/>",
+                       left, top, h - bottom);
+    out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#aab4bd\"/>",
+                       left, h - bottom, w - right);
     for (double v : {lo, hi})
-        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"end\" fill=\"#5d6b78\">{:.0f}</text>",
-                           left - 4, y(v) + 3, v);
+        out += fmt::format(
+            "<text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"end\" "
+            "fill=\"#5d6b78\">{:.0f}</text>",
+            left - 4, y(v) + 3, v);
     for (int year = y0; year <= y1; ++year)
-        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\" fill=\"#5d6b78\">{}</text>",
-                           x(year), h - 8, year);
+        out += fmt::format(
+            "<text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\" "
+            "fill=\"#5d6b78\">{}</text>",
+            x(year), h - 8, year);
     out += fmt::format(
-        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#2e7d32\" stroke-dasharray=\"4 3\"/>"
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#2e7d32\" stroke-dasharray=\"4 "
+        "3\"/>"
         "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"#2e7d32\"/>",
-        x(c.baseline.first), y(c.baseline.second), x(c.target.first), y(c.target.second), x(c.target.first),
-        y(c.target.second));
-    out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"#8a949d\"/>", x(c.baseline.first),
-                       y(c.baseline.second));
+        x(c.baseline.first), y(c.baseline.second), x(c.target.first), y(c.target.second),
+        x(c.target.first), y(c.target.second));
+    out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"#8a949d\"/>",
+                       x(c.baseline.first), y(c.baseline.second));
     if (!c.measured.empty()) {
         std::string points;
-        for (const auto& [year, value] : c.measured) points += fmt::format("{:.1f},{:.1f} ", x(year), y(value));
-        out += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#1f5f8b\" stroke-width=\"2\"/>", points);
         for (const auto& [year, value] : c.measured)
-            out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"#1f5f8b\"/>", x(year), y(value));
+            points += fmt::format("{:.1f},{:.1f} ", x(year), y(value));
+        out += fmt::format(
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"#1f5f8b\" stroke-width=\"2\"/>",
+            points);
+        for (const auto& [year, value] : c.measured)
+            out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"#1f5f8b\"/>",
+                               x(year), y(value));
     }
-    out += fmt::format("</svg><figcaption><strong>{}</strong><br>{}</figcaption></figure>\n", escape_html(c.caption),
-                       escape_html(c.text));
+    out += fmt::format("</svg><figcaption><strong>{}</strong><br>{}</figcaption></figure>\n",
+                       escape_html(c.caption), escape_html(c.text));
     return out;
 }
 
@@ -113,9 +136,11 @@ std::string to_html(const Document& d) {
         "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
         // The same policy as okod's HTTP header, also in the saved file: a converter or
         // browser opening it loads nothing and runs nothing.
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}</title>\n<style>{}</style>\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+        "'unsafe-inline'\">\n<title>{}</title>\n<style>{}</style>\n"
         "</head>\n<body>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n",
-        escape_html(d.language), escape_html(d.title), kStyle, escape_html(d.title), escape_html(d.subtitle));
+        escape_html(d.language), escape_html(d.title), kStyle, escape_html(d.title),
+        escape_html(d.subtitle));
     for (const auto& s : d.sections) {
         out += s.new_page ? "<section class=\"new-page\">\n" : "<section>\n";
         out += fmt::format("<h2>{}</h2>\n", escape_html(s.heading));
@@ -124,7 +149,8 @@ std::string to_html(const Document& d) {
                 out += fmt::format("<p>{}</p>\n", escape_html(p->text));
             } else if (const auto* l = std::get_if<DocList>(&block)) {
                 out += "<ul>\n";
-                for (const auto& item : l->items) out += fmt::format("<li>{}</li>\n", escape_html(item));
+                for (const auto& item : l->items)
+                    out += fmt::format("<li>{}</li>\n", escape_html(item));
                 out += "</ul>\n";
             } else if (const auto* c = std::get_if<DocChart>(&block)) {
                 out += svg_chart(*c);
@@ -139,10 +165,13 @@ std::string to_html(const Document& d) {
                     if (lights) {
                         const std::string mark = r < t->marks.size() ? t->marks[r] : "";
                         out += mark.empty() ? "<td class=\"light\"></td>"
-                                            : fmt::format("<td class=\"light\"><span class=\"dot {0}\" title=\"{0}\"></span></td>",
-                                                          escape_html(mark));
+                                            : fmt::format(
+                                                  "<td class=\"light\"><span class=\"dot {0}\" "
+                                                  "title=\"{0}\"></span></td>",
+                                                  escape_html(mark));
                     }
-                    for (const auto& cell : t->rows[r]) out += fmt::format("<td>{}</td>", escape_html(cell));
+                    for (const auto& cell : t->rows[r])
+                        out += fmt::format("<td>{}</td>", escape_html(cell));
                     out += "</tr>\n";
                 }
                 out += "</tbody>\n</table>\n";
@@ -176,7 +205,8 @@ std::string to_markdown(const Document& d) {
                 out += header + "\n" + rule + "\n";
                 for (std::size_t r = 0; r < t->rows.size(); ++r) {
                     std::string line = "|";
-                    if (lights) line += " " + (r < t->marks.size() ? t->marks[r] : std::string()) + " |";
+                    if (lights)
+                        line += " " + (r < t->marks.size() ? t->marks[r] : std::string()) + " |";
                     for (const auto& cell : t->rows[r]) line += " " + escape_cell(cell) + " |";
                     out += line + "\n";
                 }
@@ -194,9 +224,12 @@ namespace {
 bool plain_number(const std::string& s) {
     std::size_t i = s[0] == '-' ? 1 : 0, digits = 0, separators = 0;
     for (; i < s.size(); ++i) {
-        if (std::isdigit(static_cast<unsigned char>(s[i])) != 0) ++digits;
-        else if ((s[i] == ',' || s[i] == '.') && ++separators == 1) continue;
-        else return false;
+        if (std::isdigit(static_cast<unsigned char>(s[i])) != 0)
+            ++digits;
+        else if ((s[i] == ',' || s[i] == '.') && ++separators == 1)
+            continue;
+        else
+            return false;
     }
     return digits > 0;
 }
@@ -208,7 +241,8 @@ std::string csv_field(const std::string& s) {
     // number keeps its minus.
     if (!cell.empty()) {
         const char c = cell.front();
-        if (c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r' || (c == '-' && !plain_number(cell)))
+        if (c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r' ||
+            (c == '-' && !plain_number(cell)))
             cell.insert(cell.begin(), '\'');
     }
     const bool quote = cell.find_first_of(";\"\r\n") != std::string::npos ||
@@ -262,12 +296,14 @@ std::string to_csv(const Document& d) {
             } else if (const auto* c = std::get_if<DocChart>(&block)) {
                 out += "\r\n";
                 csv_line(out, {s.heading, c->caption});
-                csv_line(out, {nl ? "Jaar" : "Year", nl ? "Waarde" : "Value", nl ? "Soort" : "Kind"});
-                csv_line(out, {std::to_string(c->baseline.first), csv_number(c->baseline.second, nl),
-                               nl ? "nulmeting" : "baseline"});
+                csv_line(out,
+                         {nl ? "Jaar" : "Year", nl ? "Waarde" : "Value", nl ? "Soort" : "Kind"});
+                csv_line(out, {std::to_string(c->baseline.first),
+                               csv_number(c->baseline.second, nl), nl ? "nulmeting" : "baseline"});
                 for (const auto& [year, value] : c->measured)
                     if (year != c->baseline.first)  // that is the baseline, above
-                        csv_line(out, {std::to_string(year), csv_number(value, nl), nl ? "meting" : "measured"});
+                        csv_line(out, {std::to_string(year), csv_number(value, nl),
+                                       nl ? "meting" : "measured"});
                 csv_line(out, {std::to_string(c->target.first), csv_number(c->target.second, nl),
                                nl ? "streefwaarde" : "target"});
             }

@@ -1,28 +1,30 @@
 #include "adapters/report/report_words.hpp"
 
-#include "model/capacity.hpp"
-#include "time/amsterdam.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <array>
 #include <cmath>
+
+#include "model/capacity.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod::report_words {
 
 namespace {
-constexpr std::array<const char*, 12> kMonthsNl{"januari", "februari", "maart",     "april",   "mei",      "juni",
-                                                "juli",    "augustus", "september", "oktober", "november", "december"};
-constexpr std::array<const char*, 12> kMonthsEn{"January", "February", "March",     "April",   "May",      "June",
-                                                "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<const char*, 12> kMonthsNl{"januari",   "februari", "maart",    "april",
+                                                "mei",       "juni",     "juli",     "augustus",
+                                                "september", "oktober",  "november", "december"};
+constexpr std::array<const char*, 12> kMonthsEn{"January",   "February", "March",    "April",
+                                                "May",       "June",     "July",     "August",
+                                                "September", "October",  "November", "December"};
 }  // namespace
 
 std::string long_date(Date d, Language l) {
     const auto month = static_cast<unsigned>(d.month()) - 1;
     return fmt::format("{} {} {}", static_cast<unsigned>(d.day()),
-                       l == Language::en ? kMonthsEn[month] : kMonthsNl[month], static_cast<int>(d.year()));
+                       l == Language::en ? kMonthsEn[month] : kMonthsNl[month],
+                       static_cast<int>(d.year()));
 }
 
 std::string date_time(Instant t, Language l) {
@@ -32,14 +34,20 @@ std::string date_time(Instant t, Language l) {
 
 std::string verdict(const ProcessStep& s, Language l) {
     const Words w{l};
-    const std::string days =
-        s.days_late == 1 ? w("1 dag", "1 day") : fmt::format("{} {}", s.days_late, w("dagen", "days"));
+    const std::string days = s.days_late == 1
+                                 ? w("1 dag", "1 day")
+                                 : fmt::format("{} {}", s.days_late, w("dagen", "days"));
     switch (s.verdict) {
-        case StepVerdict::on_time: return w("op tijd", "on time");
-        case StepVerdict::late: return fmt::format("{} ({})", w("te laat", "late"), days);
-        case StepVerdict::overdue: return fmt::format("{} ({})", w("open, over de deadline", "open, overdue"), days);
-        case StepVerdict::skipped: return w("overgeslagen", "skipped");
-        case StepVerdict::open: return w("open", "open");
+        case StepVerdict::on_time:
+            return w("op tijd", "on time");
+        case StepVerdict::late:
+            return fmt::format("{} ({})", w("te laat", "late"), days);
+        case StepVerdict::overdue:
+            return fmt::format("{} ({})", w("open, over de deadline", "open, overdue"), days);
+        case StepVerdict::skipped:
+            return w("overgeslagen", "skipped");
+        case StepVerdict::open:
+            return w("open", "open");
     }
     return "";
 }

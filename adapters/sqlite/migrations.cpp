@@ -1,9 +1,9 @@
 // The schema, as an append-only list of migrations. Migration N (1-based) takes a
 // database from `PRAGMA user_version` N-1 to N. Never edit a migration that has
 // shipped: add a new one, so every existing database walks the same path.
-#include "adapters/sqlite/sqlite_store.hpp"
-
 #include <array>
+
+#include "adapters/sqlite/sqlite_store.hpp"
 
 namespace okod {
 namespace {

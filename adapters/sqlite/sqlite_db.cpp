@@ -169,8 +169,8 @@ void SqliteStatement::bind(int index, std::string_view value) {
     // STATIC: the copy in text_ outlives the binding (until the next bind or reset).
     std::string& copy = text_[static_cast<std::size_t>(index) - 1];
     copy.assign(value.data(), value.size());
-    const int rc = sqlite3_bind_text64(stmt_, index, copy.data(), copy.size(), SQLITE_STATIC,
-                                       SQLITE_UTF8);
+    const int rc =
+        sqlite3_bind_text64(stmt_, index, copy.data(), copy.size(), SQLITE_STATIC, SQLITE_UTF8);
     if (rc != SQLITE_OK) fail(rc);
 }
 

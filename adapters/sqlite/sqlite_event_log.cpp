@@ -48,9 +48,9 @@ const StoreSql kCountAfter{"SELECT count(*) FROM events WHERE seq > ?1"};
 
 std::int64_t SqliteStore::append_event(const Event& e) {
     StatementUse s{query(kInsert)};
-    bind_all(*s, to_seconds(e.at), e.municipality, e.instance_id, e.workflow, to_string(e.kind), e.state,
-             e.from_state, e.task, e.title, e.role, e.person, to_seconds(e.due), e.lead_days,
-             e.note);
+    bind_all(*s, to_seconds(e.at), e.municipality, e.instance_id, e.workflow, to_string(e.kind),
+             e.state, e.from_state, e.task, e.title, e.role, e.person, to_seconds(e.due),
+             e.lead_days, e.note);
     s->run();
     return db_.last_insert_rowid();
 }

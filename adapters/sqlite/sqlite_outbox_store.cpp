@@ -77,9 +77,9 @@ const StoreSql kForgetRecipients{
     "LIMIT ?2)"};
 
 void bind_outbox(SqliteStatement& s, const OutboxItem& o) {
-    bind_all(s, key_or_null(o.key), to_seconds(o.created_at), o.municipality, o.task_id, to_string(o.kind),
-             o.role, o.person_id, o.recipient, to_string(o.language), o.lead_days,
-             to_seconds(o.due), o.late ? 1 : 0, to_string(o.status), o.attempts,
+    bind_all(s, key_or_null(o.key), to_seconds(o.created_at), o.municipality, o.task_id,
+             to_string(o.kind), o.role, o.person_id, o.recipient, to_string(o.language),
+             o.lead_days, to_seconds(o.due), o.late ? 1 : 0, to_string(o.status), o.attempts,
              to_seconds(o.next_attempt_at), o.last_error, to_seconds(o.sent_at));
 }
 

@@ -62,7 +62,8 @@ public:
                 "StoreTransaction::commit: not open (committed already, or the store was "
                 "closed)");
         if (store_->open_transactions_.back() != this)
-            throw std::logic_error("StoreTransaction::commit: a transaction opened inside this one is still open");
+            throw std::logic_error(
+                "StoreTransaction::commit: a transaction opened inside this one is still open");
         // On failure the transaction stays open and the destructor rolls back.
         if (depth_ == 0) {
             StatementUse s{store_->query(kCommit)};
@@ -132,8 +133,9 @@ void SqliteStore::configure(bool is_file) {
     // SQLite copies every page a step first touches into that journal; as a temp file that
     // was 20 pwrite() calls a step, a third of the decade's time (BENCHMARKS.md, decade).
     // The journal only serves rolling back a step; durability is the WAL's.
-    db_.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384; "
-             "PRAGMA wal_autocheckpoint=10000; PRAGMA temp_store=MEMORY;");
+    db_.exec(
+        "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384; "
+        "PRAGMA wal_autocheckpoint=10000; PRAGMA temp_store=MEMORY;");
 }
 
 int SqliteStore::schema_version() {

@@ -185,8 +185,8 @@ private:
     // must not pass in silence. `what` names the row, e.g. "task 12".
     void expect_changed(const char* method, const std::string& what) const;
 
-    SqliteDb db_;       // declared first: destroyed after the statements that use it
-    std::string name_;  // the file, for error messages
+    SqliteDb db_;                     // declared first: destroyed after the statements that use it
+    std::string name_;                // the file, for error messages
     std::int64_t data_version_ = -1;  // PRAGMA data_version at the last changed_elsewhere()
     // By StoreSql slot; a pointer each, so a statement in use stays put when this grows.
     std::vector<std::unique_ptr<SqliteStatement>> fixed_queries_;

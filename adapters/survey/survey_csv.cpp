@@ -1,8 +1,5 @@
 #include "adapters/survey/survey_csv.hpp"
 
-#include "model/measurement.hpp"
-#include "model/text.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,11 +10,12 @@
 #include <tuple>
 
 #include "adapters/survey/csv_reader.hpp"
+#include "model/measurement.hpp"
 #include "model/municipality.hpp"
+#include "model/text.hpp"
 
 namespace okod {
 namespace {
-
 
 enum class Column { municipality, indicator, population, year, value, unit };
 
@@ -194,7 +192,8 @@ private:
         for (std::size_t k = 0; k < record.fields.size(); ++k)
             if (!is_valid_utf8(record.fields[k])) {
                 error(record.line, static_cast<int>(k) + 1,
-                      "not UTF-8 text (saved by Excel as \"CSV (;)\"?): save the file as \"CSV UTF-8\" and "
+                      "not UTF-8 text (saved by Excel as \"CSV (;)\"?): save the file as \"CSV "
+                      "UTF-8\" and "
                       "import again");
                 break;
             }

@@ -1,25 +1,35 @@
 #include "adapters/toml/toml_fields.hpp"
 
-#include "time/amsterdam.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
+
+#include "time/amsterdam.hpp"
 
 namespace okod {
 
 std::string_view toml_type_name(const toml::node& n) {
     switch (n.type()) {
-        case toml::node_type::string: return "string";
-        case toml::node_type::integer: return "integer";
-        case toml::node_type::floating_point: return "float";
-        case toml::node_type::boolean: return "boolean";
-        case toml::node_type::date: return "date";
-        case toml::node_type::time: return "time";
-        case toml::node_type::date_time: return "date-time";
-        case toml::node_type::array: return "array";
-        case toml::node_type::table: return "table";
-        default: return "nothing";
+        case toml::node_type::string:
+            return "string";
+        case toml::node_type::integer:
+            return "integer";
+        case toml::node_type::floating_point:
+            return "float";
+        case toml::node_type::boolean:
+            return "boolean";
+        case toml::node_type::date:
+            return "date";
+        case toml::node_type::time:
+            return "time";
+        case toml::node_type::date_time:
+            return "date-time";
+        case toml::node_type::array:
+            return "array";
+        case toml::node_type::table:
+            return "table";
+        default:
+            return "nothing";
     }
 }
 
@@ -28,7 +38,8 @@ std::optional<toml::table> TomlFields::parse_file() {
         return toml::parse_file(file_);
     } catch (const toml::parse_error& e) {
         errors_.push_back({file_, static_cast<int>(e.source().begin.line),
-                           static_cast<int>(e.source().begin.column), std::string(e.description())});
+                           static_cast<int>(e.source().begin.column),
+                           std::string(e.description())});
         return std::nullopt;
     }
 }
@@ -70,7 +81,8 @@ std::string TomlFields::required_string(const toml::table& t, std::string_view k
     return s.value_or("");
 }
 
-int TomlFields::integer_in(const toml::table& t, std::string_view key, int fallback, int min, int max) {
+int TomlFields::integer_in(const toml::table& t, std::string_view key, int fallback, int min,
+                           int max) {
     const toml::node* n = t.get(key);
     if (!n) return fallback;
     if (!n->is_integer()) {
@@ -86,7 +98,7 @@ int TomlFields::integer_in(const toml::table& t, std::string_view key, int fallb
 }
 
 std::optional<double> TomlFields::number_in(const toml::table& t, std::string_view key, double min,
-                                           double max) {
+                                            double max) {
     const toml::node* n = t.get(key);
     if (!n) return std::nullopt;
     std::optional<double> v;
@@ -138,12 +150,16 @@ std::vector<std::string> TomlFields::string_array(const toml::table& t, std::str
     if (!n) return out;
     const toml::array* a = n->as_array();
     if (!a) {
-        error(n, fmt::format("expected an array of strings for '{}', got {}", key, toml_type_name(*n)));
+        error(n, fmt::format("expected an array of strings for '{}', got {}", key,
+                             toml_type_name(*n)));
         return out;
     }
     for (const auto& item : *a) {
-        if (const auto* s = item.as_string()) out.push_back(s->get());
-        else error(&item, fmt::format("'{}' must hold only strings, found {}", key, toml_type_name(item)));
+        if (const auto* s = item.as_string())
+            out.push_back(s->get());
+        else
+            error(&item,
+                  fmt::format("'{}' must hold only strings, found {}", key, toml_type_name(item)));
     }
     return out;
 }

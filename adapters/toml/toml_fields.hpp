@@ -2,9 +2,6 @@
 // Typed reads from a toml++ table that record a LoadError (file:line:col) instead of
 // throwing, so a user sees every problem of a file at once. Internal to adapters:
 // include only from .cpp files that parse TOML.
-#include "definition/load_error.hpp"
-#include "time/instant.hpp"
-
 #include <toml++/toml.h>
 
 #include <initializer_list>
@@ -12,6 +9,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "definition/load_error.hpp"
+#include "time/instant.hpp"
 
 namespace okod {
 
@@ -32,7 +32,8 @@ public:
     std::optional<std::string> optional_string(const toml::table& t, std::string_view key);
     int integer_in(const toml::table& t, std::string_view key, int fallback, int min, int max);
     // An integer or a float ("0.6", "1"), within [min, max]; nullopt when absent or wrong.
-    std::optional<double> number_in(const toml::table& t, std::string_view key, double min, double max);
+    std::optional<double> number_in(const toml::table& t, std::string_view key, double min,
+                                    double max);
     std::optional<Date> required_date(const toml::table& t, std::string_view key);
     // A TOML local date (2022-01-01) or a string "2022-01-01".
     std::optional<Date> date_value(const toml::node& n, const std::string& key);

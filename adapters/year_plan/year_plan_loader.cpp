@@ -1,7 +1,5 @@
 #include "adapters/year_plan/year_plan_loader.hpp"
 
-#include "model/measurement.hpp"
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -10,6 +8,7 @@
 #include <set>
 
 #include "adapters/toml/toml_fields.hpp"
+#include "model/measurement.hpp"
 
 namespace okod {
 namespace {
@@ -205,14 +204,17 @@ void read_policy_goals(TomlFields& f, const toml::table& t, YearPlan& plan) {
         // Matched to imported survey values by name: a typo would never match.
         if (!g.indicator.empty() && !is_indicator_name(g.indicator))
             f.error(gt->get("indicator"),
-                    fmt::format("indicator '{}' must be lowercase letters, digits and _ (as in the survey "
-                                "files), e.g. alcohol_last_month",
-                                g.indicator));
+                    fmt::format(
+                        "indicator '{}' must be lowercase letters, digits and _ (as in the survey "
+                        "files), e.g. alcohol_last_month",
+                        g.indicator));
         g.description = required_text(f, *gt, "description");
         g.population = f.required_string(*gt, "population");
         if (g.population != std::string(trim_spaces(g.population)))
             f.error(gt->get("population"),
-                    fmt::format("population '{}' has spaces around it: the survey values would not match", g.population));
+                    fmt::format(
+                        "population '{}' has spaces around it: the survey values would not match",
+                        g.population));
         if (auto unit = f.optional_string(*gt, "unit")) g.unit = *unit;
         g.baseline = read_point(f, *gt, "baseline");
         g.target = read_point(f, *gt, "target");

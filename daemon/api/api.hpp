@@ -21,11 +21,11 @@ class Engine;
 struct Runtime;
 
 struct ApiContext {
-    std::function<Runtime&()> runtime;   // the current one: a reload replaces it
+    std::function<Runtime&()> runtime;  // the current one: a reload replaces it
     std::function<Engine&()> engine;
     const Clock* clock = nullptr;
-    std::function<void()> after_write;   // re-arm the scheduler, kick the outbox
-    std::function<std::string()> status; // one line for /ready
+    std::function<void()> after_write;    // re-arm the scheduler, kick the outbox
+    std::function<std::string()> status;  // one line for /ready
     // Why okod cannot do its work now (its store cannot be written), or nullopt: /ready
     // then answers 503, for a load balancer or a monitoring check.
     std::function<std::optional<std::string>()> problem;

@@ -113,7 +113,10 @@ json::value to_json(const OutboxItem& x) {
 }
 
 json::value to_json(const Person& p) {
-    return {{"id", p.id}, {"name", p.name}, {"email", p.email}, {"language", std::string(to_string(p.language))}};
+    return {{"id", p.id},
+            {"name", p.name},
+            {"email", p.email},
+            {"language", std::string(to_string(p.language))}};
 }
 
 json::value to_json(const RoleAssignment& a) {

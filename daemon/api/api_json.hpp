@@ -1,11 +1,11 @@
 #pragma once
 // The API's JSON shapes of okod's model (documented in openapi.json). Times are ISO
 // 8601 with the Amsterdam offset, days YYYY-MM-DD, titles in Dutch and English.
+#include <boost/json/value.hpp>
+
 #include "model/instance.hpp"
 #include "model/municipality.hpp"
 #include "model/people.hpp"
-
-#include <boost/json/value.hpp>
 
 namespace okod {
 

@@ -1,15 +1,15 @@
 #include "daemon/api/api_request.hpp"
 
-#include "daemon/api/api_error.hpp"
-#include "daemon/http/http_server.hpp"
+#include <fmt/format.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/url/parse.hpp>
-#include <fmt/format.h>
-
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+
+#include "daemon/api/api_error.hpp"
+#include "daemon/http/http_server.hpp"
 
 namespace okod {
 
@@ -81,7 +81,8 @@ std::optional<std::int64_t> JsonBody::integer(const char* field) const {
     if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
         return static_cast<std::int64_t>(v->as_uint64());
     // 9.2e18 is the first double past INT64_MAX: anything below converts exactly.
-    if (v->is_double() && std::trunc(v->as_double()) == v->as_double() && std::abs(v->as_double()) < 9.2e18)
+    if (v->is_double() && std::trunc(v->as_double()) == v->as_double() &&
+        std::abs(v->as_double()) < 9.2e18)
         return static_cast<std::int64_t>(v->as_double());
     throw bad_request(fmt::format("field '{}' must be a whole number", field));
 }
@@ -95,15 +96,17 @@ std::optional<bool> JsonBody::boolean(const char* field) const {
 
 bool JsonBody::contains(const char* field) const { return object_.contains(field); }
 
-std::optional<std::int64_t> query_int(const ApiTarget& t, const char* name, std::int64_t min, std::int64_t max) {
+std::optional<std::int64_t> query_int(const ApiTarget& t, const char* name, std::int64_t min,
+                                      std::int64_t max) {
     auto it = t.query.find(name);
     if (it == t.query.end()) return std::nullopt;
     std::int64_t v = 0;
     const auto& s = it->second;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc{} || end != s.data() + s.size() || v < min || v > max)
-        throw bad_request(fmt::format("query parameter '{}' must be a whole number from {} to {}, not '{}'",
-                                      name, min, max, s));
+        throw bad_request(
+            fmt::format("query parameter '{}' must be a whole number from {} to {}, not '{}'", name,
+                        min, max, s));
     return v;
 }
 

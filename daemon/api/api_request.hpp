@@ -3,7 +3,6 @@
 // parameters decoded, and a JSON body read field by field with precise errors
 // (unknown fields, wrong types and missing fields are 400s that name the field).
 #include <boost/json/object.hpp>
-
 #include <map>
 #include <optional>
 #include <set>
@@ -43,7 +42,8 @@ private:
 };
 
 // Query helpers with 400s that name the parameter.
-std::optional<std::int64_t> query_int(const ApiTarget& t, const char* name, std::int64_t min, std::int64_t max);
+std::optional<std::int64_t> query_int(const ApiTarget& t, const char* name, std::int64_t min,
+                                      std::int64_t max);
 std::int64_t path_id(const std::string& segment, const char* what);
 
 }  // namespace okod

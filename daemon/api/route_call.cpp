@@ -61,14 +61,16 @@ Task RouteCall::task(std::int64_t id) const {
     auto t = store().task(id);
     if (!t || !can_read_municipality(token, t->municipality) ||
         !can_see_task(token, *t,
-                      roles_held(store().assignments_of_municipality(t->municipality), token.person_id, today())))
+                      roles_held(store().assignments_of_municipality(t->municipality),
+                                 token.person_id, today())))
         throw no_such("task", std::to_string(id));
     return *t;
 }
 
 Person RouteCall::person(const std::string& id) const {
     auto p = store().person(id);
-    if (!p || !can_see_person(token, id, store().memberships_of_person(id))) throw no_such("person", id);
+    if (!p || !can_see_person(token, id, store().memberships_of_person(id)))
+        throw no_such("person", id);
     return *p;
 }
 

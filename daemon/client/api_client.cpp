@@ -1,7 +1,5 @@
 #include "daemon/client/api_client.hpp"
 
-#include "adapters/curl/curl_global.hpp"
-
 #include <curl/curl.h>
 #include <fmt/format.h>
 
@@ -12,6 +10,7 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "adapters/curl/curl_global.hpp"
 #include "version.hpp"
 
 namespace okod {
@@ -150,7 +149,8 @@ ApiReply ApiClient::send(const std::string& method, const std::string& path,
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &received);
     // okod on this machine is never behind the user's proxy; another host may be.
     if (is_loopback(url)) curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
-    if (method != "GET" && method != "POST") curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method.c_str());
+    if (method != "GET" && method != "POST")
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method.c_str());
     if (has_body) {
         curl_easy_setopt(c, CURLOPT_POST, 1L);
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.c_str());

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <cstdlib>
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -176,11 +176,14 @@ Connected connect(const ClientOptions& options, std::ostream& err) {
         return c;
     }
     // A secret is one word: a second line or a comment would end up in the header.
-    if (std::any_of(token->token.begin(), token->token.end(),
-                    [](char ch) { return std::isspace(static_cast<unsigned char>(ch)) || std::iscntrl(static_cast<unsigned char>(ch)); })) {
-        err << fmt::format("okoctl: the token from {} has spaces or more than one line in it: "
-                           "put only the secret okoctl tokens create printed there\n",
-                           token->source);
+    if (std::any_of(token->token.begin(), token->token.end(), [](char ch) {
+            return std::isspace(static_cast<unsigned char>(ch)) ||
+                   std::iscntrl(static_cast<unsigned char>(ch));
+        })) {
+        err << fmt::format(
+            "okoctl: the token from {} has spaces or more than one line in it: "
+            "put only the secret okoctl tokens create printed there\n",
+            token->source);
         c.exit_code = exit_code::auth;
         return c;
     }

@@ -70,9 +70,10 @@ OpenedPlan open_plan(const StoreOptions& common, const std::string& code, int ye
 YearOverview overview_of(PlanContext& c) {
     TaskFilter f;
     f.municipality = c.municipality.code;
-    return year_overview(c.plan(), c.session.store->tasks_matching(f),
-                         c.session.store->activity_overrides_of_year(c.municipality.code, c.plan().year),
-                         c.session.clock->now());
+    return year_overview(
+        c.plan(), c.session.store->tasks_matching(f),
+        c.session.store->activity_overrides_of_year(c.municipality.code, c.plan().year),
+        c.session.clock->now());
 }
 
 std::string_view source_word(StatusSource s) {

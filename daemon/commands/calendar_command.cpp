@@ -1,17 +1,17 @@
 #include "daemon/commands/calendar_command.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <ostream>
+#include <set>
+
 #include "adapters/calendar/school_holidays_json.hpp"
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "calendar/elections.hpp"
 #include "time/amsterdam.hpp"
-
-#include <boost/json.hpp>
-#include <fmt/format.h>
-
-#include <algorithm>
-#include <ostream>
-#include <set>
 
 namespace okod {
 namespace {

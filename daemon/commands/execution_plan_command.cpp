@@ -55,7 +55,8 @@ ViewOrExit<ExecutionPlanView> view_from_store(const ExecutionPlanListArgs& args,
     auto opened = open_local(args.common, args.municipality, "list", err);
     if (!opened.plan) return ViewOrExit<ExecutionPlanView>::exit(opened.exit_code);
     auto& [s, m] = *opened.plan;
-    ExecutionPlanView view{m.name, execution_plan(m, s.store->execution_actions_of_municipality(m.code)), {}};
+    ExecutionPlanView view{
+        m.name, execution_plan(m, s.store->execution_actions_of_municipality(m.code)), {}};
     for (const auto& g : view.plan.recommendations)
         for (const auto& a : g.actions) view.actions.push_back(to_json(a, m));
     return ViewOrExit<ExecutionPlanView>::of(std::move(view));

@@ -1,11 +1,11 @@
 #include "daemon/commands/existing_store.hpp"
 
-#include "adapters/config/config.hpp"
-#include "adapters/sqlite/sqlite_store.hpp"
-
 #include <fmt/format.h>
 
 #include <ostream>
+
+#include "adapters/config/config.hpp"
+#include "adapters/sqlite/sqlite_store.hpp"
 
 namespace okod {
 
@@ -24,8 +24,10 @@ std::optional<fs::path> existing_store_path(const fs::path& config, const fs::pa
     }
     std::error_code ec;
     if (!fs::exists(path, ec)) {
-        err << fmt::format("okoctl {}: no store at {} (start okod once: it creates the store and loads the config)\n",
-                           command, path.string());
+        err << fmt::format(
+            "okoctl {}: no store at {} (start okod once: it creates the store and loads the "
+            "config)\n",
+            command, path.string());
         return std::nullopt;
     }
     return path;

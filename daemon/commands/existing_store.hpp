@@ -19,7 +19,8 @@ std::optional<std::filesystem::path> existing_store_path(const std::filesystem::
                                                          const std::string& command,
                                                          std::ostream& err);
 
-std::unique_ptr<SqliteStore> open_existing_store(const std::filesystem::path& config, const std::filesystem::path& store,
+std::unique_ptr<SqliteStore> open_existing_store(const std::filesystem::path& config,
+                                                 const std::filesystem::path& store,
                                                  const std::string& command, std::ostream& err);
 
 }  // namespace okod

@@ -64,9 +64,10 @@ int run_outbox_api(const OutboxArgs& args, std::ostream& out, std::ostream& err)
     }
     auto connected = connect(args.client, err);
     if (!connected.api) return connected.exit_code;
-    const auto reply = connected.api->get("/api/v1/outbox", {{"municipality", args.municipality},
-                                                             {"status", args.status},
-                                                             {"limit", std::to_string(args.limit)}});
+    const auto reply =
+        connected.api->get("/api/v1/outbox", {{"municipality", args.municipality},
+                                              {"status", args.status},
+                                              {"limit", std::to_string(args.limit)}});
     if (!reply.ok()) return reply.exit_code;
     const auto& items = json_array(reply.body, "outbox");
     if (args.json) {
@@ -122,13 +123,15 @@ int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
     }
     std::error_code ec;
     if (!std::filesystem::exists(store_path, ec)) {
-        err << fmt::format("okoctl outbox: no store at {} (has okod run yet?)\n", store_path.string());
+        err << fmt::format("okoctl outbox: no store at {} (has okod run yet?)\n",
+                           store_path.string());
         return 1;
     }
     auto store = SqliteStore::open(store_path);
     json::array items;
     // One municipality's rows, as many as asked: filtered before the limit.
-    for (const auto& o : store->outbox_by_status(status, args.municipality.empty() ? args.limit : 1'000'000)) {
+    for (const auto& o :
+         store->outbox_by_status(status, args.municipality.empty() ? args.limit : 1'000'000)) {
         if (!args.municipality.empty() && o.municipality != args.municipality) continue;
         items.push_back(to_json(o));
         if (static_cast<int>(items.size()) == args.limit) break;
@@ -205,7 +208,8 @@ int run_outbox_retry(const OutboxRetryArgs& args, std::ostream& out, std::ostrea
         const auto person = store->person(item.person_id);
         item = requeued(std::move(item), person);
         store->update_outbox(item);
-        print_requeued(std::to_string(item.id), item.recipient, std::string(to_string(item.kind)), refused, out);
+        print_requeued(std::to_string(item.id), item.recipient, std::string(to_string(item.kind)),
+                       refused, out);
     };
     for (auto& item : items) requeue(std::move(item));
     int count = static_cast<int>(items.size());

@@ -130,7 +130,8 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
     store_cli::store_or_api_options(cli.list, cli.list_args.common);
 
     // link and unlink take the same arguments: a person and a municipality.
-    const auto membership_command = [people](const char* name, const char* help, PeopleLinkArgs& args) {
+    const auto membership_command = [people](const char* name, const char* help,
+                                             PeopleLinkArgs& args) {
         auto* sub = people->add_subcommand(name, help);
         sub->add_option("person", args.person, "Person id")->required();
         sub->add_option("--municipality", args.municipality, "CBS code, e.g. GM0014")
@@ -139,14 +140,16 @@ inline void add_people_command(CLI::App& app, PeopleCli& cli) {
         store_cli::store_or_api_options(sub, args.common);
         return sub;
     };
-    cli.link = membership_command("link",
-                                  "Make a person a member of another municipality too (admin): its regisseur "
-                                  "may then see, assign and change them",
-                                  cli.link_args);
-    cli.unlink = membership_command("unlink",
-                                    "A person no longer belongs to a municipality (admin); refused while they "
-                                    "hold a role there today or later",
-                                    cli.unlink_args);
+    cli.link = membership_command(
+        "link",
+        "Make a person a member of another municipality too (admin): its regisseur "
+        "may then see, assign and change them",
+        cli.link_args);
+    cli.unlink = membership_command(
+        "unlink",
+        "A person no longer belongs to a municipality (admin); refused while they "
+        "hold a role there today or later",
+        cli.unlink_args);
 
     cli.feed_url = people->add_subcommand(
         "feed-url",

@@ -27,7 +27,8 @@ std::string verdict(const json::value& step, const Words& w) {
     const auto days = json_int(step, "days_late");
     if (v == "on_time") return w("op tijd", "on time");
     if (v == "late") return fmt::format("{} ({} {})", w("te laat", "late"), days, w("dg", "d"));
-    if (v == "overdue") return fmt::format("{} ({} {})", w("te laat, open", "overdue, open"), days, w("dg", "d"));
+    if (v == "overdue")
+        return fmt::format("{} ({} {})", w("te laat, open", "overdue, open"), days, w("dg", "d"));
     if (v == "skipped") return w("overgeslagen", "skipped");
     return w("open", "open");
 }
@@ -44,8 +45,8 @@ std::string title(const json::value& step, const Words& w) {
 int run_report_process(const ReportProcessArgs& args, std::ostream& out, std::ostream& err) {
     auto connected = connect(args.client, err);
     if (!connected.api) return connected.exit_code;
-    const auto reply = connected.api->get("/api/v1/municipalities/" + args.municipality + "/process",
-                                          {{"workflow", args.workflow}});
+    const auto reply = connected.api->get(
+        "/api/v1/municipalities/" + args.municipality + "/process", {{"workflow", args.workflow}});
     if (!reply.ok()) return reply.exit_code;
     const json::value& r = reply.body;
     if (args.json) {
@@ -53,8 +54,9 @@ int run_report_process(const ReportProcessArgs& args, std::ostream& out, std::os
         return exit_code::ok;
     }
     const Words w{args.lang == "en"};
-    out << fmt::format("{}: {} {} ({}), {} {}\n", w("Procesmonitor", "Process monitor"), json_text(r, "name"),
-                       json_text(r, "municipality"), json_text(r, "workflow_name"), w("stand", "as of"),
+    out << fmt::format("{}: {} {} ({}), {} {}\n", w("Procesmonitor", "Process monitor"),
+                       json_text(r, "name"), json_text(r, "municipality"),
+                       json_text(r, "workflow_name"), w("stand", "as of"),
                        json_local_minutes(r, "at"));
     std::vector<TextRow> rows{{w("STAP", "STEP"), w("TAAK", "TASK"), w("DEADLINE", "DEADLINE"),
                                w("GEDAAN", "DONE"), w("OORDEEL", "VERDICT")}};
@@ -72,8 +74,9 @@ int run_report_process(const ReportProcessArgs& args, std::ostream& out, std::os
     const auto* summary = r.as_object().if_contains("summary");
     const json::value none;
     const json::value& s = summary ? *summary : none;
-    out << fmt::format("{}: {} {}, {} {}, {} {}, {} {}, {} {}\n", w("samen", "total"), json_int(s, "on_time"),
-                       w("op tijd", "on time"), json_int(s, "late"), w("te laat", "late"), json_int(s, "overdue"),
+    out << fmt::format("{}: {} {}, {} {}, {} {}, {} {}, {} {}\n", w("samen", "total"),
+                       json_int(s, "on_time"), w("op tijd", "on time"), json_int(s, "late"),
+                       w("te laat", "late"), json_int(s, "overdue"),
                        w("te laat en open", "overdue"), json_int(s, "open"), w("open", "open"),
                        json_int(s, "skipped"), w("overgeslagen", "skipped"));
     return exit_code::ok;
@@ -98,7 +101,9 @@ int run_report_annual(const ReportAnnualArgs& args, std::ostream& out, std::ostr
     if (!connected.api) return connected.exit_code;
     const auto reply = connected.api->get_document(
         "/api/v1/municipalities/" + args.municipality + "/reports/annual",
-        {{"year", args.year > 0 ? std::to_string(args.year) : ""}, {"format", pdf ? "html" : args.format}, {"lang", args.lang}});
+        {{"year", args.year > 0 ? std::to_string(args.year) : ""},
+         {"format", pdf ? "html" : args.format},
+         {"lang", args.lang}});
     if (!reply.ok()) return reply.exit_code;
     if (pdf) {
         const auto printed = print_pdf(*tool, reply.text, args.output);
@@ -106,8 +111,8 @@ int run_report_annual(const ReportAnnualArgs& args, std::ostream& out, std::ostr
             err << fmt::format("okoctl: {}\n", printed.error);
             return exit_code::refused;
         }
-        out << fmt::format("wrote {} ({} bytes, printed by {})\n", args.output, std::filesystem::file_size(args.output),
-                           tool->program.string());
+        out << fmt::format("wrote {} ({} bytes, printed by {})\n", args.output,
+                           std::filesystem::file_size(args.output), tool->program.string());
         return exit_code::ok;
     }
     if (args.output.empty()) {

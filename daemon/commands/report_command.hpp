@@ -28,10 +28,10 @@ int run_report_process(const ReportProcessArgs& args, std::ostream& out, std::os
 struct ReportAnnualArgs {
     ClientOptions client;
     std::string municipality;
-    int year = 0;               // 0: okod's current year
+    int year = 0;                 // 0: okod's current year
     std::string format = "html";  // html | md | csv | pdf
-    std::string lang;           // empty: the municipality's language
-    std::string output;         // file; empty: stdout
+    std::string lang;             // empty: the municipality's language
+    std::string output;           // file; empty: stdout
 };
 
 int run_report_annual(const ReportAnnualArgs& args, std::ostream& out, std::ostream& err);

@@ -1,12 +1,12 @@
 #include "daemon/commands/run_command.hpp"
 
-#include "daemon/logging.hpp"
-#include "daemon/run/daemon.hpp"
-#include "time/amsterdam.hpp"
-
 #include <fmt/format.h>
 
 #include <iostream>
+
+#include "daemon/logging.hpp"
+#include "daemon/run/daemon.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 
@@ -22,9 +22,10 @@ int run_daemon(const RunArgs& args) {
     if (!args.clock.empty()) {
         options.clock_start = parse_instant(args.clock);
         if (!options.clock_start) {
-            std::cerr << fmt::format("okod run: --clock '{}' is not a date or an ISO 8601 time "
-                                     "(e.g. 2026-03-01T08:00:00+01:00)\n",
-                                     args.clock);
+            std::cerr << fmt::format(
+                "okod run: --clock '{}' is not a date or an ISO 8601 time "
+                "(e.g. 2026-03-01T08:00:00+01:00)\n",
+                args.clock);
             return 2;
         }
         options.clock_speed = args.clock_speed > 0 ? args.clock_speed : 1.0;

@@ -7,8 +7,8 @@ namespace okod {
 
 struct RunArgs {
     std::filesystem::path config;
-    std::string clock;         // empty: wall clock; else an ISO instant to start from
-    double clock_speed = 0;    // 0: not given
+    std::string clock;       // empty: wall clock; else an ISO instant to start from
+    double clock_speed = 0;  // 0: not given
     std::string log_level = "info";
 };
 

@@ -1,15 +1,15 @@
 #include "daemon/commands/simulate_command.hpp"
 
-#include "adapters/output/timeline.hpp"
-#include "daemon/runtime.hpp"
-#include "engine/simulator.hpp"
-#include "time/amsterdam.hpp"
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
 #include <ostream>
+
+#include "adapters/output/timeline.hpp"
+#include "daemon/runtime.hpp"
+#include "engine/simulator.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 
@@ -43,13 +43,15 @@ int run_simulate(const SimulateArgs& args, std::ostream& out, std::ostream& err)
     }
     std::vector<Municipality> chosen;
     for (const auto& code : args.municipalities) {
-        auto it = std::find_if(loaded.config->municipalities.begin(), loaded.config->municipalities.end(),
-                               [&](const Municipality& m) { return m.code == code; });
+        auto it =
+            std::find_if(loaded.config->municipalities.begin(), loaded.config->municipalities.end(),
+                         [&](const Municipality& m) { return m.code == code; });
         if (it == loaded.config->municipalities.end()) {
             std::vector<std::string> known;
             for (const auto& m : loaded.config->municipalities) known.push_back(m.code);
-            err << fmt::format("okod simulate: --municipality {} is not configured in {} (configured: {})\n",
-                               code, args.config.string(), fmt::join(known, ", "));
+            err << fmt::format(
+                "okod simulate: --municipality {} is not configured in {} (configured: {})\n", code,
+                args.config.string(), fmt::join(known, ", "));
             return 2;
         }
         chosen.push_back(*it);
@@ -67,7 +69,8 @@ int run_simulate(const SimulateArgs& args, std::ostream& out, std::ostream& err)
             return 2;
         }
         std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(store_path.string() + suffix, ec);
+        for (const char* suffix : {"", "-wal", "-shm"})
+            fs::remove(store_path.string() + suffix, ec);
     }
     auto opened = open_runtime(std::move(*loaded.config), store_path);
     if (!opened.runtime) {
@@ -91,9 +94,10 @@ int run_simulate(const SimulateArgs& args, std::ostream& out, std::ostream& err)
                 << '\n';
         });
     if (summary.hit_step_limit) {
-        err << fmt::format("okod simulate: stopped after {} steps; a definition keeps scheduling "
-                           "work without end\n",
-                           summary.steps);
+        err << fmt::format(
+            "okod simulate: stopped after {} steps; a definition keeps scheduling "
+            "work without end\n",
+            summary.steps);
         return 1;
     }
     return 0;

@@ -10,11 +10,11 @@ namespace okod {
 
 struct SimulateArgs {
     std::filesystem::path config;
-    std::string from;                        // YYYY-MM-DD, local midnight
-    std::string to;                          // YYYY-MM-DD, inclusive
-    std::vector<std::string> municipalities; // empty: all configured
-    std::filesystem::path store;             // empty: <store dir>/simulation.sqlite, made afresh;
-                                             // given: used as is, so a run can continue one
+    std::string from;                         // YYYY-MM-DD, local midnight
+    std::string to;                           // YYYY-MM-DD, inclusive
+    std::vector<std::string> municipalities;  // empty: all configured
+    std::filesystem::path store;              // empty: <store dir>/simulation.sqlite, made afresh;
+                                              // given: used as is, so a run can continue one
     std::string language = "nl";
     bool json = false;
     bool complete_on_time = false;

@@ -12,7 +12,8 @@
 
 namespace okod::store_cli {
 
-inline void store_options(CLI::App* sub, std::filesystem::path& config, std::filesystem::path& store) {
+inline void store_options(CLI::App* sub, std::filesystem::path& config,
+                          std::filesystem::path& store) {
     config = default_config_path();
     sub->add_option("--config", config, "Configuration file (okod.toml)")->capture_default_str();
     sub->add_option("--store", store, "okod's SQLite store (instead of the config's)");

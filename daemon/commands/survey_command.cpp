@@ -1,6 +1,5 @@
 // `okoctl import survey` and `okoctl survey list` on okod's store.
 #include "daemon/commands/survey_command.hpp"
-#include "daemon/commands/existing_store.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -18,6 +17,7 @@
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "adapters/survey/survey_csv.hpp"
 #include "daemon/client/text_table.hpp"
+#include "daemon/commands/existing_store.hpp"
 #include "time/amsterdam.hpp"
 #include "time/clock.hpp"
 
@@ -121,11 +121,10 @@ std::string json_line(const Measurement& m) {
     const auto text = [](const std::string& v) {
         return boost::json::serialize(boost::json::value(v));
     };
-    return fmt::format(
-        R"({{"municipality":{},"indicator":{},"population":{},"year":{},"value":{},)"
-        R"("source":{},"imported_at":{}}})",
-        text(m.municipality), text(m.indicator), text(m.population), m.year, m.value,
-        text(m.source), text(format_iso_local(m.imported_at)));
+    return fmt::format(R"({{"municipality":{},"indicator":{},"population":{},"year":{},"value":{},)"
+                       R"("source":{},"imported_at":{}}})",
+                       text(m.municipality), text(m.indicator), text(m.population), m.year, m.value,
+                       text(m.source), text(format_iso_local(m.imported_at)));
 }
 
 }  // namespace
@@ -167,7 +166,8 @@ int run_import_survey(const ImportSurveyArgs& args, std::ostream& out, std::ostr
         std::set<std::string> codes;
         for (const auto& row : parsed.rows) codes.insert(row.measurement.municipality);
         for (const auto& code : codes)
-            for (const auto& m : store->measurements_of_municipality(code)) before.emplace(key_of(m), m.value);
+            for (const auto& m : store->measurements_of_municipality(code))
+                before.emplace(key_of(m), m.value);
         for (auto& row : parsed.rows) {
             row.measurement.source = source;
             row.measurement.imported_at = now;

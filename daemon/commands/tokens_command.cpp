@@ -1,8 +1,5 @@
 // `okoctl tokens create | list | revoke` on okod's store.
 #include "daemon/commands/tokens_command.hpp"
-#include "daemon/commands/existing_store.hpp"
-
-#include "daemon/client/text_table.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -15,6 +12,8 @@
 #include "adapters/auth/token_secret.hpp"
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
+#include "daemon/client/text_table.hpp"
+#include "daemon/commands/existing_store.hpp"
 #include "model/api_token.hpp"
 #include "time/amsterdam.hpp"
 #include "time/clock.hpp"

@@ -1,12 +1,12 @@
 #include "daemon/commands/validate_command.hpp"
 
-#include "adapters/definitions/toml_definition_loader.hpp"
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <sstream>
+
+#include "adapters/definitions/toml_definition_loader.hpp"
 
 namespace okod {
 namespace {

@@ -1,11 +1,11 @@
 #include "daemon/http/http_message.hpp"
 
-#include <boost/beast/http/field.hpp>
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/beast/http/field.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 #include <set>
 #include <stdexcept>
 
@@ -17,8 +17,9 @@ namespace {
 
 std::string lowercase(std::string_view text) {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
+        return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    });
     return out;
 }
 
@@ -34,9 +35,8 @@ bool is_token(std::string_view name) {
 // A CR or LF in a value would let the handler's data split the response (response
 // splitting); other control characters are not valid either, tabs aside.
 bool is_field_value(std::string_view value) {
-    return std::none_of(value.begin(), value.end(), [](unsigned char c) {
-        return (c < 0x20 && c != '\t') || c == 0x7f;
-    });
+    return std::none_of(value.begin(), value.end(),
+                        [](unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7f; });
 }
 
 }  // namespace
@@ -46,7 +46,8 @@ HttpRequest to_http_request(BeastRequest&& request, std::string remote) {
     out.method = std::string(request.method_string());
     out.target = std::string(request.target());
     for (const auto& field : request) {
-        auto [it, inserted] = out.headers.try_emplace(lowercase(field.name_string()), field.value());
+        auto [it, inserted] =
+            out.headers.try_emplace(lowercase(field.name_string()), field.value());
         // RFC 9110 5.3: repeated fields are one list, in order.
         if (!inserted) it->second.append(", ").append(field.value());
     }
@@ -70,10 +71,12 @@ BeastResponse to_beast_response(HttpResponse&& response, unsigned version, bool 
     std::set<std::string> replaced;
     for (const auto& [name, value] : response.headers) {
         if (!is_token(name) || !is_field_value(value))
-            throw std::invalid_argument(fmt::format("the handler returned an invalid header '{}'", name));
+            throw std::invalid_argument(
+                fmt::format("the handler returned an invalid header '{}'", name));
         const std::string key = lowercase(name);
         if (key == "content-length" || key == "transfer-encoding" || key == "connection")
-            throw std::invalid_argument(fmt::format("the handler set {}, which the server owns", name));
+            throw std::invalid_argument(
+                fmt::format("the handler set {}, which the server owns", name));
         if (replaced.insert(key).second) out.erase(name);
         out.insert(name, value);
     }

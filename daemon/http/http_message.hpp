@@ -1,13 +1,12 @@
 #pragma once
 // Conversions between Beast's messages and okod's HttpRequest/HttpResponse, and the
 // JSON error answers the transport gives by itself. Internal to daemon/http.
-#include "daemon/http/http_server.hpp"
-
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
-
 #include <string>
 #include <string_view>
+
+#include "daemon/http/http_server.hpp"
 
 namespace okod {
 

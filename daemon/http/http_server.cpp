@@ -1,6 +1,7 @@
 #include "daemon/http/http_server.hpp"
 
-#include "daemon/http/http_session.hpp"
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -8,10 +9,9 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
-
 #include <cctype>
+
+#include "daemon/http/http_session.hpp"
 
 namespace okod {
 

@@ -36,7 +36,6 @@
 //   error);
 //   ... on SIGTERM: server.close();
 #include <boost/asio/any_io_executor.hpp>
-
 #include <chrono>
 #include <cstddef>
 #include <functional>

@@ -3,19 +3,18 @@
 // answer each on the handler executor, writes the answers, and closes on errors,
 // timeouts, `Connection: close` or stop(). Everything it does runs on its own strand;
 // start() and stop() may be called from any thread. Internal to daemon/http.
-#include "daemon/http/http_connections.hpp"
-#include "daemon/http/http_message.hpp"
-
+#include <array>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
-
-#include <array>
 #include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
+
+#include "daemon/http/http_connections.hpp"
+#include "daemon/http/http_message.hpp"
 
 namespace okod {
 

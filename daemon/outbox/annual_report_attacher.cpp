@@ -1,5 +1,12 @@
 #include "daemon/outbox/annual_report_attacher.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
 #include "adapters/report/annual_report_document.hpp"
 #include "adapters/report/pdf_printer.hpp"
 #include "adapters/report/report_words.hpp"
@@ -7,13 +14,6 @@
 #include "report/report_year.hpp"
 #include "time/amsterdam.hpp"
 #include "version.hpp"
-
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
-
-#include <fstream>
-#include <iterator>
-#include <system_error>
 
 namespace okod {
 namespace {
@@ -47,7 +47,8 @@ std::optional<std::string> read_whole(const fs::path& file) {
 
 }  // namespace
 
-AnnualReportAttacher::AnnualReportAttacher(Store& store, const DefinitionRegistry& definitions, const Config& config)
+AnnualReportAttacher::AnnualReportAttacher(Store& store, const DefinitionRegistry& definitions,
+                                           const Config& config)
     : store_(store), definitions_(definitions), config_(config) {}
 
 std::optional<ReportAttachment> AnnualReportAttacher::attach(const Task& task, int year,
@@ -60,12 +61,13 @@ std::optional<ReportAttachment> AnnualReportAttacher::attach(const Task& task, i
 
     std::string html, markdown;
     try {
-        const auto document =
-            annual_report_document(build_annual_report(store_, definitions_, *m, year, language, now, plan), kVersion);
+        const auto document = annual_report_document(
+            build_annual_report(store_, definitions_, *m, year, language, now, plan), kVersion);
         html = to_html(document);
         markdown = to_markdown(document);
     } catch (const std::exception& e) {
-        spdlog::error("yearly report {} {} could not be made, the mail goes without it: {}", m->code, year, e.what());
+        spdlog::error("yearly report {} {} could not be made, the mail goes without it: {}",
+                      m->code, year, e.what());
         return std::nullopt;
     }
 
@@ -75,7 +77,8 @@ std::optional<ReportAttachment> AnnualReportAttacher::attach(const Task& task, i
 
     std::error_code ec;
     const fs::path dir = config_.reports.dir;
-    const fs::path html_file = dir / (base + ".html"), md_file = dir / (base + ".md"), pdf_file = dir / (base + ".pdf");
+    const fs::path html_file = dir / (base + ".html"), md_file = dir / (base + ".md"),
+                   pdf_file = dir / (base + ".pdf");
     // The same report as last time (nothing happened since): its PDF still stands.
     const bool unchanged = read_whole(html_file) == html;
     fs::create_directories(dir, ec);
@@ -83,8 +86,8 @@ std::optional<ReportAttachment> AnnualReportAttacher::attach(const Task& task, i
         a.written = {html_file, md_file};
         spdlog::info("yearly report {} {} written to {}", m->code, year, html_file.string());
     } else {
-        spdlog::warn("yearly report {} {} not written to {} ({}); it goes with the mail only", m->code, year,
-                     dir.string(), ec ? ec.message() : "cannot write there");
+        spdlog::warn("yearly report {} {} not written to {} ({}); it goes with the mail only",
+                     m->code, year, dir.string(), ec ? ec.message() : "cannot write there");
     }
     if (config_.reports.pdf) {
         const auto existing = unchanged ? read_whole(pdf_file) : std::nullopt;
@@ -97,15 +100,23 @@ std::optional<ReportAttachment> AnnualReportAttacher::attach(const Task& task, i
     // Neutral on purpose: the same report serves the council report and the subsidy's
     // content report; the task above it says what it is for.
     a.note = fmt::format(
-        fmt::runtime(language == Language::en
-                         ? "Attached: okod's draft yearly report {} as of {}: position in the cycle, traffic lights "
-                           "per workgroup, goals and measurements, execution plan, success conditions and a draft "
-                           "plan for next year. Use it for the task above and add what okod cannot know. The latest "
-                           "version at any moment: okoctl report annual --municipality {} --year {}."
-                         : "In de bijlage: okods concept-jaarrapportage {} met de stand van {}: positie in de cyclus, "
-                           "verkeerslichten per werkgroep, doelen en metingen, uitvoeringsplan, succesvoorwaarden en "
-                           "een concept-jaarplan. Gebruik haar voor de taak hierboven en vul aan wat okod niet kan "
-                           "weten. De actuele versie op elk moment: okoctl report annual --municipality {} --year {}."),
+        fmt::runtime(
+            language == Language::en
+                ? "Attached: okod's draft yearly report {} as of {}: position in the cycle, "
+                  "traffic lights "
+                  "per workgroup, goals and measurements, execution plan, success conditions and a "
+                  "draft "
+                  "plan for next year. Use it for the task above and add what okod cannot know. "
+                  "The latest "
+                  "version at any moment: okoctl report annual --municipality {} --year {}."
+                : "In de bijlage: okods concept-jaarrapportage {} met de stand van {}: positie in "
+                  "de cyclus, "
+                  "verkeerslichten per werkgroep, doelen en metingen, uitvoeringsplan, "
+                  "succesvoorwaarden en "
+                  "een concept-jaarplan. Gebruik haar voor de taak hierboven en vul aan wat okod "
+                  "niet kan "
+                  "weten. De actuele versie op elk moment: okoctl report annual --municipality {} "
+                  "--year {}."),
         year, report_words::long_date(local_date(now), language), m->code, year);
     return a;
 }
@@ -125,7 +136,8 @@ void print_report_pdf(const PdfJob& job, MailMessage& message) {
     auto pdf = read_whole(job.target);
     if (!pdf || pdf->size() > kMaxPdfBytes) {
         spdlog::warn("{}: the PDF is too large to mail ({}), it stays in {}", job.filename,
-                     pdf ? std::to_string(pdf->size()) + " bytes" : "unreadable", job.target.parent_path().string());
+                     pdf ? std::to_string(pdf->size()) + " bytes" : "unreadable",
+                     job.target.parent_path().string());
         return;
     }
     spdlog::info("yearly report printed to {}", job.target.string());

@@ -12,15 +12,15 @@
 // make, and print_report_pdf() makes it on the mail thread, right before the send,
 // where a slow converter holds up no timer, no API request and no watchdog ping.
 // Failing to write or print never holds back the reminder.
-#include "adapters/config/config.hpp"
-#include "adapters/mail/reminder_mail.hpp"
-#include "definition/registry.hpp"
-#include "model/store.hpp"
-
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "adapters/config/config.hpp"
+#include "adapters/mail/reminder_mail.hpp"
+#include "definition/registry.hpp"
+#include "model/store.hpp"
 
 namespace okod {
 
@@ -35,7 +35,7 @@ struct ReportAttachment {
     std::vector<MailAttachment> files;  // the HTML (and the PDF when an unchanged one exists)
     std::string note;                   // the mail's paragraph about them
     std::vector<std::filesystem::path> written;  // what this call wrote to the reports directory
-    std::optional<PdfJob> pdf;          // a PDF to print before sending
+    std::optional<PdfJob> pdf;                   // a PDF to print before sending
 };
 
 class AnnualReportAttacher {

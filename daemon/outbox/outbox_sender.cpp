@@ -36,8 +36,8 @@ ReminderContext OutboxSender::context_for(const OutboxItem& item, std::optional<
         c.task_role_name = roles.name(task->role, item.language);
         c.due = task->due ? task->due : item.due;
         if (const auto instance = store_.instance(task->instance_id)) {
-            if (const Definition* d = definitions_.get(instance->definition_id,
-                                                       instance->definition_version)) {
+            if (const Definition* d =
+                    definitions_.get(instance->definition_id, instance->definition_version)) {
                 c.workflow_name = d->name;
                 if (const StateSpec* s = d->state(task->state)) c.state_name = s->name;
                 if (attacher_ && gets_annual_report(item, *task, *d))
@@ -60,15 +60,17 @@ void OutboxSender::attach_report(ReminderContext& c, const Task& task, const Def
     try {
         TaskFilter f;
         f.instance_id = task.instance_id;
-        const int year = attached_report_year(task, definition, store_.tasks_matching(f), clock_.now());
+        const int year =
+            attached_report_year(task, definition, store_.tasks_matching(f), clock_.now());
         auto report = attacher_->attach(task, year, c.item.language, clock_.now());
         if (!report) return;
         c.attachments = std::move(report->files);
         c.attachment_note = std::move(report->note);
         pdf = std::move(report->pdf);
     } catch (const std::exception& e) {
-        spdlog::error("mail {}: the yearly report could not be attached, the mail goes without it: {}", c.item.id,
-                      e.what());
+        spdlog::error(
+            "mail {}: the yearly report could not be attached, the mail goes without it: {}",
+            c.item.id, e.what());
         c.attachments.clear();
         c.attachment_note.clear();
         pdf.reset();
@@ -85,13 +87,14 @@ SendResult send_delivery(MailTransport& transport, Delivery& d) {
     }
     SendResult r = transport.send(d.message);
     if (r.outcome != SendResult::Outcome::rejected || d.message.attachments.empty()) return r;
-    spdlog::warn("mail {} to {} refused with its attachments ({}); sending it without them", d.item.id,
-                 d.item.recipient, r.error);
+    spdlog::warn("mail {} to {} refused with its attachments ({}); sending it without them",
+                 d.item.id, d.item.recipient, r.error);
     d.message.attachments.clear();
     const bool en = d.item.language == Language::en;
-    const std::string line =
-        en ? "(The mail server did not accept the attachment. Get the report with okoctl report annual.)"
-           : "(De mailserver nam de bijlage niet aan. Haal de rapportage op met okoctl report annual.)";
+    const std::string line = en ? "(The mail server did not accept the attachment. Get the report "
+                                  "with okoctl report annual.)"
+                                : "(De mailserver nam de bijlage niet aan. Haal de rapportage op "
+                                  "met okoctl report annual.)";
     d.message.text += "\n" + line + "\n";
     if (const auto body_end = d.message.html.rfind("</body>"); body_end != std::string::npos)
         d.message.html.insert(body_end, "<p>" + line + "</p>\n");

@@ -12,6 +12,8 @@
 // The send itself is not done here: the daemon runs the blocking transport on a worker
 // thread and calls record() back on its strand. deliver_ready() does both in a row for
 // tests and one-shot use.
+#include <optional>
+
 #include "adapters/mail/reminder_mail.hpp"
 #include "daemon/outbox/annual_report_attacher.hpp"
 #include "definition/registry.hpp"
@@ -19,8 +21,6 @@
 #include "outbox/mail.hpp"
 #include "outbox/retry_policy.hpp"
 #include "time/clock.hpp"
-
-#include <optional>
 
 namespace okod {
 

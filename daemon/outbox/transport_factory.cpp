@@ -1,11 +1,11 @@
 #include "daemon/outbox/transport_factory.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include "adapters/mail/directory_transport.hpp"
 #include "adapters/mail/smtp_credentials.hpp"
 #include "adapters/mail/smtp_transport.hpp"
-
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 namespace okod {
 
@@ -35,10 +35,9 @@ std::string describe_transport(const MailConfig& config) {
     if (config.transport == MailTransportKind::directory)
         return fmt::format("directory {} (files only: nobody receives these e-mails)",
                            config.directory.string());
-    return fmt::format("SMTP {}:{} ({}{}), from {}", config.smtp_host, config.smtp_port,
-                       config.smtp_security,
-                       config.smtp_credentials_file.empty() ? "" : ", with login",
-                       config.from_address);
+    return fmt::format(
+        "SMTP {}:{} ({}{}), from {}", config.smtp_host, config.smtp_port, config.smtp_security,
+        config.smtp_credentials_file.empty() ? "" : ", with login", config.from_address);
 }
 
 }  // namespace okod

@@ -1,11 +1,11 @@
 #pragma once
 // The mail transport a config asks for: SMTP (with credentials read from their own
 // file) or a directory of .eml files.
+#include <memory>
+
 #include "adapters/config/mail_config.hpp"
 #include "outbox/mail.hpp"
 #include "outbox/retry_policy.hpp"
-
-#include <memory>
 
 namespace okod {
 

@@ -70,10 +70,14 @@ bool is_storage_fault(const std::exception& e) {
 
 const char* signal_name(int signo) {
     switch (signo) {
-        case SIGTERM: return "SIGTERM";
-        case SIGINT: return "SIGINT";
-        case SIGHUP: return "SIGHUP";
-        default: return "signal";
+        case SIGTERM:
+            return "SIGTERM";
+        case SIGINT:
+            return "SIGINT";
+        case SIGHUP:
+            return "SIGHUP";
+        default:
+            return "signal";
     }
 }
 
@@ -234,7 +238,8 @@ void Daemon::Impl::build_workers() {
     sender = std::make_unique<OutboxSender>(*runtime->store, runtime->definitions, *clock,
                                             MailIdentity{c.mail.from_address, c.mail.from_name},
                                             retry_policy_of(c.mail));
-    attacher = std::make_unique<AnnualReportAttacher>(*runtime->store, runtime->definitions, runtime->config);
+    attacher = std::make_unique<AnnualReportAttacher>(*runtime->store, runtime->definitions,
+                                                      runtime->config);
     sender->set_attacher(attacher.get());
     refresh_names();
     retention = std::make_unique<RetentionTimer>(strand, *runtime->store, runtime->config, *clock);
@@ -285,9 +290,11 @@ void Daemon::Impl::arm_engine() {
         return;
     }
     // After a failure the steps go one at a time, when due, not prepared.
-    const std::chrono::nanoseconds ahead = one_step_at_a_time ? std::chrono::nanoseconds{0} : prepare_ahead();
+    const std::chrono::nanoseconds ahead =
+        one_step_at_a_time ? std::chrono::nanoseconds{0} : prepare_ahead();
     const auto delay = clock->real_delay_until(*next);
-    engine_timer.expires_after(std::min(delay > ahead ? delay - ahead : std::chrono::nanoseconds{0}, kMaxWait));
+    engine_timer.expires_after(
+        std::min(delay > ahead ? delay - ahead : std::chrono::nanoseconds{0}, kMaxWait));
     engine_timer.async_wait([this](error_code ec) {
         if (ec) return;
         ++wakeups;
@@ -303,7 +310,8 @@ void Daemon::Impl::on_engine_timer() {
     if (!next) return arm_engine();
     const auto delay = clock->real_delay_until(*next);
     if (delay == std::chrono::nanoseconds{0}) return run_engine_batch();
-    if (one_step_at_a_time || delay > prepare_ahead()) return arm_engine();  // woke early (kMaxWait)
+    if (one_step_at_a_time || delay > prepare_ahead())
+        return arm_engine();  // woke early (kMaxWait)
     run_engine_batch(*next);
 }
 
@@ -313,7 +321,8 @@ std::chrono::nanoseconds Daemon::Impl::prepare_ahead() const {
     // time would overflow the integer.)
     const double one_clock_second_ns = 1e9 / clock->speed();
     const double limit_ns = std::chrono::duration<double, std::nano>(kPrepareAhead).count();
-    return std::chrono::nanoseconds{static_cast<std::int64_t>(std::min(one_clock_second_ns, limit_ns))};
+    return std::chrono::nanoseconds{
+        static_cast<std::int64_t>(std::min(one_clock_second_ns, limit_ns))};
 }
 
 // `moment`: prepare the steps due at that moment, still to come (see kPrepareAhead).
@@ -329,7 +338,8 @@ void Daemon::Impl::run_engine_batch(std::optional<Instant> moment) {
         // transaction) at a time, so the steps before one that keeps failing still land,
         // as without grouping; after a clean batch, grouping resumes.
         if (one_step_at_a_time) {
-            while (steps < kBatch && engine->step()) ++steps;  // counts each commit, also if one throws
+            while (steps < kBatch && engine->step())
+                ++steps;  // counts each commit, also if one throws
         } else {
             steps = run_group(batch, moment);
         }
@@ -541,7 +551,8 @@ bool Daemon::Impl::start_http() {
     limits.idle_timeout = std::chrono::seconds(cfg.idle_timeout_seconds);
     limits.max_connections = cfg.max_connections;
     limits.max_connections_per_client = cfg.max_connections_per_client;
-    http = std::make_unique<HttpServer>(io, strand, limits, [this](const HttpRequest& r) { return api->handle(r); });
+    http = std::make_unique<HttpServer>(io, strand, limits,
+                                        [this](const HttpRequest& r) { return api->handle(r); });
     std::string error;
     if (!http->listen(cfg.address, static_cast<unsigned short>(cfg.port), error)) {
         spdlog::error("cannot serve the API: {}", error);
@@ -624,8 +635,9 @@ void Daemon::Impl::reload() {
     }
     if (!errors.empty()) {
         for (const auto& e : errors) spdlog::error("reload: {}", e.to_string());
-        spdlog::error("reload failed: okod keeps running with the previous configuration and "
-                      "definitions");
+        spdlog::error(
+            "reload failed: okod keeps running with the previous configuration and "
+            "definitions");
         notifier.reloaded(status_line());
         return;
     }
@@ -702,7 +714,8 @@ int Daemon::run() {
         return 1;
     }
     d.mail_thread.join();
-    spdlog::info("stopped after {} scheduler wake-ups and {} engine steps", d.wakeups, d.steps_taken);
+    spdlog::info("stopped after {} scheduler wake-ups and {} engine steps", d.wakeups,
+                 d.steps_taken);
     if (d.exit_code == 0) {
         // Everything that uses the store first, then the store itself (its WAL is
         // checkpointed and removed as it closes), then the mark of a clean stop.

@@ -11,11 +11,11 @@
 // Signals: SIGTERM/SIGINT finish the message being sent, record it, and exit 0.
 // SIGHUP reloads config and definitions; a bad file keeps the running ones and the log
 // says why, with file and line.
-#include "time/instant.hpp"
-
 #include <filesystem>
 #include <memory>
 #include <optional>
+
+#include "time/instant.hpp"
 
 namespace okod {
 

@@ -1,12 +1,12 @@
 #include "daemon/run/run_clock.hpp"
 
-#include "time/amsterdam.hpp"
-
 #include <fmt/format.h>
 
 #include <cmath>
-#include <stdexcept>
 #include <sstream>
+#include <stdexcept>
+
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
@@ -18,8 +18,9 @@ constexpr auto kMaxResumedSpan = std::chrono::hours{24 * 366 * 10};
 
 // "<virtual start, unix s> <speed> <real anchor, unix µs>"
 std::string encode(Instant start, double speed, system_clock::time_point anchor) {
-    return fmt::format("{} {} {}", start.time_since_epoch().count(), speed,
-                       std::chrono::duration_cast<std::chrono::microseconds>(anchor.time_since_epoch()).count());
+    return fmt::format(
+        "{} {} {}", start.time_since_epoch().count(), speed,
+        std::chrono::duration_cast<std::chrono::microseconds>(anchor.time_since_epoch()).count());
 }
 
 struct KeptClock {
@@ -86,16 +87,19 @@ std::optional<RunClock> RunClock::resume(Store& store) {
     if (!text || text->empty()) return std::nullopt;  // empty: okod runs on the wall clock
     const auto kept = decode(*text);
     if (!kept)
-        throw std::runtime_error(fmt::format("this store's accelerated clock is unreadable: '{}'", *text));
+        throw std::runtime_error(
+            fmt::format("this store's accelerated clock is unreadable: '{}'", *text));
     RunClock resumed(kept->start, kept->speed, kept->anchor);
     refuse_if_far_ahead(resumed, kept->start, kept->speed);
     return resumed;
 }
 
 Instant RunClock::now() const {
-    if (!virtual_start_) return std::chrono::time_point_cast<std::chrono::seconds>(system_clock::now());
+    if (!virtual_start_)
+        return std::chrono::time_point_cast<std::chrono::seconds>(system_clock::now());
     const std::chrono::duration<double> real = system_clock::now() - real_anchor_;
-    const auto elapsed = std::chrono::seconds{static_cast<std::int64_t>(std::floor(real.count() * speed_))};
+    const auto elapsed =
+        std::chrono::seconds{static_cast<std::int64_t>(std::floor(real.count() * speed_))};
     return *virtual_start_ + elapsed;
 }
 
@@ -118,7 +122,8 @@ std::chrono::system_clock::time_point RunClock::real_moment(Instant t) const {
 
 std::string RunClock::describe() const {
     if (!virtual_start_) return "wall clock";
-    return fmt::format("accelerated clock: {} x real time, now {}", speed_, format_iso_local(now()));
+    return fmt::format("accelerated clock: {} x real time, now {}", speed_,
+                       format_iso_local(now()));
 }
 
 }  // namespace okod

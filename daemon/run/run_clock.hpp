@@ -7,19 +7,20 @@
 // store, so a process that is killed and started again with the same --clock and
 // --clock-speed continues on the same timeline, and the time it was down counts
 // (missed reminders then go out late, as after a real outage).
-#include "model/store.hpp"
-#include "time/clock.hpp"
-
 #include <chrono>
 #include <optional>
 #include <string>
+
+#include "model/store.hpp"
+#include "time/clock.hpp"
 
 namespace okod {
 
 class RunClock final : public Clock {
 public:
     RunClock();  // the wall clock
-    RunClock(Instant virtual_start, double speed, std::chrono::system_clock::time_point real_anchor);
+    RunClock(Instant virtual_start, double speed,
+             std::chrono::system_clock::time_point real_anchor);
 
     // The wall clock, forgetting any accelerated timeline `store` kept (so okoctl,
     // which follows that timeline, follows the wall clock too).

@@ -22,17 +22,21 @@ struct StoreWatch::Impl {
           on_other(std::move(other_callback)) {
         const int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
         if (fd < 0) {
-            spdlog::warn("cannot watch the store for changes by okoctl ({}); they take effect at "
-                         "the next wake-up or reload", std::strerror(errno));
+            spdlog::warn(
+                "cannot watch the store for changes by okoctl ({}); they take effect at "
+                "the next wake-up or reload",
+                std::strerror(errno));
             return;
         }
-        const auto dir = store_file.has_parent_path() ? store_file.parent_path() : std::filesystem::path(".");
+        const auto dir =
+            store_file.has_parent_path() ? store_file.parent_path() : std::filesystem::path(".");
         // Writes that end a commit (the WAL is appended, a rollback journal is closed or
         // moved), and the store file deleted or replaced (the daemon checks its identity).
         constexpr std::uint32_t mask =
             IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE;
         if (inotify_add_watch(fd, dir.c_str(), mask) < 0) {
-            spdlog::warn("cannot watch {} for changes by okoctl ({})", dir.string(), std::strerror(errno));
+            spdlog::warn("cannot watch {} for changes by okoctl ({})", dir.string(),
+                         std::strerror(errno));
             ::close(fd);
             return;
         }
@@ -41,13 +45,14 @@ struct StoreWatch::Impl {
     }
 
     void wait() {
-        stream.async_wait(boost::asio::posix::stream_descriptor::wait_read, [this](boost::system::error_code ec) {
-            if (ec) return;  // cancelled: okod is stopping
-            const Seen seen = drain();
-            if (seen.store) on_write();
-            if (seen.other && on_other) on_other();
-            wait();
-        });
+        stream.async_wait(boost::asio::posix::stream_descriptor::wait_read,
+                          [this](boost::system::error_code ec) {
+                              if (ec) return;  // cancelled: okod is stopping
+                              const Seen seen = drain();
+                              if (seen.store) on_write();
+                              if (seen.other && on_other) on_other();
+                              wait();
+                          });
     }
 
     struct Seen {
@@ -65,7 +70,8 @@ struct StoreWatch::Impl {
             for (ssize_t at = 0; at < n;) {
                 const auto* e = reinterpret_cast<const inotify_event*>(buffer.data() + at);
                 // An overflowed queue lost events: one of them may have been ours.
-                if ((e->mask & IN_Q_OVERFLOW) || (e->len > 0 && std::string(e->name).starts_with(prefix)))
+                if ((e->mask & IN_Q_OVERFLOW) ||
+                    (e->len > 0 && std::string(e->name).starts_with(prefix)))
                     seen.store = true;
                 else
                     seen.other = true;

@@ -5,7 +5,6 @@
 // store's own change counter says whether that was someone else's commit.
 // Idle costs nothing: no polling, the process only wakes when a file is written.
 #include <boost/asio/any_io_executor.hpp>
-
 #include <filesystem>
 #include <functional>
 #include <memory>

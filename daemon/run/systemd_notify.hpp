@@ -33,7 +33,9 @@ public:
 
     // How often to call watchdog(): half of WatchdogSec=, or nullopt when the unit asks
     // for no watchdog (or okod is not under systemd).
-    std::optional<std::chrono::microseconds> watchdog_interval() const { return watchdog_interval_; }
+    std::optional<std::chrono::microseconds> watchdog_interval() const {
+        return watchdog_interval_;
+    }
 
 private:
     void send(const std::string& message);

@@ -1,10 +1,10 @@
 #pragma once
 // The dashboard's static files, compiled into okod (daemon/web/static/). They need no
 // token: the page asks for one and sends it with every API call it makes.
-#include "daemon/http/http_server.hpp"
-
 #include <optional>
 #include <string_view>
+
+#include "daemon/http/http_server.hpp"
 
 namespace okod {
 

@@ -27,34 +27,43 @@ protected:
         okod_ = new ApiDaemon();
         ASSERT_TRUE(okod_->ready());
         admin_ = okod_->token({"--role", "admin", "--label", "beheer"});
-        regisseur_ = okod_->token({"--role", "regisseur", "--municipality", "GM0935", "--label", "Sanne"});
-        council_ = okod_->token({"--role", "council", "--municipality", "GM0935", "--label", "griffie"});
-        stakeholder_ = okod_->token({"--role", "stakeholder", "--municipality", "GM0935", "--person",
-                                     "maastricht-bram", "--label", "Bram"});
+        regisseur_ =
+            okod_->token({"--role", "regisseur", "--municipality", "GM0935", "--label", "Sanne"});
+        council_ =
+            okod_->token({"--role", "council", "--municipality", "GM0935", "--label", "griffie"});
+        stakeholder_ = okod_->token({"--role", "stakeholder", "--municipality", "GM0935",
+                                     "--person", "maastricht-bram", "--label", "Bram"});
     }
     static void TearDownTestSuite() { delete okod_; }
 
-    static HttpResult call(const std::string& method, const std::string& path, const std::string& token = "",
-                           const std::string& body = "") {
+    static HttpResult call(const std::string& method, const std::string& path,
+                           const std::string& token = "", const std::string& body = "") {
         return http_request(method, okod_->url() + path, body, token);
     }
     // The id of the first task the token sees in GM0935 with this role and status.
-    static std::int64_t task_id(const std::string& token, const std::string& role, const std::string& status = "open") {
-        auto r = call("GET", "/api/v1/tasks?municipality=GM0935&role=" + role + "&status=" + status, token);
+    static std::int64_t task_id(const std::string& token, const std::string& role,
+                                const std::string& status = "open") {
+        auto r = call("GET", "/api/v1/tasks?municipality=GM0935&role=" + role + "&status=" + status,
+                      token);
         EXPECT_EQ(r.status, 200) << r.body;
         const auto body = r.json();
         const auto& tasks = body.at("tasks").as_array();
         EXPECT_FALSE(tasks.empty()) << r.body;
         return tasks.empty() ? 0 : tasks[0].at("id").as_int64();
     }
-    static std::string error_of(const HttpResult& r) { return std::string(r.json().at("error").as_string()); }
-    static std::string message_of(const HttpResult& r) { return std::string(r.json().at("message").as_string()); }
+    static std::string error_of(const HttpResult& r) {
+        return std::string(r.json().at("error").as_string());
+    }
+    static std::string message_of(const HttpResult& r) {
+        return std::string(r.json().at("message").as_string());
+    }
 
     static ApiDaemon* okod_;
     static std::string admin_, regisseur_, council_, stakeholder_;
 };
 ApiDaemon* ApiProcess::okod_ = nullptr;
-std::string ApiProcess::admin_, ApiProcess::regisseur_, ApiProcess::council_, ApiProcess::stakeholder_;
+std::string ApiProcess::admin_, ApiProcess::regisseur_, ApiProcess::council_,
+    ApiProcess::stakeholder_;
 
 TEST_F(ApiProcess, health_and_readiness_need_no_token) {
     EXPECT_EQ(call("GET", "/health").status, 200);
@@ -81,8 +90,10 @@ TEST_F(ApiProcess, each_role_sees_only_its_municipalities) {
     };
     EXPECT_EQ(codes(call("GET", "/api/v1/municipalities", admin_)),
               (std::vector<std::string>{"GM0014", "GM0344", "GM0935"}));
-    EXPECT_EQ(codes(call("GET", "/api/v1/municipalities", regisseur_)), (std::vector<std::string>{"GM0935"}));
-    EXPECT_EQ(codes(call("GET", "/api/v1/municipalities", council_)), (std::vector<std::string>{"GM0935"}));
+    EXPECT_EQ(codes(call("GET", "/api/v1/municipalities", regisseur_)),
+              (std::vector<std::string>{"GM0935"}));
+    EXPECT_EQ(codes(call("GET", "/api/v1/municipalities", council_)),
+              (std::vector<std::string>{"GM0935"}));
     EXPECT_EQ(call("GET", "/api/v1/municipalities/GM0014", regisseur_).status, 404);
     const auto detail = call("GET", "/api/v1/municipalities/GM0935", council_);
     ASSERT_EQ(detail.status, 200) << detail.body;
@@ -90,7 +101,8 @@ TEST_F(ApiProcess, each_role_sees_only_its_municipalities) {
     EXPECT_EQ(call("GET", "/api/v1/tasks?municipality=GM0014", regisseur_).status, 404);
 }
 
-TEST_F(ApiProcess, a_stakeholder_sees_and_completes_only_the_tasks_of_its_roles_and_completing_is_idempotent) {
+TEST_F(ApiProcess,
+       a_stakeholder_sees_and_completes_only_the_tasks_of_its_roles_and_completing_is_idempotent) {
     const auto mine = call("GET", "/api/v1/tasks?municipality=GM0935", stakeholder_);
     ASSERT_EQ(mine.status, 200) << mine.body;
     const auto body = mine.json();
@@ -109,7 +121,8 @@ TEST_F(ApiProcess, a_stakeholder_sees_and_completes_only_the_tasks_of_its_roles_
 
     // Someone else's task is not even visible.
     const auto other = task_id(regisseur_, "regisseur");
-    EXPECT_EQ(call("POST", fmt::format("/api/v1/tasks/{}/complete", other), stakeholder_).status, 404);
+    EXPECT_EQ(call("POST", fmt::format("/api/v1/tasks/{}/complete", other), stakeholder_).status,
+              404);
 }
 
 TEST_F(ApiProcess, the_council_reads_but_may_not_change) {
@@ -118,7 +131,9 @@ TEST_F(ApiProcess, the_council_reads_but_may_not_change) {
     EXPECT_EQ(r.status, 403);
     EXPECT_EQ(error_of(r), "forbidden");
     EXPECT_EQ(call("GET", "/api/v1/events?municipality=GM0935", council_).status, 403);
-    EXPECT_EQ(call("GET", fmt::format("/api/v1/tasks/{}", id), council_).json().at("status").as_string(), "open");
+    EXPECT_EQ(
+        call("GET", fmt::format("/api/v1/tasks/{}", id), council_).json().at("status").as_string(),
+        "open");
 }
 
 TEST_F(ApiProcess, the_regisseur_reschedules_with_a_reason_and_a_stale_deadline_is_a_conflict) {
@@ -130,16 +145,21 @@ TEST_F(ApiProcess, the_regisseur_reschedules_with_a_reason_and_a_stale_deadline_
     auto missing = call("POST", path, regisseur_, R"({"due": "2026-12-01T17:00:00+01:00"})");
     EXPECT_EQ(missing.status, 400);
     EXPECT_EQ(message_of(missing), "field 'reason' is required");
-    auto stale = call("POST", path, regisseur_,
-                      R"({"due": "2026-12-01T17:00:00+01:00", "reason": "x", "if_due": "2020-01-01T17:00:00+01:00"})");
+    auto stale = call(
+        "POST", path, regisseur_,
+        R"({"due": "2026-12-01T17:00:00+01:00", "reason": "x", "if_due": "2020-01-01T17:00:00+01:00"})");
     EXPECT_EQ(stale.status, 409);
-    auto ok = call("POST", path, regisseur_,
-                   fmt::format(R"({{"due": "2026-12-01T17:00:00+01:00", "reason": "raad vergadert later", "if_due": "{}"}})", due));
+    auto ok = call(
+        "POST", path, regisseur_,
+        fmt::format(
+            R"({{"due": "2026-12-01T17:00:00+01:00", "reason": "raad vergadert later", "if_due": "{}"}})",
+            due));
     ASSERT_EQ(ok.status, 200) << ok.body;
     EXPECT_EQ(ok.json().at("due").as_string(), "2026-12-01T17:00:00+01:00");
     // The deadline seen may be spelled any way: here in UTC, and as a local form time.
-    ok = call("POST", path, regisseur_,
-              R"({"due": "2026-12-02T17:00", "reason": "een dag later", "if_due": "2026-12-01T16:00:00Z"})");
+    ok = call(
+        "POST", path, regisseur_,
+        R"({"due": "2026-12-02T17:00", "reason": "een dag later", "if_due": "2026-12-01T16:00:00Z"})");
     ASSERT_EQ(ok.status, 200) << ok.body;
     ok = call("POST", path, regisseur_,
               R"({"due": "2026-12-03", "reason": "nog een dag", "if_due": "2026-12-02T17:00"})");
@@ -165,12 +185,17 @@ TEST_F(ApiProcess, bad_requests_get_a_precise_json_error_and_change_nothing) {
     EXPECT_EQ(r.status, 400);
     EXPECT_EQ(call("GET", "/api/v1/nothing", regisseur_).status, 404);
     EXPECT_EQ(call("DELETE", fmt::format("/api/v1/tasks/{}", id), regisseur_).status, 405);
-    r = call("POST", "/api/v1/assignments", regisseur_,
-             R"({"municipality": "GM0935", "role": "ggd", "person": "maastricht-bram", "from": "2026-04-01"})");
+    r = call(
+        "POST", "/api/v1/assignments", regisseur_,
+        R"({"municipality": "GM0935", "role": "ggd", "person": "maastricht-bram", "from": "2026-04-01"})");
     EXPECT_EQ(r.status, 422);
     EXPECT_NE(message_of(r).find("unknown role 'ggd'"), std::string::npos) << r.body;
     // Nothing changed, and okod is still serving.
-    EXPECT_EQ(call("GET", fmt::format("/api/v1/tasks/{}", id), regisseur_).json().at("status").as_string(), "open");
+    EXPECT_EQ(call("GET", fmt::format("/api/v1/tasks/{}", id), regisseur_)
+                  .json()
+                  .at("status")
+                  .as_string(),
+              "open");
     EXPECT_EQ(call("GET", "/health").status, 200);
 }
 
@@ -206,20 +231,24 @@ TEST_F(ApiProcess, every_route_answers_each_role_as_documented) {
         {"GET", "/api/v1/municipalities/GM0935/execution-plan", "", 200, 200, 200, 403},
         {"GET", "/api/v1/municipalities/GM0014/execution-plan", "", 200, 404, 404, 404},
         {"POST", "/api/v1/municipalities/GM0935/execution-plan", "{}", 400, 400, 403, 403},
-        {"PUT", "/api/v1/municipalities/GM0935/execution-plan/999999", R"({"status": 1})", 400, 400, 403, 403},
+        {"PUT", "/api/v1/municipalities/GM0935/execution-plan/999999", R"({"status": 1})", 400, 400,
+         403, 403},
         {"DELETE", "/api/v1/municipalities/GM0935/execution-plan/999999", "", 404, 404, 403, 403},
         {"GET", "/api/v1/events?municipality=GM0935", "", 200, 200, 403, 403},
         {"GET", "/api/v1/outbox?municipality=GM0935", "", 200, 200, 403, 403},
     };
     for (const auto& row : rows) {
-        for (auto [token, expected, who] : {std::tuple{admin_, row.admin, "admin"},
-                                            std::tuple{regisseur_, row.regisseur, "regisseur"},
-                                            std::tuple{council_, row.council, "council"},
-                                            std::tuple{stakeholder_, row.stakeholder, "stakeholder"}}) {
+        for (auto [token, expected, who] :
+             {std::tuple{admin_, row.admin, "admin"},
+              std::tuple{regisseur_, row.regisseur, "regisseur"},
+              std::tuple{council_, row.council, "council"},
+              std::tuple{stakeholder_, row.stakeholder, "stakeholder"}}) {
             const auto r = call(row.method, row.path, token, row.body);
-            EXPECT_EQ(r.status, expected) << who << " " << row.method << " " << row.path << ": " << r.body;
+            EXPECT_EQ(r.status, expected)
+                << who << " " << row.method << " " << row.path << ": " << r.body;
         }
-        EXPECT_EQ(call(row.method, row.path, "", row.body).status, 401) << row.method << " " << row.path;
+        EXPECT_EQ(call(row.method, row.path, "", row.body).status, 401)
+            << row.method << " " << row.path;
     }
     // Nothing in the matrix changed the task.
     EXPECT_EQ(call("GET", "/api/v1/tasks/" + t, admin_).json().at("status").as_string(), "open");
@@ -227,15 +256,17 @@ TEST_F(ApiProcess, every_route_answers_each_role_as_documented) {
 
 TEST_F(ApiProcess, a_regisseur_may_not_change_someone_who_works_for_another_municipality) {
     const auto before = call("GET", "/api/v1/people?municipality=GM0344", admin_).body;
-    auto r = call("POST", "/api/v1/people", regisseur_,
-                  R"({"id": "utrecht-fatima", "name": "Fatima", "email": "ander@example.org", "language": "nl"})");
+    auto r = call(
+        "POST", "/api/v1/people", regisseur_,
+        R"({"id": "utrecht-fatima", "name": "Fatima", "email": "ander@example.org", "language": "nl"})");
     // Not Maastricht's: the id is taken, and that is all the answer tells (issue 16).
     EXPECT_EQ(r.status, 409) << r.body;
     EXPECT_EQ(message_of(r), "person id 'utrecht-fatima' is taken: choose another id");
     EXPECT_EQ(call("GET", "/api/v1/people?municipality=GM0344", admin_).body, before);
     // A new person of its own is fine.
-    r = call("POST", "/api/v1/people", regisseur_,
-             R"({"id": "maastricht-noor", "name": "Noor Bakker", "email": "noor@maastricht.example", "language": "nl"})");
+    r = call(
+        "POST", "/api/v1/people", regisseur_,
+        R"({"id": "maastricht-noor", "name": "Noor Bakker", "email": "noor@maastricht.example", "language": "nl"})");
     EXPECT_EQ(r.status, 200) << r.body;
 }
 
@@ -253,7 +284,8 @@ TEST_F(ApiProcess, me_tells_the_dashboard_who_the_token_is_and_what_it_may_do) {
     EXPECT_FALSE(stakeholder.at("may").at("skip_tasks").as_bool());
     EXPECT_EQ(stakeholder.at("person_name").as_string(), "Bram Hendriks");
     // okod's clock, not the wall clock: the demo runs in March 2026.
-    EXPECT_TRUE(std::string(stakeholder.at("now").as_string()).starts_with("2026-03-02T09:")) << stakeholder;
+    EXPECT_TRUE(std::string(stakeholder.at("now").as_string()).starts_with("2026-03-02T09:"))
+        << stakeholder;
 }
 
 TEST_F(ApiProcess, version_names_the_okod_that_answers_to_any_token) {
@@ -269,9 +301,11 @@ TEST_F(ApiProcess, version_names_the_okod_that_answers_to_any_token) {
 }
 
 TEST_F(ApiProcess, tasks_carry_their_traffic_light_and_reporting_deadlines_are_marked) {
-    const auto overdue = call("GET", "/api/v1/tasks?municipality=GM0935&status=overdue", council_).json();
+    const auto overdue =
+        call("GET", "/api/v1/tasks?municipality=GM0935&status=overdue", council_).json();
     ASSERT_FALSE(overdue.at("tasks").as_array().empty());
-    for (const auto& t : overdue.at("tasks").as_array()) EXPECT_EQ(t.at("light").as_string(), "rood") << t;
+    for (const auto& t : overdue.at("tasks").as_array())
+        EXPECT_EQ(t.at("light").as_string(), "rood") << t;
     // Open on 2 March 2026: the election playbook's tasks are due in two days (their
     // first reminder went out: oranje), the survey preparation in June (groen).
     const auto open = call("GET", "/api/v1/tasks?municipality=GM0935&status=open", council_).json();
@@ -313,11 +347,13 @@ TEST_F(ApiProcess, the_municipality_summary_shows_roles_vacancies_and_the_positi
     EXPECT_TRUE(cycle_seen) << m;
 }
 
-TEST_F(ApiProcess, a_deadline_from_a_form_is_the_wall_clock_in_amsterdam_and_done_tasks_filter_by_closing) {
+TEST_F(ApiProcess,
+       a_deadline_from_a_form_is_the_wall_clock_in_amsterdam_and_done_tasks_filter_by_closing) {
     const auto id = task_id(admin_, "beleidsmedewerker");
     const std::string path = fmt::format("/api/v1/tasks/{}/reschedule", id);
     // Summer time in Amsterdam: 17:00 local is 15:00 UTC.
-    auto r = call("POST", path, admin_, R"({"due": "2026-06-16T17:00", "reason": "na de zomer-evaluatie"})");
+    auto r = call("POST", path, admin_,
+                  R"({"due": "2026-06-16T17:00", "reason": "na de zomer-evaluatie"})");
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.json().at("due").as_string(), "2026-06-16T17:00:00+02:00");
     // A bare day: that day at the configured due time (17:00), not at midnight.
@@ -328,13 +364,19 @@ TEST_F(ApiProcess, a_deadline_from_a_form_is_the_wall_clock_in_amsterdam_and_don
     EXPECT_EQ(r.status, 400);
     EXPECT_NE(message_of(r).find("2026-03-31T17:00"), std::string::npos) << r.body;
 
-    auto done = call("POST", fmt::format("/api/v1/tasks/{}/complete", id), admin_, R"({"note": "klaar"})");
+    auto done =
+        call("POST", fmt::format("/api/v1/tasks/{}/complete", id), admin_, R"({"note": "klaar"})");
     ASSERT_EQ(done.status, 200) << done.body;
-    const auto recent = call("GET", "/api/v1/tasks?municipality=GM0935&status=done&closed_after=2026-03-01", admin_).json();
+    const auto recent =
+        call("GET", "/api/v1/tasks?municipality=GM0935&status=done&closed_after=2026-03-01", admin_)
+            .json();
     bool found = false;
-    for (const auto& t : recent.at("tasks").as_array()) found = found || t.at("id").as_int64() == id;
+    for (const auto& t : recent.at("tasks").as_array())
+        found = found || t.at("id").as_int64() == id;
     EXPECT_TRUE(found) << recent;
-    const auto later = call("GET", "/api/v1/tasks?municipality=GM0935&status=done&closed_after=2026-04-01", admin_).json();
+    const auto later =
+        call("GET", "/api/v1/tasks?municipality=GM0935&status=done&closed_after=2026-04-01", admin_)
+            .json();
     EXPECT_TRUE(later.at("tasks").as_array().empty()) << later;
 }
 
@@ -342,7 +384,8 @@ TEST_F(ApiProcess, the_dashboard_is_served_self_contained) {
     const auto page = call("GET", "/");
     ASSERT_EQ(page.status, 200);
     EXPECT_NE(page.headers.find("Content-Type: text/html"), std::string::npos) << page.headers;
-    EXPECT_NE(page.headers.find("Content-Security-Policy: default-src 'self'"), std::string::npos) << page.headers;
+    EXPECT_NE(page.headers.find("Content-Security-Policy: default-src 'self'"), std::string::npos)
+        << page.headers;
     EXPECT_NE(page.body.find("<html lang=\"nl\">"), std::string::npos);
     // No CDN: every script, style and image the page loads comes from okod itself.
     EXPECT_EQ(page.body.find("http://"), std::string::npos);
@@ -362,7 +405,9 @@ TEST_F(ApiProcess, the_event_log_pages_with_next_after) {
     const auto page1 = first.json();
     ASSERT_EQ(page1.at("events").as_array().size(), 2u);
     const auto after = page1.at("next_after").as_int64();
-    auto second = call("GET", fmt::format("/api/v1/events?municipality=GM0935&limit=2&after={}", after), regisseur_);
+    auto second =
+        call("GET", fmt::format("/api/v1/events?municipality=GM0935&limit=2&after={}", after),
+             regisseur_);
     const auto page2 = second.json();
     ASSERT_FALSE(page2.at("events").as_array().empty());
     EXPECT_GT(page2.at("events").as_array()[0].at("seq").as_int64(), after);
@@ -386,14 +431,16 @@ TEST_F(ApiProcess, the_openapi_document_is_served_and_matches_the_real_routes) {
     int checked = 0;
     for (const auto& [path, methods] : doc.at("paths").as_object()) {
         std::string url(path);
-        for (auto [name, value] : {std::pair{"{code}", std::string("GM0935")}, std::pair{"{id}", task}}) {
+        for (auto [name, value] :
+             {std::pair{"{code}", std::string("GM0935")}, std::pair{"{id}", task}}) {
             const auto at = url.find(name);
             if (at != std::string::npos) url.replace(at, std::string(name).size(), value);
         }
         if (url.starts_with("/api/v1/instances/")) url.replace(18, task.size(), "1");
         for (const auto& [method, spec] : methods.as_object()) {
             std::string verb(method);
-            for (auto& ch : verb) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            for (auto& ch : verb)
+                ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
             // An empty JSON object: enough to reach the route, refused for missing fields.
             const auto r = call(verb, url, admin_, verb == "POST" ? "{}" : "");
             EXPECT_NE(r.status, 405) << verb << " " << url << ": " << r.body;

@@ -1,11 +1,11 @@
 // The dashboard end to end in headless Chromium: the real okod, the real okoctl making
 // the tokens, Debian's chromium driven by playwright-core (tests/browser/dashboard.mjs,
 // which prints each check). scripts/install-deps.sh --tests installs all three.
-#include "support/api_daemon.hpp"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
+
+#include "support/api_daemon.hpp"
 
 namespace okod::test {
 namespace {
@@ -21,8 +21,10 @@ TEST(DashboardBrowser, a_regisseur_completes_an_overdue_task_and_a_council_token
 
     ApiDaemon okod;
     ASSERT_TRUE(okod.ready());
-    const auto regisseur = okod.token({"--role", "regisseur", "--municipality", "GM0935", "--label", "Sanne"});
-    const auto council = okod.token({"--role", "council", "--municipality", "GM0935", "--label", "griffie"});
+    const auto regisseur =
+        okod.token({"--role", "regisseur", "--municipality", "GM0935", "--label", "Sanne"});
+    const auto council =
+        okod.token({"--role", "council", "--municipality", "GM0935", "--label", "griffie"});
     const auto stakeholder = okod.token({"--role", "stakeholder", "--municipality", "GM0935",
                                          "--person", "maastricht-bram", "--label", "Bram"});
 
@@ -34,7 +36,8 @@ TEST(DashboardBrowser, a_regisseur_completes_an_overdue_task_and_a_council_token
     const auto exit_code = node.wait_for(180s);
     EXPECT_EQ(exit_code, 0) << read_file(log);
     // Every check ran: the last one looks at script errors over the whole session.
-    EXPECT_NE(read_file(log).find("ok: no script errors and no request outside okod"), std::string::npos)
+    EXPECT_NE(read_file(log).find("ok: no script errors and no request outside okod"),
+              std::string::npos)
         << read_file(log);
 }
 

@@ -61,7 +61,8 @@ protected:
             write_file(dir / "definitions/college-decision.toml", kDecision);
             const auto maastricht = dir / "municipalities/GM0935-maastricht.toml";
             std::string text = read_file(maastricht);
-            text.replace(text.find("workflows = ["), 13, "workflows = [\n    \"college-decision\",");
+            text.replace(text.find("workflows = ["), 13,
+                         "workflows = [\n    \"college-decision\",");
             write_file(maastricht, text);
         });
         ASSERT_TRUE(okod_->ready());
@@ -76,11 +77,10 @@ protected:
     // A user at a terminal with OKOD_URL and OKOD_TOKEN set (or not: `with_url`).
     static RunResult okoctl(const std::vector<std::string>& args, const std::string& token,
                             bool with_url = true) {
-        return run_binary(
-            "okoctl", args,
-            {with_url ? "OKOD_URL=" + okod_->url() : "OKOD_URL",
-             "OKOD_TOKEN=" + token, "OKOD_TOKEN_FILE", "OKOD_CONFIG",
-             "XDG_CONFIG_HOME=" + (okod_->dir() / "xdg").string()});
+        return run_binary("okoctl", args,
+                          {with_url ? "OKOD_URL=" + okod_->url() : "OKOD_URL",
+                           "OKOD_TOKEN=" + token, "OKOD_TOKEN_FILE", "OKOD_CONFIG",
+                           "XDG_CONFIG_HOME=" + (okod_->dir() / "xdg").string()});
     }
     static json::value instance_of(const std::string& workflow, const std::string& token) {
         const auto r = okoctl({"instances", "list", "--json"}, token);
@@ -294,13 +294,15 @@ TEST_F(OkoctlApiProgramme, people_list_without_a_url_still_reads_the_store) {
 
 // A script that reads `people list --json` on the server works unchanged against the API.
 TEST_F(OkoctlApiProgramme, people_list_json_has_the_same_lines_through_the_api_as_on_the_store) {
-    const auto local = okoctl({"people", "list", "--municipality", "GM0344", "--json", "--config",
-                               config().string()},
-                              "", false);
+    const auto local = okoctl(
+        {"people", "list", "--municipality", "GM0344", "--json", "--config", config().string()}, "",
+        false);
     ASSERT_EQ(local.exit_code, 0) << local.err;
     const auto remote = okoctl({"people", "list", "--municipality", "GM0344", "--json"}, admin_);
     ASSERT_EQ(remote.exit_code, 0) << remote.err;
-    EXPECT_EQ(json_lines(remote.out), json_lines(local.out)) << "API:\n" << remote.out << "store:\n" << local.out;
+    EXPECT_EQ(json_lines(remote.out), json_lines(local.out)) << "API:\n"
+                                                             << remote.out << "store:\n"
+                                                             << local.out;
     const auto table = okoctl({"people", "list", "--municipality", "GM0344"}, admin_);
     ASSERT_EQ(table.exit_code, 0) << table.err;
     EXPECT_NE(table.out.find("capacity: "), std::string::npos) << table.out;

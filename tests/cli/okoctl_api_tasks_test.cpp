@@ -11,8 +11,8 @@
 #include <sstream>
 
 #include "support/api_daemon.hpp"
-#include "support/output_lines.hpp"
 #include "support/child_process.hpp"
+#include "support/output_lines.hpp"
 #include "support/test_support.hpp"
 #include "time/amsterdam.hpp"
 
@@ -283,7 +283,8 @@ TEST_F(OkoctlApiTasks, the_token_comes_from_a_file_and_one_others_may_read_is_wa
 
     // A file with a comment or a second line is refused, not sent as a header.
     write_file(file, regisseur_ + "\n# Sanne's laptop\n");
-    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write,
+                    fs::perm_options::replace);
     r = run_binary("okoctl", {"tasks", "list", "--token-file", file.string()}, env(url(), ""));
     EXPECT_EQ(r.exit_code, 3);
     EXPECT_NE(r.err.find("has spaces or more than one line"), std::string::npos) << r.err;
@@ -291,7 +292,8 @@ TEST_F(OkoctlApiTasks, the_token_comes_from_a_file_and_one_others_may_read_is_wa
     // --token-file wins over $OKOD_TOKEN: the council's token in the environment does
     // not make the regisseur's file read-only.
     write_file(file, regisseur_);
-    r = run_binary("okoctl", {"tasks", "list", "--token-file", file.string()}, env(url(), council_));
+    r = run_binary("okoctl", {"tasks", "list", "--token-file", file.string()},
+                   env(url(), council_));
     EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 

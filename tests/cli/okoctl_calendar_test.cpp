@@ -1,21 +1,23 @@
 // `okoctl calendar` as an operator runs it: the real binary on a temp config. Election
 // days with and without a municipality's herindeling, and a school-holiday import that
 // okod's runtime then plans with (or, for a broken file, an import that changes nothing).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/runtime.hpp"
 #include "support/test_support.hpp"
-
-#include <gtest/gtest.h>
-
-#include <filesystem>
 
 namespace okod::test {
 namespace {
 
 namespace fs = std::filesystem;
 
-Date d(int y, unsigned m, unsigned day) { return Date{date::year{y}, date::month{m}, date::day{day}}; }
+Date d(int y, unsigned m, unsigned day) {
+    return Date{date::year{y}, date::month{m}, date::day{day}};
+}
 
 // A config with the shipped calendar file and two municipalities in region zuid:
 // GM0935 merged in November 2025, GM0014 did not.
@@ -26,7 +28,8 @@ protected:
         fs::create_directories(dir_ / "definitions");
         fs::copy(source_path("workflows/definitions/roles.toml"), dir_ / "definitions/roles.toml");
         fs::create_directories(dir_ / "calendars");
-        fs::copy(source_path("config/calendars/school-holidays.json"), dir_ / "calendars/school-holidays.json");
+        fs::copy(source_path("config/calendars/school-holidays.json"),
+                 dir_ / "calendars/school-holidays.json");
         write_file(dir_ / "municipalities/GM0935.toml", R"(code = "GM0935"
 name = "Maastricht"
 school_region = "zuid"
@@ -55,8 +58,8 @@ workflows = []
     }
 
     RunResult import(const fs::path& file) {
-        return run_binary("okoctl", {"calendar", "import-school-holidays", file.string(), "--config",
-                                     config().string()});
+        return run_binary("okoctl", {"calendar", "import-school-holidays", file.string(),
+                                     "--config", config().string()});
     }
 
     TempDir dir_;
@@ -85,31 +88,38 @@ const char* kImport2026 = R"([
 )";
 
 TEST_F(OkoctlCalendar, elections_print_one_iso_date_per_line_without_any_config) {
-    const auto r = run_binary("okoctl", {"calendar", "elections", "--from", "2022", "--to", "2030", "--config",
-                                         (dir_ / "no-such.toml").string()});
+    const auto r = run_binary("okoctl", {"calendar", "elections", "--from", "2022", "--to", "2030",
+                                         "--config", (dir_ / "no-such.toml").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out, "2022-03-16\n2026-03-18\n2030-03-20\n");
     EXPECT_EQ(r.err, "");
 }
 
-TEST_F(OkoctlCalendar, elections_of_a_municipality_include_its_herindeling_and_skip_the_march_after) {
-    const auto merged = run_binary("okoctl", {"calendar", "elections", "--from", "2022", "--to", "2030",
-                                              "--municipality", "GM0935", "--config", config().string()});
+TEST_F(OkoctlCalendar,
+       elections_of_a_municipality_include_its_herindeling_and_skip_the_march_after) {
+    const auto merged =
+        run_binary("okoctl", {"calendar", "elections", "--from", "2022", "--to", "2030",
+                              "--municipality", "GM0935", "--config", config().string()});
     ASSERT_EQ(merged.exit_code, 0) << merged.err;
     EXPECT_EQ(merged.out, "2022-03-16\n2025-11-19\n2030-03-20\n");
-    const auto plain = run_binary("okoctl", {"calendar", "elections", "--from", "2022", "--to", "2030",
-                                             "--municipality", "GM0014", "--config", config().string()});
+    const auto plain =
+        run_binary("okoctl", {"calendar", "elections", "--from", "2022", "--to", "2030",
+                              "--municipality", "GM0014", "--config", config().string()});
     ASSERT_EQ(plain.exit_code, 0) << plain.err;
     EXPECT_EQ(plain.out, "2022-03-16\n2026-03-18\n2030-03-20\n");
 }
 
 TEST_F(OkoctlCalendar, elections_as_json_say_which_kind_each_day_is) {
-    const auto r = run_binary("okoctl", {"calendar", "elections", "--from", "2025", "--to", "2030",
-                                         "--municipality", "GM0935", "--json", "--config", config().string()});
+    const auto r =
+        run_binary("okoctl", {"calendar", "elections", "--from", "2025", "--to", "2030",
+                              "--municipality", "GM0935", "--json", "--config", config().string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.out, R"([{"date":"2025-11-19","kind":"herindeling"},{"date":"2030-03-20","kind":"regular"}])"
-                     "\n");
-    const auto none = run_binary("okoctl", {"calendar", "elections", "--from", "2023", "--to", "2025", "--json"});
+    EXPECT_EQ(
+        r.out,
+        R"([{"date":"2025-11-19","kind":"herindeling"},{"date":"2030-03-20","kind":"regular"}])"
+        "\n");
+    const auto none =
+        run_binary("okoctl", {"calendar", "elections", "--from", "2023", "--to", "2025", "--json"});
     ASSERT_EQ(none.exit_code, 0) << none.err;
     EXPECT_EQ(none.out, "[]\n");
 }
@@ -122,7 +132,8 @@ TEST_F(OkoctlCalendar, bad_election_arguments_exit_2_with_a_precise_message) {
 
     r = run_binary("okoctl", {"calendar", "elections", "--from", "1899", "--to", "2022"});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("--from: Value 1899 not in range 1900 to 2200"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--from: Value 1899 not in range 1900 to 2200"), std::string::npos)
+        << r.err;
 
     r = run_binary("okoctl", {"calendar", "elections", "--from", "2022", "--to", "2201"});
     EXPECT_EQ(r.exit_code, 2);
@@ -136,8 +147,8 @@ TEST_F(OkoctlCalendar, bad_election_arguments_exit_2_with_a_precise_message) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("--to is required"), std::string::npos) << r.err;
 
-    r = run_binary("okoctl", {"calendar", "elections", "--from", "2022", "--to", "2030", "--municipality",
-                              "Maastricht", "--config", config().string()});
+    r = run_binary("okoctl", {"calendar", "elections", "--from", "2022", "--to", "2030",
+                              "--municipality", "Maastricht", "--config", config().string()});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("'Maastricht' is not a CBS code"), std::string::npos) << r.err;
 
@@ -146,11 +157,13 @@ TEST_F(OkoctlCalendar, bad_election_arguments_exit_2_with_a_precise_message) {
 }
 
 TEST_F(OkoctlCalendar, an_unknown_municipality_exits_1_and_names_the_known_ones) {
-    const auto r = run_binary("okoctl", {"calendar", "elections", "--from", "2022", "--to", "2030",
-                                         "--municipality", "GM0999", "--config", config().string()});
+    const auto r =
+        run_binary("okoctl", {"calendar", "elections", "--from", "2022", "--to", "2030",
+                              "--municipality", "GM0999", "--config", config().string()});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.out, "");
-    EXPECT_NE(r.err.find("has no municipality GM0999 (known: GM0014, GM0935)"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("has no municipality GM0999 (known: GM0014, GM0935)"), std::string::npos)
+        << r.err;
 }
 
 TEST_F(OkoctlCalendar, imported_school_holidays_replace_the_files_year_for_the_runtime) {
@@ -164,14 +177,15 @@ TEST_F(OkoctlCalendar, imported_school_holidays_replace_the_files_year_for_the_r
     write_file(dir_ / "vakanties.json", kImport2026);
     const auto r = import(dir_ / "vakanties.json");
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.out, "imported 1 school year (2026-2027): 4 holidays; okod uses them after "
-                     "`systemctl reload okod`\n");
+    EXPECT_EQ(r.out,
+              "imported 1 school year (2026-2027): 4 holidays; okod uses them after "
+              "`systemctl reload okod`\n");
 
     auto rt = runtime();
     ASSERT_TRUE(rt);
     const auto& cal = rt->calendar;
-    EXPECT_FALSE(cal.is_school_day("zuid", d(2026, 10, 5)));   // the import's herfstvakantie
-    EXPECT_TRUE(cal.is_school_day("zuid", d(2026, 10, 19)));   // the file's 2026-2027 is replaced
+    EXPECT_FALSE(cal.is_school_day("zuid", d(2026, 10, 5)));  // the import's herfstvakantie
+    EXPECT_TRUE(cal.is_school_day("zuid", d(2026, 10, 19)));  // the file's 2026-2027 is replaced
     EXPECT_FALSE(cal.is_school_day("noord", d(2026, 10, 12)));
     EXPECT_FALSE(cal.is_school_day("zuid", d(2026, 12, 21)));  // Kerstvakantie, all regions
     EXPECT_FALSE(cal.is_school_day("zuid", d(2025, 10, 13)));  // 2025-2026 still from the file
@@ -201,8 +215,9 @@ TEST_F(OkoctlCalendar, a_second_import_of_a_year_says_it_replaces_the_first) {
     ASSERT_EQ(import(dir_ / "vakanties.json").exit_code, 0);
     const auto r = import(dir_ / "vakanties.json");
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.out, "imported 1 school year (2026-2027): 4 holidays, replacing the earlier import of "
-                     "2026-2027; okod uses them after `systemctl reload okod`\n");
+    EXPECT_EQ(r.out,
+              "imported 1 school year (2026-2027): 4 holidays, replacing the earlier import of "
+              "2026-2027; okod uses them after `systemctl reload okod`\n");
     EXPECT_EQ(SqliteStore::open(store())->imported_school_holidays().size(), 4u);
 }
 
@@ -225,17 +240,22 @@ TEST_F(OkoctlCalendar, a_broken_file_is_reported_line_by_line_and_imports_nothin
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.out, "");
     const std::string file = (dir_ / "bad.json").string();
-    EXPECT_EQ(r.err, file + ":4:48: [0].content[0].vacations[1].compulsorydates: expected true or false, "
-                            "found 'maybe'\n" +
-                         file + ":5:16: [0].content[0].vacations[1].regions[0].region: unknown region 'oost' "
-                                "(noord, midden, zuid or heel Nederland)\n"
-                                "okoctl calendar import-school-holidays: 2 errors in " +
-                         file + "; nothing imported\n");
+    EXPECT_EQ(r.err,
+              file +
+                  ":4:48: [0].content[0].vacations[1].compulsorydates: expected true or false, "
+                  "found 'maybe'\n" +
+                  file +
+                  ":5:16: [0].content[0].vacations[1].regions[0].region: unknown region 'oost' "
+                  "(noord, midden, zuid or heel Nederland)\n"
+                  "okoctl calendar import-school-holidays: 2 errors in " +
+                  file + "; nothing imported\n");
 
     write_file(dir_ / "syntax.json", "[{\"content\": [\n  {\"vacations\": [,]}]}]\n");
     const auto s = import(dir_ / "syntax.json");
     EXPECT_EQ(s.exit_code, 1);
-    EXPECT_NE(s.err.find((dir_ / "syntax.json").string() + ":2:18: invalid JSON"), std::string::npos) << s.err;
+    EXPECT_NE(s.err.find((dir_ / "syntax.json").string() + ":2:18: invalid JSON"),
+              std::string::npos)
+        << s.err;
 
     write_file(dir_ / "empty.json", "");
     const auto e = import(dir_ / "empty.json");
@@ -262,8 +282,9 @@ TEST_F(OkoctlCalendar, an_import_before_okod_ever_ran_creates_no_store) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("no store at"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(store()));
-    const auto s = run_binary("okoctl", {"calendar", "import-school-holidays", (dir_ / "vakanties.json").string(),
-                                         "--store", (dir_ / "other.sqlite").string()});
+    const auto s = run_binary(
+        "okoctl", {"calendar", "import-school-holidays", (dir_ / "vakanties.json").string(),
+                   "--store", (dir_ / "other.sqlite").string()});
     EXPECT_EQ(s.exit_code, 1);
     EXPECT_FALSE(fs::exists(dir_ / "other.sqlite"));
 }
@@ -272,8 +293,9 @@ TEST_F(OkoctlCalendar, store_overrides_the_configs_store) {
     const fs::path other = dir_ / "other.sqlite";
     SqliteStore::open(other);
     write_file(dir_ / "vakanties.json", kImport2026);
-    const auto r = run_binary("okoctl", {"calendar", "import-school-holidays", (dir_ / "vakanties.json").string(),
-                                         "--store", other.string(), "--config", (dir_ / "no-such.toml").string()});
+    const auto r = run_binary(
+        "okoctl", {"calendar", "import-school-holidays", (dir_ / "vakanties.json").string(),
+                   "--store", other.string(), "--config", (dir_ / "no-such.toml").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(SqliteStore::open(other)->imported_school_holidays().size(), 4u);
     EXPECT_FALSE(fs::exists(store()));

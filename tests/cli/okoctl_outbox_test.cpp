@@ -1,14 +1,15 @@
 // `okoctl outbox` on a store okod has written: a table with the counts, JSON lines, and
 // precise errors for bad arguments.
+#include <gtest/gtest.h>
+
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "support/test_support.hpp"
-
-#include <gtest/gtest.h>
 
 namespace okod::test {
 namespace {
 
-OutboxItem item(const std::string& key, OutboxStatus status, int attempts, const std::string& error) {
+OutboxItem item(const std::string& key, OutboxStatus status, int attempts,
+                const std::string& error) {
     OutboxItem o;
     o.key = key;
     o.created_at = Instant{std::chrono::seconds{1772438400}};  // 2026-03-02 09:00 CET
@@ -31,7 +32,8 @@ protected:
         store->enqueue(item("1/reminder/1/0/bram", OutboxStatus::sent, 1, ""));
         store->enqueue(item("1/reminder/0/0/bram", OutboxStatus::pending, 3,
                             "cannot connect to 127.0.0.1:2525: Connection refused"));
-        store->enqueue(item("1/overdue/-1/0/bram", OutboxStatus::dead, 8, "550 5.1.1 mailbox unavailable"));
+        store->enqueue(
+            item("1/overdue/-1/0/bram", OutboxStatus::dead, 8, "550 5.1.1 mailbox unavailable"));
     }
     std::filesystem::path store_path() const { return tmp_ / "okod.sqlite"; }
     TempDir tmp_;
@@ -46,7 +48,8 @@ TEST_F(OkoctlOutbox, ListsEveryItemWithAttemptsAndLastErrorAndCountsPerStatus) {
 }
 
 TEST_F(OkoctlOutbox, FiltersByStatusAndPrintsJsonLines) {
-    const auto r = run_binary("okoctl", {"outbox", "--store", store_path().string(), "--status", "dead", "--json"});
+    const auto r = run_binary(
+        "okoctl", {"outbox", "--store", store_path().string(), "--status", "dead", "--json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
     EXPECT_NE(r.out.find("\"status\":\"dead\""), std::string::npos) << r.out;
@@ -54,7 +57,8 @@ TEST_F(OkoctlOutbox, FiltersByStatusAndPrintsJsonLines) {
 }
 
 TEST_F(OkoctlOutbox, ABadStatusIsExitCode2WithTheChoices) {
-    const auto r = run_binary("okoctl", {"outbox", "--store", store_path().string(), "--status", "gone"});
+    const auto r =
+        run_binary("okoctl", {"outbox", "--store", store_path().string(), "--status", "gone"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("--status must be pending, sent, dead, obsolete or all, not 'gone'"),
               std::string::npos)

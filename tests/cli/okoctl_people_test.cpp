@@ -2,6 +2,12 @@
 // and shows up in the list; a leave ends the role, starts the warm hand-over for it and
 // leaves the role vacant; a successor moves the hand-over on and receives the role's
 // work; every refusal is precise and changes nothing.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <sstream>
+
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/run/run_clock.hpp"
@@ -9,12 +15,6 @@
 #include "engine/engine.hpp"
 #include "support/test_support.hpp"
 #include "time/amsterdam.hpp"
-
-#include <boost/json.hpp>
-#include <gtest/gtest.h>
-
-#include <algorithm>
-#include <sstream>
 
 namespace okod::test {
 namespace {

@@ -1,9 +1,9 @@
 // okoctl validate as a user runs it: the real binary, real files.
-#include "support/test_support.hpp"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
+
+#include "support/test_support.hpp"
 
 namespace okod::test {
 namespace {
@@ -38,7 +38,8 @@ on = "all_tasks_done"
 )");
     auto r = run_binary("okoctl", {"validate", (dir / "broken.toml").string()});
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_NE(r.err.find((dir / "broken.toml").string() + ":12:6: transition goes to unknown state 'feedbak'"),
+    EXPECT_NE(r.err.find((dir / "broken.toml").string() +
+                         ":12:6: transition goes to unknown state 'feedbak'"),
               std::string::npos)
         << r.err;
 }

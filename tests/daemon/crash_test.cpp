@@ -7,9 +7,6 @@
 // with the same Message-ID (no protocol can close that window from the sending side;
 // mail clients collapse the copy). So a duplicate is possible only for a message in
 // flight at a kill: at most one per round. The test prints the figures.
-#include "support/daemon_world.hpp"
-#include "support/smtp_sink.hpp"
-
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -18,6 +15,9 @@
 #include <map>
 #include <random>
 #include <thread>
+
+#include "support/daemon_world.hpp"
+#include "support/smtp_sink.hpp"
 
 namespace okod::test {
 namespace {

@@ -29,8 +29,10 @@ protected:
     }
     ~Logging() override {
         spdlog::set_default_logger(logger_);
-        if (journal_stream_) setenv("JOURNAL_STREAM", journal_stream_->c_str(), 1);
-        else unsetenv("JOURNAL_STREAM");
+        if (journal_stream_)
+            setenv("JOURNAL_STREAM", journal_stream_->c_str(), 1);
+        else
+            unsetenv("JOURNAL_STREAM");
     }
     static std::string stderr_identity() {
         struct stat st {};
@@ -48,7 +50,8 @@ TEST_F(Logging, rejects_an_unknown_level_and_names_the_valid_ones) {
         setup_logging("warning");
         FAIL() << "no exception";
     } catch (const std::invalid_argument& e) {
-        EXPECT_STREQ(e.what(), "unknown log level 'warning': expected trace, debug, info, warn or error");
+        EXPECT_STREQ(e.what(),
+                     "unknown log level 'warning': expected trace, debug, info, warn or error");
     }
 }
 
@@ -100,7 +103,8 @@ TEST_F(Logging, writes_time_level_and_message_to_stderr_elsewhere) {
     close(saved);
     const std::string text = read_file(file);
     EXPECT_TRUE(std::regex_match(
-        text, std::regex(R"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[info\] 3 municipalities loaded\n)")))
+        text,
+        std::regex(R"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[info\] 3 municipalities loaded\n)")))
         << text;
 }
 

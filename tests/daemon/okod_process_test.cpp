@@ -1,13 +1,13 @@
 // The real okod process on an accelerated clock, with a real SMTP server (postfix's
 // smtp-sink) on 127.0.0.1: reminders arrive at the right people in Dutch, survive a
 // mail outage, and a broken definition on SIGHUP leaves the running ones in charge.
-#include "support/daemon_world.hpp"
-#include "support/smtp_sink.hpp"
-
 #include <gtest/gtest.h>
 
 #include <csignal>
 #include <map>
+
+#include "support/daemon_world.hpp"
+#include "support/smtp_sink.hpp"
 
 namespace okod::test {
 namespace {
@@ -43,8 +43,10 @@ TEST(OkodProcess, RemindersReachTheRoleHoldersByMailInDutchOrTheirOwnLanguage) {
         ASSERT_EQ(m.rcpt_to.size(), 1u);
         const std::string subject = m.decoded_subject();
         const std::string to = m.rcpt_to.front();
-        if (to == "bram@maastricht.example" && m.text.find("Kernteam bijeenroepen") != std::string::npos &&
-            m.text.find("Maastricht") != std::string::npos && subject.find("Herinnering") != std::string::npos) {
+        if (to == "bram@maastricht.example" &&
+            m.text.find("Kernteam bijeenroepen") != std::string::npos &&
+            m.text.find("Maastricht") != std::string::npos &&
+            subject.find("Herinnering") != std::string::npos) {
             saw_dutch_reminder = true;
             EXPECT_NE(m.text.find("Contactpersoon GGD"), std::string::npos) << m.text;
             EXPECT_NE(m.text.find("maart 2026"), std::string::npos) << m.text;
@@ -55,7 +57,8 @@ TEST(OkodProcess, RemindersReachTheRoleHoldersByMailInDutchOrTheirOwnLanguage) {
             EXPECT_NE(m.text.find("Draft the year plan"), std::string::npos) << m.text;
             saw_english = true;
         }
-        if (to == "sanne@utrecht.example" && m.text.find("Scholen informeren") != std::string::npos &&
+        if (to == "sanne@utrecht.example" &&
+            m.text.find("Scholen informeren") != std::string::npos &&
             m.text.find("Fatima") == std::string::npos)
             saw_escalation = true;  // the regisseur hears that the schools task is overdue
         EXPECT_EQ(m.header("From").find("oko@regio.example") != std::string::npos, true);
@@ -88,8 +91,8 @@ TEST(OkodProcess, AMailOutageIsRetriedWithBackoffAndEveryReminderArrivesOnce) {
     ASSERT_TRUE(wait_until(retried, 60s)) << world.log_text();
 
     // The retries are visible to the administrator.
-    const auto listing = run_binary("okoctl", {"outbox", "--config", world.config().string(),
-                                               "--status", "pending"});
+    const auto listing = run_binary(
+        "okoctl", {"outbox", "--config", world.config().string(), "--status", "pending"});
     EXPECT_EQ(listing.exit_code, 0) << listing.err;
     EXPECT_NE(listing.out.find("Connection refused"), std::string::npos) << listing.out;
     EXPECT_NE(listing.out.find("pending"), std::string::npos) << listing.out;
@@ -132,7 +135,8 @@ name = { nl = "A" }
   due = { after = "started", fortnights = 2 }
 )");
     okod->signal(SIGHUP);
-    ASSERT_TRUE(wait_until([&] { return world.log_count("reload failed") == 1; }, 20s)) << world.log_text();
+    ASSERT_TRUE(wait_until([&] { return world.log_count("reload failed") == 1; }, 20s))
+        << world.log_text();
     const std::string log = world.log_text();
     EXPECT_NE(log.find("broken.toml:14:"), std::string::npos) << log;
     EXPECT_TRUE(okod->running());
@@ -143,7 +147,8 @@ name = { nl = "A" }
     // Fixed: the next SIGHUP takes it.
     std::filesystem::remove(world.definitions() / "broken.toml");
     okod->signal(SIGHUP);
-    ASSERT_TRUE(wait_until([&] { return world.log_count("reloaded: ") == 1; }, 20s)) << world.log_text();
+    ASSERT_TRUE(wait_until([&] { return world.log_count("reloaded: ") == 1; }, 20s))
+        << world.log_text();
 
     okod->signal(SIGTERM);
     EXPECT_EQ(okod->wait_for(20s), 0);
@@ -160,7 +165,8 @@ TEST(OkodProcess, ABrokenConfigStopsTheStartWithFileAndLineAndExitCode1) {
 
 TEST(OkodProcess, ABadClockOptionIsRefusedWithExitCode2) {
     DaemonWorld world(0);
-    const auto r = run_binary("okod", {"run", "--config", world.config().string(), "--clock", "gisteren"});
+    const auto r =
+        run_binary("okod", {"run", "--config", world.config().string(), "--clock", "gisteren"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("--clock 'gisteren'"), std::string::npos) << r.err;
 }

@@ -2,14 +2,14 @@
 // does (kPrepareAhead in daemon/run/daemon.cpp). Prepared is not done: nobody may see a
 // step's effects (here: the reminder's outbox row) before its moment, and they must be
 // there right after it.
-#include "adapters/sqlite/sqlite_store.hpp"
-#include "support/daemon_world.hpp"
-#include "time/amsterdam.hpp"
-
 #include <gtest/gtest.h>
 
 #include <csignal>
 #include <sstream>
+
+#include "adapters/sqlite/sqlite_store.hpp"
+#include "support/daemon_world.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod::test {
 namespace {
@@ -59,7 +59,8 @@ std::chrono::system_clock::time_point real_moment(Store& store, Instant t) {
     double speed = 0;
     kept >> virtual_start >> speed >> anchor_us;
     EXPECT_GT(speed, 0) << "okod kept no clock anchor";
-    const double offset_s = static_cast<double>(t.time_since_epoch().count() - virtual_start) / speed;
+    const double offset_s =
+        static_cast<double>(t.time_since_epoch().count() - virtual_start) / speed;
     return std::chrono::system_clock::time_point{std::chrono::microseconds{anchor_us}} +
            std::chrono::microseconds{static_cast<std::int64_t>(offset_s * 1e6)};
 }

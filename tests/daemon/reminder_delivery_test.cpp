@@ -1,13 +1,13 @@
 // Reminders by role, end to end on the virtual clock: engine steps and outbox deliveries
 // interleaved in time order as the daemon does them, with a transport that records what
 // would go over SMTP.
-#include "daemon/outbox/outbox_sender.hpp"
-#include "model/event_kind.hpp"
-#include "support/engine_world.hpp"
-
 #include <gtest/gtest.h>
 
 #include <deque>
+
+#include "daemon/outbox/outbox_sender.hpp"
+#include "model/event_kind.hpp"
+#include "support/engine_world.hpp"
 
 namespace okod::test {
 namespace {
@@ -54,7 +54,8 @@ public:
     SendResult send(const MailMessage& m) override {
         if (failures > 0) {
             --failures;
-            return {SendResult::Outcome::retry, "cannot connect to 127.0.0.1:25: Connection refused"};
+            return {SendResult::Outcome::retry,
+                    "cannot connect to 127.0.0.1:25: Connection refused"};
         }
         if (reject) return {SendResult::Outcome::rejected, "550 5.1.1 mailbox unavailable"};
         sent.push_back({clock_.now(), m});
@@ -74,9 +75,9 @@ protected:
 
     OutboxSender& sender() {
         if (!sender_)
-            sender_ = std::make_unique<OutboxSender>(*store_, registry_, clock_,
-                                                     MailIdentity{"oko@maastricht.nl", "OKO Maastricht"},
-                                                     policy_);
+            sender_ = std::make_unique<OutboxSender>(
+                *store_, registry_, clock_, MailIdentity{"oko@maastricht.nl", "OKO Maastricht"},
+                policy_);
         return *sender_;
     }
 
@@ -92,7 +93,8 @@ protected:
             if (outbox_next && (!next || *outbox_next < *next)) next = outbox_next;
             if (!next || *next > end) break;
             clock_.advance_to(*next);
-            while (e.step()) {}
+            while (e.step()) {
+            }
             sender().deliver_ready(transport_);
         }
         clock_.advance_to(end);
@@ -264,7 +266,8 @@ TEST_F(ReminderDelivery, APersonWithoutAnAddressIsADeadLetterAtOnceNotASilentDro
 namespace okod::test {
 namespace {
 
-TEST_F(ReminderDelivery, AfterDowntimeStaleRemindersFoldIntoTheOverdueNoticeWhichGoesOutOnceMarkedLate) {
+TEST_F(ReminderDelivery,
+       AfterDowntimeStaleRemindersFoldIntoTheOverdueNoticeWhichGoesOutOnceMarkedLate) {
     define(kSurvey);
     add_municipality({"survey"});
     give_role("carla", "ggd-contact", d(2022, 1, 1));

@@ -1,10 +1,11 @@
-#include "adapters/config/config.hpp"
 #include "daemon/runtime.hpp"
-#include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+
+#include "adapters/config/config.hpp"
+#include "support/test_support.hpp"
 
 namespace okod::test {
 namespace {
@@ -18,7 +19,8 @@ protected:
 
     RuntimeResult open() {
         auto loaded = load_config(dir_ / "okod.toml");
-        EXPECT_TRUE(loaded.config.has_value()) << (loaded.errors.empty() ? "" : loaded.errors[0].to_string());
+        EXPECT_TRUE(loaded.config.has_value())
+            << (loaded.errors.empty() ? "" : loaded.errors[0].to_string());
         return open_runtime(std::move(*loaded.config), dir_ / "state/okod.sqlite");
     }
 
@@ -50,7 +52,8 @@ TEST_F(RuntimeTest, a_changed_definition_without_a_new_version_is_refused) {
     auto r = open();
     EXPECT_FALSE(r.runtime);
     ASSERT_EQ(r.errors.size(), 1u);
-    EXPECT_NE(r.errors[0].message.find("'oko-cycle' version 3 differs from the version 3 okod already runs"),
+    EXPECT_NE(r.errors[0].message.find(
+                  "'oko-cycle' version 3 differs from the version 3 okod already runs"),
               std::string::npos)
         << r.errors[0].to_string();
 }
@@ -72,7 +75,8 @@ TEST_F(RuntimeTest, a_municipality_asking_for_an_unknown_workflow_is_an_error) {
     auto r = open();
     EXPECT_FALSE(r.runtime);
     ASSERT_FALSE(r.errors.empty());
-    EXPECT_NE(r.errors[0].message.find("GM0014 runs unknown workflow 'council-reprot'"), std::string::npos)
+    EXPECT_NE(r.errors[0].message.find("GM0014 runs unknown workflow 'council-reprot'"),
+              std::string::npos)
         << r.errors[0].to_string();
     EXPECT_FALSE(fs::exists(dir_ / "state/okod.sqlite"));  // nothing written
 }
@@ -160,13 +164,14 @@ roles = [{ role = "regisseur", from = 2022-01-01, fte = 2.5 }]
     std::vector<std::string> messages;
     for (const auto& e : r.errors) messages.push_back(e.to_string());
     const std::string f = (dir / "m/GM0935.toml").string();
-    EXPECT_EQ(messages, (std::vector<std::string>{
-                            f + ":5:26: a herindeling election is held in November, not on 2026-03-18",
-                            f + ":8:13: expected a number for 'total_fte', got string",
-                            f + ":6:23: events_season_start must be MM-DD, not '13-01'",
-                            f + ":9:1: missing required key 'until'",
-                            f + ":15:57: 'fte' must be between 0 and 1.5, not 2.5",
-                        }));
+    EXPECT_EQ(messages,
+              (std::vector<std::string>{
+                  f + ":5:26: a herindeling election is held in November, not on 2026-03-18",
+                  f + ":8:13: expected a number for 'total_fte', got string",
+                  f + ":6:23: events_season_start must be MM-DD, not '13-01'",
+                  f + ":9:1: missing required key 'until'",
+                  f + ":15:57: 'fte' must be between 0 and 1.5, not 2.5",
+              }));
 }
 
 TEST_F(RuntimeTest, a_setting_no_workflow_declares_is_an_error) {
@@ -177,7 +182,9 @@ TEST_F(RuntimeTest, a_setting_no_workflow_declares_is_an_error) {
     auto r = open();
     EXPECT_FALSE(r.runtime);
     ASSERT_FALSE(r.errors.empty());
-    EXPECT_EQ(r.errors[0].message, "GM0935: [settings] starter_pak_days_before is not a setting of any workflow it runs");
+    EXPECT_EQ(
+        r.errors[0].message,
+        "GM0935: [settings] starter_pak_days_before is not a setting of any workflow it runs");
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 // SystemdNotifier against a stand-in for systemd: a datagram socket named by
 // NOTIFY_SOCKET, read back by the test.
 #include "daemon/run/systemd_notify.hpp"
-#include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/socket.h>
@@ -13,6 +12,8 @@
 #include <optional>
 #include <string>
 
+#include "support/test_support.hpp"
+
 namespace okod::test {
 namespace {
 
@@ -23,12 +24,16 @@ class ScopedEnv {
 public:
     ScopedEnv(const char* name, std::optional<std::string> value) : name_(name) {
         if (const char* old = std::getenv(name)) old_ = old;
-        if (value) setenv(name, value->c_str(), 1);
-        else unsetenv(name);
+        if (value)
+            setenv(name, value->c_str(), 1);
+        else
+            unsetenv(name);
     }
     ~ScopedEnv() {
-        if (old_) setenv(name_, old_->c_str(), 1);
-        else unsetenv(name_);
+        if (old_)
+            setenv(name_, old_->c_str(), 1);
+        else
+            unsetenv(name_);
     }
     ScopedEnv(const ScopedEnv&) = delete;
     ScopedEnv& operator=(const ScopedEnv&) = delete;

@@ -1,11 +1,11 @@
 // The real okod and the real okoctl together: a leave announced with `okoctl people
 // leave` while okod sleeps is acted on at once (okod watches its store), not at the
 // next scheduled wake-up an hour later.
-#include "support/daemon_world.hpp"
-
 #include <gtest/gtest.h>
 
 #include <csignal>
+
+#include "support/daemon_world.hpp"
 
 namespace okod::test {
 namespace {
@@ -18,7 +18,8 @@ TEST(TurnoverProcess, OkodSendsTheHandoverNoticeAtOnceWhenOkoctlAnnouncesALeave)
                read_file(source_path("workflows/definitions/warm-handover.toml")));
     const auto file = world.dir() / "municipalities" / "GM0935.toml";
     std::string text = read_file(file);
-    text.replace(text.find(R"(workflows = ["drill"])"), 21, R"(workflows = ["drill", "warm-handover"])");
+    text.replace(text.find(R"(workflows = ["drill"])"), 21,
+                 R"(workflows = ["drill", "warm-handover"])");
     write_file(file, text);
 
     // Real time: the next thing okod has scheduled (the drill's start at 09:00) is an
@@ -28,9 +29,9 @@ TEST(TurnoverProcess, OkodSendsTheHandoverNoticeAtOnceWhenOkoctlAnnouncesALeave)
 
     // Last day 12 March: the hand-over file is due on 2 March, every lead time has
     // passed, so the leaver is told at once.
-    const auto r = run_binary("okoctl", {"people", "leave", "maastricht-bram", "--municipality", "GM0935",
-                                         "--role", "ggd-contact", "--last-day", "2026-03-12", "--config",
-                                         world.config().string()});
+    const auto r = run_binary(
+        "okoctl", {"people", "leave", "maastricht-bram", "--municipality", "GM0935", "--role",
+                   "ggd-contact", "--last-day", "2026-03-12", "--config", world.config().string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
 
     auto notice_sent = [&] {

@@ -1,17 +1,17 @@
 // The TOML definition loader and the semantic validation behind it: every class of
 // error is pinned to its exact message, line and column, because those are what a
 // user editing a definition sees.
-#include "adapters/definitions/toml_definition_loader.hpp"
-#include "daemon/commands/validate_command.hpp"
-#include "definition/validate.hpp"
-#include "support/test_support.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <variant>
+
+#include "adapters/definitions/toml_definition_loader.hpp"
+#include "daemon/commands/validate_command.hpp"
+#include "definition/validate.hpp"
+#include "support/test_support.hpp"
 
 namespace okod {
 namespace {
@@ -796,9 +796,11 @@ TEST_F(DefinitionLoader, a_triggered_definition_uses_its_parameters_and_settings
 on = "role_leave"
 [settings]
 lead = 5)");
-    text = replace_line(text, "  title = { nl = \"Doen\" }", "  title = { nl = \"Overdracht {role_name} door {leaver_name}\" }");
+    text = replace_line(text, "  title = { nl = \"Doen\" }",
+                        "  title = { nl = \"Overdracht {role_name} door {leaver_name}\" }");
     text = replace_line(text, "  role = \"regisseur\"", "  role = \"{role}\"");
-    text = replace_line(text, "  due = { quarter_end = 2 }", "  due = { before = \"leave_date\", days = \"lead\" }");
+    text = replace_line(text, "  due = { quarter_end = 2 }",
+                        "  due = { before = \"leave_date\", days = \"lead\" }");
     const DefinitionSet set = load(text);
     EXPECT_EQ(errors_of(set), Errors{});
     ASSERT_EQ(set.definitions.size(), 1u);
@@ -814,21 +816,27 @@ TEST_F(DefinitionLoader, reports_parameters_settings_and_triggers_that_do_not_fi
 [start]
 on = "election"
 days_before = "lead_time")");
-    text = replace_line(text, "  title = { nl = \"Doen\" }", "  title = { nl = \"Doen voor {leaver_name}\" }");
+    text = replace_line(text, "  title = { nl = \"Doen\" }",
+                        "  title = { nl = \"Doen voor {leaver_name}\" }");
     text = replace_line(text, "  role = \"regisseur\"", "  role = \"{role}\"");
-    text = replace_line(text, "  due = { quarter_end = 2 }", "  due = { before = \"election\", days = \"prep\" }");
-    EXPECT_EQ(errors(text + "guard = \"role_vacant\"\n"),
-              (Errors{"def.toml:7:15: unknown setting 'lead_time': declare it with a default under [settings]",
-                      "def.toml:15:11: title of task 'do' uses unknown placeholder {leaver_name}",
-                      "def.toml:16:10: unknown role '{role}' names no role parameter of this definition "
-                      "(only on = \"role_leave\" offers {role} and {coordinator})",
-                      "def.toml:17:39: unknown setting 'prep': declare it with a default under [settings]",
-                      "def.toml:28:9: guard 'role_vacant' only goes with on = \"role_leave\""}));
-    EXPECT_EQ(errors(replace_line(kBase, "name = { nl = \"Test\" }", R"(name = { nl = "Test" }
+    text = replace_line(text, "  due = { quarter_end = 2 }",
+                        "  due = { before = \"election\", days = \"prep\" }");
+    EXPECT_EQ(
+        errors(text + "guard = \"role_vacant\"\n"),
+        (Errors{
+            "def.toml:7:15: unknown setting 'lead_time': declare it with a default under "
+            "[settings]",
+            "def.toml:15:11: title of task 'do' uses unknown placeholder {leaver_name}",
+            "def.toml:16:10: unknown role '{role}' names no role parameter of this definition "
+            "(only on = \"role_leave\" offers {role} and {coordinator})",
+            "def.toml:17:39: unknown setting 'prep': declare it with a default under [settings]",
+            "def.toml:28:9: guard 'role_vacant' only goes with on = \"role_leave\""}));
+    EXPECT_EQ(
+        errors(replace_line(kBase, "name = { nl = \"Test\" }", R"(name = { nl = "Test" }
 [start]
 on = "someone_leaves")")),
-              (Errors{"def.toml:6:6: unknown start trigger 'someone_leaves' (use election, role_leave, "
-                      "budget_line or capacity_shortfall)"}));
+        (Errors{"def.toml:6:6: unknown start trigger 'someone_leaves' (use election, role_leave, "
+                "budget_line or capacity_shortfall)"}));
 }
 
 }  // namespace
@@ -838,13 +846,16 @@ namespace okod {
 namespace {
 
 TEST_F(DefinitionLoader, attach_names_the_yearly_report_or_is_refused_where_it_is_written) {
-    const auto ok = load(replace_line(kBase, "  due = { quarter_end = 2 }", "  due = { quarter_end = 2 }\n  attach = \"annual_report\""));
+    const auto ok = load(replace_line(kBase, "  due = { quarter_end = 2 }",
+                                      "  due = { quarter_end = 2 }\n  attach = \"annual_report\""));
     ASSERT_TRUE(ok.ok()) << errors_of(ok).front();
     EXPECT_EQ(ok.definitions.at(0).states.at(0).tasks.at(0).attach, TaskAttachment::annual_report);
     EXPECT_EQ(load(kBase).definitions.at(0).states.at(0).tasks.at(0).attach, TaskAttachment::none);
-    EXPECT_EQ(errors(replace_line(kBase, "  due = { quarter_end = 2 }", "  due = { quarter_end = 2 }\n  attach = \"jaarverslag\"")),
+    EXPECT_EQ(errors(replace_line(kBase, "  due = { quarter_end = 2 }",
+                                  "  due = { quarter_end = 2 }\n  attach = \"jaarverslag\"")),
               Errors{"def.toml:15:12: 'attach' must be 'annual_report', got 'jaarverslag'"});
-    EXPECT_EQ(errors(replace_line(kBase, "  due = { quarter_end = 2 }", "  due = { quarter_end = 2 }\n  attach = true")),
+    EXPECT_EQ(errors(replace_line(kBase, "  due = { quarter_end = 2 }",
+                                  "  due = { quarter_end = 2 }\n  attach = true")),
               Errors{"def.toml:15:12: expected a string for 'attach', got boolean"});
 }
 

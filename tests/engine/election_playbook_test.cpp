@@ -7,7 +7,8 @@ namespace {
 
 class ElectionPlaybook : public DemoWorld {};
 
-TEST_F(ElectionPlaybook, through_the_2026_election_the_starter_pack_comes_before_and_onboarding_after) {
+TEST_F(ElectionPlaybook,
+       through_the_2026_election_the_starter_pack_comes_before_and_onboarding_after) {
     start(at(2025, 6, 1));
     run_until(at(2026, 12, 31), /*complete_on_time=*/true);
 
@@ -33,7 +34,8 @@ TEST_F(ElectionPlaybook, through_the_2026_election_the_starter_pack_comes_before
     EXPECT_EQ(format_iso_local(*onboarding.due), "2026-07-08T17:00:00+02:00");
     EXPECT_EQ(task("election-playbook", "ambassador").role, "regisseur");
     // The kick-off lands on the start of the next events season (1 April 2027, a Thursday).
-    EXPECT_EQ(format_iso_local(*task("election-playbook", "season-kickoff").due), "2027-04-01T17:00:00+02:00");
+    EXPECT_EQ(format_iso_local(*task("election-playbook", "season-kickoff").due),
+              "2027-04-01T17:00:00+02:00");
 
     // The next playbook, for 20 March 2030, is already scheduled.
     bool next_scheduled = false;
@@ -51,18 +53,21 @@ TEST_F(ElectionPlaybook, the_installed_college_moves_the_playbook_on_at_once) {
     const auto playbook = instances("election-playbook").at(0);
     ASSERT_EQ(playbook.state, "collegevorming");
     ASSERT_TRUE(engine().signal(playbook.id, "college_installed", "maastricht-sanne").ok);
-    EXPECT_EQ(format_iso_local(*task("election-playbook", "onboarding").due), "2026-06-01T17:00:00+02:00");
+    EXPECT_EQ(format_iso_local(*task("election-playbook", "onboarding").due),
+              "2026-06-01T17:00:00+02:00");
 }
 
 TEST_F(ElectionPlaybook, a_herindeling_election_in_november_replaces_the_march_one) {
-    edit_maastricht("events_season_start", "herindeling_elections = [2025-11-19]\nevents_season_start");
+    edit_maastricht("events_season_start",
+                    "herindeling_elections = [2025-11-19]\nevents_season_start");
     start(at(2025, 6, 1));
     run_until(at(2026, 12, 31), true);
 
     const auto playbooks = instances("election-playbook");
     ASSERT_EQ(playbooks.size(), 1u);  // none for March 2026
     EXPECT_EQ(playbooks[0].key, "2025-11-19");
-    EXPECT_EQ(format_iso_local(*task("election-playbook", "starter-pack").due), "2025-10-29T17:00:00+01:00");
+    EXPECT_EQ(format_iso_local(*task("election-playbook", "starter-pack").due),
+              "2025-10-29T17:00:00+01:00");
 }
 
 }  // namespace

@@ -1,11 +1,11 @@
 // Edge cases found in review: each one a way a user could lose a notice or get a
 // burst of stale mail.
-#include "model/event_kind.hpp"
-#include "support/engine_world.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
+
+#include "model/event_kind.hpp"
+#include "support/engine_world.hpp"
 
 namespace okod::test {
 namespace {
@@ -42,13 +42,16 @@ TEST_F(EngineEdgeCases, reminders_that_fall_on_a_weekend_go_out_the_friday_befor
     add_municipality({"single"});
     run_until(d(2022, 3, 21));
     std::vector<std::string> when;
-    for (const auto& o : of_kind(outbox(), "reminder")) when.push_back(format_iso_local(o.created_at));
-    EXPECT_EQ(when, (std::vector<std::string>{"2022-03-11T09:00:00+01:00", "2022-03-18T09:00:00+01:00"}));
+    for (const auto& o : of_kind(outbox(), "reminder"))
+        when.push_back(format_iso_local(o.created_at));
+    EXPECT_EQ(when,
+              (std::vector<std::string>{"2022-03-11T09:00:00+01:00", "2022-03-18T09:00:00+01:00"}));
 }
 
 TEST_F(EngineEdgeCases, a_task_created_after_its_deadline_is_overdue_without_stale_mail) {
     give_role("bert", "ggd-contact", d(2022, 1, 1));
-    define(single_task("{ quarter_end = 1 }", "[14, 0]", "  escalate = { after_days = 7, to = \"regisseur\" }"));
+    define(single_task("{ quarter_end = 1 }", "[14, 0]",
+                       "  escalate = { after_days = 7, to = \"regisseur\" }"));
     add_municipality({"single"});
     clock_.advance_to(at_local(d(2022, 6, 1), TimeOfDay{0}));  // okod installed in June
     run_until(d(2022, 7, 1));
@@ -147,20 +150,25 @@ TEST_F(Reschedule, a_moved_deadline_moves_its_reminders_and_reopens_an_overdue_t
     EXPECT_EQ(
         engine().reschedule_task(id, at_local(d(2022, 3, 1), TimeOfDay{17 * 60}), "anna", "").error,
         "reason: must say why (it is empty or only whitespace)");
-    ASSERT_TRUE(engine().reschedule_task(id, at_local(d(2022, 4, 1), TimeOfDay{17 * 60}), "anna",
-                                         "school kon pas in april").ok);
+    ASSERT_TRUE(engine()
+                    .reschedule_task(id, at_local(d(2022, 4, 1), TimeOfDay{17 * 60}), "anna",
+                                     "school kon pas in april")
+                    .ok);
     EXPECT_EQ(task("job").status, TaskStatus::open);
     run_until(d(2022, 3, 30));
     std::vector<std::string> reminders;
     for (const auto& o : outbox())
         if (o.kind == OutboxKind::reminder) reminders.push_back(format_iso_local(*o.due));
-    EXPECT_EQ(reminders, (std::vector<std::string>{"2022-03-01T17:00:00+01:00", "2022-04-01T17:00:00+02:00"}));
+    EXPECT_EQ(reminders,
+              (std::vector<std::string>{"2022-03-01T17:00:00+01:00", "2022-04-01T17:00:00+02:00"}));
     const auto moved = events("task_rescheduled");
     ASSERT_EQ(moved.size(), 1u);
-    EXPECT_EQ(moved[0].note, "deadline van 2022-03-01 17:00 naar 2022-04-01 17:00: school kon pas in april");
+    EXPECT_EQ(moved[0].note,
+              "deadline van 2022-03-01 17:00 naar 2022-04-01 17:00: school kon pas in april");
 
     ASSERT_TRUE(engine().complete_task(id, "bert").ok);
-    EXPECT_FALSE(engine().reschedule_task(id, at_local(d(2022, 5, 1), TimeOfDay{17 * 60}), "anna", "x").ok);
+    EXPECT_FALSE(
+        engine().reschedule_task(id, at_local(d(2022, 5, 1), TimeOfDay{17 * 60}), "anna", "x").ok);
 }
 
 }  // namespace

@@ -1,10 +1,10 @@
-#include "model/event_kind.hpp"
-#include "engine/simulator.hpp"
-#include "support/engine_world.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
+
+#include "engine/simulator.hpp"
+#include "model/event_kind.hpp"
+#include "support/engine_world.hpp"
 
 namespace okod::test {
 namespace {
@@ -171,8 +171,9 @@ TEST_F(EngineTest, guards_choose_the_branch_in_a_year_without_survey) {
     EXPECT_EQ(cycles[1].key, "2023");
     EXPECT_EQ(cycles[1].state, "policy");
     const auto all = tasks();
-    EXPECT_EQ(std::count_if(all.begin(), all.end(), [](const Task& t) { return t.spec_id == "survey"; }),
-              1);
+    EXPECT_EQ(
+        std::count_if(all.begin(), all.end(), [](const Task& t) { return t.spec_id == "survey"; }),
+        1);
 }
 
 TEST_F(EngineTest, reminders_go_out_at_each_lead_time_at_nine_local_across_dst) {
@@ -183,8 +184,8 @@ TEST_F(EngineTest, reminders_go_out_at_each_lead_time_at_nine_local_across_dst) 
         if (o.kind == OutboxKind::reminder)
             sent.push_back(format_iso_local(o.created_at) + " " + o.person_id);
     EXPECT_EQ(sent, (std::vector<std::string>{"2022-09-16T09:00:00+02:00 bert",
-                                             "2022-09-27T09:00:00+02:00 bert",
-                                             "2022-09-30T09:00:00+02:00 bert"}));
+                                              "2022-09-27T09:00:00+02:00 bert",
+                                              "2022-09-30T09:00:00+02:00 bert"}));
 }
 
 TEST_F(EngineTest, an_unfinished_task_becomes_overdue_and_escalates_to_the_named_role) {
@@ -351,9 +352,10 @@ TEST_F(EngineTest, a_timed_transition_moves_the_instance_through_its_years) {
     add_municipality({"yearly"});
     run_until(d(2025, 1, 1));
     std::vector<std::string> keys;
-    for (const auto& t : tasks()) keys.push_back(t.key + " " + format_iso_local(*t.due).substr(0, 10));
+    for (const auto& t : tasks())
+        keys.push_back(t.key + " " + format_iso_local(*t.due).substr(0, 10));
     EXPECT_EQ(keys, (std::vector<std::string>{"report 2022-09-30", "report.2023 2023-09-30",
-                                             "report.2024 2024-09-30"}));
+                                              "report.2024 2024-09-30"}));
     const Instance i = only_instance("yearly");
     EXPECT_EQ(i.state, "end");
     EXPECT_EQ(i.year_index, 3);
@@ -402,8 +404,9 @@ on = "survey_closed"
     const InstanceId id = only_instance("signalled").id;
     auto wrong = engine().signal(id, "something_else", "anna");
     EXPECT_FALSE(wrong.ok);
-    EXPECT_EQ(wrong.error, "instance " + std::to_string(id) +
-                               " is in state 'waiting', which does not react to event 'something_else'");
+    EXPECT_EQ(wrong.error,
+              "instance " + std::to_string(id) +
+                  " is in state 'waiting', which does not react to event 'something_else'");
     EXPECT_TRUE(engine().signal(id, "survey_closed", "anna").ok);
     EXPECT_EQ(only_instance("signalled").state, "closed");
 }

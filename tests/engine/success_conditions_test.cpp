@@ -23,8 +23,9 @@ TEST_F(SuccessConditions, a_project_leader_below_0_6_fte_gets_a_task_with_the_fi
     ASSERT_EQ(instances("capacity-shortfall").size(), 1u);
     const Task t = task("capacity-shortfall", "restore-capacity");
     EXPECT_EQ(t.role, "regisseur");
-    EXPECT_EQ(t.title.nl, "Capaciteit OKO onder de norm: 1,4 fte in totaal (norm 1,5), regisseur 0,4 fte "
-                          "(norm 0,6); regel aanvulling");
+    EXPECT_EQ(t.title.nl,
+              "Capaciteit OKO onder de norm: 1,4 fte in totaal (norm 1,5), regisseur 0,4 fte "
+              "(norm 0,6); regel aanvulling");
     const auto logged = events(EventKind::capacity_below_norm);
     ASSERT_EQ(logged.size(), 1u);
     EXPECT_EQ(logged[0].note, "1,4 fte in totaal (norm 1,5), regisseur 0,4 fte (norm 0,6)");
@@ -62,7 +63,8 @@ TEST_F(SuccessConditions, a_project_leader_below_0_6_fte_gets_a_task_with_the_fi
     EXPECT_EQ(instances("capacity-shortfall").size(), 2u);
 }
 
-TEST_F(SuccessConditions, an_ending_budget_line_asks_the_college_for_a_decision_well_before_the_end) {
+TEST_F(SuccessConditions,
+       an_ending_budget_line_asks_the_college_for_a_decision_well_before_the_end) {
     start(at(2022, 1, 3));
     run_until(at(2023, 12, 31), /*complete_on_time=*/true);
     std::map<std::string, Instance> by_line;
@@ -76,10 +78,12 @@ TEST_F(SuccessConditions, an_ending_budget_line_asks_the_college_for_a_decision_
         if (t.instance_id == by_line["npo"].id && t.spec_id == "decision") decision = t;
     EXPECT_EQ(decision.role, "wethouder");
     EXPECT_EQ(format_iso_local(*decision.due), "2023-03-31T17:00:00+02:00");
-    EXPECT_EQ(decision.title.nl, "Besluit van het college nodig: hoe wordt OKO betaald na Nationaal Programma "
-                                 "Onderwijs (loopt af op 31-07-2023)?");
-    EXPECT_EQ(decision.title.en, "Decision by the college needed: how is OKO paid for after Nationaal Programma "
-                                 "Onderwijs (ends on 2023-07-31)?");
+    EXPECT_EQ(decision.title.nl,
+              "Besluit van het college nodig: hoe wordt OKO betaald na Nationaal Programma "
+              "Onderwijs (loopt af op 31-07-2023)?");
+    EXPECT_EQ(decision.title.en,
+              "Decision by the college needed: how is OKO paid for after Nationaal Programma "
+              "Onderwijs (ends on 2023-07-31)?");
 }
 
 TEST_F(SuccessConditions, a_budget_line_that_ended_before_okod_started_needs_no_decision) {
@@ -88,22 +92,26 @@ TEST_F(SuccessConditions, a_budget_line_that_ended_before_okod_started_needs_no_
     EXPECT_TRUE(instances("budget-decision").empty());
 }
 
-TEST_F(SuccessConditions, a_survey_year_without_a_running_ggd_agreement_gets_a_task_for_the_regisseur) {
+TEST_F(SuccessConditions,
+       a_survey_year_without_a_running_ggd_agreement_gets_a_task_for_the_regisseur) {
     // The demo agreement runs until 2025-12-31: the 2022 and 2024 rounds are covered,
     // the 2026 round is not.
     start(at(2022, 1, 1, 0));
     run_until(at(2026, 4, 30), true);
     std::vector<std::string> keys;
     for (const auto& t : tasks("oko-cycle"))
-        if (t.spec_id == "ggd-agreement") keys.push_back(t.key + " " + format_iso_local(*t.due) + " " + t.role);
-    EXPECT_EQ(keys, (std::vector<std::string>{"ggd-agreement 2026-02-27T17:00:00+01:00 regisseur"}));
+        if (t.spec_id == "ggd-agreement")
+            keys.push_back(t.key + " " + format_iso_local(*t.due) + " " + t.role);
+    EXPECT_EQ(keys,
+              (std::vector<std::string>{"ggd-agreement 2026-02-27T17:00:00+01:00 regisseur"}));
 }
 
 TEST_F(SuccessConditions, without_any_ggd_agreement_the_first_survey_year_asks_for_one) {
     edit_maastricht("ggd_agreement_until = 2025-12-31", "");
     start(at(2022, 1, 1, 0));
     run_until(at(2022, 4, 30), true);
-    EXPECT_EQ(format_iso_local(*task("oko-cycle", "ggd-agreement").due), "2022-03-01T17:00:00+01:00");
+    EXPECT_EQ(format_iso_local(*task("oko-cycle", "ggd-agreement").due),
+              "2022-03-01T17:00:00+01:00");
 }
 
 }  // namespace

@@ -16,8 +16,11 @@ protected:
         start(at(2022, 1, 1, 0));
         run_until(at(2022, 9, 30, 18), /*complete_on_time=*/true);
         ASSERT_EQ(instances("oko-cycle").front().state, "terugkoppeling");
-        ASSERT_TRUE(engine().save_person({"maastricht-noor", "Noor Bakker", "noor.bakker@ggdzl.example",
-                                          Language::nl}, "test").ok);
+        ASSERT_TRUE(engine()
+                        .save_person({"maastricht-noor", "Noor Bakker", "noor.bakker@ggdzl.example",
+                                      Language::nl},
+                                     "test")
+                        .ok);
     }
 
     CommandResult assign(const std::string& person, const std::string& role, Date from) {
@@ -43,12 +46,16 @@ TEST_F(Turnover, the_open_feedback_task_and_its_reminders_follow_the_ggd_role_to
     ASSERT_EQ(format_iso_local(*feedback.due), "2022-10-28T17:00:00+02:00");
 
     clock_->advance_to(at(2022, 10, 3));
-    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "sanne").ok);
+    ASSERT_TRUE(
+        engine()
+            .announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "sanne")
+            .ok);
     ASSERT_TRUE(assign("maastricht-noor", "ggd-contact", day(2022, 10, 17)).ok);
     run_until(at(2022, 10, 28, 12));
 
     // Both reminders (7 days ahead and on the day) went to Noor, none to Bram.
-    EXPECT_EQ(recipients(feedback.id, "reminder"), (std::vector<std::string>{"maastricht-noor", "maastricht-noor"}));
+    EXPECT_EQ(recipients(feedback.id, "reminder"),
+              (std::vector<std::string>{"maastricht-noor", "maastricht-noor"}));
     EXPECT_EQ(store().holders_of_role("GM0935", "ggd-contact", day(2022, 10, 17)).at(0).id,
               "maastricht-noor");
     EXPECT_TRUE(store().holders_of_role("GM0935", "ggd-contact", day(2022, 10, 15)).empty());
@@ -69,14 +76,18 @@ TEST_F(Turnover, the_open_feedback_task_and_its_reminders_follow_the_ggd_role_to
         render_person_refs(meeting.title.nl, person_names(store())),
         "Overdrachtsgesprek Contactpersoon GGD: Bram Hendriks met de opvolger, vóór 14-10-2022");
     EXPECT_EQ(format_iso_local(*meeting.due), "2022-10-11T17:00:00+02:00");
-    EXPECT_EQ(recipients(meeting.id, "reminder"), (std::vector<std::string>{"maastricht-bram", "maastricht-bram"}));
+    EXPECT_EQ(recipients(meeting.id, "reminder"),
+              (std::vector<std::string>{"maastricht-bram", "maastricht-bram"}));
     EXPECT_EQ(task("warm-handover", "starter-pack").role, "regisseur");
     EXPECT_EQ(task("warm-handover", "introduction").role, "regisseur");
 }
 
 TEST_F(Turnover, the_event_log_tells_who_held_the_role_when) {
     clock_->advance_to(at(2022, 10, 3));
-    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "sanne").ok);
+    ASSERT_TRUE(
+        engine()
+            .announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "sanne")
+            .ok);
     ASSERT_TRUE(assign("maastricht-noor", "ggd-contact", day(2022, 10, 17)).ok);
 
     const auto leaves = events(EventKind::leave_announced);
@@ -91,7 +102,10 @@ TEST_F(Turnover, the_event_log_tells_who_held_the_role_when) {
 
     // Announcing the same leave again changes nothing.
     const auto before = store().last_event_seq();
-    EXPECT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "sanne").ok);
+    EXPECT_TRUE(
+        engine()
+            .announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "sanne")
+            .ok);
     EXPECT_EQ(store().last_event_seq(), before);
     EXPECT_EQ(instances("warm-handover").size(), 1u);
 }
@@ -99,7 +113,10 @@ TEST_F(Turnover, the_event_log_tells_who_held_the_role_when) {
 TEST_F(Turnover, without_a_successor_the_vacancy_goes_to_the_regisseur_until_one_is_named) {
     const Task feedback = task("oko-cycle", "results-first");
     clock_->advance_to(at(2022, 10, 3));
-    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "sanne").ok);
+    ASSERT_TRUE(
+        engine()
+            .announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "sanne")
+            .ok);
     run_until(at(2022, 10, 21, 12));
 
     ASSERT_EQ(instances("warm-handover").at(0).state, "vacature");
@@ -126,7 +143,10 @@ TEST_F(Turnover, without_a_successor_the_vacancy_goes_to_the_regisseur_until_one
 
 TEST_F(Turnover, when_the_regisseur_leaves_unreplaced_the_steering_group_is_told) {
     clock_->advance_to(at(2022, 10, 3));
-    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-sanne", "regisseur", day(2022, 10, 14), "wethouder").ok);
+    ASSERT_TRUE(engine()
+                    .announce_leave("GM0935", "maastricht-sanne", "regisseur", day(2022, 10, 14),
+                                    "wethouder")
+                    .ok);
     run_until(at(2022, 10, 17, 12));
 
     const Task vacancy = task("warm-handover", "vacancy");
@@ -147,13 +167,18 @@ TEST_F(Turnover, when_the_regisseur_leaves_unreplaced_the_steering_group_is_told
 
 TEST_F(Turnover, bad_turnover_commands_are_refused_and_change_nothing) {
     const auto before = store().last_event_seq();
-    EXPECT_EQ(engine().announce_leave("GM0935", "maastricht-nobody", "", day(2022, 10, 14), "x").error,
-              "no person 'maastricht-nobody'");
-    EXPECT_EQ(engine().announce_leave("GM0935", "maastricht-lotte", "regisseur", day(2022, 10, 14), "x").error,
+    EXPECT_EQ(
+        engine().announce_leave("GM0935", "maastricht-nobody", "", day(2022, 10, 14), "x").error,
+        "no person 'maastricht-nobody'");
+    EXPECT_EQ(engine()
+                  .announce_leave("GM0935", "maastricht-lotte", "regisseur", day(2022, 10, 14), "x")
+                  .error,
               "maastricht-lotte holds no role 'regisseur' in GM0935 on 2022-10-14");
-    EXPECT_EQ(engine().announce_leave("GM9999", "maastricht-bram", "", day(2022, 10, 14), "x").error,
-              "no municipality GM9999");
-    EXPECT_NE(assign("maastricht-noor", "ggd", day(2022, 10, 1)).error.find("unknown role 'ggd' (known roles: "),
+    EXPECT_EQ(
+        engine().announce_leave("GM9999", "maastricht-bram", "", day(2022, 10, 14), "x").error,
+        "no municipality GM9999");
+    EXPECT_NE(assign("maastricht-noor", "ggd", day(2022, 10, 1))
+                  .error.find("unknown role 'ggd' (known roles: "),
               std::string::npos);
     RoleAssignment backwards;
     backwards.municipality = "GM0935";
@@ -161,7 +186,8 @@ TEST_F(Turnover, bad_turnover_commands_are_refused_and_change_nothing) {
     backwards.person_id = "maastricht-noor";
     backwards.from = day(2022, 10, 1);
     backwards.until = day(2022, 9, 1);
-    EXPECT_EQ(engine().assign_role(backwards, "x").error, "the last day 2022-09-01 is before the first day 2022-10-01");
+    EXPECT_EQ(engine().assign_role(backwards, "x").error,
+              "the last day 2022-09-01 is before the first day 2022-10-01");
     EXPECT_EQ(store().last_event_seq(), before);
     EXPECT_TRUE(instances("warm-handover").empty());
 }
@@ -174,7 +200,10 @@ TEST_F(Turnover, a_leave_already_in_the_records_still_gets_its_handover) {
     planned.from = day(2022, 1, 1);
     planned.until = day(2022, 11, 30);
     ASSERT_TRUE(engine().assign_role(planned, "test").ok);
-    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 11, 30), "x").ok);
+    ASSERT_TRUE(
+        engine()
+            .announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 11, 30), "x")
+            .ok);
     EXPECT_EQ(instances("warm-handover").size(), 1u);
 }
 
@@ -182,7 +211,10 @@ TEST_F(Turnover, short_notice_moves_the_handover_deadlines_ahead_and_reminds_bef
     // Monday 3 October; the last day is Thursday 6 October: the hand-over file (10 days
     // before) and the meeting (3 days before) would be born overdue and silent.
     clock_->advance_to(at(2022, 10, 3));
-    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 6), "x").ok);
+    ASSERT_TRUE(
+        engine()
+            .announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 6), "x")
+            .ok);
     run_until(at(2022, 10, 4, 10));
     const Task file = task("warm-handover", "handover-file");
     EXPECT_EQ(format_iso_local(*file.due), "2022-10-05T17:00:00+02:00");
@@ -196,8 +228,14 @@ TEST_F(Turnover, short_notice_moves_the_handover_deadlines_ahead_and_reminds_bef
 
 TEST_F(Turnover, a_moved_leave_date_replaces_the_handover_for_the_old_date) {
     clock_->advance_to(at(2022, 10, 3));
-    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 12, 16), "x").ok);
-    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2023, 1, 31), "x").ok);
+    ASSERT_TRUE(
+        engine()
+            .announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 12, 16), "x")
+            .ok);
+    ASSERT_TRUE(
+        engine()
+            .announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2023, 1, 31), "x")
+            .ok);
     const auto handovers = instances("warm-handover");
     ASSERT_EQ(handovers.size(), 2u);
     EXPECT_TRUE(handovers[0].finished_at.has_value());
@@ -214,7 +252,8 @@ TEST_F(Turnover, a_moved_leave_date_replaces_the_handover_for_the_old_date) {
 TEST_F(Turnover, leaving_a_role_others_keep_holding_needs_no_handover) {
     clock_->advance_to(at(2022, 10, 3));
     // Bram is in the kernteam with Sanne and Youssef: only his GGD role is handed over.
-    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "", day(2022, 12, 16), "x").ok);
+    ASSERT_TRUE(
+        engine().announce_leave("GM0935", "maastricht-bram", "", day(2022, 12, 16), "x").ok);
     const auto handovers = instances("warm-handover");
     ASSERT_EQ(handovers.size(), 1u);
     EXPECT_EQ(handovers[0].params.at("role"), "ggd-contact");
@@ -222,12 +261,15 @@ TEST_F(Turnover, leaving_a_role_others_keep_holding_needs_no_handover) {
 
 TEST_F(Turnover, a_successor_from_the_config_moves_a_waiting_handover_on_at_the_next_start) {
     clock_->advance_to(at(2022, 10, 3));
-    ASSERT_TRUE(engine().announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "x").ok);
+    ASSERT_TRUE(
+        engine()
+            .announce_leave("GM0935", "maastricht-bram", "ggd-contact", day(2022, 10, 14), "x")
+            .ok);
     run_until(at(2022, 10, 20));
     ASSERT_EQ(instances("warm-handover").at(0).state, "vacature");
     // The config file names Noor; okod syncs it and plans at its next start or reload.
-    store().add_assignment({0, "GM0935", "ggd-contact", "maastricht-noor", day(2022, 10, 24), std::nullopt,
-                            std::nullopt});
+    store().add_assignment({0, "GM0935", "ggd-contact", "maastricht-noor", day(2022, 10, 24),
+                            std::nullopt, std::nullopt});
     engine().plan(*store().municipality("GM0935"));
     EXPECT_EQ(instances("warm-handover").at(0).state, "introductie");
 }

@@ -3,17 +3,17 @@
 // (scripts/validate_ics.py, Debian's python3-icalendar): who may fetch which feed, the
 // errors, stable bytes, the alarms at the reminder time, and a task completed through
 // the API showing as done.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <csignal>
+
 #include "support/api_daemon.hpp"
 #include "support/child_process.hpp"
 #include "support/http_client.hpp"
 #include "support/test_support.hpp"
 #include "time/amsterdam.hpp"
-
-#include <boost/json.hpp>
-#include <fmt/format.h>
-#include <gtest/gtest.h>
-
-#include <csignal>
 
 namespace okod::test {
 namespace {
@@ -57,9 +57,7 @@ protected:
     }
     static void TearDownTestSuite() { delete okod_; }
     static std::string token(const std::vector<std::string>& args) { return okod_->token(args); }
-    static std::string url(const std::string& path) {
-        return okod_->url() + path;
-    }
+    static std::string url(const std::string& path) { return okod_->url() + path; }
     static HttpResult call(const std::string& method, const std::string& path,
                            const std::string& token = "", const std::string& body = "") {
         return http_request(method, url(path), body, token);

@@ -3,14 +3,13 @@
 // across both DST changes, all-day dates).
 #include "adapters/ical/ical_writer.hpp"
 
-#include "time/amsterdam.hpp"
-
 #include <gtest/gtest.h>
-
-#include "support/output_lines.hpp"
 
 #include <string>
 #include <vector>
+
+#include "support/output_lines.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {

@@ -4,15 +4,15 @@
 // the same input, and which tasks belong in a feed at all.
 #include "adapters/ical/task_calendar.hpp"
 
-#include "calendar/elections.hpp"
-#include "engine/reminder_time.hpp"
-#include "time/amsterdam.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include "calendar/elections.hpp"
+#include "engine/reminder_time.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
@@ -139,8 +139,12 @@ TEST(TaskCalendar, the_alarm_before_the_october_dst_change_is_at_nine_summer_tim
 
 TEST(TaskCalendar, a_moved_deadline_has_a_sequence_and_is_stamped_when_it_moved) {
     Task t = task(1, local(2026, 3, 31, 17));
-    auto stamps = [&] { return with_prefix(event(ics_of(feed_of({t})), "task-1@okod"), "DTSTAMP:"); };
-    auto sequences = [&] { return with_prefix(event(ics_of(feed_of({t})), "task-1@okod"), "SEQUENCE:"); };
+    auto stamps = [&] {
+        return with_prefix(event(ics_of(feed_of({t})), "task-1@okod"), "DTSTAMP:");
+    };
+    auto sequences = [&] {
+        return with_prefix(event(ics_of(feed_of({t})), "task-1@okod"), "SEQUENCE:");
+    };
     EXPECT_EQ(sequences(), std::vector<std::string>{});
     t.revision = 2;
     t.revised_at = local(2026, 2, 10, 14);

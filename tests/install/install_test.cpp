@@ -5,9 +5,6 @@
 // DESTDIR, not --prefix: the unit's ExecStart and the config's paths are fixed when
 // configuring, so with --prefix they would point outside the tree under test. Inside
 // the staged tree every absolute path P lives at <stage>/P (staged(P) below).
-#include "support/child_process.hpp"
-#include "support/test_support.hpp"
-
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -21,6 +18,9 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "support/child_process.hpp"
+#include "support/test_support.hpp"
 
 namespace okod::test {
 namespace {
@@ -85,15 +85,18 @@ protected:
 
     void SetUp() override { ASSERT_EQ(install_.exit_code, 0) << install_.text; }
 
-    static fs::path staged(const fs::path& absolute) { return stage_->path() / absolute.relative_path(); }
+    static fs::path staged(const fs::path& absolute) {
+        return stage_->path() / absolute.relative_path();
+    }
 
     static fs::path prefix() { return cache_value("CMAKE_INSTALL_PREFIX"); }
     static fs::path bindir() { return prefix() / cache_value("CMAKE_INSTALL_BINDIR"); }
-    static fs::path datadir() { return OKOD_DATADIR; }      // where okod looks by default
-    static fs::path confdir() { return OKOD_SYSCONFDIR; }   // ditto
+    static fs::path datadir() { return OKOD_DATADIR; }     // where okod looks by default
+    static fs::path confdir() { return OKOD_SYSCONFDIR; }  // ditto
     static fs::path unit_file() { return prefix() / "lib/systemd/system/okod.service"; }
     static fs::path examples_dir() {
-        return prefix() / cache_value("CMAKE_INSTALL_DATAROOTDIR") / "doc/okod/examples/municipalities";
+        return prefix() / cache_value("CMAKE_INSTALL_DATAROOTDIR") /
+               "doc/okod/examples/municipalities";
     }
 
     // The installed config with its absolute paths moved into the stage, written to
@@ -101,7 +104,9 @@ protected:
     static fs::path staged_config(const fs::path& dir) {
         const std::string text = read_file(staged(confdir() / "okod.toml"));
         const fs::path out = dir / "okod.staged.toml";
-        write_file(out, std::regex_replace(text, std::regex(R"(= ")" "/"),
+        write_file(out, std::regex_replace(text,
+                                           std::regex(R"(= ")"
+                                                      "/"),
                                            "= \"" + stage_->path().string() + "/"));
         return out;
     }
@@ -167,15 +172,18 @@ TEST_F(Install, installed_config_points_at_the_installed_files_and_the_state_dir
               (datadir() / "definitions").string());
     EXPECT_EQ(setting(config, R"re(school_holidays = "([^"]*)")re"),
               (datadir() / "calendars/school-holidays.json").string());
-    EXPECT_EQ(setting(config, R"re(\n\[municipalities\]\n(?:#.*\n)*dir = "([^"]*)")re"), "municipalities");
+    EXPECT_EQ(setting(config, R"re(\n\[municipalities\]\n(?:#.*\n)*dir = "([^"]*)")re"),
+              "municipalities");
     // The store lies in the unit's StateDirectory, which is the service user's home.
     const std::string state_dir = setting(unit, R"(\nStateDirectory=(\S+))");
     ASSERT_FALSE(state_dir.empty());
     EXPECT_EQ(setting(config, R"re(\n\[store\]\n(?:#.*\n)*path = "([^"]*)")re"),
               "/var/lib/" + state_dir + "/okod.sqlite");
-    EXPECT_NE(read_file(staged(prefix() / "lib/sysusers.d/okod.conf")).find(" /var/lib/" + state_dir),
-              std::string::npos);
-    EXPECT_FALSE(std::regex_search(config, std::regex("@[A-Z_]+@"))) << "an unsubstituted @VAR@:\n" << config;
+    EXPECT_NE(
+        read_file(staged(prefix() / "lib/sysusers.d/okod.conf")).find(" /var/lib/" + state_dir),
+        std::string::npos);
+    EXPECT_FALSE(std::regex_search(config, std::regex("@[A-Z_]+@"))) << "an unsubstituted @VAR@:\n"
+                                                                     << config;
 }
 
 TEST_F(Install, installed_okod_loads_the_installed_config_with_no_municipalities) {
@@ -193,7 +201,8 @@ TEST_F(Install, installed_okod_runs_the_example_municipalities_from_the_docs) {
     const fs::path config = staged_config(tmp.path());
     fs::create_directories(tmp / "municipalities");
     for (const auto& e : fs::directory_iterator(staged(examples_dir())))
-        fs::copy(e.path(), tmp / "municipalities" / e.path().filename(), fs::copy_options::recursive);  // plans/ too
+        fs::copy(e.path(), tmp / "municipalities" / e.path().filename(),
+                 fs::copy_options::recursive);  // plans/ too
     const Output out = run_program(staged(bindir() / "okod"),
                                    {"simulate", "--config", config.string(), "--from", "2026-01-01",
                                     "--to", "2026-03-31", "--store", (tmp / "x.sqlite").string()});
@@ -203,7 +212,8 @@ TEST_F(Install, installed_okod_runs_the_example_municipalities_from_the_docs) {
 
 TEST_F(Install, unit_runs_okod_as_a_notify_service_with_the_installed_config) {
     const std::string unit = read_file(staged(unit_file()));
-    EXPECT_FALSE(std::regex_search(unit, std::regex("@[A-Z_]+@"))) << "an unsubstituted @VAR@:\n" << unit;
+    EXPECT_FALSE(std::regex_search(unit, std::regex("@[A-Z_]+@"))) << "an unsubstituted @VAR@:\n"
+                                                                   << unit;
     EXPECT_EQ(setting(unit, R"(\nExecStart=(.*))"),
               (bindir() / "okod").string() + " run --config " + (confdir() / "okod.toml").string());
     EXPECT_EQ(setting(unit, R"(\nType=(.*))"), "notify");

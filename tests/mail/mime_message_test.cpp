@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include "support/output_lines.hpp"
-
 #include "support/smtp_sink.hpp"
 #include "time/amsterdam.hpp"
 
@@ -194,7 +193,8 @@ std::string mime_part(const std::string& bytes, const std::string& boundary, int
 TEST(MimeMessage, attachments_follow_the_message_in_multipart_mixed_byte_for_byte) {
     MailMessage m = sample();
     const std::string binary("%PDF-1.7\n\0\xff\r\n%%EOF", 19);
-    m.attachments = {{"jaarrapportage-GM0935-2026.html", "text/html; charset=UTF-8", "<h1>Jaarrapportage</h1>\n"},
+    m.attachments = {{"jaarrapportage-GM0935-2026.html", "text/html; charset=UTF-8",
+                      "<h1>Jaarrapportage</h1>\n"},
                      {"jaarrapportage-GM0935-2026.pdf", "application/pdf", binary}};
     const std::string bytes = render_mime(m);
     const auto mail = test::parse_mail(bytes);
@@ -203,14 +203,18 @@ TEST(MimeMessage, attachments_follow_the_message_in_multipart_mixed_byte_for_byt
     const std::string boundary = type.substr(27, type.size() - 28);
 
     // First the message as before (text and HTML), then each file.
-    EXPECT_NE(mime_part(bytes, boundary, 1).find("Content-Type: multipart/alternative"), std::string::npos);
+    EXPECT_NE(mime_part(bytes, boundary, 1).find("Content-Type: multipart/alternative"),
+              std::string::npos);
     const std::string html = mime_part(bytes, boundary, 2);
-    EXPECT_NE(html.find("Content-Disposition: attachment; filename=\"jaarrapportage-GM0935-2026.html\""),
-              std::string::npos)
+    EXPECT_NE(
+        html.find("Content-Disposition: attachment; filename=\"jaarrapportage-GM0935-2026.html\""),
+        std::string::npos)
         << html;
-    EXPECT_EQ(decode_base64(html.substr(html.find("\r\n\r\n") + 4)), "<h1>Jaarrapportage</h1>\n");  // LF kept
+    EXPECT_EQ(decode_base64(html.substr(html.find("\r\n\r\n") + 4)),
+              "<h1>Jaarrapportage</h1>\n");  // LF kept
     const std::string pdf = mime_part(bytes, boundary, 3);
-    EXPECT_NE(pdf.find("Content-Type: application/pdf; name=\"jaarrapportage-GM0935-2026.pdf\""), std::string::npos);
+    EXPECT_NE(pdf.find("Content-Type: application/pdf; name=\"jaarrapportage-GM0935-2026.pdf\""),
+              std::string::npos);
     EXPECT_EQ(decode_base64(pdf.substr(pdf.find("\r\n\r\n") + 4)), binary);
     EXPECT_NE(bytes.find("--" + boundary + "--\r\n"), std::string::npos);
     for (const auto& line : lines_of(bytes)) EXPECT_LE(line.size(), 78u) << line;
@@ -218,7 +222,10 @@ TEST(MimeMessage, attachments_follow_the_message_in_multipart_mixed_byte_for_byt
 }
 
 TEST(MimeMessage, a_message_without_attachments_stays_multipart_alternative) {
-    EXPECT_EQ(test::parse_mail(render_mime(sample())).header("Content-Type").rfind("multipart/alternative", 0), 0u);
+    EXPECT_EQ(test::parse_mail(render_mime(sample()))
+                  .header("Content-Type")
+                  .rfind("multipart/alternative", 0),
+              0u);
 }
 
 }  // namespace

@@ -23,8 +23,9 @@ Instant local(int y, unsigned m, unsigned d, int hour = 9) {
 
 OutboxItem mail(const std::string& key, Instant created, OutboxStatus status) {
     return sample_mail(key, created, status,
-                       status == OutboxStatus::sent ? std::optional<Instant>(created + std::chrono::minutes{1})
-                                                    : std::nullopt);
+                       status == OutboxStatus::sent
+                           ? std::optional<Instant>(created + std::chrono::minutes{1})
+                           : std::nullopt);
 }
 
 std::string raw_text(const fs::path& file, const std::string& sql) {

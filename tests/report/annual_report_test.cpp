@@ -1,13 +1,13 @@
 // The yearly report of demo Maastricht for 2022, from the shipped workflows run on the
 // virtual clock: on time until June, then nobody acts. The report must say so, in
 // numbers and in words, in Dutch (and English on request).
-#include "adapters/report/annual_report_document.hpp"
-#include "report/annual_report_builder.hpp"
-#include "support/demo_world.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
+
+#include "adapters/report/annual_report_document.hpp"
+#include "report/annual_report_builder.hpp"
+#include "support/demo_world.hpp"
 
 namespace okod::test {
 namespace {
@@ -20,8 +20,8 @@ protected:
         run_until(at(2023, 1, 2));
     }
     AnnualReport report(Language l = Language::nl) {
-        return build_annual_report(store(), runtime_->definitions, *store().municipality("GM0935"), 2022, l,
-                                   clock_->now());
+        return build_annual_report(store(), runtime_->definitions, *store().municipality("GM0935"),
+                                   2022, l, clock_->now());
     }
     static const ProcessStep* step(const AnnualReport& r, const std::string& key) {
         for (const auto& s : r.trajectory_steps)
@@ -46,11 +46,14 @@ TEST_F(AnnualReportTest, the_year_in_numbers_and_the_process_monitor) {
     // Where Maastricht stood at the end of 2022: the cycle started on 1 January 2023 is
     // not in it, although it runs now.
     ASSERT_FALSE(r.position.empty());
-    for (const auto& p : r.position) EXPECT_LT(local_date(p.started), day(2023, 1, 1)) << p.workflow_name;
+    for (const auto& p : r.position)
+        EXPECT_LT(local_date(p.started), day(2023, 1, 1)) << p.workflow_name;
     // The cycle's first step change is in the log, by name.
-    EXPECT_TRUE(std::any_of(r.transitions.begin(), r.transitions.end(), [](const ReportTransition& t) {
-        return t.workflow_name == "OKO-cyclus" && t.from_state == "Voorbereiding monitoring" && t.to_state == "Monitoring";
-    }));
+    EXPECT_TRUE(
+        std::any_of(r.transitions.begin(), r.transitions.end(), [](const ReportTransition& t) {
+            return t.workflow_name == "OKO-cyclus" && t.from_state == "Voorbereiding monitoring" &&
+                   t.to_state == "Monitoring";
+        }));
 }
 
 TEST_F(AnnualReportTest, success_conditions_and_what_comes_next) {
@@ -67,15 +70,17 @@ TEST_F(AnnualReportTest, success_conditions_and_what_comes_next) {
     EXPECT_EQ(r.next_election, day(2026, 3, 18));
     EXPECT_EQ(r.next_survey_year, 2024);
     ASSERT_FALSE(r.next_year.empty());
-    for (const auto& d : r.next_year) EXPECT_EQ(local_date(d.due).year(), date::year{2023}) << d.title;
+    for (const auto& d : r.next_year)
+        EXPECT_EQ(local_date(d.due).year(), date::year{2023}) << d.title;
 }
 
 TEST_F(AnnualReportTest, the_html_is_a_self_contained_dutch_document_with_traffic_lights) {
     const std::string html = to_html(annual_report_document(report(), "test"));
     EXPECT_NE(html.find("<html lang=\"nl\">"), std::string::npos);
     EXPECT_NE(html.find("<h1>Jaarrapportage OKO 2022 – Maastricht</h1>"), std::string::npos);
-    for (const char* heading : {"Positie in de cyclus", "Wat er gebeurde in 2022", "Procesmonitor implementatietraject",
-                                "Succesvoorwaarden", "Komende deadlines", "Concept-jaarplan 2023"})
+    for (const char* heading :
+         {"Positie in de cyclus", "Wat er gebeurde in 2022", "Procesmonitor implementatietraject",
+          "Succesvoorwaarden", "Komende deadlines", "Concept-jaarplan 2023"})
         EXPECT_NE(html.find(std::string("<h2>") + heading + "</h2>"), std::string::npos) << heading;
     EXPECT_NE(html.find("@page { size: A4;"), std::string::npos);
     EXPECT_NE(html.find("dot rood"), std::string::npos);   // the coalition, open past its deadline
@@ -102,12 +107,21 @@ TEST_F(AnnualReportTest, the_year_plan_adds_the_activity_overview_and_the_goals_
     YearPlan plan;
     plan.municipality = "GM0935";
     plan.year = 2022;
-    plan.workgroups.push_back({"monitor", Text{"Monitor", "Monitor"}, {Text{"De jeugdmonitor afnemen", "Run the survey"}}});
-    plan.activities.push_back({"kernteam", "monitor", Text{"Kernteam vormen", "Form the core team"},
-                               {TaskSelector{"implementation-trajectory", "core-team"}}, ""});
-    plan.activities.push_back({"coalitie", "monitor", Text{"Preventiecoalitie vormen", "Form the coalition"},
-                               {TaskSelector{"implementation-trajectory", "prevention-coalition"}}, ""});
-    plan.activities.push_back({"webinars", "monitor", Text{"Vier webinars", "Four webinars"}, {}, ""});
+    plan.workgroups.push_back({"monitor",
+                               Text{"Monitor", "Monitor"},
+                               {Text{"De jeugdmonitor afnemen", "Run the survey"}}});
+    plan.activities.push_back({"kernteam",
+                               "monitor",
+                               Text{"Kernteam vormen", "Form the core team"},
+                               {TaskSelector{"implementation-trajectory", "core-team"}},
+                               ""});
+    plan.activities.push_back({"coalitie",
+                               "monitor",
+                               Text{"Preventiecoalitie vormen", "Form the coalition"},
+                               {TaskSelector{"implementation-trajectory", "prevention-coalition"}},
+                               ""});
+    plan.activities.push_back(
+        {"webinars", "monitor", Text{"Vier webinars", "Four webinars"}, {}, ""});
     PolicyGoal alcohol;
     alcohol.id = "alcohol";
     alcohol.indicator = "alcohol_last_month";
@@ -116,21 +130,26 @@ TEST_F(AnnualReportTest, the_year_plan_adds_the_activity_overview_and_the_goals_
     alcohol.baseline = {21.0, 2021};
     alcohol.target = {15.0, 2027};
     plan.policy_goals.push_back(alcohol);
-    store().save_measurement({"GM0935", "alcohol_last_month", "13-16", 2021, 21.0, "t.csv", clock_->now()});
-    store().save_measurement({"GM0935", "alcohol_last_month", "13-16", 2022, 19.5, "t.csv", clock_->now()});
-    store().save_measurement({"GM0935", "alcohol_last_month", "13-16", 2024, 14.0, "t.csv", clock_->now()});  // after 2022
-    store().set_activity_status({"GM0935", 2022, "webinars", TrafficLight::oranje, "twee van de vier", "sanne",
-                                 clock_->now()});
+    store().save_measurement(
+        {"GM0935", "alcohol_last_month", "13-16", 2021, 21.0, "t.csv", clock_->now()});
+    store().save_measurement(
+        {"GM0935", "alcohol_last_month", "13-16", 2022, 19.5, "t.csv", clock_->now()});
+    store().save_measurement({"GM0935", "alcohol_last_month", "13-16", 2024, 14.0, "t.csv",
+                              clock_->now()});  // after 2022
+    store().set_activity_status({"GM0935", 2022, "webinars", TrafficLight::oranje,
+                                 "twee van de vier", "sanne", clock_->now()});
 
-    const auto r = build_annual_report(store(), runtime_->definitions, *store().municipality("GM0935"), 2022,
-                                       Language::nl, clock_->now(), &plan);
+    const auto r =
+        build_annual_report(store(), runtime_->definitions, *store().municipality("GM0935"), 2022,
+                            Language::nl, clock_->now(), &plan);
     ASSERT_TRUE(r.activities.has_value());
     EXPECT_EQ(r.activities->counts.groen, 1);   // the core team, done on time
     EXPECT_EQ(r.activities->counts.oranje, 1);  // the webinars, by hand
     EXPECT_EQ(r.activities->counts.rood, 1);    // the coalition, overdue
     ASSERT_EQ(r.goals.size(), 1u);
     // Only what was measured up to the report's year; better than the baseline: oranje.
-    EXPECT_EQ(r.goals[0].measured, (std::vector<std::pair<int, double>>{{2021, 21.0}, {2022, 19.5}}));
+    EXPECT_EQ(r.goals[0].measured,
+              (std::vector<std::pair<int, double>>{{2021, 21.0}, {2022, 19.5}}));
     EXPECT_EQ(r.goals[0].light, TrafficLight::oranje);
 
     const std::string html = to_html(annual_report_document(r, "test"));
@@ -141,7 +160,8 @@ TEST_F(AnnualReportTest, the_year_plan_adds_the_activity_overview_and_the_goals_
     EXPECT_NE(html.find("21,0 % (2021)"), std::string::npos);
     EXPECT_NE(html.find("<svg viewBox="), std::string::npos);
     // The draft plan carries what is not green into next year.
-    EXPECT_NE(html.find("Preventiecoalitie vormen (Monitor, rood: nog niet gerealiseerd)"), std::string::npos);
+    EXPECT_NE(html.find("Preventiecoalitie vormen (Monitor, rood: nog niet gerealiseerd)"),
+              std::string::npos);
     EXPECT_EQ(html.find("http:"), std::string::npos);
     EXPECT_EQ(html.find("https:"), std::string::npos);
 }
@@ -153,8 +173,10 @@ TEST_F(AnnualReportTest, the_year_plan_adds_the_activity_overview_and_the_goals_
 TEST_F(AnnualReportTest, the_execution_plan_per_recommendation_with_lights_and_resources) {
     // Before any action: the municipality runs the Scanner workflow, so the report says so.
     std::string html = to_html(annual_report_document(report(), "test"));
-    EXPECT_NE(html.find("<h2>Uitvoeringsplan na de Scanner</h2>\n<p>Geen uitvoeringsplan vastgelegd.</p>"),
-              std::string::npos);
+    EXPECT_NE(
+        html.find(
+            "<h2>Uitvoeringsplan na de Scanner</h2>\n<p>Geen uitvoeringsplan vastgelegd.</p>"),
+        std::string::npos);
 
     auto action = [](std::string recommendation, std::string intervention, TrafficLight light) {
         ExecutionAction a;
@@ -165,8 +187,8 @@ TEST_F(AnnualReportTest, the_execution_plan_per_recommendation_with_lights_and_r
         a.created_at = a.updated_at = at(2022, 10, 3);
         return a;
     };
-    ExecutionAction parents = action("Voorlichting aan ouders over alcohol en cannabis", "Ouderavonden op alle vo-scholen",
-                                     TrafficLight::oranje);
+    ExecutionAction parents = action("Voorlichting aan ouders over alcohol en cannabis",
+                                     "Ouderavonden op alle vo-scholen", TrafficLight::oranje);
     parents.priority = Priority::hoog;
     parents.period = "sep 2022 – jun 2023";
     parents.responsible = "Novadic-Kentron";
@@ -176,10 +198,10 @@ TEST_F(AnnualReportTest, the_execution_plan_per_recommendation_with_lights_and_r
     parents.recognised = true;
     parents.status_remark = "twee van de vier avonden gegeven";
     store().insert_execution_action(parents);
-    store().insert_execution_action(action("Voorlichting aan ouders over alcohol en cannabis", "Nieuwsbrief voor ouders",
-                                           TrafficLight::groen));
-    store().insert_execution_action(action("Handhaving op evenementen", "Leeftijdscontrole bij festivals",
-                                           TrafficLight::rood));
+    store().insert_execution_action(action("Voorlichting aan ouders over alcohol en cannabis",
+                                           "Nieuwsbrief voor ouders", TrafficLight::groen));
+    store().insert_execution_action(
+        action("Handhaving op evenementen", "Leeftijdscontrole bij festivals", TrafficLight::rood));
     // Added on 2 January 2023 (okod's clock now): not part of 2022.
     ExecutionActionChange later;
     later.recommendation = "1";
@@ -201,30 +223,39 @@ TEST_F(AnnualReportTest, the_execution_plan_per_recommendation_with_lights_and_r
     html = to_html(annual_report_document(r, "test"));
     EXPECT_NE(html.find("<h2>Uitvoeringsplan na de Scanner</h2>"), std::string::npos);
     EXPECT_NE(html.find("Samen: 3 acties (1 groen, 1 oranje, 1 rood)."), std::string::npos);
-    EXPECT_NE(html.find("Aanbeveling 1: Alcoholverstrekking aan minderjarigen in sportkantines: nog geen acties."),
+    EXPECT_NE(html.find("Aanbeveling 1: Alcoholverstrekking aan minderjarigen in sportkantines: "
+                        "nog geen acties."),
               std::string::npos);
-    EXPECT_NE(html.find("Aanbeveling 2: Voorlichting aan ouders over alcohol en cannabis (1 groen, 1 oranje, 0 rood)"),
+    EXPECT_NE(html.find("Aanbeveling 2: Voorlichting aan ouders over alcohol en cannabis (1 groen, "
+                        "1 oranje, 0 rood)"),
               std::string::npos);
     EXPECT_EQ(html.find("Instructie barvrijwilligers"), std::string::npos);
     // The 2022 report, made in January 2023: the lights are today's, and it says so.
-    EXPECT_NE(html.find("De stand van de acties is die van 2 januari 2023, de dag waarop deze rapportage is opgesteld."),
+    EXPECT_NE(html.find("De stand van de acties is die van 2 januari 2023, de dag waarop deze "
+                        "rapportage is opgesteld."),
               std::string::npos);
     const std::string md = to_markdown(annual_report_document(r, "test"));
-    EXPECT_NE(md.find("| Interventie | Prioriteit | Periode | Verantwoordelijk | Middelen | Erkend | Status |"),
+    EXPECT_NE(md.find("| Interventie | Prioriteit | Periode | Verantwoordelijk | Middelen | Erkend "
+                      "| Status |"),
               std::string::npos)
         << md;
-    EXPECT_NE(md.find("| oranje | Ouderavonden op alle vo-scholen | hoog | sep 2022 – jun 2023 | Novadic-Kentron | "
-                      "€ 2.500 · 0,2 fte · aula | ja | oranje: deels of loopt nog – twee van de vier avonden gegeven |"),
+    EXPECT_NE(md.find("| oranje | Ouderavonden op alle vo-scholen | hoog | sep 2022 – jun 2023 | "
+                      "Novadic-Kentron | "
+                      "€ 2.500 · 0,2 fte · aula | ja | oranje: deels of loopt nog – twee van de "
+                      "vier avonden gegeven |"),
               std::string::npos)
         << md;
-    EXPECT_NE(md.find("| rood | Leeftijdscontrole bij festivals | middel | – | – | – | nee | rood: nog niet gerealiseerd |"),
+    EXPECT_NE(md.find("| rood | Leeftijdscontrole bij festivals | middel | – | – | – | nee | rood: "
+                      "nog niet gerealiseerd |"),
               std::string::npos)
         << md;
     // The draft plan carries what is not realised into next year; the realised one not.
-    EXPECT_NE(md.find("- Ouderavonden op alle vo-scholen (uitvoeringsplan, aanbeveling 2, oranje: deels of loopt nog)"),
+    EXPECT_NE(md.find("- Ouderavonden op alle vo-scholen (uitvoeringsplan, aanbeveling 2, oranje: "
+                      "deels of loopt nog)"),
               std::string::npos)
         << md;
-    EXPECT_NE(md.find("- Leeftijdscontrole bij festivals (uitvoeringsplan, aanbeveling 4, rood: nog niet gerealiseerd)"),
+    EXPECT_NE(md.find("- Leeftijdscontrole bij festivals (uitvoeringsplan, aanbeveling 4, rood: "
+                      "nog niet gerealiseerd)"),
               std::string::npos)
         << md;
     EXPECT_EQ(md.find("- Nieuwsbrief voor ouders ("), std::string::npos) << md;
@@ -232,8 +263,10 @@ TEST_F(AnnualReportTest, the_execution_plan_per_recommendation_with_lights_and_r
     const std::string en = to_markdown(annual_report_document(report(Language::en), "test"));
     EXPECT_NE(en.find("## Execution plan after the Scanner"), std::string::npos);
     EXPECT_NE(en.find("In all: 3 actions (1 green, 1 orange, 1 red)."), std::string::npos) << en;
-    EXPECT_NE(en.find("| oranje | Ouderavonden op alle vo-scholen | high | sep 2022 – jun 2023 | Novadic-Kentron | "
-                      "€2,500 · 0.2 fte · aula | yes | orange: partly, or still running – twee van de vier avonden "
+    EXPECT_NE(en.find("| oranje | Ouderavonden op alle vo-scholen | high | sep 2022 – jun 2023 | "
+                      "Novadic-Kentron | "
+                      "€2,500 · 0.2 fte · aula | yes | orange: partly, or still running – twee van "
+                      "de vier avonden "
                       "gegeven |"),
               std::string::npos)
         << en;

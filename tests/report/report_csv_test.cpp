@@ -1,8 +1,8 @@
 // The yearly report's tables as CSV, as a Dutch spreadsheet opens them: UTF-8 with BOM,
 // semicolons, CRLF, quotes where a cell needs them, and typed text that stays text.
-#include "adapters/report/report_document.hpp"
-
 #include <gtest/gtest.h>
+
+#include "adapters/report/report_document.hpp"
 
 namespace okod {
 namespace {
@@ -45,7 +45,8 @@ TEST(ReportCsv, tables_and_charts_in_blocks_under_their_section_with_the_traffic
               "Activiteitenoverzicht\r\n"
               "Licht;Werkgroep;Activiteit;Toelichting\r\n"
               "groen;Monitor;Jeugdmonitor afnemen;\"Klas 2 en 4; in schooltijd\"\r\n"
-              "oranje;Communicatie;\"Webinar \"\"alcohol thuis\"\"\";\"'=HYPERLINK(\"\"http://x.example\"\")\"\r\n"
+              "oranje;Communicatie;\"Webinar \"\"alcohol "
+              "thuis\"\"\";\"'=HYPERLINK(\"\"http://x.example\"\")\"\r\n"
               "rood;Beleid;Nalevingsonderzoek;'-3,5 % t.o.v. 2023\r\n"
               ";Beleid;Handhaving;'- nog niet gestart\r\n"
               ";Beleid;Saldo;-3,5\r\n"
@@ -74,7 +75,8 @@ TEST(ReportCsv, a_cell_with_a_line_break_is_quoted_and_stays_one_cell) {
     t.headers = {"Opmerking"};
     t.rows = {{"regel 1\nregel 2"}, {" spaties "}};
     d.sections.push_back({"S", {t}, false});
-    EXPECT_NE(to_csv(d).find("Opmerking\r\n\"regel 1\nregel 2\"\r\n\" spaties \"\r\n"), std::string::npos);
+    EXPECT_NE(to_csv(d).find("Opmerking\r\n\"regel 1\nregel 2\"\r\n\" spaties \"\r\n"),
+              std::string::npos);
 }
 
 }  // namespace

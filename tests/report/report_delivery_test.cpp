@@ -3,16 +3,16 @@
 // workflow, the real outbox sender and the report attacher. The regisseur's reminders
 // carry okod's draft (and it lies in the reports directory); the escalation to the
 // wethouder does not.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+
 #include "adapters/report/report_words.hpp"
 #include "daemon/outbox/annual_report_attacher.hpp"
 #include "daemon/outbox/outbox_sender.hpp"
 #include "report/report_year.hpp"
 #include "support/demo_world.hpp"
-
-#include <gtest/gtest.h>
-
-#include <algorithm>
-#include <map>
 
 namespace okod::test {
 namespace {
@@ -49,7 +49,8 @@ protected:
         // A programme that runs well until the summer of 2026; then the report is due.
         run_until(live_from(), true);
         transport_ = std::make_unique<RecordingTransport>(*clock_);
-        attacher_ = std::make_unique<AnnualReportAttacher>(store(), runtime_->definitions, runtime_->config);
+        attacher_ = std::make_unique<AnnualReportAttacher>(store(), runtime_->definitions,
+                                                           runtime_->config);
         sender_ = std::make_unique<OutboxSender>(
             store(), runtime_->definitions, *clock_,
             MailIdentity{"oko@maastricht.nl", "OKO Maastricht"},
@@ -67,7 +68,8 @@ protected:
             if (outbox_next && (!next || *outbox_next < *next)) next = outbox_next;
             if (!next || *next > end) break;
             clock_->advance_to(*next);
-            while (engine().step()) {}
+            while (engine().step()) {
+            }
             sender_->deliver_ready(*transport_);
         }
         clock_->advance_to(end);
@@ -101,7 +103,8 @@ TEST_F(ReportDelivery, the_regisseur_gets_okods_draft_report_five_weeks_before_t
     // before that, at 09:00.
     EXPECT_EQ(format_local_minutes(first.at), "2026-09-10 09:00");
     EXPECT_EQ(first.message.to_address, "sanne.vermeulen@maastricht.example");
-    EXPECT_NE(first.message.subject.find("Herinnering: Jaarrapportage opstellen"), std::string::npos)
+    EXPECT_NE(first.message.subject.find("Herinnering: Jaarrapportage opstellen"),
+              std::string::npos)
         << first.message.subject;
 
     const auto* html = attachment(first.message, "jaarrapportage-GM0935-2026.html");
@@ -109,19 +112,24 @@ TEST_F(ReportDelivery, the_regisseur_gets_okods_draft_report_five_weeks_before_t
     EXPECT_EQ(html->content_type, "text/html; charset=UTF-8");
     EXPECT_NE(html->data.find("<h1>Jaarrapportage OKO 2026 – Maastricht</h1>"), std::string::npos);
     EXPECT_NE(html->data.find("Concept-jaarplan"), std::string::npos);
-    EXPECT_NE(first.message.text.find("okods concept-jaarrapportage 2026 met de stand van 10 september 2026"),
+    EXPECT_NE(first.message.text.find(
+                  "okods concept-jaarrapportage 2026 met de stand van 10 september 2026"),
               std::string::npos)
         << first.message.text;
-    EXPECT_NE(first.message.text.find("okoctl report annual --municipality GM0935 --year 2026"), std::string::npos);
+    EXPECT_NE(first.message.text.find("okoctl report annual --municipality GM0935 --year 2026"),
+              std::string::npos);
 
     // The same report lies in the reports directory, as HTML and Markdown.
     EXPECT_EQ(read_file(dir_ / "reports/jaarrapportage-GM0935-2026.html"), html->data);
-    EXPECT_NE(read_file(dir_ / "reports/jaarrapportage-GM0935-2026.md").find("# Jaarrapportage OKO 2026 – Maastricht"),
+    EXPECT_NE(read_file(dir_ / "reports/jaarrapportage-GM0935-2026.md")
+                  .find("# Jaarrapportage OKO 2026 – Maastricht"),
               std::string::npos);
-    EXPECT_FALSE(std::filesystem::exists(dir_ / "reports/jaarrapportage-GM0935-2026.pdf"));  // pdf = false
+    EXPECT_FALSE(
+        std::filesystem::exists(dir_ / "reports/jaarrapportage-GM0935-2026.pdf"));  // pdf = false
 }
 
-TEST_F(ReportDelivery, every_reminder_up_to_the_due_date_carries_the_latest_draft_and_the_escalation_none) {
+TEST_F(ReportDelivery,
+       every_reminder_up_to_the_due_date_carries_the_latest_draft_and_the_escalation_none) {
     live_until(at(2026, 10, 16));
     std::map<std::string, int> per_key;
     for (const auto& s : transport_->sent) ++per_key[s.message.idempotency_key];
@@ -135,20 +143,23 @@ TEST_F(ReportDelivery, every_reminder_up_to_the_due_date_carries_the_latest_draf
                        (s.message.attachments.empty() ? "" : " +rapport"));
         if (escalation) {
             EXPECT_FALSE(to_regisseur);
-            EXPECT_TRUE(s.message.attachments.empty()) << "a draft is for its author, not for the wethouder";
+            EXPECT_TRUE(s.message.attachments.empty())
+                << "a draft is for its author, not for the wethouder";
         } else {
             EXPECT_TRUE(to_regisseur) << s.message.to_address;
             ASSERT_EQ(s.message.attachments.size(), 1u) << s.message.subject;
             // Made that day: the note names the day the mail went.
-            EXPECT_NE(s.message.text.find("met de stand van " + long_day(s.at)), std::string::npos) << s.message.text;
+            EXPECT_NE(s.message.text.find("met de stand van " + long_day(s.at)), std::string::npos)
+                << s.message.text;
         }
     }
     // Draft: 14, 3 and 0 days before 24 September, the overdue notice, the escalation
     // a week later; sending: 7 days before 15 October, on the day, and overdue.
-    EXPECT_EQ(seen, (std::vector<std::string>{
-                        "2026-09-10 09:00 +rapport", "2026-09-21 09:00 +rapport", "2026-09-24 09:00 +rapport",
-                        "2026-09-24 17:00 +rapport", "2026-10-01 09:00 escalatie", "2026-10-08 09:00 +rapport",
-                        "2026-10-15 09:00 +rapport", "2026-10-15 17:00 +rapport"}));
+    EXPECT_EQ(seen,
+              (std::vector<std::string>{"2026-09-10 09:00 +rapport", "2026-09-21 09:00 +rapport",
+                                        "2026-09-24 09:00 +rapport", "2026-09-24 17:00 +rapport",
+                                        "2026-10-01 09:00 escalatie", "2026-10-08 09:00 +rapport",
+                                        "2026-10-15 09:00 +rapport", "2026-10-15 17:00 +rapport"}));
 }
 
 TEST_F(ReportDelivery, a_report_due_in_spring_looks_back_on_the_year_before) {
@@ -161,7 +172,8 @@ TEST_F(ReportDelivery, a_report_due_in_spring_looks_back_on_the_year_before) {
     ASSERT_EQ(spring->files.size(), 1u);
     EXPECT_EQ(spring->files[0].filename, "annual-report-GM0935-2026.html");
     EXPECT_NE(spring->files[0].data.find("OKO yearly report 2026"), std::string::npos);
-    EXPECT_NE(spring->note.find("okod's draft yearly report 2026 as of 10 April 2027"), std::string::npos)
+    EXPECT_NE(spring->note.find("okod's draft yearly report 2026 as of 10 April 2027"),
+              std::string::npos)
         << spring->note;
     EXPECT_TRUE(std::filesystem::exists(dir_ / "reports/annual-report-GM0935-2026.html"));
 }
@@ -177,7 +189,9 @@ TEST(AnnualReportYear, a_report_due_before_july_looks_back_on_the_year_before) {
 // report of the year the council gets in July, not the year before.
 class ReportDueInJuly : public ReportDelivery {
 protected:
-    void configure() override { edit_maastricht("report_due = \"10-15\"", "report_due = \"07-10\""); }
+    void configure() override {
+        edit_maastricht("report_due = \"10-15\"", "report_due = \"07-10\"");
+    }
     Instant live_from() override { return at(2026, 5, 15); }
 };
 
@@ -186,14 +200,18 @@ TEST_F(ReportDueInJuly, every_task_around_the_report_attaches_the_year_of_its_se
     int drafts = 0;
     for (const auto& s : council_report_mails()) {
         if (s.message.attachments.empty()) continue;
-        EXPECT_EQ(s.message.attachments[0].filename, "jaarrapportage-GM0935-2026.html") << s.message.subject;
-        if (s.message.subject.find("opstellen") != std::string::npos && local_date(s.at) < day(2026, 7, 1)) ++drafts;
+        EXPECT_EQ(s.message.attachments[0].filename, "jaarrapportage-GM0935-2026.html")
+            << s.message.subject;
+        if (s.message.subject.find("opstellen") != std::string::npos &&
+            local_date(s.at) < day(2026, 7, 1))
+            ++drafts;
     }
     EXPECT_GT(drafts, 0);  // a June reminder for the draft was among them
 }
 
 // Whatever keeps the report from being written, the reminder goes, with it attached.
-TEST_F(ReportDelivery, a_reports_directory_that_cannot_be_made_still_sends_the_reminder_with_the_report) {
+TEST_F(ReportDelivery,
+       a_reports_directory_that_cannot_be_made_still_sends_the_reminder_with_the_report) {
     write_file(dir_ / "not-a-dir", "x");
     runtime_->config.reports.dir = dir_ / "not-a-dir" / "reports";
     live_until(at(2026, 9, 10, 12));
@@ -207,7 +225,8 @@ class NoAttachmentsTransport final : public MailTransport {
 public:
     SendResult send(const MailMessage& m) override {
         attempts.push_back(m);
-        if (!m.attachments.empty()) return {SendResult::Outcome::rejected, "552 5.3.4 message too big"};
+        if (!m.attachments.empty())
+            return {SendResult::Outcome::rejected, "552 5.3.4 message too big"};
         return {};
     }
     std::vector<MailMessage> attempts;
@@ -215,7 +234,8 @@ public:
 
 TEST_F(ReportDelivery, a_server_that_refuses_attachments_still_gets_the_reminder_without_them) {
     clock_->advance_to(at(2026, 9, 10, 9));
-    while (engine().step()) {}
+    while (engine().step()) {
+    }
     NoAttachmentsTransport refusing;
     sender_->deliver_ready(refusing);
     std::vector<MailMessage> about_report;
@@ -224,7 +244,8 @@ TEST_F(ReportDelivery, a_server_that_refuses_attachments_still_gets_the_reminder
     ASSERT_EQ(about_report.size(), 2u);
     EXPECT_EQ(about_report[0].attachments.size(), 1u);
     EXPECT_TRUE(about_report[1].attachments.empty());
-    EXPECT_NE(about_report[1].text.find("De mailserver nam de bijlage niet aan"), std::string::npos);
+    EXPECT_NE(about_report[1].text.find("De mailserver nam de bijlage niet aan"),
+              std::string::npos);
     EXPECT_EQ(about_report[1].message_id, about_report[0].message_id);
     for (const auto& item : outbox()) {
         if (item.task_id == task("council-report", "draft").id) {

@@ -1,17 +1,17 @@
 // Follows the demo Maastricht config through the real `okod simulate` process and checks
 // the brief's timeline of the implementation trajectory and the OKO cycle.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <map>
+#include <set>
+#include <sstream>
+
 #include "adapters/calendar/school_holidays_json.hpp"
 #include "calendar/calendar.hpp"
 #include "rules/due_rule.hpp"
 #include "support/test_support.hpp"
 #include "time/amsterdam.hpp"
-
-#include <boost/json.hpp>
-#include <gtest/gtest.h>
-
-#include <map>
-#include <set>
-#include <sstream>
 
 namespace okod::test {
 namespace {
@@ -38,7 +38,9 @@ std::vector<Line> parse_lines(const std::string& out) {
     return lines;
 }
 
-Date d(int y, unsigned m, unsigned day) { return Date{date::year{y}, date::month{m}, date::day{day}}; }
+Date d(int y, unsigned m, unsigned day) {
+    return Date{date::year{y}, date::month{m}, date::day{day}};
+}
 bool within(Date x, Date first, Date last) {
     return date::sys_days{first} <= date::sys_days{x} && date::sys_days{x} <= date::sys_days{last};
 }
@@ -47,10 +49,10 @@ class MaastrichtSimulation : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         TempDir tmp;
-        auto r = run_binary("okod", {"simulate", "--config", source_path("config/okod.toml").string(),
-                                     "--from", "2022-01-01", "--to", "2026-12-31", "--municipality",
-                                     "GM0935", "--complete-on-time", "--json", "--store",
-                                     (tmp / "sim.sqlite").string()});
+        auto r = run_binary(
+            "okod", {"simulate", "--config", source_path("config/okod.toml").string(), "--from",
+                     "2022-01-01", "--to", "2026-12-31", "--municipality", "GM0935",
+                     "--complete-on-time", "--json", "--store", (tmp / "sim.sqlite").string()});
         ASSERT_EQ(r.exit_code, 0) << r.err;
         output_ = new std::string(r.out);
         lines_ = new std::vector<Line>(parse_lines(r.out));
@@ -102,7 +104,8 @@ TEST_F(MaastrichtSimulation, feedback_is_due_at_most_two_months_after_the_survey
     const Date limit = add_period(survey->day(), 2, PeriodUnit::months);
     int feedback_tasks = 0;
     for (const auto& l : *lines_) {
-        if (l.workflow != "oko-cycle" || l.kind != "task_created" || l.state != "terugkoppeling") continue;
+        if (l.workflow != "oko-cycle" || l.kind != "task_created" || l.state != "terugkoppeling")
+            continue;
         if (l.day().year() != date::year{2022}) continue;
         ++feedback_tasks;
         ASSERT_FALSE(l.due.empty()) << l.task;
@@ -114,7 +117,8 @@ TEST_F(MaastrichtSimulation, feedback_is_due_at_most_two_months_after_the_survey
 
 // The survey's reporting deadlines: first analyses within four weeks, the full report
 // with advice for SMART goals three months after the survey, in survey years only.
-TEST_F(MaastrichtSimulation, the_full_survey_report_is_due_three_months_after_the_survey_in_survey_years) {
+TEST_F(MaastrichtSimulation,
+       the_full_survey_report_is_due_three_months_after_the_survey_in_survey_years) {
     const Line* survey = find("oko-cycle", "task_done", "survey", 2022);
     ASSERT_NE(survey, nullptr);
     const Line* report = find("oko-cycle", "task_created", "survey-report", 2022);
@@ -138,8 +142,8 @@ TEST_F(MaastrichtSimulation, local_policy_is_decided_in_q4_2022) {
 TEST_F(MaastrichtSimulation, the_council_is_informed_every_year) {
     std::set<int> years;
     for (const auto& l : *lines_) {
-        const bool trajectory_report = l.workflow == "implementation-trajectory" &&
-                                       l.task.starts_with("council-informed");
+        const bool trajectory_report =
+            l.workflow == "implementation-trajectory" && l.task.starts_with("council-informed");
         const bool later_report = l.workflow == "council-report" && l.task.starts_with("send");
         if (l.kind == "task_done" && (trajectory_report || later_report))
             years.insert(static_cast<int>(l.day().year()));
@@ -166,10 +170,10 @@ TEST_F(MaastrichtSimulation, every_line_carries_time_with_offset_workflow_and_ki
 
 TEST_F(MaastrichtSimulation, the_same_input_prints_the_same_bytes) {
     TempDir tmp;
-    auto again = run_binary("okod", {"simulate", "--config", source_path("config/okod.toml").string(),
-                                     "--from", "2022-01-01", "--to", "2026-12-31", "--municipality",
-                                     "GM0935", "--complete-on-time", "--json", "--store",
-                                     (tmp / "other.sqlite").string()});
+    auto again = run_binary(
+        "okod", {"simulate", "--config", source_path("config/okod.toml").string(), "--from",
+                 "2022-01-01", "--to", "2026-12-31", "--municipality", "GM0935",
+                 "--complete-on-time", "--json", "--store", (tmp / "other.sqlite").string()});
     ASSERT_EQ(again.exit_code, 0) << again.err;
     EXPECT_EQ(again.out, *output_);
 }
@@ -177,8 +181,8 @@ TEST_F(MaastrichtSimulation, the_same_input_prints_the_same_bytes) {
 TEST(Simulation, tasks_nobody_completes_become_overdue_and_escalate) {
     TempDir tmp;
     auto r = run_binary("okod", {"simulate", "--config", source_path("config/okod.toml").string(),
-                                 "--from", "2022-01-01", "--to", "2022-04-30", "--municipality", "GM0935",
-                                 "--json", "--store", (tmp / "s.sqlite").string()});
+                                 "--from", "2022-01-01", "--to", "2022-04-30", "--municipality",
+                                 "GM0935", "--json", "--store", (tmp / "s.sqlite").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     auto lines = parse_lines(r.out);
     auto has = [&](const std::string& kind, const std::string& task) {
@@ -197,15 +201,17 @@ TEST(Simulation, tasks_nobody_completes_become_overdue_and_escalate) {
 
 TEST(Simulation, human_output_speaks_dutch_by_default_and_english_on_request) {
     TempDir tmp;
-    const std::vector<std::string> base{"simulate", "--config", source_path("config/okod.toml").string(),
-                                        "--from", "2022-03-01", "--to", "2022-03-31", "--municipality",
-                                        "GM0935"};
+    const std::vector<std::string> base{
+        "simulate",   "--config",       source_path("config/okod.toml").string(),
+        "--from",     "2022-03-01",     "--to",
+        "2022-03-31", "--municipality", "GM0935"};
     auto args = base;
     args.insert(args.end(), {"--store", (tmp / "nl.sqlite").string()});
     auto nl = run_binary("okod", args);
     ASSERT_EQ(nl.exit_code, 0) << nl.err;
-    EXPECT_NE(nl.out.find("herinnering (14 dagen vooraf) 'Lokaal kernteam vormen' aan Sanne Vermeulen"),
-              std::string::npos)
+    EXPECT_NE(
+        nl.out.find("herinnering (14 dagen vooraf) 'Lokaal kernteam vormen' aan Sanne Vermeulen"),
+        std::string::npos)
         << nl.out;
     args = base;
     args.insert(args.end(), {"--store", (tmp / "en.sqlite").string(), "--lang", "en"});
@@ -216,16 +222,19 @@ TEST(Simulation, human_output_speaks_dutch_by_default_and_english_on_request) {
 
 TEST(Simulation, bad_arguments_get_a_precise_message_and_exit_2) {
     const std::string config = source_path("config/okod.toml").string();
-    auto bad_date = run_binary("okod", {"simulate", "--config", config, "--from", "2022-13-01", "--to", "2022-12-31"});
+    auto bad_date = run_binary(
+        "okod", {"simulate", "--config", config, "--from", "2022-13-01", "--to", "2022-12-31"});
     EXPECT_EQ(bad_date.exit_code, 2);
     EXPECT_EQ(bad_date.err, "okod simulate: --from '2022-13-01' is not a date (YYYY-MM-DD)\n");
-    auto reversed = run_binary("okod", {"simulate", "--config", config, "--from", "2023-01-01", "--to", "2022-12-31"});
+    auto reversed = run_binary(
+        "okod", {"simulate", "--config", config, "--from", "2023-01-01", "--to", "2022-12-31"});
     EXPECT_EQ(reversed.exit_code, 2);
     EXPECT_EQ(reversed.err, "okod simulate: --to 2022-12-31 is before --from 2023-01-01\n");
-    auto unknown = run_binary("okod", {"simulate", "--config", config, "--from", "2022-01-01", "--to",
-                                       "2022-12-31", "--municipality", "GM9999"});
+    auto unknown = run_binary("okod", {"simulate", "--config", config, "--from", "2022-01-01",
+                                       "--to", "2022-12-31", "--municipality", "GM9999"});
     EXPECT_EQ(unknown.exit_code, 2);
-    EXPECT_NE(unknown.err.find("--municipality GM9999 is not configured"), std::string::npos) << unknown.err;
+    EXPECT_NE(unknown.err.find("--municipality GM9999 is not configured"), std::string::npos)
+        << unknown.err;
     auto no_config = run_binary("okod", {"simulate", "--config", "/nonexistent/okod.toml", "--from",
                                          "2022-01-01", "--to", "2022-12-31"});
     EXPECT_EQ(no_config.exit_code, 1);

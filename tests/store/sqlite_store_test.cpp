@@ -257,14 +257,16 @@ TEST(SqliteStore, a_store_from_before_migration_7_keeps_its_timers_events_and_ou
                             "'GM0935', 1, 'oko-cycle', "
                             "'task_created', '', '', 'old.{}', '', '', '', NULL, -1, '')",
                             1'700'000'000 + n, n));
-        db.exec("INSERT INTO timers(due_at, kind, municipality, definition_id, instance_key, "
-                "instance_id, task_id, lead_days, transition_index, state_entry, key) VALUES "
-                "(1800000000, 'task_due', 'GM0935', '', '', NULL, 7, 0, -1, 0, 'old-timer')");
-        db.exec("INSERT INTO outbox(id, key, created_at, municipality, task_id, kind, role, "
-                "person_id, recipient, language, lead_days, due, late, status, attempts, "
-                "next_attempt_at, last_error, sent_at) VALUES (41, 'old-mail', 1700000000, "
-                "'GM0935', 7, 'reminder', 'regisseur', 'anna', 'anna@example.nl', 'nl', 3, NULL, "
-                "0, 'sent', 1, NULL, '', 1700000100)");
+        db.exec(
+            "INSERT INTO timers(due_at, kind, municipality, definition_id, instance_key, "
+            "instance_id, task_id, lead_days, transition_index, state_entry, key) VALUES "
+            "(1800000000, 'task_due', 'GM0935', '', '', NULL, 7, 0, -1, 0, 'old-timer')");
+        db.exec(
+            "INSERT INTO outbox(id, key, created_at, municipality, task_id, kind, role, "
+            "person_id, recipient, language, lead_days, due, late, status, attempts, "
+            "next_attempt_at, last_error, sent_at) VALUES (41, 'old-mail', 1700000000, "
+            "'GM0935', 7, 'reminder', 'regisseur', 'anna', 'anna@example.nl', 'nl', 3, NULL, "
+            "0, 'sent', 1, NULL, '', 1700000100)");
     }
     auto store = SqliteStore::open(file);
     EXPECT_EQ(store->schema_version(), SqliteStore::latest_schema_version());
@@ -434,11 +436,13 @@ TEST(SqliteStore, person_round_trips_and_people_are_ordered_by_id) {
 TEST(SqliteStore, assignment_round_trips_and_adding_it_again_updates_its_end) {
     auto store = SqliteStore::open(":memory:");
     store->upsert_person(person("anna"));
-    RoleAssignment a{0, "GM0935", "regisseur", "anna", day(2024, 1, 1), day(2024, 6, 30), std::nullopt};
+    RoleAssignment a{0,           "GM0935", "regisseur", "anna", day(2024, 1, 1), day(2024, 6, 30),
+                     std::nullopt};
     const auto id = store->add_assignment(a);
     EXPECT_GT(id, 0);
     EXPECT_EQ(store->add_assignment(a), id);
-    RoleAssignment open_ended{0, "GM0935", "regisseur", "anna", day(2025, 1, 1), std::nullopt, std::nullopt};
+    RoleAssignment open_ended{
+        0, "GM0935", "regisseur", "anna", day(2025, 1, 1), std::nullopt, std::nullopt};
     const auto id2 = store->add_assignment(open_ended);
     EXPECT_NE(id2, id);
 
@@ -473,7 +477,8 @@ TEST(SqliteStore, assignment_round_trips_and_adding_it_again_updates_its_end) {
     EXPECT_EQ(store->add_assignment(open_ended), id2);
     EXPECT_EQ(store->assignments_of_municipality("GM0935")[1].until, day(2025, 12, 31));
     // An open period the config now ends gets that end.
-    RoleAssignment later{0, "GM0935", "ggd-contact", "anna", day(2026, 1, 1), std::nullopt, std::nullopt};
+    RoleAssignment later{
+        0, "GM0935", "ggd-contact", "anna", day(2026, 1, 1), std::nullopt, std::nullopt};
     store->add_assignment(later);
     later.until = day(2026, 6, 30);
     store->add_assignment(later);
@@ -487,11 +492,16 @@ TEST(SqliteStore, assignment_round_trips_and_adding_it_again_updates_its_end) {
 TEST(SqliteStore, holders_are_the_people_whose_assignment_covers_the_day) {
     auto store = SqliteStore::open(":memory:");
     for (const char* id : {"anna", "bob", "carl", "dana"}) store->upsert_person(person(id));
-    store->add_assignment({0, "GM0935", "regisseur", "bob", day(2024, 7, 1), std::nullopt, std::nullopt});
-    store->add_assignment({0, "GM0935", "regisseur", "anna", day(2024, 1, 1), day(2024, 6, 30), std::nullopt});
-    store->add_assignment({0, "GM0935", "regisseur", "dana", day(2024, 6, 1), day(2024, 7, 31), std::nullopt});
-    store->add_assignment({0, "GM0935", "ggd-contact", "carl", day(2020, 1, 1), std::nullopt, std::nullopt});
-    store->add_assignment({0, "GM0888", "regisseur", "carl", day(2020, 1, 1), std::nullopt, std::nullopt});
+    store->add_assignment(
+        {0, "GM0935", "regisseur", "bob", day(2024, 7, 1), std::nullopt, std::nullopt});
+    store->add_assignment(
+        {0, "GM0935", "regisseur", "anna", day(2024, 1, 1), day(2024, 6, 30), std::nullopt});
+    store->add_assignment(
+        {0, "GM0935", "regisseur", "dana", day(2024, 6, 1), day(2024, 7, 31), std::nullopt});
+    store->add_assignment(
+        {0, "GM0935", "ggd-contact", "carl", day(2020, 1, 1), std::nullopt, std::nullopt});
+    store->add_assignment(
+        {0, "GM0888", "regisseur", "carl", day(2020, 1, 1), std::nullopt, std::nullopt});
 
     auto ids = [&](Date on) {
         std::vector<std::string> out;

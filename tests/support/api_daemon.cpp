@@ -15,13 +15,15 @@ ApiDaemon::ApiDaemon(const std::string& start, const std::string& http_settings,
     copy_demo_config(dir());
     if (prepare) prepare(dir());
     std::string toml = read_file(config());
-    toml += fmt::format("[http]\naddress = \"127.0.0.1\"\nport = {}\n{}[mail]\ntransport = \"directory\"\n"
-                        "from = \"oko@regio.example\"\ndirectory = \"state/mail\"\n",
-                        port_, http_settings);
+    toml += fmt::format(
+        "[http]\naddress = \"127.0.0.1\"\nport = {}\n{}[mail]\ntransport = \"directory\"\n"
+        "from = \"oko@regio.example\"\ndirectory = \"state/mail\"\n",
+        port_, http_settings);
     write_file(config(), toml);
     okod_ = std::make_unique<ChildProcess>(
         binary_path("okod"),
-        std::vector<std::string>{"run", "--config", config().string(), "--clock", start, "--clock-speed", "1"},
+        std::vector<std::string>{"run", "--config", config().string(), "--clock", start,
+                                 "--clock-speed", "1"},
         dir() / "okod.log");
     ready_ = wait_until([this] { return log().find("ready: ") != std::string::npos; }, 20s);
     EXPECT_TRUE(ready_) << log();

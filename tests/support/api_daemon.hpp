@@ -3,13 +3,13 @@
 // municipalities; Maastricht has open and overdue work) in a temporary directory, on
 // the real clock from `start` at normal speed; tokens made by the real okoctl. For the
 // tests of the API, its clients (okoctl, iCalendar, the dashboard) and their roles.
-#include "support/child_process.hpp"
-#include "support/test_support.hpp"
-
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "support/child_process.hpp"
+#include "support/test_support.hpp"
 
 namespace okod::test {
 
@@ -18,7 +18,8 @@ public:
     // Starts okod and waits (bounded) until it is ready; check ready() afterwards.
     // `http_settings`: extra lines for the [http] table, e.g. "max_body_kib = 1\n";
     // `prepare`: changes to the copied config (its directory) before okod starts.
-    explicit ApiDaemon(const std::string& start = "2026-03-02T09:00:00+01:00", const std::string& http_settings = "",
+    explicit ApiDaemon(const std::string& start = "2026-03-02T09:00:00+01:00",
+                       const std::string& http_settings = "",
                        const std::function<void(const std::filesystem::path&)>& prepare = {});
     ~ApiDaemon();  // SIGTERM, and the exit code must be 0 (checked with EXPECT)
 

@@ -41,7 +41,8 @@ ChildProcess::ChildProcess(const std::filesystem::path& exe, const std::vector<s
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
     const int rc = posix_spawn(&pid_, exe.c_str(), &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) throw std::runtime_error("cannot start " + exe.string() + ": " + std::strerror(rc));
+    if (rc != 0)
+        throw std::runtime_error("cannot start " + exe.string() + ": " + std::strerror(rc));
 }
 
 ChildProcess::~ChildProcess() {

@@ -24,12 +24,12 @@ public:
     ChildProcess& operator=(const ChildProcess&) = delete;
 
     pid_t pid() const { return pid_; }
-    bool running();                 // false once it exited (and was reaped)
-    void signal(int sig);           // no-op when it already exited
+    bool running();        // false once it exited (and was reaped)
+    void signal(int sig);  // no-op when it already exited
     // Waits at most `timeout` for the exit; the exit code, 128+signal when killed, or
     // nullopt when it is still running.
     std::optional<int> wait_for(std::chrono::milliseconds timeout);
-    void kill_hard();               // SIGKILL and reap
+    void kill_hard();  // SIGKILL and reap
 
 private:
     bool reap(int options);

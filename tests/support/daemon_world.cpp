@@ -1,10 +1,10 @@
 #include "support/daemon_world.hpp"
 
-#include "adapters/sqlite/sqlite_store.hpp"
-
 #include <fmt/format.h>
 
 #include <stdexcept>
+
+#include "adapters/sqlite/sqlite_store.hpp"
 
 namespace okod::test {
 namespace {
@@ -65,7 +65,8 @@ to = "klaar"
 on = "all_tasks_done"
 )";
 
-std::string municipality(const std::string& code, const std::string& name, const std::string& slug) {
+std::string municipality(const std::string& code, const std::string& name,
+                         const std::string& slug) {
     return fmt::format(R"(code = "{0}"
 name = "{1}"
 school_region = "zuid"
@@ -139,15 +140,20 @@ first_retry_seconds = 60
 max_retry_seconds = 3600
 
 )" + mail);
-    write_file(definitions() / "roles.toml", read_file(source_path("workflows/definitions/roles.toml")));
+    write_file(definitions() / "roles.toml",
+               read_file(source_path("workflows/definitions/roles.toml")));
     write_file(definitions() / "drill.toml", kDrill);
-    write_file(dir_ / "municipalities" / "GM0935.toml", municipality("GM0935", "Maastricht", "maastricht"));
-    write_file(dir_ / "municipalities" / "GM0014.toml", municipality("GM0014", "Groningen", "groningen"));
-    write_file(dir_ / "municipalities" / "GM0344.toml", municipality("GM0344", "Utrecht", "utrecht"));
+    write_file(dir_ / "municipalities" / "GM0935.toml",
+               municipality("GM0935", "Maastricht", "maastricht"));
+    write_file(dir_ / "municipalities" / "GM0014.toml",
+               municipality("GM0014", "Groningen", "groningen"));
+    write_file(dir_ / "municipalities" / "GM0344.toml",
+               municipality("GM0344", "Utrecht", "utrecht"));
     for (int i = 1; i <= extra_municipalities; ++i) {
         const std::string code = fmt::format("GM{}", 1000 + i);
-        write_file(dir_ / "municipalities" / (code + ".toml"),
-                   municipality(code, fmt::format("Gemeente {}", 1000 + i), fmt::format("g{}", 1000 + i)));
+        write_file(
+            dir_ / "municipalities" / (code + ".toml"),
+            municipality(code, fmt::format("Gemeente {}", 1000 + i), fmt::format("g{}", 1000 + i)));
     }
 }
 
@@ -170,8 +176,9 @@ bool DaemonWorld::wait_ready(int count, std::chrono::milliseconds timeout) const
 
 std::set<std::string> DaemonWorld::expected_keys() const {
     const auto ref = dir_ / "reference.sqlite";
-    const auto r = run_binary("okod", {"simulate", "--config", config().string(), "--from", "2026-03-02",
-                                       "--to", "2026-03-12", "--store", ref.string()});
+    const auto r =
+        run_binary("okod", {"simulate", "--config", config().string(), "--from", "2026-03-02",
+                            "--to", "2026-03-12", "--store", ref.string()});
     if (r.exit_code != 0) throw std::runtime_error("reference simulation failed: " + r.err);
     auto store = SqliteStore::open(ref);
     std::set<std::string> keys;
@@ -197,7 +204,8 @@ bool DaemonWorld::all_sent(const std::set<std::string>& keys) const {
 int DaemonWorld::log_count(const std::string& needle) const {
     const std::string text = read_file(log());
     int n = 0;
-    for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) ++n;
+    for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1))
+        ++n;
     return n;
 }
 

@@ -3,16 +3,16 @@
 // okod.toml, the shipped roles, a short "drill" workflow whose reminders fall due within
 // a few simulated days, three municipalities with people in every role, and helpers to
 // start okod on an accelerated clock and look into its store and log.
-#include "model/instance.hpp"
-#include "support/child_process.hpp"
-#include "support/test_support.hpp"
-
 #include <chrono>
 #include <filesystem>
 #include <memory>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "model/instance.hpp"
+#include "support/child_process.hpp"
+#include "support/test_support.hpp"
 
 namespace okod::test {
 

@@ -1,8 +1,8 @@
 #include "support/demo_world.hpp"
 
-#include "adapters/config/config.hpp"
-
 #include <filesystem>
+
+#include "adapters/config/config.hpp"
 
 namespace okod::test {
 
@@ -26,8 +26,8 @@ void DemoWorld::start(Instant at, const std::filesystem::path& store) {
     ASSERT_TRUE(r.runtime) << r.errors.at(0).to_string();
     runtime_ = std::move(r.runtime);
     clock_ = std::make_unique<VirtualClock>(at);
-    engine_ = std::make_unique<Engine>(*runtime_->store, runtime_->definitions, runtime_->calendar, *clock_,
-                                       runtime_->config.engine);
+    engine_ = std::make_unique<Engine>(*runtime_->store, runtime_->definitions, runtime_->calendar,
+                                       *clock_, runtime_->config.engine);
     engine_->plan(*runtime_->store->municipality("GM0935"));
 }
 

@@ -3,17 +3,17 @@
 // in process: a copy of the demo config tree (so a test can change the municipality
 // file), the real runtime and a real SQLite store in memory. For tests of the shipped
 // workflows (turnover, elections, success conditions) that need to act mid-way.
-#include "daemon/runtime.hpp"
-#include "engine/engine.hpp"
-#include "support/test_support.hpp"
-#include "time/amsterdam.hpp"
-
 #include <gtest/gtest.h>
 
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "daemon/runtime.hpp"
+#include "engine/engine.hpp"
+#include "support/test_support.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod::test {
 
@@ -49,7 +49,9 @@ protected:
     std::unique_ptr<Engine> engine_;
 };
 
-inline Date day(int y, unsigned m, unsigned d) { return Date{date::year{y}, date::month{m}, date::day{d}}; }
+inline Date day(int y, unsigned m, unsigned d) {
+    return Date{date::year{y}, date::month{m}, date::day{d}};
+}
 inline Instant at(int y, unsigned m, unsigned d, int hour = 9) {
     return at_local(day(y, m, d), TimeOfDay{hour * 60});
 }

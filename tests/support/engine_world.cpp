@@ -16,7 +16,8 @@ nl = "Stuurgroep"
 )";
 }  // namespace
 
-std::string single_task(const std::string& due, const std::string& remind, const std::string& extra) {
+std::string single_task(const std::string& due, const std::string& remind,
+                        const std::string& extra) {
     return R"(
 id = "single"
 version = 1
@@ -31,8 +32,10 @@ name = { nl = "Open" }
   id = "job"
   title = { nl = "Klus" }
   role = "ggd-contact"
-  due = )" + due + R"(
-  remind_days = )" + remind + "\n" + extra + R"(
+  due = )" +
+           due + R"(
+  remind_days = )" +
+           remind + "\n" + extra + R"(
 [[states]]
 id = "closed"
 name = { nl = "Dicht" }
@@ -74,7 +77,7 @@ void EngineWorld::add_municipality(std::vector<std::string> workflows, int cycle
 }
 
 void EngineWorld::give_role(const std::string& person, const std::string& role, Date from,
-                                   std::optional<Date> until) {
+                            std::optional<Date> until) {
     RoleAssignment a;
     a.municipality = "GM0935";
     a.role = role;

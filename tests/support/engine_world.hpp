@@ -1,16 +1,16 @@
 #pragma once
 // A small world for engine tests: a real SQLite store (in memory), definitions parsed
 // from TOML text by the real loader, one municipality with people, and a virtual clock.
-#include "adapters/definitions/toml_definition_loader.hpp"
-#include "adapters/sqlite/sqlite_store.hpp"
-#include "engine/engine.hpp"
-#include "time/amsterdam.hpp"
-
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "adapters/definitions/toml_definition_loader.hpp"
+#include "adapters/sqlite/sqlite_store.hpp"
+#include "engine/engine.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod::test {
 
@@ -20,7 +20,8 @@ inline Date d(int y, unsigned m, unsigned day) {
 
 // A definition "single" with one task "job" for the ggd-contact: `due` is its due rule,
 // `remind` its remind_days, `extra` more task keys (escalate = ...).
-std::string single_task(const std::string& due, const std::string& remind, const std::string& extra = "");
+std::string single_task(const std::string& due, const std::string& remind,
+                        const std::string& extra = "");
 
 class EngineWorld : public ::testing::Test {
 protected:

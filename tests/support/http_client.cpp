@@ -1,8 +1,9 @@
 #include "support/http_client.hpp"
 
-#include <boost/json/parse.hpp>
 #include <curl/curl.h>
 #include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
 
 namespace okod::test {
 namespace {
@@ -48,8 +49,10 @@ HttpResult perform(const std::string& method, const std::string& url, const std:
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
     curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");
     const CURLcode rc = curl_easy_perform(curl);
-    if (rc == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);
-    else r.error = curl_easy_strerror(rc);
+    if (rc == CURLE_OK)
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);
+    else
+        r.error = curl_easy_strerror(rc);
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
     return r;
@@ -66,7 +69,8 @@ HttpResult http_request(const std::string& method, const std::string& url, const
 }
 
 HttpResult http_request_with_headers(const std::string& method, const std::string& url,
-                                     const std::vector<std::string>& headers, const std::string& body) {
+                                     const std::vector<std::string>& headers,
+                                     const std::string& body) {
     return perform(method, url, body, headers);
 }
 

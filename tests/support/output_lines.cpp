@@ -1,10 +1,9 @@
 #include "support/output_lines.hpp"
 
-#include "model/text.hpp"
-
 #include <boost/json/parse.hpp>
-
 #include <sstream>
+
+#include "model/text.hpp"
 
 namespace okod::test {
 

@@ -2,7 +2,6 @@
 // A command's output read the way a user reads it: line by line, or one JSON value
 // per line (okoctl --json).
 #include <boost/json/value.hpp>
-
 #include <string>
 #include <vector>
 

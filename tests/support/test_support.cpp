@@ -1,8 +1,5 @@
 #include "support/test_support.hpp"
 
-#include "adapters/sqlite/sqlite_db.hpp"
-#include "adapters/sqlite/sqlite_store.hpp"
-
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -14,6 +11,9 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
+
+#include "adapters/sqlite/sqlite_db.hpp"
+#include "adapters/sqlite/sqlite_store.hpp"
 
 extern char** environ;
 
@@ -88,8 +88,10 @@ RunResult run_binary(const std::string& name, const std::vector<std::string>& ar
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
+    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
     pid_t pid = 0;
     const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
@@ -116,13 +118,16 @@ dir = "municipalities"
 )");
 }
 
-void copy_demo_config(const std::filesystem::path& dir, const std::vector<std::string>& municipality_files) {
+void copy_demo_config(const std::filesystem::path& dir,
+                      const std::vector<std::string>& municipality_files) {
     namespace fs = std::filesystem;
     write_demo_okod_toml(dir);
-    fs::copy(source_path("workflows/definitions"), dir / "definitions", fs::copy_options::recursive);
+    fs::copy(source_path("workflows/definitions"), dir / "definitions",
+             fs::copy_options::recursive);
     fs::copy(source_path("config/calendars"), dir / "calendars", fs::copy_options::recursive);
     if (municipality_files.empty()) {
-        fs::copy(source_path("config/municipalities"), dir / "municipalities", fs::copy_options::recursive);
+        fs::copy(source_path("config/municipalities"), dir / "municipalities",
+                 fs::copy_options::recursive);
         return;
     }
     fs::create_directories(dir / "municipalities");

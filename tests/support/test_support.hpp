@@ -44,7 +44,8 @@ void write_demo_okod_toml(const std::filesystem::path& dir);
 // The demo tree in `dir`: that okod.toml, the shipped definitions and calendar, and the
 // demo municipality files (all, or only the named ones, e.g. "GM0935-maastricht.toml"),
 // so a test can change any of them.
-void copy_demo_config(const std::filesystem::path& dir, const std::vector<std::string>& municipality_files = {});
+void copy_demo_config(const std::filesystem::path& dir,
+                      const std::vector<std::string>& municipality_files = {});
 
 // A store file as an older okod left it: the first `version` migrations applied, for a
 // test to put rows in (with SqliteDb) before SqliteStore::open migrates the rest.

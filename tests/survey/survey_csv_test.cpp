@@ -63,17 +63,20 @@ TEST(SurveyCsv, reads_a_semicolon_file_with_dutch_decimals_and_percent_signs) {
 }
 
 TEST(SurveyCsv, the_separator_comes_from_the_header_even_after_a_blank_first_line) {
-    const auto p = parse_survey_csv("\n\"gemeente\";indicator;populatie;jaar;waarde\nGM0935;alcohol_last_month;13;2023;21,4\n",
-                                    "survey.csv");
+    const auto p = parse_survey_csv(
+        "\n\"gemeente\";indicator;populatie;jaar;waarde\nGM0935;alcohol_last_month;13;2023;21,4\n",
+        "survey.csv");
     ASSERT_TRUE(p.ok()) << messages(p).front();
-    EXPECT_EQ(measurements(p), (std::vector<Measurement>{m("GM0935", "alcohol_last_month", "13", 2023, 21.4)}));
+    EXPECT_EQ(measurements(p),
+              (std::vector<Measurement>{m("GM0935", "alcohol_last_month", "13", 2023, 21.4)}));
 }
 
 TEST(SurveyCsv, text_that_is_not_utf8_is_refused_with_its_place) {
     // "klas 2 én 3" as Excel's Windows-1252 "CSV (;)" writes it: é is the single byte E9.
     EXPECT_EQ(errors_of_row("GM0935;alcohol_last_month;klas 2 \xE9n 3;2023;21,4"),
-              (std::vector<std::string>{"survey.csv:3: column 3 (populatie): not UTF-8 text (saved by Excel as "
-                                        "\"CSV (;)\"?): save the file as \"CSV UTF-8\" and import again"}));
+              (std::vector<std::string>{
+                  "survey.csv:3: column 3 (populatie): not UTF-8 text (saved by Excel as "
+                  "\"CSV (;)\"?): save the file as \"CSV UTF-8\" and import again"}));
 }
 
 TEST(SurveyCsv, reads_a_comma_file_with_decimal_points) {

@@ -1,13 +1,15 @@
-#include "time/amsterdam.hpp"
-
 #include <gtest/gtest.h>
+
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
 
 using namespace std::chrono_literals;
 
-Date d(int y, unsigned m, unsigned day) { return Date{date::year{y}, date::month{m}, date::day{day}}; }
+Date d(int y, unsigned m, unsigned day) {
+    return Date{date::year{y}, date::month{m}, date::day{day}};
+}
 Instant utc(int y, unsigned m, unsigned day, int h, int min = 0) {
     return Instant{date::sys_days{d(y, m, day)}.time_since_epoch() + std::chrono::hours{h} +
                    std::chrono::minutes{min}};
@@ -18,8 +20,10 @@ TEST(AmsterdamTime, nine_oclock_stays_nine_oclock_across_the_march_dst_change) {
     EXPECT_EQ(at_local(d(2022, 3, 26), TimeOfDay{9 * 60}), utc(2022, 3, 26, 8));
     EXPECT_EQ(at_local(d(2022, 3, 27), TimeOfDay{9 * 60}), utc(2022, 3, 27, 7));
     EXPECT_EQ(at_local(d(2022, 3, 28), TimeOfDay{9 * 60}), utc(2022, 3, 28, 7));
-    EXPECT_EQ(format_iso_local(at_local(d(2022, 3, 26), TimeOfDay{9 * 60})), "2022-03-26T09:00:00+01:00");
-    EXPECT_EQ(format_iso_local(at_local(d(2022, 3, 28), TimeOfDay{9 * 60})), "2022-03-28T09:00:00+02:00");
+    EXPECT_EQ(format_iso_local(at_local(d(2022, 3, 26), TimeOfDay{9 * 60})),
+              "2022-03-26T09:00:00+01:00");
+    EXPECT_EQ(format_iso_local(at_local(d(2022, 3, 28), TimeOfDay{9 * 60})),
+              "2022-03-28T09:00:00+02:00");
 }
 
 TEST(AmsterdamTime, nine_oclock_stays_nine_oclock_across_the_october_dst_change) {
@@ -28,8 +32,9 @@ TEST(AmsterdamTime, nine_oclock_stays_nine_oclock_across_the_october_dst_change)
     EXPECT_EQ(at_local(d(2022, 10, 30), TimeOfDay{9 * 60}), utc(2022, 10, 30, 8));
     EXPECT_EQ(format_iso_local(utc(2022, 10, 30, 8)), "2022-10-30T09:00:00+01:00");
     // A week apart on the local clock is not 7*24 hours apart across the change.
-    EXPECT_EQ(at_local(d(2022, 11, 2), TimeOfDay{9 * 60}) - at_local(d(2022, 10, 26), TimeOfDay{9 * 60}),
-              std::chrono::hours{7 * 24 + 1});
+    EXPECT_EQ(
+        at_local(d(2022, 11, 2), TimeOfDay{9 * 60}) - at_local(d(2022, 10, 26), TimeOfDay{9 * 60}),
+        std::chrono::hours{7 * 24 + 1});
 }
 
 TEST(AmsterdamTime, the_skipped_hour_resolves_to_the_moment_the_clock_jumps) {
@@ -41,7 +46,7 @@ TEST(AmsterdamTime, the_repeated_hour_resolves_to_the_first_pass) {
 }
 
 TEST(AmsterdamTime, local_date_follows_the_amsterdam_midnight) {
-    EXPECT_EQ(local_date(utc(2022, 6, 30, 22, 30)), d(2022, 7, 1));  // 00:30 CEST
+    EXPECT_EQ(local_date(utc(2022, 6, 30, 22, 30)), d(2022, 7, 1));     // 00:30 CEST
     EXPECT_EQ(local_date(utc(2022, 12, 31, 22, 30)), d(2022, 12, 31));  // 23:30 CET
 }
 

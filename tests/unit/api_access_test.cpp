@@ -194,7 +194,8 @@ TEST(ApiAccess, a_regisseur_changes_only_people_whose_roles_are_all_in_its_munic
     EXPECT_FALSE(can_save_person(maastricht, {"GM0344"}));
     EXPECT_TRUE(can_save_person(token(ApiRole::admin, {}), {"GM0935", "GM0344"}));
     EXPECT_FALSE(can_save_person(token(ApiRole::council, {"GM0935"}), {}));
-    EXPECT_FALSE(can_save_person(token(ApiRole::stakeholder, {"GM0935"}, "maastricht-bram"), {"GM0935"}));
+    EXPECT_FALSE(
+        can_save_person(token(ApiRole::stakeholder, {"GM0935"}, "maastricht-bram"), {"GM0935"}));
     ApiToken revoked = maastricht;
     revoked.revoked_at = Instant{};
     EXPECT_FALSE(can_save_person(revoked, {}));

@@ -1,25 +1,28 @@
-#include "adapters/calendar/school_holidays_json.hpp"
 #include "calendar/calendar.hpp"
-#include "calendar/elections.hpp"
-#include "calendar/public_holidays.hpp"
-#include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
+#include "adapters/calendar/school_holidays_json.hpp"
+#include "calendar/elections.hpp"
+#include "calendar/public_holidays.hpp"
+#include "support/test_support.hpp"
+
 namespace okod {
 namespace {
 
-Date d(int y, unsigned m, unsigned day) { return Date{date::year{y}, date::month{m}, date::day{day}}; }
+Date d(int y, unsigned m, unsigned day) {
+    return Date{date::year{y}, date::month{m}, date::day{day}};
+}
 
 TEST(PublicHolidays, easter_and_the_days_that_follow_it) {
     EXPECT_EQ(easter_sunday(2022), d(2022, 4, 17));
     EXPECT_EQ(easter_sunday(2024), d(2024, 3, 31));
     EXPECT_EQ(easter_sunday(2025), d(2025, 4, 20));
-    EXPECT_TRUE(is_public_holiday(d(2024, 4, 1)));    // Tweede Paasdag
-    EXPECT_TRUE(is_public_holiday(d(2024, 5, 9)));    // Hemelvaartsdag
-    EXPECT_TRUE(is_public_holiday(d(2024, 5, 20)));   // Tweede Pinksterdag
+    EXPECT_TRUE(is_public_holiday(d(2024, 4, 1)));   // Tweede Paasdag
+    EXPECT_TRUE(is_public_holiday(d(2024, 5, 9)));   // Hemelvaartsdag
+    EXPECT_TRUE(is_public_holiday(d(2024, 5, 20)));  // Tweede Pinksterdag
     EXPECT_FALSE(is_public_holiday(d(2024, 5, 21)));
 }
 
@@ -42,7 +45,7 @@ TEST(PublicHolidays, the_easter_based_days_of_several_years) {
         SCOPED_TRACE(y.year);
         EXPECT_EQ(easter_sunday(y.year), y.easter);
         EXPECT_TRUE(is_public_holiday(y.easter));
-        EXPECT_TRUE(is_public_holiday(add_days(y.easter, 1)));  // Tweede Paasdag
+        EXPECT_TRUE(is_public_holiday(add_days(y.easter, 1)));    // Tweede Paasdag
         EXPECT_FALSE(is_public_holiday(add_days(y.easter, -2)));  // Goede Vrijdag is a working day
         EXPECT_TRUE(is_public_holiday(y.hemelvaart));
         EXPECT_TRUE(is_public_holiday(y.pinksteren));
@@ -56,8 +59,8 @@ TEST(PublicHolidays, kings_day_is_26_april_in_the_years_the_27th_is_a_sunday) {
         SCOPED_TRACE(year);
         const bool sunday = date::weekday{date::sys_days{d(year, 4, 27)}} == date::Sunday;
         const auto all = public_holidays(year);
-        const auto kings = std::find_if(all.begin(), all.end(),
-                                        [](const PublicHoliday& h) { return h.name == "Koningsdag"; });
+        const auto kings = std::find_if(
+            all.begin(), all.end(), [](const PublicHoliday& h) { return h.name == "Koningsdag"; });
         ASSERT_NE(kings, all.end());
         EXPECT_EQ(kings->date, sunday ? d(year, 4, 26) : d(year, 4, 27));
         EXPECT_EQ(is_public_holiday(d(year, 4, 27)), !sunday);
@@ -80,7 +83,8 @@ TEST(Elections, council_elections_fall_on_the_kieswet_wednesday) {
 
 TEST(SchoolHolidaysJson, the_shipped_calendar_loads_with_every_region) {
     std::vector<LoadError> errors;
-    auto holidays = load_school_holidays_file(test::source_path("config/calendars/school-holidays.json"), errors);
+    auto holidays = load_school_holidays_file(
+        test::source_path("config/calendars/school-holidays.json"), errors);
     ASSERT_TRUE(errors.empty()) << errors.front().to_string();
     EXPECT_EQ(holidays.size(), 66u);
     Calendar cal(SchoolHolidays(std::move(holidays)));

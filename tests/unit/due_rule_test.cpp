@@ -1,19 +1,21 @@
-#include "adapters/calendar/school_holidays_json.hpp"
-#include "calendar/calendar.hpp"
-#include "calendar/elections.hpp"
 #include "rules/due_rule.hpp"
-#include "time/amsterdam.hpp"
-
-#include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
 
 #include <map>
 
+#include "adapters/calendar/school_holidays_json.hpp"
+#include "calendar/calendar.hpp"
+#include "calendar/elections.hpp"
+#include "support/test_support.hpp"
+#include "time/amsterdam.hpp"
+
 namespace okod {
 namespace {
 
-Date d(int y, unsigned m, unsigned day) { return Date{date::year{y}, date::month{m}, date::day{day}}; }
+Date d(int y, unsigned m, unsigned day) {
+    return Date{date::year{y}, date::month{m}, date::day{day}};
+}
 
 DueRule rule(DueKind kind) {
     DueRule r;
@@ -111,8 +113,8 @@ TEST(DueRule, business_day_shifts_off_weekends_and_public_holidays) {
     ctx.calendar = &cal;
     DueRule before = rule(QuarterEnd{4, 1});
     before.business_day = Shift::before;
-    EXPECT_EQ(due(before, ctx), d(2022, 12, 30));  // 31 Dec 2022 is a Saturday
-    DueRule after = rule(AbsoluteDate{d(2023, 4, 10)});   // Tweede Paasdag
+    EXPECT_EQ(due(before, ctx), d(2022, 12, 30));        // 31 Dec 2022 is a Saturday
+    DueRule after = rule(AbsoluteDate{d(2023, 4, 10)});  // Tweede Paasdag
     after.business_day = Shift::after;
     EXPECT_EQ(due(after, ctx), d(2023, 4, 11));
     DueRule christmas = rule(AbsoluteDate{d(2021, 12, 25)});  // Saturday, then two holidays
@@ -140,7 +142,8 @@ TEST(DueRule, school_time_shifts_out_of_the_regions_school_holidays) {
 // The shipped calendar, as okod runs on it.
 Calendar shipped_calendar() {
     std::vector<LoadError> errors;
-    auto holidays = load_school_holidays_file(test::source_path("config/calendars/school-holidays.json"), errors);
+    auto holidays = load_school_holidays_file(
+        test::source_path("config/calendars/school-holidays.json"), errors);
     EXPECT_TRUE(errors.empty()) << errors.front().to_string();
     return Calendar(SchoolHolidays(std::move(holidays)));
 }
@@ -150,7 +153,8 @@ std::string deadline(const DueRule& r, const DueContext& ctx) {
     return format_iso_local(at_local(due(r, ctx), r.at.value_or(kDefaultDueTime)));
 }
 
-TEST(DueRule, a_deadline_in_the_zuid_herfstvakantie_moves_before_it_and_keeps_17_00_across_the_dst_end) {
+TEST(DueRule,
+     a_deadline_in_the_zuid_herfstvakantie_moves_before_it_and_keeps_17_00_across_the_dst_end) {
     // Herfstvakantie zuid 2024: 19-27 October; summer time ends on Sunday 27 October.
     const Calendar cal = shipped_calendar();
     DueContext ctx = context(d(2024, 1, 1));

@@ -1,17 +1,19 @@
 // Municipal council elections: the Kieswet rule for any year, and a merger's
 // (herindeling) November election that replaces the March election within a year.
 #include "calendar/elections.hpp"
-#include "support/engine_world.hpp"
-#include "time/amsterdam.hpp"
 
 #include <gtest/gtest.h>
+
+#include "support/engine_world.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod::test {
 namespace {
 
 using Days = std::vector<Date>;
 
-TEST(Elections, every_election_2014_to_2046_is_a_wednesday_between_15_and_21_march_four_years_apart) {
+TEST(Elections,
+     every_election_2014_to_2046_is_a_wednesday_between_15_and_21_march_four_years_apart) {
     const Days days = council_elections(2014, 2046);
     ASSERT_EQ(days.size(), 9u);  // 2014, 2018, ..., 2046
     for (std::size_t i = 0; i < days.size(); ++i) {
@@ -32,8 +34,8 @@ TEST(Elections, every_election_2014_to_2046_is_a_wednesday_between_15_and_21_mar
 }
 
 TEST(Elections, the_known_election_days_since_2014) {
-    EXPECT_EQ(council_elections(2014, 2030),
-              (Days{d(2014, 3, 19), d(2018, 3, 21), d(2022, 3, 16), d(2026, 3, 18), d(2030, 3, 20)}));
+    EXPECT_EQ(council_elections(2014, 2030), (Days{d(2014, 3, 19), d(2018, 3, 21), d(2022, 3, 16),
+                                                   d(2026, 3, 18), d(2030, 3, 20)}));
     EXPECT_EQ(council_elections(2023, 2025), Days{});
     EXPECT_EQ(council_elections(2026, 2026), Days{d(2026, 3, 18)});
 }

@@ -1,11 +1,12 @@
 // The retry policy waits longer and longer, but never longer than its cap, and never
 // gives up on its own: a mail server down over a long weekend (72 hours) is tried again
 // at least every six hours, so the reminders go out within six hours of its return.
-#include "adapters/config/mail_config.hpp"
-#include "daemon/outbox/transport_factory.hpp"
 #include "outbox/retry_policy.hpp"
 
 #include <gtest/gtest.h>
+
+#include "adapters/config/mail_config.hpp"
+#include "daemon/outbox/transport_factory.hpp"
 
 namespace okod {
 namespace {

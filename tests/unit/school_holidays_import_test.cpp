@@ -1,20 +1,22 @@
 // The importer of the government's open-data school holidays (schoolvakanties JSON):
 // the real file, the sloppiness real files have, and broken files, each rejected as a
 // whole with the place of every problem. And how imported years replace the file's.
-#include "adapters/calendar/school_holidays_json.hpp"
-#include "calendar/calendar.hpp"
-#include "calendar/school_holiday_merge.hpp"
-#include "support/test_support.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 
+#include "adapters/calendar/school_holidays_json.hpp"
+#include "calendar/calendar.hpp"
+#include "calendar/school_holiday_merge.hpp"
+#include "support/test_support.hpp"
+
 namespace okod {
 namespace {
 
-Date d(int y, unsigned m, unsigned day) { return Date{date::year{y}, date::month{m}, date::day{day}}; }
+Date d(int y, unsigned m, unsigned day) {
+    return Date{date::year{y}, date::month{m}, date::day{day}};
+}
 
 std::vector<SchoolHoliday> parse(const std::string& text, std::vector<LoadError>& errors) {
     return parse_school_holidays_json(text, "vakanties.json", errors);
@@ -47,7 +49,8 @@ std::string with_vacation(const std::string& vacation) {
         "title": "Schoolvakanties 2026-2027",
         "schoolyear": "2026-2027",
         "vacations": [
-)" + vacation + R"(
+)" + vacation +
+           R"(
         ]
       }
     ]
@@ -58,7 +61,8 @@ std::string with_vacation(const std::string& vacation) {
 
 TEST(SchoolHolidaysImport, the_government_file_for_2021_to_2027_reads_every_region_and_year) {
     std::vector<LoadError> errors;
-    const auto holidays = load_school_holidays_file(test::source_path("config/calendars/school-holidays.json"), errors);
+    const auto holidays = load_school_holidays_file(
+        test::source_path("config/calendars/school-holidays.json"), errors);
     ASSERT_TRUE(errors.empty()) << errors.front().to_string();
     std::set<std::string> years, regions;
     for (const auto& h : holidays) {
@@ -97,7 +101,7 @@ TEST(SchoolHolidaysImport, stray_spaces_any_case_and_string_or_json_booleans_are
     EXPECT_EQ(h[0].last, d(2026, 10, 25));
     EXPECT_EQ(h[1].region, "heel Nederland");
     EXPECT_EQ(h[1].last, d(2027, 1, 3));
-    EXPECT_EQ(h[2].first, d(2027, 4, 24));  // 22:00Z is local midnight of the next day
+    EXPECT_EQ(h[2].first, d(2027, 4, 24));      // 22:00Z is local midnight of the next day
     EXPECT_EQ(h[3].name, "Voorjaarsvakantie");  // compulsorydates may be left out
 }
 
@@ -107,56 +111,70 @@ TEST(SchoolHolidaysImport, invalid_json_names_the_line_and_column) {
 }
 
 TEST(SchoolHolidaysImport, a_value_of_the_wrong_type_names_its_path_and_place) {
-    EXPECT_EQ(the_error(with_vacation(R"(          { "type": "Herfstvakantie", "regions": "zuid" })")),
-              "vakanties.json:12:50: [0].content[0].vacations[0].regions: expected an array, found a string");
+    EXPECT_EQ(
+        the_error(with_vacation(R"(          { "type": "Herfstvakantie", "regions": "zuid" })")),
+        "vakanties.json:12:50: [0].content[0].vacations[0].regions: expected an array, found a "
+        "string");
     EXPECT_EQ(the_error(with_vacation(R"(          { "type": 7, "regions": [] })")),
-              "vakanties.json:12:21: [0].content[0].vacations[0].type: expected a string, found a number");
-    EXPECT_EQ(the_error(R"({"content": []})"), "vakanties.json:1:1: $: expected an array of school-year "
-                                               "documents, found an object");
+              "vakanties.json:12:21: [0].content[0].vacations[0].type: expected a string, found a "
+              "number");
+    EXPECT_EQ(the_error(R"({"content": []})"),
+              "vakanties.json:1:1: $: expected an array of school-year "
+              "documents, found an object");
 }
 
 TEST(SchoolHolidaysImport, a_missing_key_names_the_object_it_is_missing_from) {
     EXPECT_EQ(the_error(with_vacation(R"(          { "type": "Herfstvakantie", "regions": [
             { "region": "zuid", "startdate": "2026-10-17T00:00:00.000Z" } ] })")),
-              "vakanties.json:13:13: [0].content[0].vacations[0].regions[0]: missing 'enddate' (a string)");
+              "vakanties.json:13:13: [0].content[0].vacations[0].regions[0]: missing 'enddate' (a "
+              "string)");
 }
 
 TEST(SchoolHolidaysImport, an_unknown_region_is_refused) {
     EXPECT_EQ(the_error(with_vacation(R"(          { "type": "Herfstvakantie", "regions": [
             { "region": "west", "startdate": "2026-10-17T00:00:00.000Z", "enddate": "2026-10-25T00:00:00.000Z" } ] })")),
-              "vakanties.json:13:25: [0].content[0].vacations[0].regions[0].region: unknown region 'west' "
+              "vakanties.json:13:25: [0].content[0].vacations[0].regions[0].region: unknown region "
+              "'west' "
               "(noord, midden, zuid or heel Nederland)");
 }
 
 TEST(SchoolHolidaysImport, an_end_before_the_start_is_refused) {
     EXPECT_EQ(the_error(with_vacation(R"(          { "type": "Herfstvakantie", "regions": [
             { "region": "zuid", "startdate": "2026-10-25T00:00:00.000Z", "enddate": "2026-10-17T00:00:00.000Z" } ] })")),
-              "vakanties.json:13:85: [0].content[0].vacations[0].regions[0].enddate: enddate 2026-10-17 is "
+              "vakanties.json:13:85: [0].content[0].vacations[0].regions[0].enddate: enddate "
+              "2026-10-17 is "
               "before startdate 2026-10-25");
 }
 
 TEST(SchoolHolidaysImport, a_date_that_is_not_a_date_is_refused) {
     EXPECT_EQ(the_error(with_vacation(R"(          { "type": "Herfstvakantie", "regions": [
             { "region": "zuid", "startdate": "2026-10-32T00:00:00.000Z", "enddate": "2026-10-25T00:00:00.000Z" } ] })")),
-              "vakanties.json:13:46: [0].content[0].vacations[0].regions[0].startdate: '2026-10-32T00:00:00.000Z' "
+              "vakanties.json:13:46: [0].content[0].vacations[0].regions[0].startdate: "
+              "'2026-10-32T00:00:00.000Z' "
               "is not a date (2024-10-19T00:00:00.000Z)");
 }
 
 TEST(SchoolHolidaysImport, compulsorydates_must_be_true_or_false) {
     const std::string region =
         R"("regions": [ { "region": "zuid", "startdate": "2026-10-17", "enddate": "2026-10-25" } ] })";
-    EXPECT_EQ(the_error(with_vacation(R"(          { "type": "Herfstvakantie", "compulsorydates": "maybe", )" + region)),
-              "vakanties.json:12:58: [0].content[0].vacations[0].compulsorydates: expected true or false, "
-              "found 'maybe'");
-    EXPECT_EQ(the_error(with_vacation(R"(          { "type": "Herfstvakantie", "compulsorydates": 1, )" + region)),
-              "vakanties.json:12:58: [0].content[0].vacations[0].compulsorydates: expected true or false, "
+    EXPECT_EQ(
+        the_error(with_vacation(
+            R"(          { "type": "Herfstvakantie", "compulsorydates": "maybe", )" + region)),
+        "vakanties.json:12:58: [0].content[0].vacations[0].compulsorydates: expected true or "
+        "false, "
+        "found 'maybe'");
+    EXPECT_EQ(the_error(with_vacation(
+                  R"(          { "type": "Herfstvakantie", "compulsorydates": 1, )" + region)),
+              "vakanties.json:12:58: [0].content[0].vacations[0].compulsorydates: expected true or "
+              "false, "
               "found a number");
 }
 
 TEST(SchoolHolidaysImport, a_file_without_holidays_is_refused) {
     EXPECT_EQ(the_error(""), "vakanties.json: no school holidays in the file (it is empty)");
     EXPECT_EQ(the_error(" \n"), "vakanties.json: no school holidays in the file (it is empty)");
-    EXPECT_EQ(the_error("[]"), "vakanties.json: no school holidays in the file (no content[].vacations[])");
+    EXPECT_EQ(the_error("[]"),
+              "vakanties.json: no school holidays in the file (no content[].vacations[])");
     EXPECT_EQ(the_error(with_vacation("")),
               "vakanties.json: no school holidays in the file (no content[].vacations[])");
 }
@@ -171,8 +189,10 @@ TEST(SchoolHolidaysImport, every_problem_is_reported_and_nothing_is_read) {
                          errors);
     EXPECT_TRUE(h.empty());
     ASSERT_EQ(errors.size(), 2u);
-    EXPECT_NE(errors[0].message.find("compulsorydates"), std::string::npos) << errors[0].to_string();
-    EXPECT_NE(errors[1].message.find("enddate 2026-12-01 is before startdate 2026-12-19"), std::string::npos)
+    EXPECT_NE(errors[0].message.find("compulsorydates"), std::string::npos)
+        << errors[0].to_string();
+    EXPECT_NE(errors[1].message.find("enddate 2026-12-01 is before startdate 2026-12-19"),
+              std::string::npos)
         << errors[1].to_string();
 }
 
@@ -183,7 +203,8 @@ TEST(SchoolHolidayMerge, an_imported_school_year_replaces_the_files_year_in_ever
         {"Herfstvakantie", "zuid", d(2026, 10, 17), d(2026, 10, 25)},
         {"Herfstvakantie", "noord", d(2026, 10, 10), d(2026, 10, 18)},
     };
-    const std::vector<SchoolHoliday> imported{{"Herfstvakantie", "zuid", d(2026, 10, 3), d(2026, 10, 11)}};
+    const std::vector<SchoolHoliday> imported{
+        {"Herfstvakantie", "zuid", d(2026, 10, 3), d(2026, 10, 11)}};
     const Calendar cal(SchoolHolidays(merge_school_holidays(file, imported)));
     EXPECT_FALSE(cal.is_school_day("zuid", d(2026, 10, 5)));   // imported
     EXPECT_TRUE(cal.is_school_day("zuid", d(2026, 10, 19)));   // the file's 2026-2027 is gone

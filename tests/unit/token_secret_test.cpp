@@ -65,7 +65,8 @@ TEST(TokenSecret, secrets_in_a_logged_target_are_cut_to_their_prefix) {
     EXPECT_EQ(redact_token_secrets("/ical/person/" + secret + ".ics"), "/ical/person/okod_….ics");
     EXPECT_EQ(redact_token_secrets("/ical/municipality/GM0935.ics?token=" + secret + "&x=1"),
               "/ical/municipality/GM0935.ics?token=okod_…&x=1");
-    EXPECT_EQ(redact_token_secrets("/api/v1/tasks?municipality=GM0935"), "/api/v1/tasks?municipality=GM0935");
+    EXPECT_EQ(redact_token_secrets("/api/v1/tasks?municipality=GM0935"),
+              "/api/v1/tasks?municipality=GM0935");
 }
 
 // Issue 16: a feed secret is told apart from a token by its prefix, and cut from logs.

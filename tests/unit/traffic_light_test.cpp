@@ -1,9 +1,10 @@
 // A task's traffic light on the dashboard: rood when late, oranje once its first
 // reminder is due, groen before; closed tasks have none.
 #include "model/traffic_light.hpp"
-#include "time/amsterdam.hpp"
 
 #include <gtest/gtest.h>
+
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {

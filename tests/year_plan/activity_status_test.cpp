@@ -94,10 +94,12 @@ TEST(ActivityStatus, skipped_tasks_count_as_not_realised) {
     EXPECT_EQ(partly.light, TrafficLight::oranje);  // not groen: the survey was not run
     EXPECT_EQ(partly.remark, "1 van 2 taken gedaan; 1 overgeslagen");
     // The English report says the same in English.
-    EXPECT_EQ(status_of(survey_activity(), 2026, half, std::nullopt, on(2026, 12, 1), Language::en).remark,
+    EXPECT_EQ(status_of(survey_activity(), 2026, half, std::nullopt, on(2026, 12, 1), Language::en)
+                  .remark,
               "1 of 2 tasks done; 1 skipped");
-    EXPECT_EQ(status_of(survey_activity(), 2026, {}, std::nullopt, on(2026, 12, 1), Language::en).remark,
-              "not started: no task in 2026 yet");
+    EXPECT_EQ(
+        status_of(survey_activity(), 2026, {}, std::nullopt, on(2026, 12, 1), Language::en).remark,
+        "not started: no task in 2026 yet");
 }
 
 TEST(ActivityStatus, only_the_plan_years_tasks_of_the_selected_workflow_tasks_count) {

@@ -201,7 +201,8 @@ direction = "down"
     EXPECT_EQ(r.errors[1].message, "direction is down but the target 25 is above the baseline 21");
 }
 
-TEST_F(YearPlanLoader, an_indicator_or_population_that_survey_values_could_never_match_is_an_error) {
+TEST_F(YearPlanLoader,
+       an_indicator_or_population_that_survey_values_could_never_match_is_an_error) {
     write_plan("GM0935-2026.toml", kPlan + R"([[policy_goals]]
 id = "alcohol"
 pillar = "vraag"
@@ -215,10 +216,12 @@ target = { value = 15.0, year = 2027 }
     EXPECT_FALSE(r.config);
     ASSERT_EQ(r.errors.size(), 2u);
     EXPECT_EQ(r.errors[0].line, 14);
-    EXPECT_NE(r.errors[0].message.find("indicator 'Alcohol_last_month' must be lowercase"), std::string::npos)
+    EXPECT_NE(r.errors[0].message.find("indicator 'Alcohol_last_month' must be lowercase"),
+              std::string::npos)
         << r.errors[0].message;
     EXPECT_EQ(r.errors[1].line, 16);
-    EXPECT_NE(r.errors[1].message.find("has spaces around it"), std::string::npos) << r.errors[1].message;
+    EXPECT_NE(r.errors[1].message.find("has spaces around it"), std::string::npos)
+        << r.errors[1].message;
 }
 
 TEST_F(YearPlanLoader, a_task_link_to_an_unknown_workflow_or_task_stops_the_runtime_at_its_place) {

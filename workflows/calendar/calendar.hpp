@@ -1,10 +1,10 @@
 #pragma once
 // The working calendar due rules shift on: weekends, Dutch public holidays, and the
 // school holidays of a region. Immutable after construction; safe to share.
+#include <string_view>
+
 #include "calendar/school_holidays.hpp"
 #include "time/instant.hpp"
-
-#include <string_view>
 
 namespace okod {
 

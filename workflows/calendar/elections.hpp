@@ -10,9 +10,9 @@
 // election in the year after the herindeling election is skipped (November 2025
 // skips March 2026), one further away is held (November 2023 still votes in March
 // 2026). Pure functions; no I/O.
-#include "time/instant.hpp"
-
 #include <vector>
+
+#include "time/instant.hpp"
 
 namespace okod {
 

@@ -37,16 +37,11 @@ std::vector<PublicHoliday> public_holidays(int year) {
     if (date::weekday{date::sys_days{kings_day}} == date::Sunday) kings_day = ymd(year, 4, 26);
 
     std::vector<PublicHoliday> out{
-        {ymd(year, 1, 1), "Nieuwjaarsdag"},
-        {easter, "Eerste Paasdag"},
-        {add_days(easter, 1), "Tweede Paasdag"},
-        {kings_day, "Koningsdag"},
-        {ymd(year, 5, 5), "Bevrijdingsdag"},
-        {add_days(easter, 39), "Hemelvaartsdag"},
-        {add_days(easter, 49), "Eerste Pinksterdag"},
-        {add_days(easter, 50), "Tweede Pinksterdag"},
-        {ymd(year, 12, 25), "Eerste Kerstdag"},
-        {ymd(year, 12, 26), "Tweede Kerstdag"},
+        {ymd(year, 1, 1), "Nieuwjaarsdag"},           {easter, "Eerste Paasdag"},
+        {add_days(easter, 1), "Tweede Paasdag"},      {kings_day, "Koningsdag"},
+        {ymd(year, 5, 5), "Bevrijdingsdag"},          {add_days(easter, 39), "Hemelvaartsdag"},
+        {add_days(easter, 49), "Eerste Pinksterdag"}, {add_days(easter, 50), "Tweede Pinksterdag"},
+        {ymd(year, 12, 25), "Eerste Kerstdag"},       {ymd(year, 12, 26), "Tweede Kerstdag"},
     };
     std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
         return date::sys_days{x.date} < date::sys_days{y.date};
@@ -65,7 +60,8 @@ bool is_public_holiday(Date d) {
         cached = public_holidays(year);
         cached_year = year;
     }
-    return std::any_of(cached.begin(), cached.end(), [&](const PublicHoliday& h) { return h.date == d; });
+    return std::any_of(cached.begin(), cached.end(),
+                       [&](const PublicHoliday& h) { return h.date == d; });
 }
 
 }  // namespace okod

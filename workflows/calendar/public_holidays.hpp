@@ -1,10 +1,10 @@
 #pragma once
 // Dutch public holidays (the days of the Algemene termijnenwet), computed for any year:
 // nothing to keep up to date. Easter Sunday by the Gregorian computus.
-#include "time/instant.hpp"
-
 #include <string>
 #include <vector>
+
+#include "time/instant.hpp"
 
 namespace okod {
 

@@ -4,9 +4,9 @@
 // replaces the file's holidays of that year in every region. A school year runs from
 // 1 August to 31 July (school_year_of), so an import of 2026-2027 leaves 2025-2026 as
 // the file has it.
-#include "calendar/school_holidays.hpp"
-
 #include <vector>
+
+#include "calendar/school_holidays.hpp"
 
 namespace okod {
 

@@ -2,11 +2,11 @@
 // School holidays per region (noord, midden, zuid; "heel Nederland" applies to all).
 // The data comes from files (config/calendars/school-holidays.json, the government's
 // open-data format), read by adapters/calendar/; this class only answers questions.
-#include "time/instant.hpp"
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "time/instant.hpp"
 
 namespace okod {
 

@@ -1,8 +1,8 @@
 #include "definition/definition.hpp"
 
-#include "model/municipality.hpp"
-
 #include <array>
+
+#include "model/municipality.hpp"
 
 namespace okod {
 namespace {
@@ -52,11 +52,16 @@ int resolve_setting(const YearsSetting& y, const Definition& d, const Municipali
 
 std::string_view to_string(StartTrigger t) {
     switch (t) {
-        case StartTrigger::date: return "date";
-        case StartTrigger::election: return "election";
-        case StartTrigger::role_leave: return "role_leave";
-        case StartTrigger::budget_line: return "budget_line";
-        case StartTrigger::capacity_shortfall: return "capacity_shortfall";
+        case StartTrigger::date:
+            return "date";
+        case StartTrigger::election:
+            return "election";
+        case StartTrigger::role_leave:
+            return "role_leave";
+        case StartTrigger::budget_line:
+            return "budget_line";
+        case StartTrigger::capacity_shortfall:
+            return "capacity_shortfall";
     }
     return "date";
 }
@@ -71,18 +76,23 @@ std::optional<StartTrigger> parse_start_trigger(std::string_view text) {
 const std::vector<std::string_view>& trigger_params(StartTrigger t) {
     static const std::vector<std::string_view> none;
     static const std::vector<std::string_view> election{"election"};
-    static const std::vector<std::string_view> leave{"role", "role_name", "leaver", "leaver_name",
-                                                     "leave_date", "coordinator"};
+    static const std::vector<std::string_view> leave{"role",        "role_name",  "leaver",
+                                                     "leaver_name", "leave_date", "coordinator"};
     static const std::vector<std::string_view> budget{"budget_line", "budget_name", "budget_end",
                                                       "budget_amount"};
     static const std::vector<std::string_view> capacity{"total_fte", "regisseur_fte",
                                                         "norm_total_fte", "norm_regisseur_fte"};
     switch (t) {
-        case StartTrigger::date: return none;
-        case StartTrigger::election: return election;
-        case StartTrigger::role_leave: return leave;
-        case StartTrigger::budget_line: return budget;
-        case StartTrigger::capacity_shortfall: return capacity;
+        case StartTrigger::date:
+            return none;
+        case StartTrigger::election:
+            return election;
+        case StartTrigger::role_leave:
+            return leave;
+        case StartTrigger::budget_line:
+            return budget;
+        case StartTrigger::capacity_shortfall:
+            return capacity;
     }
     return none;
 }

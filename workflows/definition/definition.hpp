@@ -2,14 +2,14 @@
 // A workflow definition as loaded from workflows/definitions/*.toml (see
 // workflows/README.md for the file format). Immutable once loaded; instances pin
 // (id, version) when they start.
-#include "model/instance.hpp"
-#include "model/text.hpp"
-#include "rules/due_rule.hpp"
-
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "model/instance.hpp"
+#include "model/text.hpp"
+#include "rules/due_rule.hpp"
 
 namespace okod {
 
@@ -44,11 +44,11 @@ struct TaskSpec {
     Text title;
     std::string role;
     DueRule due;
-    std::vector<int> remind_days;          // lead times in days before due (0 = due day)
+    std::vector<int> remind_days;  // lead times in days before due (0 = due day)
     std::optional<Escalation> escalation;
-    std::string for_each;                  // name of an instance list; one task per item
-    std::string when;                      // guard: create only if it holds
-    bool report = false;  // a reporting deadline (council, college, ministry): listed apart
+    std::string for_each;  // name of an instance list; one task per item
+    std::string when;      // guard: create only if it holds
+    bool report = false;   // a reporting deadline (council, college, ministry): listed apart
     TaskAttachment attach = TaskAttachment::none;
     SourcePos pos;
 };

@@ -1,10 +1,10 @@
 #include "definition/guards.hpp"
 
+#include <algorithm>
+
 #include "definition/definition.hpp"
 #include "model/instance.hpp"
 #include "model/municipality.hpp"
-
-#include <algorithm>
 
 namespace okod {
 namespace {
@@ -46,8 +46,8 @@ std::optional<GuardExpr> parse_guard(std::string_view text) {
     }
     if (text.empty()) return std::nullopt;
     for (char c : text)
-        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-              c == '_' || c == '-'))
+        if (!(std::islower(static_cast<unsigned char>(c)) ||
+              std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '-'))
             return std::nullopt;
     g.name = std::string(text);
     return g;

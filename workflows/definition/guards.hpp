@@ -19,7 +19,8 @@ inline constexpr std::string_view kRoleVacantGuard = "role_vacant";
 
 struct GuardExpr {
     bool negated = false;
-    std::string name;   // "survey_year", "last_year", "needs_ggd_agreement", "role_vacant", "has_<list>"
+    std::string
+        name;  // "survey_year", "last_year", "needs_ggd_agreement", "role_vacant", "has_<list>"
 };
 
 // Parses "survey_year" / "not survey_year"; nullopt when malformed.

@@ -1,13 +1,13 @@
 #pragma once
 // All loaded definitions, every version. New instances start on the newest version of
 // a definition; running instances look up the exact version they pinned.
-#include "definition/definition.hpp"
-#include "definition/roles.hpp"
-
 #include <map>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "definition/definition.hpp"
+#include "definition/roles.hpp"
 
 namespace okod {
 

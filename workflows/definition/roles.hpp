@@ -1,9 +1,9 @@
 #pragma once
 // The catalogue of roles work can be addressed to (workflows/definitions/roles.toml).
-#include "model/text.hpp"
-
 #include <map>
 #include <string>
+
+#include "model/text.hpp"
 
 namespace okod {
 

@@ -1,8 +1,5 @@
 #include "definition/validate.hpp"
 
-#include "definition/guards.hpp"
-#include "definition/named_moments.hpp"
-
 #include <algorithm>
 #include <array>
 #include <deque>
@@ -10,6 +7,9 @@
 #include <string_view>
 #include <type_traits>
 #include <variant>
+
+#include "definition/guards.hpp"
+#include "definition/named_moments.hpp"
 
 namespace okod {
 namespace {
@@ -96,7 +96,8 @@ private:
 
     void check_setting_or_number(const YearsSetting& y, std::string_view key, SourcePos pos) {
         if (y.setting.empty()) {
-            if (y.value < 0) error(pos, quote(key) + " must be 0 or more, got " + std::to_string(y.value));
+            if (y.value < 0)
+                error(pos, quote(key) + " must be 0 or more, got " + std::to_string(y.value));
         } else {
             check_setting_name(y.setting, pos);
         }
@@ -106,7 +107,8 @@ private:
         if (is_municipality_setting(name) || d_.settings.count(name)) return;
         std::string known;
         for (const auto& [n, v] : d_.settings) known += (known.empty() ? "" : ", ") + n;
-        error(pos, "unknown setting " + quote(name) + ": declare it with a default under [settings]" +
+        error(pos, "unknown setting " + quote(name) +
+                       ": declare it with a default under [settings]" +
                        (known.empty() ? std::string() : " (declared: " + known + ")"));
     }
 
@@ -116,10 +118,12 @@ private:
         if (role.size() > 2 && role.front() == '{' && role.back() == '}') {
             const std::string param = role.substr(1, role.size() - 2);
             if (!contains(trigger_roles(d_.start.trigger), param))
-                error(pos, label + " " + quote(role) + " names no role parameter of this definition" +
-                               (trigger_roles(d_.start.trigger).empty()
-                                    ? std::string(" (only on = \"role_leave\" offers {role} and {coordinator})")
-                                    : std::string(" (use {role} or {coordinator})")));
+                error(pos,
+                      label + " " + quote(role) + " names no role parameter of this definition" +
+                          (trigger_roles(d_.start.trigger).empty()
+                               ? std::string(
+                                     " (only on = \"role_leave\" offers {role} and {coordinator})")
+                               : std::string(" (use {role} or {coordinator})")));
             return;
         }
         if (!roles_.roles.empty() && !role.empty() && !roles_.contains(role))
@@ -128,7 +132,8 @@ private:
 
     // "{name}" in a title must be a parameter the instance has, or {item} with for_each.
     void check_placeholders(const TaskSpec& t, const std::string& text, SourcePos pos) {
-        for (auto open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+        for (auto open = text.find('{'); open != std::string::npos;
+             open = text.find('{', open + 1)) {
             const auto close = text.find('}', open);
             if (close == std::string::npos) return;
             const std::string name = text.substr(open + 1, close - open - 1);
@@ -310,8 +315,8 @@ private:
                                      std::is_same_v<T, BeforeDate>) {
                     if (r.amount < 0)
                         error(pos(to_string(r.unit)), quote(to_string(r.unit)) +
-                                                         " must be 0 or more, got " +
-                                                         std::to_string(r.amount));
+                                                          " must be 0 or more, got " +
+                                                          std::to_string(r.amount));
                     const bool after = std::is_same_v<T, AfterMoment>;
                     if (!r.amount_setting.empty())
                         check_setting_name(r.amount_setting, pos(to_string(r.unit)));

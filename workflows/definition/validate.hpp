@@ -4,13 +4,13 @@
 // between states, tasks and transitions, roles, guards, named moments, numbers in due
 // rules, Dutch texts). Pure: the TOML loader calls it after parsing, and tests and
 // tools can call it on definitions built in code.
-#include "definition/definition.hpp"
-#include "definition/load_error.hpp"
-#include "definition/roles.hpp"
-
 #include <map>
 #include <string>
 #include <vector>
+
+#include "definition/definition.hpp"
+#include "definition/load_error.hpp"
+#include "definition/roles.hpp"
 
 namespace okod {
 

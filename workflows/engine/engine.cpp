@@ -10,7 +10,10 @@ namespace okod {
 
 Engine::Engine(Store& store, const DefinitionRegistry& definitions, const Calendar& calendar,
                const Clock& clock, EngineSettings settings)
-    : store_(store), definitions_(definitions), calendar_(calendar), clock_(clock),
+    : store_(store),
+      definitions_(definitions),
+      calendar_(calendar),
+      clock_(clock),
       settings_(settings) {}
 
 void Engine::plan(const Municipality& m) {
@@ -76,7 +79,8 @@ CommandResult Engine::skip_task(TaskId id, const std::string& by, const std::str
 CommandResult Engine::reschedule_task(TaskId id, Instant due, const std::string& by,
                                       const std::string& reason) {
     auto tx = store_.begin();
-    auto r = Step(store_, definitions_, calendar_, settings_, clock_.now()).reschedule_task(id, due, by, reason);
+    auto r = Step(store_, definitions_, calendar_, settings_, clock_.now())
+                 .reschedule_task(id, due, by, reason);
     if (r.ok) tx->commit();
     return r;
 }
@@ -104,7 +108,8 @@ CommandResult Engine::assign_role(const RoleAssignment& a, const std::string& by
 }
 
 CommandResult Engine::announce_leave(const std::string& municipality, const std::string& person_id,
-                                     const std::string& role, Date last_day, const std::string& by) {
+                                     const std::string& role, Date last_day,
+                                     const std::string& by) {
     auto tx = store_.begin();
     auto r = Step(store_, definitions_, calendar_, settings_, clock_.now())
                  .announce_leave(municipality, person_id, role, last_day, by);
@@ -116,23 +121,28 @@ CommandResult Engine::set_activity_status(const std::string& municipality, int y
                                           const std::string& activity, TrafficLight light,
                                           const std::string& remark, const std::string& by) {
     if (is_blank(remark))
-        return CommandResult::failure("a status set by hand needs a remark (what was done, what not)");
+        return CommandResult::failure(
+            "a status set by hand needs a remark (what was done, what not)");
     if (auto problem = text_problem("remark", remark, TextKind::free_text))
         return CommandResult::failure(*problem);
-    if (activity.empty()) return CommandResult::failure("which activity? (its id in the year plan)");
-    if (year < 2000 || year > 2100) return CommandResult::failure(fmt::format("{} is not a plan year", year));
+    if (activity.empty())
+        return CommandResult::failure("which activity? (its id in the year plan)");
+    if (year < 2000 || year > 2100)
+        return CommandResult::failure(fmt::format("{} is not a plan year", year));
     auto tx = store_.begin();
     if (!store_.municipality(municipality))
         return CommandResult::not_found(fmt::format("no municipality {}", municipality));
     for (const auto& o : store_.activity_overrides_of_year(municipality, year))
-        if (o.activity == activity && o.light == light && o.remark == remark) return {};  // as recorded
+        if (o.activity == activity && o.light == light && o.remark == remark)
+            return {};  // as recorded
     ActivityOverride o{municipality, year, activity, light, remark, by, clock_.now()};
     store_.set_activity_status(o);
     Event e;
     e.at = o.set_at;
     e.municipality = municipality;
     e.kind = EventKind::activity_status_set;
-    e.note = fmt::format("jaarplan {}, activiteit {}: {}: {}", year, activity, to_string(light), remark);
+    e.note =
+        fmt::format("jaarplan {}, activiteit {}: {}: {}", year, activity, to_string(light), remark);
     if (!by.empty()) e.note += " (door " + by + ")";
     store_.append_event(e);
     tx->commit();

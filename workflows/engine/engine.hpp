@@ -102,7 +102,8 @@ public:
     CommandResult complete_task(TaskId id, const std::string& by, const std::string& note = {});
     CommandResult skip_task(TaskId id, const std::string& by, const std::string& reason);
     // Moves an open task's deadline (reminders and escalation follow); needs a reason.
-    CommandResult reschedule_task(TaskId id, Instant due, const std::string& by, const std::string& reason);
+    CommandResult reschedule_task(TaskId id, Instant due, const std::string& by,
+                                  const std::string& reason);
     // Delivers a named event (e.g. "survey_closed") to a running instance.
     CommandResult signal(InstanceId id, const std::string& event, const std::string& by);
 
@@ -149,10 +150,12 @@ public:
     // refused command changes nothing. A change to an action of another municipality
     // is not_found, as is an unknown id.
     ExecutionActionResult add_execution_action(const std::string& municipality,
-                                               const ExecutionActionChange& fields, const std::string& by);
+                                               const ExecutionActionChange& fields,
+                                               const std::string& by);
     // Replaces only what `change` sets; a change that alters nothing writes nothing.
     ExecutionActionResult change_execution_action(const std::string& municipality, std::int64_t id,
-                                                  const ExecutionActionChange& change, const std::string& by);
+                                                  const ExecutionActionChange& change,
+                                                  const std::string& by);
     ExecutionActionResult remove_execution_action(const std::string& municipality, std::int64_t id,
                                                   const std::string& by);
 

@@ -94,7 +94,8 @@ ExecutionActionResult Engine::change_execution_action(const std::string& municip
     // The recommendation is checked against the list only when it changes: an action
     // whose recommendation has since left the list can still get its status updated by
     // a form that sends every field back.
-    if (auto problem = check(*m, a, a.recommendation != before->recommendation)) return refusal(*problem);
+    if (auto problem = check(*m, a, a.recommendation != before->recommendation))
+        return refusal(*problem);
     const std::string changes = describe_changes(*before, a);
     ExecutionActionResult r;
     if (changes.empty()) {  // as recorded: nothing to write

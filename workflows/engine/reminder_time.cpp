@@ -1,9 +1,9 @@
 #include "engine/reminder_time.hpp"
 
+#include <algorithm>
+
 #include "rules/due_rule.hpp"
 #include "time/amsterdam.hpp"
-
-#include <algorithm>
 
 namespace okod {
 

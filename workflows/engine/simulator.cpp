@@ -53,7 +53,8 @@ SimulationSummary run_simulation(Engine& engine, Store& store, VirtualClock& clo
         clock.advance_to(next->due);
         // Everything due at this moment commits together, as the daemon's catch-up does.
         auto group = store.begin();
-        for (int in_group = 0; in_group < kStepsPerGroup && summary.steps < options.max_steps; ++in_group) {
+        for (int in_group = 0; in_group < kStepsPerGroup && summary.steps < options.max_steps;
+             ++in_group) {
             if (in_group > 0) {
                 next = store.next_timer();
                 if (!next || next->due > clock.now()) break;

@@ -1,18 +1,18 @@
 #pragma once
 // Drives the engine through a period on a virtual clock, jumping from one due timer to
 // the next: years of cycles take seconds. The same engine and store code as the daemon.
-#include "engine/engine.hpp"
-
 #include <cstdint>
 #include <functional>
 #include <vector>
+
+#include "engine/engine.hpp"
 
 namespace okod {
 
 struct SimulationOptions {
     Instant from{};
-    Instant to{};                     // timers due after this are left alone
-    bool complete_on_time = false;    // mark each task done at its deadline
+    Instant to{};                   // timers due after this are left alone
+    bool complete_on_time = false;  // mark each task done at its deadline
     std::string completed_by = "simulatie";
     std::int64_t max_steps = 50'000'000;  // a bound, so a broken definition cannot spin forever
 };

@@ -17,7 +17,8 @@ namespace {
 // loops without waiting is a bug, and this bound turns it into an error event.
 constexpr int kMaxChainedTransitions = 32;
 
-std::string replace_all(std::string text, const std::string& placeholder, const std::string& value) {
+std::string replace_all(std::string text, const std::string& placeholder,
+                        const std::string& value) {
     for (auto pos = text.find(placeholder); pos != std::string::npos;
          pos = text.find(placeholder, pos + value.size()))
         text.replace(pos, placeholder.size(), value);
@@ -38,8 +39,8 @@ std::string format_euros(double amount) {
 
 // "17-03-2026": the short Dutch date, for titles.
 std::string format_date_nl(Date d) {
-    return fmt::format("{:02}-{:02}-{}", static_cast<unsigned>(d.day()), static_cast<unsigned>(d.month()),
-                       static_cast<int>(d.year()));
+    return fmt::format("{:02}-{:02}-{}", static_cast<unsigned>(d.day()),
+                       static_cast<unsigned>(d.month()), static_cast<int>(d.year()));
 }
 
 }  // namespace
@@ -149,16 +150,19 @@ void Step::start_instance(const Timer& t) {
     switch (d->start.trigger) {
         case StartTrigger::date:
             if (d->start.every)
-                schedule_start(*m, *d, add_period(start, std::max(1, resolve_years(*d->start.every, *m)),
-                                                  PeriodUnit::years));
+                schedule_start(*m, *d,
+                               add_period(start, std::max(1, resolve_years(*d->start.every, *m)),
+                                          PeriodUnit::years));
             break;
         case StartTrigger::election: {
             const auto election = parse_date(t.instance_key);
-            if (!election) return log_error(m->code, fmt::format("bad election key '{}'", t.instance_key));
+            if (!election)
+                return log_error(m->code, fmt::format("bad election key '{}'", t.instance_key));
             // Scheduled years ahead: a herindeling configured since may have moved it.
             if (next_election(*election, m->herindeling_elections) != *election) {
                 log_error(m->code, fmt::format("no council election on {} any more (herindeling); "
-                                               "'{}' not started", t.instance_key, d->id));
+                                               "'{}' not started",
+                                               t.instance_key, d->id));
                 return schedule_election_start(*m, *d, election_after(*m, today_));
             }
             params["election"] = t.instance_key;
@@ -181,13 +185,15 @@ void Step::start_instance(const Timer& t) {
         }
         case StartTrigger::role_leave:
         case StartTrigger::capacity_shortfall:
-            return log_error(m->code, fmt::format("'{}' is started by okod itself, not by a timer", d->id));
+            return log_error(m->code,
+                             fmt::format("'{}' is started by okod itself, not by a timer", d->id));
     }
     begin_instance(*m, *d, t.instance_key, start, std::move(params));
 }
 
-InstanceId Step::begin_instance(const Municipality& m, const Definition& def, const std::string& key,
-                                Date start, std::map<std::string, std::string> params) {
+InstanceId Step::begin_instance(const Municipality& m, const Definition& def,
+                                const std::string& key, Date start,
+                                std::map<std::string, std::string> params) {
     const Definition* d = &def;
     Loaded l{{}, d, m};
     Instance& i = l.instance;
@@ -232,8 +238,9 @@ void Step::enter_state(Loaded& l, const std::string& state, const std::string& f
                        const std::string& via, int depth) {
     Instance& i = l.instance;
     if (depth > kMaxChainedTransitions)
-        return log_error(i.municipality, fmt::format("'{}' keeps moving without waiting at state '{}'",
-                                                     i.definition_id, state));
+        return log_error(
+            i.municipality,
+            fmt::format("'{}' keeps moving without waiting at state '{}'", i.definition_id, state));
     const StateSpec* st = l.definition->state(state);
     if (!st) return log_error(i.municipality, fmt::format("unknown state '{}'", state));
 
@@ -285,8 +292,8 @@ void Step::arm_timer_transitions(Loaded& l) {
         std::string missing;
         auto at = due_instant(l, *tr.timer, &missing);
         if (!at) {
-            log_error(i.municipality, fmt::format("timer to '{}' needs '{}', not known yet", tr.to,
-                                                  missing));
+            log_error(i.municipality,
+                      fmt::format("timer to '{}' needs '{}', not known yet", tr.to, missing));
             continue;
         }
         Timer t;
@@ -315,12 +322,14 @@ void Step::create_tasks(Loaded& l, const StateSpec& state) {
         // The list as the municipality has it now: recommendations are prioritised
         // after the instance started, so the start-time copy may be out of date.
         auto it = l.municipality.lists.find(spec.for_each);
-        const auto items = it == l.municipality.lists.end() ? std::vector<std::string>{} : it->second;
+        const auto items =
+            it == l.municipality.lists.end() ? std::vector<std::string>{} : it->second;
         l.instance.lists[spec.for_each] = items;
         store_.update_instance(l.instance);
         if (items.empty()) {
             Event e = event_for(l.instance, EventKind::error);
-            e.note = fmt::format("list '{}' is empty: no '{}' tasks created", spec.for_each, spec.id);
+            e.note =
+                fmt::format("list '{}' is empty: no '{}' tasks created", spec.for_each, spec.id);
             log(e);
         }
         for (std::size_t n = 0; n < items.size(); ++n)
@@ -348,8 +357,9 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     t.key = key;
     t.state = i.state;
     t.state_entry = i.state_entry;
-    t.title = Text{fill(spec.title.nl, l, item, Language::nl),
-                   spec.title.en.empty() ? std::string() : fill(spec.title.en, l, item, Language::en)};
+    t.title =
+        Text{fill(spec.title.nl, l, item, Language::nl),
+             spec.title.en.empty() ? std::string() : fill(spec.title.en, l, item, Language::en)};
     t.role = resolve_role(i, spec.role);
     t.item = item;
     t.remind_days = spec.remind_days;
@@ -363,8 +373,9 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     // deadline moves to two business days ahead, and the holder hears of it at once.
     bool moved = false;
     if (t.due && l.definition->start.trigger != StartTrigger::date) {
-        const Instant earliest = at_local(calendar_.shift_business_day(add_days(today_, 2), Shift::after),
-                                          spec.due.at.value_or(settings_.due_time));
+        const Instant earliest =
+            at_local(calendar_.shift_business_day(add_days(today_, 2), Shift::after),
+                     spec.due.at.value_or(settings_.due_time));
         if (*t.due < earliest) {
             t.due = earliest;
             moved = true;
@@ -425,8 +436,9 @@ void Step::arm_task_timers(const Task& t) {
     }
     if (t.escalation && *t.due > now_) {
         Timer x;
-        x.due = std::max(at_local(add_days(due_day, t.escalation->after_days), settings_.reminder_time),
-                         *t.due + std::chrono::minutes{1});
+        x.due =
+            std::max(at_local(add_days(due_day, t.escalation->after_days), settings_.reminder_time),
+                     *t.due + std::chrono::minutes{1});
         x.kind = TimerKind::escalation;
         x.municipality = t.municipality;
         x.task_id = t.id;
@@ -507,9 +519,10 @@ CommandResult Step::signal(InstanceId id, const std::string& event, const std::s
         }
     }
     if (!match)
-        return CommandResult::failure(fmt::format("instance {} is in state '{}', which does not "
-                                                  "react to event '{}'",
-                                                  id, l->instance.state, event));
+        return CommandResult::failure(
+            fmt::format("instance {} is in state '{}', which does not "
+                        "react to event '{}'",
+                        id, l->instance.state, event));
     l->instance.marks[event] = now_;
     Event e = event_for(l->instance, EventKind::event_received);
     e.person = by;
@@ -531,7 +544,9 @@ DueContext Step::context(const Loaded& l) const {
     ctx.school_region = m.school_region;
     ctx.calendar = &calendar_;
     const Definition& d = *l.definition;
-    ctx.setting = [&d, &m](std::string_view name) { return resolve_setting(std::string(name), d, m); };
+    ctx.setting = [&d, &m](std::string_view name) {
+        return resolve_setting(std::string(name), d, m);
+    };
     ctx.named_date = [&i, &m, today = today_](std::string_view name) {
         return resolve_moment(name, {m, &i, today});
     };
@@ -540,7 +555,8 @@ DueContext Step::context(const Loaded& l) const {
 
 bool Step::guard(const Loaded& l, std::string_view text) {
     auto g = parse_guard(text);
-    if (!g || g->name != kRoleVacantGuard) return guard_holds(text, *l.definition, l.instance, l.municipality);
+    if (!g || g->name != kRoleVacantGuard)
+        return guard_holds(text, *l.definition, l.instance, l.municipality);
     // Vacant: no successor, i.e. nobody but the leaver holds the role after the last
     // day, nor has been named to start later (a successor who starts on Monday is no
     // vacancy).
@@ -562,7 +578,8 @@ std::string Step::fill(const std::string& text, const Loaded& l, const std::stri
         if (name == "role_name") {
             // Stored in Dutch; an English title names the role in English.
             auto role = l.instance.params.find("role");
-            if (role != l.instance.params.end()) shown = definitions_.roles().name(role->second, language);
+            if (role != l.instance.params.end())
+                shown = definitions_.roles().name(role->second, language);
         } else if (auto day = parse_date(value); day && name != "budget_line") {
             shown = language == Language::nl ? format_date_nl(*day) : format_date(*day);
         }

@@ -1,10 +1,10 @@
 #pragma once
 // One engine step's worth of work, inside one open store transaction. Internal to the
 // engine: Engine opens the transaction, makes a Step, calls one entry point, commits.
+#include <string>
+
 #include "engine/engine.hpp"
 #include "rules/due_rule.hpp"
-
-#include <string>
 
 namespace okod {
 
@@ -19,7 +19,8 @@ public:
     CommandResult close_task(TaskId id, TaskStatus to, const std::string& by,
                              const std::string& note);
     CommandResult signal(InstanceId id, const std::string& event, const std::string& by);
-    CommandResult reschedule_task(TaskId id, Instant due, const std::string& by, const std::string& reason);
+    CommandResult reschedule_task(TaskId id, Instant due, const std::string& by,
+                                  const std::string& reason);
 
     // People and roles (engine/step_people.cpp).
     CommandResult save_person(const Person& p, const std::string& by);
@@ -52,7 +53,8 @@ private:
     Date election_after(const Municipality& m, Date from) const;
     // People and roles (engine/step_people.cpp).
     std::optional<std::string> successor_of(const Instance& handover);
-    void start_handover(const Municipality& m, const RoleAssignment& a, const Person& leaver, Date last_day);
+    void start_handover(const Municipality& m, const RoleAssignment& a, const Person& leaver,
+                        Date last_day);
     void finish_superseded(Instance& i, const std::string& reason);
     void schedule_capacity_check(const Municipality& m, Date on);
 

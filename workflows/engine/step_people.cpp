@@ -47,7 +47,8 @@ CommandResult Step::save_person(const Person& p, const std::string& by) {
         return CommandResult::failure(fmt::format(
             "person '{}' was erased (AVG): their id stays unused; give them a new id", p.id));
     const auto before = store_.person(p.id);
-    if (before && before->name == p.name && before->email == p.email && before->language == p.language)
+    if (before && before->name == p.name && before->email == p.email &&
+        before->language == p.language)
         return {};  // nothing changed: saving twice is harmless
     store_.upsert_person(p);
     Event e;
@@ -74,8 +75,8 @@ CommandResult Step::assign_role(RoleAssignment a, const std::string& by) {
     if (store_.person_erased_at(a.person_id))
         return CommandResult::failure(fmt::format("person '{}' was erased (AVG)", a.person_id));
     if (!definitions_.roles().contains(a.role))
-        return CommandResult::failure(fmt::format("unknown role '{}' (known roles: {})", a.role,
-                                                  definitions_.roles().ids()));
+        return CommandResult::failure(
+            fmt::format("unknown role '{}' (known roles: {})", a.role, definitions_.roles().ids()));
     if (a.until && date::sys_days{*a.until} < date::sys_days{a.from})
         return CommandResult::failure(fmt::format("the last day {} is before the first day {}",
                                                   format_date(*a.until), format_date(a.from)));
@@ -85,7 +86,8 @@ CommandResult Step::assign_role(RoleAssignment a, const std::string& by) {
     bool recorded = false;  // exactly this is on record already: nothing to change
     for (auto existing : store_.assignments_of_municipality(a.municipality)) {
         if (existing.role != a.role || existing.person_id != a.person_id) continue;
-        if (existing.from == a.from && existing.until == a.until && (!a.fte || existing.fte == a.fte)) {
+        if (existing.from == a.from && existing.until == a.until &&
+            (!a.fte || existing.fte == a.fte)) {
             recorded = true;
             continue;
         }
@@ -125,9 +127,11 @@ void Step::tell_handovers(const Municipality& m, const std::string& by) {
             i.params["successor"] = *successor;
             store_.update_instance(i);
         }
-        const bool waits = std::any_of(d->transitions.begin(), d->transitions.end(), [&](const auto& t) {
-            return t.from == i.state && t.trigger == TriggerKind::event && t.event == "successor_named";
-        });
+        const bool waits =
+            std::any_of(d->transitions.begin(), d->transitions.end(), [&](const auto& t) {
+                return t.from == i.state && t.trigger == TriggerKind::event &&
+                       t.event == "successor_named";
+            });
         if (waits) signal(i.id, "successor_named", by.empty() ? *successor : by);
     }
 }
@@ -136,14 +140,17 @@ std::optional<std::string> Step::successor_of(const Instance& i) {
     const auto role = i.params.find("role");
     const auto leaver = i.params.find("leaver");
     const auto leave = i.params.find("leave_date");
-    if (role == i.params.end() || leaver == i.params.end() || leave == i.params.end()) return std::nullopt;
+    if (role == i.params.end() || leaver == i.params.end() || leave == i.params.end())
+        return std::nullopt;
     const auto last_day = parse_date(leave->second);
     if (!last_day) return std::nullopt;
     std::optional<RoleAssignment> best;
     for (const auto& a : store_.assignments_of_municipality(i.municipality)) {
         if (a.role != role->second || a.person_id == leaver->second) continue;
-        if (a.until && date::sys_days{*a.until} <= date::sys_days{*last_day}) continue;  // gone by then
-        if (!best || date::sys_days{a.from} > date::sys_days{best->from}) best = a;  // the newest holder
+        if (a.until && date::sys_days{*a.until} <= date::sys_days{*last_day})
+            continue;  // gone by then
+        if (!best || date::sys_days{a.from} > date::sys_days{best->from})
+            best = a;  // the newest holder
     }
     if (!best) return std::nullopt;
     return best->person_id;
@@ -161,7 +168,8 @@ CommandResult Step::announce_leave(const std::string& municipality, const std::s
     std::vector<RoleAssignment> leaving;
     for (const auto& a : store_.assignments_of_municipality(municipality)) {
         if (a.person_id != person_id || (!role.empty() && a.role != role)) continue;
-        const bool still_current = a.covers(today_) && date::sys_days{a.from} <= date::sys_days{last_day};
+        const bool still_current =
+            a.covers(today_) && date::sys_days{a.from} <= date::sys_days{last_day};
         if (a.covers(last_day) || still_current) leaving.push_back(a);
     }
     if (leaving.empty())
@@ -188,7 +196,8 @@ CommandResult Step::announce_leave(const std::string& municipality, const std::s
 
 // One hand-over per period that ends. A moved leave date supersedes the hand-over for
 // the old date. A role that others keep holding (the kernteam) needs no hand-over.
-void Step::start_handover(const Municipality& m, const RoleAssignment& a, const Person& leaver, Date last_day) {
+void Step::start_handover(const Municipality& m, const RoleAssignment& a, const Person& leaver,
+                          Date last_day) {
     for (const auto& other : store_.holders_of_role(m.code, a.role, today_))
         if (other.id != leaver.id) return;
     const std::string tenure = fmt::format("{}/{}/{}", a.role, leaver.id, format_date(a.from));
@@ -199,7 +208,8 @@ void Step::start_handover(const Municipality& m, const RoleAssignment& a, const 
         if (store_.instance_by_key(m.code, d->id, key)) continue;  // announced before
         for (auto& i : store_.instances_of_municipality(m.code))
             if (i.definition_id == d->id && !i.finished_at && i.key.starts_with(tenure + "/"))
-                finish_superseded(i, fmt::format("vertrekdatum gewijzigd in {}", format_date(last_day)));
+                finish_superseded(
+                    i, fmt::format("vertrekdatum gewijzigd in {}", format_date(last_day)));
         std::map<std::string, std::string> params{
             {"role", a.role},
             {"role_name", definitions_.roles().name(a.role, Language::nl)},
@@ -271,8 +281,9 @@ void Step::check_capacity(const Municipality& m) {
     e.at = now_;
     e.municipality = m.code;
     e.kind = EventKind::capacity_below_norm;
-    e.note = fmt::format("{} fte in totaal (norm {}), regisseur {} fte (norm {})", params["total_fte"],
-                         params["norm_total_fte"], params["regisseur_fte"], params["norm_regisseur_fte"]);
+    e.note = fmt::format("{} fte in totaal (norm {}), regisseur {} fte (norm {})",
+                         params["total_fte"], params["norm_total_fte"], params["regisseur_fte"],
+                         params["norm_regisseur_fte"]);
     log(e);
     for (const auto& id : m.workflows) {
         const Definition* d = definitions_.latest(id);

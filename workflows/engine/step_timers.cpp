@@ -1,11 +1,11 @@
 // Timers firing: reminders, deadlines, escalations and timed transitions, and the
 // notices they put in the outbox.
+#include <fmt/format.h>
+
 #include "definition/guards.hpp"
 #include "engine/step.hpp"
 #include "model/event_kind.hpp"
 #include "time/amsterdam.hpp"
-
-#include <fmt/format.h>
 
 namespace okod {
 namespace {
@@ -33,11 +33,16 @@ std::optional<EventKind> notice_event(OutboxKind kind) {
 
 void Step::fire(const Timer& t) {
     switch (t.kind) {
-        case TimerKind::start_instance: return start_instance(t);
-        case TimerKind::reminder: return fire_reminder(t);
-        case TimerKind::task_due: return fire_task_due(t);
-        case TimerKind::escalation: return fire_escalation(t);
-        case TimerKind::transition: return fire_transition(t);
+        case TimerKind::start_instance:
+            return start_instance(t);
+        case TimerKind::reminder:
+            return fire_reminder(t);
+        case TimerKind::task_due:
+            return fire_task_due(t);
+        case TimerKind::escalation:
+            return fire_escalation(t);
+        case TimerKind::transition:
+            return fire_transition(t);
         case TimerKind::capacity_check:
             if (auto m = store_.municipality(t.municipality)) check_capacity(*m);
             return;
@@ -85,7 +90,8 @@ void Step::fire_transition(const Timer& t) {
     auto l = load(t.instance_id);
     if (!l || l->instance.finished_at || l->instance.state_entry != t.state_entry) return;
     const auto& transitions = l->definition->transitions;
-    if (t.transition_index < 0 || static_cast<std::size_t>(t.transition_index) >= transitions.size())
+    if (t.transition_index < 0 ||
+        static_cast<std::size_t>(t.transition_index) >= transitions.size())
         return;
     const auto& tr = transitions[static_cast<std::size_t>(t.transition_index)];
     if (!guard(*l, tr.guard)) return;
@@ -131,11 +137,13 @@ void Step::notify_role(const Task& task, OutboxKind kind, const std::string& rol
     // Nobody holds the role: never drop the notice silently. The regisseur hears of it,
     // or the steering group when the regisseur's own post is vacant; when nobody is
     // left to tell, the event log says so.
-    auto alerted = role == kRegisseurRole
-                       ? std::vector<Person>{}
-                       : store_.holders_of_role(task.municipality, std::string(kRegisseurRole), today_);
+    auto alerted =
+        role == kRegisseurRole
+            ? std::vector<Person>{}
+            : store_.holders_of_role(task.municipality, std::string(kRegisseurRole), today_);
     if (alerted.empty() && role != kSteeringGroupRole)
-        alerted = store_.holders_of_role(task.municipality, std::string(kSteeringGroupRole), today_);
+        alerted =
+            store_.holders_of_role(task.municipality, std::string(kSteeringGroupRole), today_);
     for (const auto& p : alerted)
         enqueue(p, OutboxKind::vacancy, role, fmt::format("vacancy-{}", to_string(kind)));
     if (alerted.empty()) {

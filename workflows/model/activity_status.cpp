@@ -35,9 +35,12 @@ struct Derived {
     int done = 0;
 };
 
-Derived derive(const Activity& a, int year, const std::vector<Task>& tasks, Instant now, Language language) {
+Derived derive(const Activity& a, int year, const std::vector<Task>& tasks, Instant now,
+               Language language) {
     const Words w{language == Language::en};
-    if (a.tasks.empty()) return {TrafficLight::rood, w("nog geen status", "no status yet"), StatusSource::none, 0, 0};
+    if (a.tasks.empty())
+        return {TrafficLight::rood, w("nog geen status", "no status yet"), StatusSource::none, 0,
+                0};
     int linked = 0, done = 0, skipped = 0, late = 0, running = 0;
     std::optional<Instant> next_due, first_missed;
     for (const auto& t : tasks) {
@@ -59,9 +62,13 @@ Derived derive(const Activity& a, int year, const std::vector<Task>& tasks, Inst
     if (linked == 0) {
         if (now < at_local(Date{date::year{year} / 1 / 1}, TimeOfDay{0})) {
             d.light = TrafficLight::oranje;
-            d.remark = fmt::format(fmt::runtime(w("gepland: {} is nog niet begonnen", "planned: {} has not begun")), year);
+            d.remark = fmt::format(
+                fmt::runtime(w("gepland: {} is nog niet begonnen", "planned: {} has not begun")),
+                year);
         } else {
-            d.remark = fmt::format(fmt::runtime(w("nog niet gestart: nog geen taak in {}", "not started: no task in {} yet")), year);
+            d.remark = fmt::format(fmt::runtime(w("nog niet gestart: nog geen taak in {}",
+                                                  "not started: no task in {} yet")),
+                                   year);
         }
         return d;
     }
@@ -70,35 +77,47 @@ Derived derive(const Activity& a, int year, const std::vector<Task>& tasks, Inst
                             : std::string();
     };
     std::vector<std::string> rest;  // what keeps it from groen
-    if (late > 0) rest.push_back(fmt::format(fmt::runtime(w("{} te laat{}", "{} late{}")), late, missed()));
-    if (running > 0) rest.push_back(fmt::format(fmt::runtime(w("{} loopt nog", "{} still running")), running));
-    if (skipped > 0) rest.push_back(fmt::format(fmt::runtime(w("{} overgeslagen", "{} skipped")), skipped));
+    if (late > 0)
+        rest.push_back(fmt::format(fmt::runtime(w("{} te laat{}", "{} late{}")), late, missed()));
+    if (running > 0)
+        rest.push_back(fmt::format(fmt::runtime(w("{} loopt nog", "{} still running")), running));
+    if (skipped > 0)
+        rest.push_back(fmt::format(fmt::runtime(w("{} overgeslagen", "{} skipped")), skipped));
     const std::string detail = rest.empty() ? "" : fmt::format("; {}", fmt::join(rest, ", "));
 
     if (done == linked) {
         d.light = TrafficLight::groen;
-        d.remark = linked == 1 ? w("taak gedaan", "task done")
-                               : fmt::format(fmt::runtime(w("alle {} taken gedaan", "all {} tasks done")), linked);
+        d.remark =
+            linked == 1
+                ? w("taak gedaan", "task done")
+                : fmt::format(fmt::runtime(w("alle {} taken gedaan", "all {} tasks done")), linked);
     } else if (done > 0) {
         d.light = TrafficLight::oranje;
-        d.remark = fmt::format(fmt::runtime(w("{} van {} {} gedaan{}", "{} of {} {} done{}")), done, linked,
-                               linked == 1 ? w("taak", "task") : w("taken", "tasks"), detail);
+        d.remark =
+            fmt::format(fmt::runtime(w("{} van {} {} gedaan{}", "{} of {} {} done{}")), done,
+                        linked, linked == 1 ? w("taak", "task") : w("taken", "tasks"), detail);
     } else if (late > 0) {
         d.light = TrafficLight::rood;
         d.remark = fmt::format(fmt::runtime(w("niets gedaan{}", "nothing done{}")), detail);
     } else if (running > 0) {
         d.light = TrafficLight::oranje;
-        d.remark = next_due
-                       ? fmt::format(fmt::runtime(w("loopt: {} open, eerstvolgende deadline {}{}",
-                                                    "running: {} open, next deadline {}{}")),
-                                     running, format_date(local_date(*next_due)),
-                                     skipped > 0 ? fmt::format(fmt::runtime(w("; {} overgeslagen", "; {} skipped")), skipped)
-                                                 : "")
-                       : fmt::format(fmt::runtime(w("loopt: {} open", "running: {} open")), running);
+        d.remark =
+            next_due ? fmt::format(
+                           fmt::runtime(w("loopt: {} open, eerstvolgende deadline {}{}",
+                                          "running: {} open, next deadline {}{}")),
+                           running, format_date(local_date(*next_due)),
+                           skipped > 0
+                               ? fmt::format(fmt::runtime(w("; {} overgeslagen", "; {} skipped")),
+                                             skipped)
+                               : "")
+                     : fmt::format(fmt::runtime(w("loopt: {} open", "running: {} open")), running);
     } else {
         d.light = TrafficLight::rood;
-        d.remark = linked == 1 ? w("taak overgeslagen", "task skipped")
-                               : fmt::format(fmt::runtime(w("alle {} taken overgeslagen", "all {} tasks skipped")), linked);
+        d.remark =
+            linked == 1
+                ? w("taak overgeslagen", "task skipped")
+                : fmt::format(fmt::runtime(w("alle {} taken overgeslagen", "all {} tasks skipped")),
+                              linked);
     }
     return d;
 }
@@ -124,7 +143,8 @@ std::string_view to_string(StatusSource s) {
 }
 
 ActivityStatus status_of(const Activity& activity, int year, const std::vector<Task>& tasks,
-                         const std::optional<ActivityOverride>& override_, Instant now, Language language) {
+                         const std::optional<ActivityOverride>& override_, Instant now,
+                         Language language) {
     const Derived d = derive(activity, year, tasks, now, language);
     ActivityStatus s;
     s.light = s.derived_light = d.light;
@@ -156,7 +176,8 @@ void LightCounts::add(TrafficLight l) {
 }
 
 YearOverview year_overview(const YearPlan& plan, const std::vector<Task>& tasks,
-                           const std::vector<ActivityOverride>& overrides, Instant now, Language language) {
+                           const std::vector<ActivityOverride>& overrides, Instant now,
+                           Language language) {
     YearOverview o;
     o.municipality = plan.municipality;
     o.year = plan.year;

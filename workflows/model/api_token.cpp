@@ -33,7 +33,7 @@ std::string_view to_string(ApiRole r) {
 std::vector<std::string> api_role_names() {
     std::vector<std::string> names;
     names.reserve(kRoleNames.size());
-for (const auto& [role, name] : kRoleNames) names.emplace_back(name);
+    for (const auto& [role, name] : kRoleNames) names.emplace_back(name);
     return names;
 }
 

@@ -12,10 +12,12 @@ constexpr double kEpsilon = 1e-9;  // 0.1 + 0.2 must count as 0.3
 }  // namespace
 
 bool Capacity::below_norm() const {
-    return recorded && (total + kEpsilon < norm.total_fte || regisseur + kEpsilon < norm.regisseur_fte);
+    return recorded &&
+           (total + kEpsilon < norm.total_fte || regisseur + kEpsilon < norm.regisseur_fte);
 }
 
-Capacity capacity_on(const std::vector<RoleAssignment>& assignments, const Municipality& m, Date day) {
+Capacity capacity_on(const std::vector<RoleAssignment>& assignments, const Municipality& m,
+                     Date day) {
     Capacity c;
     c.norm = m.capacity;
     for (const auto& a : assignments) {

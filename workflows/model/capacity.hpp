@@ -2,11 +2,11 @@
 // The success condition "enough capacity": the FTE recorded on the roles held on a
 // day, against the municipality's norm (1.5 FTE in all, 0.6 for the project leader).
 // One computation for the engine's watch and for `okoctl people list`.
-#include "model/municipality.hpp"
-#include "model/people.hpp"
-
 #include <string>
 #include <vector>
+
+#include "model/municipality.hpp"
+#include "model/people.hpp"
 
 namespace okod {
 
@@ -19,7 +19,8 @@ struct Capacity {
     bool below_norm() const;
 };
 
-Capacity capacity_on(const std::vector<RoleAssignment>& assignments, const Municipality& m, Date day);
+Capacity capacity_on(const std::vector<RoleAssignment>& assignments, const Municipality& m,
+                     Date day);
 
 // 0.6 -> "0,6", 1.0 -> "1": FTE as a Dutch municipality writes it.
 std::string format_fte(double fte);

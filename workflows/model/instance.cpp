@@ -35,7 +35,9 @@ constexpr std::array<std::pair<OutboxKind, std::string_view>, 4> kOutboxKind{{
 }  // namespace
 
 std::string_view to_string(TaskStatus s) { return name_of(kTaskStatus, s); }
-std::optional<TaskStatus> parse_task_status(std::string_view t) { return find_name(kTaskStatus, t); }
+std::optional<TaskStatus> parse_task_status(std::string_view t) {
+    return find_name(kTaskStatus, t);
+}
 std::string_view to_string(TimerKind k) { return name_of(kTimerKind, k); }
 std::optional<TimerKind> parse_timer_kind(std::string_view t) { return find_name(kTimerKind, t); }
 std::string_view to_string(OutboxStatus s) { return name_of(kOutboxStatus, s); }

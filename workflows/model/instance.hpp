@@ -1,15 +1,15 @@
 #pragma once
 // Running workflow instances, their tasks, the timers the engine waits on, the
 // append-only event log, and the outbox of messages to send.
-#include "model/event_kind.hpp"
-#include "model/text.hpp"
-#include "time/instant.hpp"
-
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "model/event_kind.hpp"
+#include "model/text.hpp"
+#include "time/instant.hpp"
 
 namespace okod {
 
@@ -25,12 +25,12 @@ struct Instance {
     int definition_version = 0;  // pinned at start: later versions never apply
     std::string key;
     std::string state;
-    int year_index = 1;     // current year of the instance, 1-based
-    Date year_one{};        // first day of year 1
+    int year_index = 1;  // current year of the instance, 1-based
+    Date year_one{};     // first day of year 1
     Instant started_at{};
     std::optional<Instant> finished_at;
-    std::int64_t state_entry = 0;  // bumps on each transition; stale timers check it
-    std::map<std::string, Instant> marks;   // named moments: "entered", "<task>.done", events
+    std::int64_t state_entry = 0;          // bumps on each transition; stale timers check it
+    std::map<std::string, Instant> marks;  // named moments: "entered", "<task>.done", events
     std::map<std::string, std::vector<std::string>> lists;  // fan-out inputs, frozen at start
     // What a triggered instance is about, set when it starts: for a warm hand-over the
     // role and the person leaving, for an election playbook the election day. Values
@@ -53,14 +53,14 @@ struct Task {
     TaskId id = 0;
     InstanceId instance_id = 0;
     std::string municipality;
-    std::string workflow;   // definition id, denormalised for listing
-    std::string spec_id;    // task id in the definition
-    std::string key;        // spec_id, or spec_id#n for fan-out item n
-    std::string state;      // state that created it
+    std::string workflow;          // definition id, denormalised for listing
+    std::string spec_id;           // task id in the definition
+    std::string key;               // spec_id, or spec_id#n for fan-out item n
+    std::string state;             // state that created it
     std::int64_t state_entry = 0;  // the instance's state_entry when it was created
     Text title;
     std::string role;
-    std::string item;       // fan-out item text, empty otherwise
+    std::string item;  // fan-out item text, empty otherwise
     std::optional<Instant> due;
     TaskStatus status = TaskStatus::open;
     std::vector<int> remind_days;
@@ -85,14 +85,14 @@ struct Timer {
     Instant due{};
     TimerKind kind = TimerKind::task_due;
     std::string municipality;
-    std::string definition_id;   // start_instance
-    std::string instance_key;    // start_instance: key of the instance to start
-    InstanceId instance_id = 0;  // transition
-    TaskId task_id = 0;          // reminder, task_due, escalation
-    int lead_days = 0;           // reminder
-    int transition_index = -1;   // transition
+    std::string definition_id;     // start_instance
+    std::string instance_key;      // start_instance: key of the instance to start
+    InstanceId instance_id = 0;    // transition
+    TaskId task_id = 0;            // reminder, task_due, escalation
+    int lead_days = 0;             // reminder
+    int transition_index = -1;     // transition
     std::int64_t state_entry = 0;  // transition: only fires if still in that entry
-    std::string key;             // unique: scheduling the same thing twice is a no-op
+    std::string key;               // unique: scheduling the same thing twice is a no-op
 };
 
 // One line of the append-only audit log.
@@ -105,10 +105,10 @@ struct Event {
     EventKind kind = EventKind::error;
     std::string state;
     std::string from_state;
-    std::string task;      // task key
-    std::string title;     // Dutch task title, for readable logs
+    std::string task;   // task key
+    std::string title;  // Dutch task title, for readable logs
     std::string role;
-    std::string person;    // person id
+    std::string person;  // person id
     std::optional<Instant> due;
     int lead_days = -1;
     std::string note;
@@ -139,13 +139,13 @@ struct OutboxItem {
     std::string municipality;
     TaskId task_id = 0;
     OutboxKind kind = OutboxKind::reminder;
-    std::string role;         // the role addressed
-    std::string person_id;    // the holder it resolved to when it fell due
-    std::string recipient;    // e-mail address at that moment
+    std::string role;       // the role addressed
+    std::string person_id;  // the holder it resolved to when it fell due
+    std::string recipient;  // e-mail address at that moment
     Language language = Language::nl;
     int lead_days = -1;
     std::optional<Instant> due;
-    bool late = false;        // fell due while okod was down
+    bool late = false;  // fell due while okod was down
     OutboxStatus status = OutboxStatus::pending;
     int attempts = 0;
     std::optional<Instant> next_attempt_at;

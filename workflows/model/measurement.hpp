@@ -28,8 +28,9 @@ struct Measurement {
 // letters, digits and _, starting with a letter, at most 64 characters.
 inline bool is_indicator_name(std::string_view s) {
     if (s.empty() || s.size() > 64 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
-    return std::all_of(s.begin(), s.end(),
-                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
 }
 
 }  // namespace okod

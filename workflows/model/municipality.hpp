@@ -1,22 +1,22 @@
 #pragma once
 // A municipality (or a regional project acting as one) that runs the OKO approach.
-#include "model/text.hpp"
-#include "time/instant.hpp"
-
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "model/text.hpp"
+#include "time/instant.hpp"
 
 namespace okod {
 
 // A funding line of the programme (e.g. a GIDS or NPO grant). When it ends the college
 // has to decide how the work is paid for: okod makes that a deadline.
 struct BudgetLine {
-    std::string id;    // stable key, lowercase, e.g. "gids"
-    std::string name;  // "GIDS-uitkering"
+    std::string id;                // stable key, lowercase, e.g. "gids"
+    std::string name;              // "GIDS-uitkering"
     std::optional<double> amount;  // euros per year, for the report
-    Date until{};      // inclusive last day the line pays for
+    Date until{};                  // inclusive last day the line pays for
     friend bool operator==(const BudgetLine&, const BudgetLine&) = default;
 };
 
@@ -34,14 +34,14 @@ struct Municipality {
     std::string school_region;  // "noord" | "midden" | "zuid"
     Date trajectory_start{};    // first day of the implementation trajectory
     int trajectory_years = 4;
-    int cycle_years = 1;          // 1 = yearly OKO cycle, 2 = two-yearly
-    int survey_every_years = 2;   // youth survey rhythm, counted from trajectory_start
-    int report_due_month = 10;    // yearly council report due on this day each year
+    int cycle_years = 1;         // 1 = yearly OKO cycle, 2 = two-yearly
+    int survey_every_years = 2;  // youth survey rhythm, counted from trajectory_start
+    int report_due_month = 10;   // yearly council report due on this day each year
     int report_due_day = 15;
     Language language = Language::nl;
-    std::vector<std::string> workflows;                         // definition ids it runs
-    std::map<std::string, Date> dates;                          // extra named dates
-    std::map<std::string, std::vector<std::string>> lists;      // fan-out inputs
+    std::vector<std::string> workflows;                     // definition ids it runs
+    std::map<std::string, Date> dates;                      // extra named dates
+    std::map<std::string, std::vector<std::string>> lists;  // fan-out inputs
     // A merger (herindeling) votes in November; that election replaces a regular
     // March election that falls within the year after it.
     std::vector<Date> herindeling_elections;

@@ -22,7 +22,7 @@ inline constexpr std::string_view kSteeringGroupRole = "stuurgroep";
 inline constexpr std::string_view kWethouderRole = "wethouder";
 
 struct Person {
-    std::string id;     // stable key chosen by the municipality, e.g. "maastricht-anna"
+    std::string id;  // stable key chosen by the municipality, e.g. "maastricht-anna"
     std::string name;
     std::string email;
     Language language = Language::nl;
@@ -31,7 +31,7 @@ struct Person {
 struct RoleAssignment {
     std::int64_t id = 0;
     std::string municipality;
-    std::string role;    // role id from roles.toml, e.g. "regisseur"
+    std::string role;  // role id from roles.toml, e.g. "regisseur"
     std::string person_id;
     Date from{};
     std::optional<Date> until;  // inclusive last day; nullopt = open-ended

@@ -1,15 +1,16 @@
 #include "model/process_monitor.hpp"
 
-#include "time/amsterdam.hpp"
-
 #include <algorithm>
+
+#include "time/amsterdam.hpp"
 
 namespace okod {
 
 namespace {
 
 int days_between(Instant from, Instant to) {
-    return static_cast<int>((date::sys_days{local_date(to)} - date::sys_days{local_date(from)}).count());
+    return static_cast<int>(
+        (date::sys_days{local_date(to)} - date::sys_days{local_date(from)}).count());
 }
 
 ProcessStep judge(Task t, Instant now) {
@@ -34,22 +35,32 @@ ProcessStep judge(Task t, Instant now) {
 
 std::string_view to_string(StepVerdict v) {
     switch (v) {
-        case StepVerdict::on_time: return "on_time";
-        case StepVerdict::late: return "late";
-        case StepVerdict::open: return "open";
-        case StepVerdict::overdue: return "overdue";
-        case StepVerdict::skipped: return "skipped";
+        case StepVerdict::on_time:
+            return "on_time";
+        case StepVerdict::late:
+            return "late";
+        case StepVerdict::open:
+            return "open";
+        case StepVerdict::overdue:
+            return "overdue";
+        case StepVerdict::skipped:
+            return "skipped";
     }
     return "open";
 }
 
 std::string_view dutch_name(StepVerdict v) {
     switch (v) {
-        case StepVerdict::on_time: return "op tijd";
-        case StepVerdict::late: return "te laat";
-        case StepVerdict::open: return "open";
-        case StepVerdict::overdue: return "te laat (open)";
-        case StepVerdict::skipped: return "overgeslagen";
+        case StepVerdict::on_time:
+            return "op tijd";
+        case StepVerdict::late:
+            return "te laat";
+        case StepVerdict::open:
+            return "open";
+        case StepVerdict::overdue:
+            return "te laat (open)";
+        case StepVerdict::skipped:
+            return "overgeslagen";
     }
     return "open";
 }
@@ -70,11 +81,21 @@ ProcessSummary summarize(const std::vector<ProcessStep>& steps) {
     ProcessSummary s;
     for (const auto& step : steps) {
         switch (step.verdict) {
-            case StepVerdict::on_time: ++s.on_time; break;
-            case StepVerdict::late: ++s.late; break;
-            case StepVerdict::open: ++s.open; break;
-            case StepVerdict::overdue: ++s.overdue; break;
-            case StepVerdict::skipped: ++s.skipped; break;
+            case StepVerdict::on_time:
+                ++s.on_time;
+                break;
+            case StepVerdict::late:
+                ++s.late;
+                break;
+            case StepVerdict::open:
+                ++s.open;
+                break;
+            case StepVerdict::overdue:
+                ++s.overdue;
+                break;
+            case StepVerdict::skipped:
+                ++s.skipped;
+                break;
         }
     }
     return s;

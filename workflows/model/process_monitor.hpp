@@ -3,18 +3,18 @@
 // done late, are still open, or are open past their deadline. The deliverable the OKO
 // programme promises municipalities: "periodic insight into the progress of the
 // implementation". Pure: the caller passes the tasks of the instances it reports on.
-#include "model/instance.hpp"
-
 #include <optional>
 #include <string_view>
 #include <vector>
+
+#include "model/instance.hpp"
 
 namespace okod {
 
 enum class StepVerdict { on_time, late, open, overdue, skipped };
 
-std::string_view to_string(StepVerdict v);                  // on_time, late, open, overdue, skipped
-std::string_view dutch_name(StepVerdict v);                 // op tijd, te laat, open, te laat (open), overgeslagen
+std::string_view to_string(StepVerdict v);   // on_time, late, open, overdue, skipped
+std::string_view dutch_name(StepVerdict v);  // op tijd, te laat, open, te laat (open), overgeslagen
 
 struct ProcessStep {
     Task task;

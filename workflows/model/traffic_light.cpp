@@ -11,9 +11,12 @@ constexpr int kDefaultWarnDays = 14;
 
 std::string_view to_string(TrafficLight l) {
     switch (l) {
-        case TrafficLight::groen: return "groen";
-        case TrafficLight::oranje: return "oranje";
-        case TrafficLight::rood: return "rood";
+        case TrafficLight::groen:
+            return "groen";
+        case TrafficLight::oranje:
+            return "oranje";
+        case TrafficLight::rood:
+            return "rood";
     }
     return "groen";
 }
@@ -25,7 +28,8 @@ std::optional<TrafficLight> traffic_light(const Task& t, Instant now) {
                               ? kDefaultWarnDays
                               : *std::max_element(t.remind_days.begin(), t.remind_days.end());
     // Calendar days are close enough here: the light is for the eye, not for a mail.
-    if (*t.due - now <= std::chrono::hours(24) * std::max(warn_days, 1)) return TrafficLight::oranje;
+    if (*t.due - now <= std::chrono::hours(24) * std::max(warn_days, 1))
+        return TrafficLight::oranje;
     return TrafficLight::groen;
 }
 

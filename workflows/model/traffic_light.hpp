@@ -1,10 +1,10 @@
 #pragma once
 // The traffic-light model the OKO programme reports in: groen, oranje, rood. For a
 // task it answers "how worried should the regisseur be about this deadline today".
-#include "model/instance.hpp"
-
 #include <optional>
 #include <string_view>
+
+#include "model/instance.hpp"
 
 namespace okod {
 

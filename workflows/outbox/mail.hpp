@@ -1,10 +1,10 @@
 #pragma once
 // The e-mail port: what the outbox hands to a transport (SMTP, a directory of .eml
 // files) and what it hears back. Adapters implement MailTransport (adapters/mail/).
-#include "time/instant.hpp"
-
 #include <string>
 #include <vector>
+
+#include "time/instant.hpp"
 
 namespace okod {
 
@@ -16,16 +16,16 @@ struct MailAttachment {
 };
 
 struct MailMessage {
-    std::string from_address;   // "oko@maastricht.nl"
-    std::string from_name;      // "OKO Maastricht"; may be empty
+    std::string from_address;  // "oko@maastricht.nl"
+    std::string from_name;     // "OKO Maastricht"; may be empty
     std::string to_address;
     std::string to_name;
-    std::string subject;        // UTF-8; the transport encodes it for the wire
-    std::string text;           // plain-text body, UTF-8
-    std::string html;           // HTML body, UTF-8; empty: text only
+    std::string subject;  // UTF-8; the transport encodes it for the wire
+    std::string text;     // plain-text body, UTF-8
+    std::string html;     // HTML body, UTF-8; empty: text only
     // Stable per outbox key, so a message that is ever sent twice (a crash between the
     // server's "250 OK" and our commit) is recognisably the same message.
-    std::string message_id;     // "<...@okod>"
+    std::string message_id;       // "<...@okod>"
     std::string idempotency_key;  // the outbox key, sent as X-Okod-Key
     Instant date{};
     std::vector<MailAttachment> attachments;

@@ -2,18 +2,18 @@
 // The yearly status report to college and council (jaarrapportage): what okod knows of
 // one municipality's year, gathered from the store, ready to be written as HTML or
 // Markdown. Pure data; annual_report_builder.hpp fills it, adapters/report renders it.
-#include "model/activity_status.hpp"
-#include "model/capacity.hpp"
-#include "model/execution_plan.hpp"
-#include "model/year_plan.hpp"
-#include "model/municipality.hpp"
-#include "model/process_monitor.hpp"
-#include "model/text.hpp"
-#include "time/instant.hpp"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "model/activity_status.hpp"
+#include "model/capacity.hpp"
+#include "model/execution_plan.hpp"
+#include "model/municipality.hpp"
+#include "model/process_monitor.hpp"
+#include "model/text.hpp"
+#include "model/year_plan.hpp"
+#include "time/instant.hpp"
 
 namespace okod {
 

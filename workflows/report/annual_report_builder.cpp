@@ -16,14 +16,18 @@ namespace okod {
 
 namespace {
 
-Date day(int y, unsigned m, unsigned d) { return Date{date::year{y}, date::month{m}, date::day{d}}; }
+Date day(int y, unsigned m, unsigned d) {
+    return Date{date::year{y}, date::month{m}, date::day{d}};
+}
 
 // Names as the definition an instance runs has them: a workflow's name, a state's.
 struct Names {
     const DefinitionRegistry& defs;
     Language language;
 
-    const Definition* of(const Instance& i) const { return defs.get(i.definition_id, i.definition_version); }
+    const Definition* of(const Instance& i) const {
+        return defs.get(i.definition_id, i.definition_version);
+    }
     std::string workflow(const std::string& id) const {
         const Definition* d = defs.latest(id);
         return d ? d->name.in(language) : id;
@@ -44,7 +48,8 @@ struct Names {
 };
 
 ReportDeadline deadline(const Task& t, const Names& names, const DefinitionRegistry& defs) {
-    return {*t.due, t.title.in(names.language), defs.roles().name(t.role, names.language), names.is_report(t)};
+    return {*t.due, t.title.in(names.language), defs.roles().name(t.role, names.language),
+            names.is_report(t)};
 }
 
 // Whether the newest version of workflow `id` says the report uses it this way: the
@@ -56,8 +61,8 @@ bool uses(const DefinitionRegistry& defs, const std::string& id, bool AnnualRepo
 
 }  // namespace
 
-std::optional<std::pair<int, double>> latest_measurement(const PolicyGoal& g,
-                                                        const std::vector<std::pair<int, double>>& measured) {
+std::optional<std::pair<int, double>> latest_measurement(
+    const PolicyGoal& g, const std::vector<std::pair<int, double>>& measured) {
     // Only what was measured after the baseline says anything about progress.
     for (const auto& m : std::ranges::reverse_view(measured))
         if (m.first > g.baseline.year) return m;
@@ -74,8 +79,9 @@ TrafficLight goal_light(const PolicyGoal& g, const std::vector<std::pair<int, do
     return TrafficLight::rood;
 }
 
-AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definitions, const Municipality& m,
-                                 int year, Language language, Instant now, const YearPlan* plan) {
+AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definitions,
+                                 const Municipality& m, int year, Language language, Instant now,
+                                 const YearPlan* plan) {
     const Names names{definitions, language};
     AnnualReport r;
     r.language = language;
@@ -114,8 +120,8 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
             if (e.kind == EventKind::transition) {
                 const auto it = instances.find(e.instance_id);
                 const Definition* d = it == instances.end() ? nullptr : names.of(it->second);
-                r.transitions.push_back(
-                    {e.at, names.workflow(e.workflow), names.state(d, e.from_state), names.state(d, e.state)});
+                r.transitions.push_back({e.at, names.workflow(e.workflow),
+                                         names.state(d, e.from_state), names.state(d, e.state)});
             }
         }
     }
@@ -124,16 +130,19 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
         const auto it = instances.find(id);
         if (it == instances.end()) continue;
         const Instance& i = it->second;
-        r.position.push_back({names.workflow(i.definition_id), names.state(names.of(i), state), i.started_at});
+        r.position.push_back(
+            {names.workflow(i.definition_id), names.state(names.of(i), state), i.started_at});
     }
 
     // Tasks: done on time or late, skipped, and still open past their deadline.
     std::vector<Task> trajectory;
     const auto tasks = with_names(store.tasks_of_municipality(m.code), person_names(store));
     for (const auto& t : tasks) {
-        const bool closed_this_year = t.closed_at && *t.closed_at >= year_begin && *t.closed_at < year_end;
+        const bool closed_this_year =
+            t.closed_at && *t.closed_at >= year_begin && *t.closed_at < year_end;
         if (t.status == TaskStatus::done && closed_this_year) {
-            (t.due && *t.closed_at > *t.due ? r.counts.tasks_done_late : r.counts.tasks_done_on_time)++;
+            (t.due && *t.closed_at > *t.due ? r.counts.tasks_done_late
+                                            : r.counts.tasks_done_on_time)++;
         }
         if (t.status == TaskStatus::skipped && closed_this_year) ++r.counts.tasks_skipped;
         // Open at the end of the period, even if it was done later: a report on a past
@@ -146,8 +155,10 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
         // What comes: open work in the twelve months after the period, and next year's.
         if (!is_closed(t.status) && t.due && *t.due >= year_end) {
             const Date due_day = local_date(*t.due);
-            if (due_day <= add_days(r.period_end, 365)) r.upcoming.push_back(deadline(t, names, definitions));
-            if (due_day.year() == date::year{year + 1}) r.next_year.push_back(deadline(t, names, definitions));
+            if (due_day <= add_days(r.period_end, 365))
+                r.upcoming.push_back(deadline(t, names, definitions));
+            if (due_day.year() == date::year{year + 1})
+                r.next_year.push_back(deadline(t, names, definitions));
         }
     }
     r.trajectory_steps = process_steps(std::move(trajectory), now);
@@ -159,13 +170,16 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     const auto assignments = store.assignments_of_municipality(m.code);
     r.capacity = capacity_on(assignments, m, r.period_end);
     for (const auto& b : m.budget_lines)
-        r.budget_lines.push_back({b, b.until < r.period_end, b.until >= r.period_end && b.until <= add_days(r.period_end, 365)});
+        r.budget_lines.push_back(
+            {b, b.until < r.period_end,
+             b.until >= r.period_end && b.until <= add_days(r.period_end, 365)});
     std::vector<std::string> roles{std::string(kRegisseurRole)};
     for (const auto& a : assignments)
         if (std::find(roles.begin(), roles.end(), a.role) == roles.end()) roles.push_back(a.role);
     for (const auto& role : roles) {
-        const bool held = std::any_of(assignments.begin(), assignments.end(),
-                                      [&](const RoleAssignment& a) { return a.role == role && a.covers(r.period_end); });
+        const bool held = std::any_of(
+            assignments.begin(), assignments.end(),
+            [&](const RoleAssignment& a) { return a.role == role && a.covers(r.period_end); });
         if (!held) r.vacancies.push_back({definitions.roles().name(role, language)});
         if (role == kWethouderRole && held) r.has_wethouder = true;
     }

@@ -16,7 +16,8 @@ inline int annual_report_year(Date due) {
 
 // "jaarrapportage-GM0935-2026" / "annual-report-GM0935-2026": the report's file name
 // without extension, for the files okod writes, mails and serves.
-inline std::string annual_report_basename(const std::string& municipality, int year, Language language) {
+inline std::string annual_report_basename(const std::string& municipality, int year,
+                                          Language language) {
     return (language == Language::en ? "annual-report-" : "jaarrapportage-") + municipality + "-" +
            std::to_string(year);
 }

@@ -26,7 +26,8 @@ struct Evaluator {
         const Date year_start = add_period(ctx.year_one, index - 1, PeriodUnit::years);
         const int year = static_cast<int>(year_start.year());
         Date end = quarter_end(year, r.quarter);
-        if (date::sys_days{end} < date::sys_days{year_start}) end = quarter_end(year + 1, r.quarter);
+        if (date::sys_days{end} < date::sys_days{year_start})
+            end = quarter_end(year + 1, r.quarter);
         return {end, {}};
     }
 
@@ -67,37 +68,48 @@ struct Evaluator {
 
 std::string_view to_string(Shift s) {
     switch (s) {
-        case Shift::before: return "before";
-        case Shift::after: return "after";
-        case Shift::none: break;
+        case Shift::before:
+            return "before";
+        case Shift::after:
+            return "after";
+        case Shift::none:
+            break;
     }
     return "none";
 }
 
 std::string_view to_string(PeriodUnit u) {
     switch (u) {
-        case PeriodUnit::days: return "days";
-        case PeriodUnit::weeks: return "weeks";
-        case PeriodUnit::months: return "months";
-        case PeriodUnit::years: return "years";
+        case PeriodUnit::days:
+            return "days";
+        case PeriodUnit::weeks:
+            return "weeks";
+        case PeriodUnit::months:
+            return "months";
+        case PeriodUnit::years:
+            return "years";
     }
     return "days";
 }
 
 Date add_period(Date d, int amount, PeriodUnit unit) {
     switch (unit) {
-        case PeriodUnit::days: return add_days(d, amount);
-        case PeriodUnit::weeks: return add_days(d, 7 * amount);
-        case PeriodUnit::months: return add_months(d, amount);
-        case PeriodUnit::years: return add_months(d, 12 * amount);
+        case PeriodUnit::days:
+            return add_days(d, amount);
+        case PeriodUnit::weeks:
+            return add_days(d, 7 * amount);
+        case PeriodUnit::months:
+            return add_months(d, amount);
+        case PeriodUnit::years:
+            return add_months(d, 12 * amount);
     }
     return d;
 }
 
 Date quarter_end(int year, int quarter) {
     const unsigned month = static_cast<unsigned>(quarter) * 3;
-    return Date{date::year_month_day_last{date::year{year},
-                                          date::month_day_last{date::month{month}}}};
+    return Date{
+        date::year_month_day_last{date::year{year}, date::month_day_last{date::month{month}}}};
 }
 
 DueResult due_date(const DueRule& rule, const DueContext& ctx) {

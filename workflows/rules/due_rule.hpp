@@ -1,13 +1,13 @@
 #pragma once
 // Due rules: how a definition says when something is due. Pure functions of the
 // rule, the instance's situation and the calendar; no I/O, no clock.
-#include "time/instant.hpp"
-
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
+
+#include "time/instant.hpp"
 
 namespace okod {
 
@@ -63,9 +63,9 @@ struct DueRule {
 
 // What a rule can see when it is evaluated.
 struct DueContext {
-    Date year_one{};      // first day of the instance's year 1
-    int year_index = 1;   // the instance's current year (1-based)
-    Date reference{};     // the day the rule is evaluated for (e.g. state entry)
+    Date year_one{};     // first day of the instance's year 1
+    int year_index = 1;  // the instance's current year (1-based)
+    Date reference{};    // the day the rule is evaluated for (e.g. state entry)
     std::string_view school_region;
     const Calendar* calendar = nullptr;  // required when a rule shifts
     // Resolves a named moment ("survey.done", "trajectory_start", "election", ...)

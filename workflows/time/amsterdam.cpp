@@ -59,8 +59,8 @@ std::string format_iso_local(Instant t) {
     const long aoff = off < 0 ? -off : off;
     return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
                        static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                       static_cast<unsigned>(ymd.day()), hms.hours().count(),
-                       hms.minutes().count(), hms.seconds().count(), sign, aoff / 60, aoff % 60);
+                       static_cast<unsigned>(ymd.day()), hms.hours().count(), hms.minutes().count(),
+                       hms.seconds().count(), sign, aoff / 60, aoff % 60);
 }
 
 std::string format_local_minutes(Instant t) {
@@ -120,14 +120,16 @@ std::optional<Instant> parse_instant(std::string_view text) {
     std::string_view rest = text.substr(16);
     int seconds = 0;
     if (rest.size() >= 3 && rest[0] == ':') {
-        if (!all_digits(rest.substr(1, 2)) || !parse_int(rest.substr(1, 2), seconds) || seconds > 59)
+        if (!all_digits(rest.substr(1, 2)) || !parse_int(rest.substr(1, 2), seconds) ||
+            seconds > 59)
             return std::nullopt;
         rest.remove_prefix(3);
     }
     const auto local_seconds = date::sys_days{*d}.time_since_epoch() +
                                std::chrono::minutes{hm->minutes} + std::chrono::seconds{seconds};
     if (rest == "Z") return Instant{local_seconds};
-    if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':') return std::nullopt;
+    if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':')
+        return std::nullopt;
     int oh = 0, om = 0;
     if (!all_digits(rest.substr(1, 2)) || !all_digits(rest.substr(4, 2))) return std::nullopt;
     parse_int(rest.substr(1, 2), oh);

@@ -2,11 +2,11 @@
 // Europe/Amsterdam: the one time zone okod thinks in. All local-date <-> instant
 // conversions go through here so daylight saving is handled in one place
 // (a 09:00 reminder is 09:00 local on both sides of the DST change).
-#include "time/instant.hpp"
-
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "time/instant.hpp"
 
 namespace okod {
 
@@ -26,7 +26,7 @@ std::string format_local_minutes(Instant t);
 std::string format_date(Date d);
 
 // Strict parsers for user input; nullopt when the text is not exactly that shape.
-std::optional<Date> parse_date(std::string_view text);            // YYYY-MM-DD
+std::optional<Date> parse_date(std::string_view text);              // YYYY-MM-DD
 std::optional<TimeOfDay> parse_time_of_day(std::string_view text);  // HH:MM
 // YYYY-MM-DD (local midnight) or a full ISO 8601 instant with offset (within ±14:00) or Z.
 std::optional<Instant> parse_instant(std::string_view text);

@@ -43,7 +43,9 @@ HttpResponse show_execution_plan(RouteCall& call) {
         throw forbidden(fmt::format("a {} token may not read the execution plan of {}",
                                     to_string(call.token.role), m.code));
     return json_response(
-        200, to_json(okod::execution_plan(m, call.store().execution_actions_of_municipality(m.code)), m));
+        200,
+        to_json(okod::execution_plan(m, call.store().execution_actions_of_municipality(m.code)),
+                m));
 }
 
 HttpResponse add_execution_action(RouteCall& call) {

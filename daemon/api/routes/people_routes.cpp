@@ -82,13 +82,13 @@ HttpResponse list_people(RouteCall& call) {
         if (auto p = store.person(id)) members.push_back(to_json(*p));
     const auto m = call.municipality(code);
     return json_response(
-        200,
-        json::object{{"municipality", code},
-                     {"on", format_date(on)},
-                     {"assignments", std::move(out)},
-                     {"members", std::move(members)},
-                     {"vacancies", std::move(vacancies)},
-                     {"capacity", capacity_view(capacity_on(store.assignments_of_municipality(code), m, on))}});
+        200, json::object{{"municipality", code},
+                          {"on", format_date(on)},
+                          {"assignments", std::move(out)},
+                          {"members", std::move(members)},
+                          {"vacancies", std::move(vacancies)},
+                          {"capacity", capacity_view(capacity_on(
+                                           store.assignments_of_municipality(code), m, on))}});
 }
 
 // A new person belongs to the municipality the request names, or the token's only one;
