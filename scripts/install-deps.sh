@@ -10,6 +10,8 @@
 #
 #   scripts/install-deps.sh           build dependencies
 #   scripts/install-deps.sh --tests   build and test dependencies
+#   scripts/install-deps.sh --style   build dependencies and Debian's clang-format and
+#                                     clang-tidy (scripts/check-style.sh)
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 SUDO=""
@@ -35,8 +37,10 @@ if [ "${1:-}" = "--tests" ]; then
     # Only postfix's smtp-sink is used. "No configuration" keeps the package from
     # setting up (and starting) a mail server on this machine.
     echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
+elif [ "${1:-}" = "--style" ]; then
+    packages+=(clang-format clang-tidy)
 elif [ -n "${1:-}" ]; then
-    echo "usage: $0 [--tests]" >&2
+    echo "usage: $0 [--tests|--style]" >&2
     exit 2
 fi
 missing=()
