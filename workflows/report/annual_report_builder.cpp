@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <ranges>
 
 #include "calendar/elections.hpp"
 #include "definition/guards.hpp"
@@ -64,9 +63,10 @@ bool uses(const DefinitionRegistry& defs, const std::string& id, bool AnnualRepo
 std::optional<std::pair<int, double>> latest_measurement(
     const PolicyGoal& g, const std::vector<std::pair<int, double>>& measured) {
     // Only what was measured after the baseline says anything about progress.
-    for (const auto& m : std::ranges::reverse_view(measured))
-        if (m.first > g.baseline.year) return m;
-    return std::nullopt;
+    const auto latest = std::find_if(measured.rbegin(), measured.rend(),
+                                     [&](const auto& m) { return m.first > g.baseline.year; });
+    if (latest == measured.rend()) return std::nullopt;
+    return *latest;
 }
 
 TrafficLight goal_light(const PolicyGoal& g, const std::vector<std::pair<int, double>>& measured) {
