@@ -5,33 +5,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "adapters/mail/mail_layout.hpp"
+
 namespace okod {
 
 namespace {
-
-std::string escape_html(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 // Inside a Markdown table cell: pipes and line breaks would end the cell or the row.
 std::string escape_cell(const std::string& s) {
@@ -90,7 +68,7 @@ std::string svg_chart(const DocChart& c) {
     std::string out = fmt::format(
         "<figure class=\"chart\"><svg viewBox=\"0 0 {} {}\" width=\"120mm\" "
         "height=\"42mm\" role=\"img\" aria-label=\"{}\">",
-        w, h, escape_html(c.caption));
+        w, h, html_escape(c.caption));
     out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#aab4bd\"/>",
                        left, top, h - bottom);
     out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#aab4bd\"/>",
@@ -125,7 +103,7 @@ std::string svg_chart(const DocChart& c) {
                                x(year), y(value));
     }
     out += fmt::format("</svg><figcaption><strong>{}</strong><br>{}</figcaption></figure>\n",
-                       escape_html(c.caption), escape_html(c.text));
+                       html_escape(c.caption), html_escape(c.text));
     return out;
 }
 
@@ -139,18 +117,18 @@ std::string to_html(const Document& d) {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
         "'unsafe-inline'\">\n<title>{}</title>\n<style>{}</style>\n"
         "</head>\n<body>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n",
-        escape_html(d.language), escape_html(d.title), kStyle, escape_html(d.title),
-        escape_html(d.subtitle));
+        html_escape(d.language), html_escape(d.title), kStyle, html_escape(d.title),
+        html_escape(d.subtitle));
     for (const auto& s : d.sections) {
         out += s.new_page ? "<section class=\"new-page\">\n" : "<section>\n";
-        out += fmt::format("<h2>{}</h2>\n", escape_html(s.heading));
+        out += fmt::format("<h2>{}</h2>\n", html_escape(s.heading));
         for (const auto& block : s.blocks) {
             if (const auto* p = std::get_if<DocParagraph>(&block)) {
-                out += fmt::format("<p>{}</p>\n", escape_html(p->text));
+                out += fmt::format("<p>{}</p>\n", html_escape(p->text));
             } else if (const auto* l = std::get_if<DocList>(&block)) {
                 out += "<ul>\n";
                 for (const auto& item : l->items)
-                    out += fmt::format("<li>{}</li>\n", escape_html(item));
+                    out += fmt::format("<li>{}</li>\n", html_escape(item));
                 out += "</ul>\n";
             } else if (const auto* c = std::get_if<DocChart>(&block)) {
                 out += svg_chart(*c);
@@ -158,7 +136,7 @@ std::string to_html(const Document& d) {
                 const bool lights = !t->marks.empty();
                 out += "<table>\n<thead><tr>";
                 if (lights) out += "<th></th>";
-                for (const auto& h : t->headers) out += fmt::format("<th>{}</th>", escape_html(h));
+                for (const auto& h : t->headers) out += fmt::format("<th>{}</th>", html_escape(h));
                 out += "</tr></thead>\n<tbody>\n";
                 for (std::size_t r = 0; r < t->rows.size(); ++r) {
                     out += "<tr>";
@@ -168,10 +146,10 @@ std::string to_html(const Document& d) {
                                             : fmt::format(
                                                   "<td class=\"light\"><span class=\"dot {0}\" "
                                                   "title=\"{0}\"></span></td>",
-                                                  escape_html(mark));
+                                                  html_escape(mark));
                     }
                     for (const auto& cell : t->rows[r])
-                        out += fmt::format("<td>{}</td>", escape_html(cell));
+                        out += fmt::format("<td>{}</td>", html_escape(cell));
                     out += "</tr>\n";
                 }
                 out += "</tbody>\n</table>\n";
@@ -179,7 +157,7 @@ std::string to_html(const Document& d) {
         }
         out += "</section>\n";
     }
-    out += fmt::format("<footer>{}</footer>\n</body>\n</html>\n", escape_html(d.footer));
+    out += fmt::format("<footer>{}</footer>\n</body>\n</html>\n", html_escape(d.footer));
     return out;
 }
 
