@@ -249,27 +249,31 @@ TEST(OperationsRegistry, every_json_body_and_2xx_answer_has_a_schema) {
         const auto what = fmt::format("{} {} ({})", op.method, op.path, op.id);
         if (op.method == "POST" || op.method == "PUT") {
             // A POST that takes no body (retry) says so by naming none in the registry.
-            if (!op.request_schema.empty())
+            if (!op.request_schema.empty()) {
                 EXPECT_TRUE(schemas.contains(op.request_schema))
                     << what << ": " << op.request_schema;
+            }
         }
-        if (!op.response_schema.empty())
+        if (!op.response_schema.empty()) {
             EXPECT_TRUE(schemas.contains(op.response_schema)) << what << ": " << op.response_schema;
+        }
     }
     for (const auto& [path, methods] : doc.at("paths").as_object())
         for (const auto& [method, spec] : methods.as_object()) {
             const auto what =
                 fmt::format("{} {}", std::string_view(method), std::string_view(path));
-            if (const auto* body = spec.as_object().if_contains("requestBody"))
+            if (const auto* body = spec.as_object().if_contains("requestBody")) {
                 EXPECT_NE(ref_name(&body->at("content").at("application/json").at("schema")), "")
                     << what;
+            }
             for (const auto& [status, response] : spec.at("responses").as_object()) {
                 if (!status.starts_with("2")) continue;
                 const auto* content = response.as_object().if_contains("content");
                 if (!content) continue;
-                if (const auto* media = content->as_object().if_contains("application/json"))
+                if (const auto* media = content->as_object().if_contains("application/json")) {
                     EXPECT_NE(ref_name(media->as_object().if_contains("schema")), "")
                         << what << " " << std::string_view(status);
+                }
             }
         }
 }
