@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "engine/refusal.hpp"
+#include "model/refusal.hpp"
 
 namespace okod {
 

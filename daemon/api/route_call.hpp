@@ -12,8 +12,8 @@
 
 #include "daemon/api/api_request.hpp"
 #include "daemon/http/http_server.hpp"
-#include "engine/refusal.hpp"
 #include "model/api_token.hpp"
+#include "model/refusal.hpp"
 #include "model/store.hpp"
 
 namespace okod {

@@ -3,7 +3,7 @@
 // client maps HTTP answers to these, the commands return them, and `okoctl --help`
 // prints kExitCodesHelp. A script can tell "try again later" (6) from "fix the token"
 // (3) from "okod said no" (1, 4, 5).
-#include "engine/refusal.hpp"
+#include "model/refusal.hpp"
 
 namespace okod::exit_code {
 

@@ -15,7 +15,7 @@
 
 #include "calendar/calendar.hpp"
 #include "definition/registry.hpp"
-#include "engine/refusal.hpp"
+#include "model/refusal.hpp"
 #include "model/store.hpp"
 #include "model/traffic_light.hpp"
 #include "time/clock.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// How a store write says no, as the engine does (engine/refusal.hpp): a type, never a
+// How a store write says no, as the engine does (model/refusal.hpp): a type, never a
 // sentence that a caller would have to read.
 //
 // Two shapes, one rule. An update of a row by its id throws StoreRefusal: the caller
@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "engine/refusal.hpp"  // a leaf header: the vocabulary, not the engine
+#include "model/refusal.hpp"  // a leaf header: the vocabulary, not the engine
 
 namespace okod {
 

@@ -1,8 +1,8 @@
 #pragma once
-// Why the engine said no to a user's command, as a type: the API maps it to an HTTP
-// status and okoctl to an exit code, each in one function (daemon/api/api_error.hpp,
-// daemon/commands/refusal_exit_code.hpp). The sentence that goes with it is for people;
-// nothing decides anything on its words.
+// Why the engine or the store said no to a user's command, as a type: the API maps it
+// to an HTTP status and okoctl to an exit code, each in one function
+// (daemon/api/api_error.hpp, daemon/client/exit_codes.hpp). The sentence that goes
+// with it is for people; nothing decides anything on its words.
 namespace okod {
 
 enum class Refusal {
