@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "adapters/sqlite/sqlite_store.hpp"
+#include "support/sample_mail.hpp"
 #include "support/test_support.hpp"
 
 namespace okod::test {
@@ -10,16 +11,11 @@ namespace {
 
 OutboxItem item(const std::string& key, OutboxStatus status, int attempts,
                 const std::string& error) {
-    OutboxItem o;
-    o.key = key;
-    o.created_at = Instant{std::chrono::seconds{1772438400}};  // 2026-03-02 09:00 CET
-    o.municipality = "GM0935";
-    o.task_id = 1;
-    o.kind = OutboxKind::reminder;
+    // 2026-03-02 09:00 CET, to the GGD contact rather than the regisseur.
+    OutboxItem o = sample_mail(key, Instant{std::chrono::seconds{1772438400}}, status);
     o.role = "ggd-contact";
     o.person_id = "bram";
     o.recipient = "bram@maastricht.example";
-    o.status = status;
     o.attempts = attempts;
     o.last_error = error;
     return o;
