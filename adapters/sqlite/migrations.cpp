@@ -443,9 +443,46 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<std::string_view, 9> kMigrations{
-    kMigration1, kMigration2, kMigration3,           kMigration4,           kMigration5,
-    kMigration6, kMigration7, kMigrationMemberships, kMigrationPersonalData};
+// Reads that cost what one municipality's data costs (issue 18). A municipality's audit
+// log and an instance's history page by seq within their own rows; a municipality's
+// e-mails page by id, with or without a status. The outbox counts (the status line,
+// GET /ready) are kept by triggers as rows change instead of counted per call: outbox
+// rows are never deleted, but the delete trigger keeps the counts true if one ever is.
+constexpr std::string_view kMigrationReadIndexes = R"sql(
+CREATE INDEX events_municipality ON events(municipality, seq);
+CREATE INDEX events_instance ON events(instance_id, seq);
+CREATE INDEX outbox_municipality ON outbox(municipality, id);
+CREATE INDEX outbox_municipality_status ON outbox(municipality, status, id);
+
+CREATE TABLE outbox_counts (
+    status TEXT PRIMARY KEY,
+    n      INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO outbox_counts(status, n) SELECT status, count(*) FROM outbox GROUP BY status;
+
+CREATE TRIGGER outbox_counts_insert AFTER INSERT ON outbox
+BEGIN
+    INSERT INTO outbox_counts(status, n) VALUES (NEW.status, 1)
+        ON CONFLICT(status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER outbox_counts_update AFTER UPDATE OF status ON outbox
+WHEN OLD.status <> NEW.status
+BEGIN
+    UPDATE outbox_counts SET n = n - 1 WHERE status = OLD.status;
+    INSERT INTO outbox_counts(status, n) VALUES (NEW.status, 1)
+        ON CONFLICT(status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER outbox_counts_delete AFTER DELETE ON outbox
+BEGIN
+    UPDATE outbox_counts SET n = n - 1 WHERE status = OLD.status;
+END;
+)sql";
+
+constexpr std::array<std::string_view, 10> kMigrations{
+    kMigration1,          kMigration2,           kMigration3,
+    kMigration4,          kMigration5,           kMigration6,
+    kMigration7,          kMigrationMemberships, kMigrationPersonalData,
+    kMigrationReadIndexes};
 
 }  // namespace
 

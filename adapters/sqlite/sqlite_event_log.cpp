@@ -41,6 +41,13 @@ const StoreSql kInsert{
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"};
 const StoreSql kAfter{
     select_from(sqlite_rows::event_columns, "FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2")};
+// events_municipality and events_instance (migration 10) serve these.
+const StoreSql kOfMunicipality{
+    select_from(sqlite_rows::event_columns,
+                "FROM events WHERE municipality = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3")};
+const StoreSql kOfInstance{
+    select_from(sqlite_rows::event_columns,
+                "FROM events WHERE instance_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3")};
 const StoreSql kLastSeq{"SELECT coalesce(max(seq), 0) FROM events"};
 const StoreSql kCountAfter{"SELECT count(*) FROM events WHERE seq > ?1"};
 
@@ -58,6 +65,20 @@ std::int64_t SqliteStore::append_event(const Event& e) {
 std::vector<Event> SqliteStore::events_after(std::int64_t seq, int limit) {
     StatementUse s{query(kAfter)};
     bind_all(*s, seq, limit);
+    return read_all<Event>(*s, sqlite_rows::read_event);
+}
+
+std::vector<Event> SqliteStore::events_of_municipality(const std::string& code, std::int64_t seq,
+                                                       int limit) {
+    StatementUse s{query(kOfMunicipality)};
+    bind_all(*s, code, seq, limit);
+    return read_all<Event>(*s, sqlite_rows::read_event);
+}
+
+std::vector<Event> SqliteStore::events_of_instance(InstanceId instance, std::int64_t seq,
+                                                   int limit) {
+    StatementUse s{query(kOfInstance)};
+    bind_all(*s, instance, seq, limit);
     return read_all<Event>(*s, sqlite_rows::read_event);
 }
 

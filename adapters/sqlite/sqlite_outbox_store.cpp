@@ -66,7 +66,15 @@ const StoreSql kReady{
 const StoreSql kNextAttempt{
     "SELECT coalesce(next_attempt_at, created_at) FROM outbox "
     "WHERE status = 'pending' ORDER BY next_attempt_at, id LIMIT 1"};
-const StoreSql kCounts{"SELECT status, count(*) FROM outbox GROUP BY status"};
+// outbox_municipality and outbox_municipality_status (migration 10) serve these.
+const StoreSql kOfMunicipality{select_from(
+    outbox_columns, "FROM outbox WHERE municipality = ?1 AND id > ?2 ORDER BY id LIMIT ?3")};
+const StoreSql kOfMunicipalityWithStatus{
+    select_from(outbox_columns,
+                "FROM outbox WHERE municipality = ?1 AND status = ?2 AND id > ?3 "
+                "ORDER BY id LIMIT ?4")};
+// Kept by the outbox_counts triggers (migration 10).
+const StoreSql kCounts{"SELECT status, n FROM outbox_counts WHERE n > 0"};
 const StoreSql kOfPerson{
     select_from(outbox_columns, "FROM outbox WHERE person_id = ?1 ORDER BY id")};
 // The same expression as the outbox_kept index (migration 9), so that index serves it.
@@ -115,6 +123,19 @@ std::vector<OutboxItem> SqliteStore::outbox_by_status(std::optional<OutboxStatus
     }
     StatementUse s{query(kAll)};
     bind_all(*s, limit);
+    return read_all<OutboxItem>(*s, read_outbox);
+}
+
+std::vector<OutboxItem> SqliteStore::outbox_of_municipality(const std::string& code,
+                                                            std::optional<OutboxStatus> status,
+                                                            std::int64_t after_id, int limit) {
+    if (status) {
+        StatementUse s{query(kOfMunicipalityWithStatus)};
+        bind_all(*s, code, to_string(*status), after_id, limit);
+        return read_all<OutboxItem>(*s, read_outbox);
+    }
+    StatementUse s{query(kOfMunicipality)};
+    bind_all(*s, code, after_id, limit);
     return read_all<OutboxItem>(*s, read_outbox);
 }
 

@@ -116,6 +116,10 @@ public:
     // sqlite_event_log.cpp
     std::int64_t append_event(const Event& e) override;
     std::vector<Event> events_after(std::int64_t seq, int limit) override;
+    std::vector<Event> events_of_municipality(const std::string& code, std::int64_t seq,
+                                              int limit) override;
+    std::vector<Event> events_of_instance(InstanceId instance, std::int64_t seq,
+                                          int limit) override;
     std::int64_t last_event_seq() override;
     std::int64_t count_events_after(std::int64_t seq) override;
     std::vector<Event> events_naming(const std::string& person_id,
@@ -127,6 +131,9 @@ public:
     std::optional<OutboxItem> outbox_item(std::int64_t id) override;
     std::vector<OutboxItem> outbox_by_status(std::optional<OutboxStatus> status,
                                              int limit) override;
+    std::vector<OutboxItem> outbox_of_municipality(const std::string& code,
+                                                   std::optional<OutboxStatus> status,
+                                                   std::int64_t after_id, int limit) override;
     std::vector<OutboxItem> outbox_ready(Instant now, int limit) override;
     std::optional<Instant> next_outbox_attempt() override;
     std::map<OutboxStatus, std::int64_t> outbox_counts() override;

@@ -15,6 +15,13 @@ public:
     virtual std::int64_t append_event(const Event& e) = 0;  // returns seq
     // Keyset paging: at most `limit` events with seq > `seq`, in seq order.
     virtual std::vector<Event> events_after(std::int64_t seq, int limit) = 0;
+    // Keyset paging within one municipality's events, or one instance's (an index each):
+    // at most `limit` of them with seq > `seq`, in seq order. They cost what that
+    // municipality's or instance's history costs, never the whole log.
+    virtual std::vector<Event> events_of_municipality(const std::string& code, std::int64_t seq,
+                                                      int limit) = 0;
+    virtual std::vector<Event> events_of_instance(InstanceId instance, std::int64_t seq,
+                                                  int limit) = 0;
     virtual std::int64_t last_event_seq() = 0;  // 0 when the log is empty
     virtual std::int64_t count_events_after(std::int64_t seq) = 0;
     // Unbounded: reads the whole log. Lines about the person (`person` is their id) or

@@ -24,11 +24,17 @@ public:
     // (by next attempt, then id). Bounded only by the limit.
     virtual std::vector<OutboxItem> outbox_by_status(std::optional<OutboxStatus> status,
                                                      int limit) = 0;
+    // Keyset paging within one municipality's e-mails (an index): at most `limit` with
+    // id > `after_id`, with `status` (any when nullopt), in id order (as they were made).
+    virtual std::vector<OutboxItem> outbox_of_municipality(const std::string& code,
+                                                           std::optional<OutboxStatus> status,
+                                                           std::int64_t after_id, int limit) = 0;
     // Pending items whose next attempt is due at `now` (never tried: due at once),
     // in the order they became ready.
     virtual std::vector<OutboxItem> outbox_ready(Instant now, int limit) = 0;
     // When the earliest pending item may next be tried; nullopt when nothing is pending.
     virtual std::optional<Instant> next_outbox_attempt() = 0;
+    // How many items have each status (none: absent); kept as rows change, not counted.
     virtual std::map<OutboxStatus, std::int64_t> outbox_counts() = 0;
     virtual std::vector<OutboxItem> outbox_of_person(const std::string& person_id) = 0;  // by id
     // Retention: clears the address (and last error) of up to `limit` outbox rows that
