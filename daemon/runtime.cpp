@@ -2,13 +2,16 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "adapters/calendar/school_holidays_json.hpp"
+#include "adapters/config/config_fingerprint.hpp"
 #include "adapters/definitions/toml_definition_loader.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "calendar/school_holiday_merge.hpp"
 #include "definition/municipality_check.hpp"
+#include "version.hpp"
 
 namespace okod {
 namespace {
@@ -52,7 +55,10 @@ struct Prepared {
     std::vector<SchoolHoliday> school_holidays;
 };
 
-std::optional<Prepared> prepare(const Config& config, std::vector<LoadError>& errors) {
+// `checked`: the municipalities and their people were checked against these very
+// definitions when the store's config snapshot was saved (open_runtime_at_start).
+std::optional<Prepared> prepare(const Config& config, std::vector<LoadError>& errors,
+                                bool checked = false) {
     Prepared p;
     p.files = load_definition_dir(config.definitions_dir);
     if (!p.files.ok()) {
@@ -64,9 +70,10 @@ std::optional<Prepared> prepare(const Config& config, std::vector<LoadError>& er
     if (!config.school_holidays_file.empty()) {
         p.school_holidays = load_school_holidays_file(config.school_holidays_file, errors);
     }
-    for (auto& e : check_municipalities(config.municipalities, config.assignments, p.definitions,
-                                        config.municipalities_dir.string()))
-        errors.push_back(std::move(e));
+    if (!checked)
+        for (auto& e : check_municipalities(config.municipalities, config.assignments,
+                                            p.definitions, config.municipalities_dir.string()))
+            errors.push_back(std::move(e));
     check_plan_tasks(config.plans, config.municipalities, p.definitions, errors);
     if (!errors.empty()) return std::nullopt;
     return p;
@@ -98,21 +105,88 @@ Calendar calendar_for(const Prepared& p, Store& store) {
     return Calendar(SchoolHolidays(std::move(holidays)));
 }
 
+// The runtime on `store`, with `config` synced into it (or only the definitions, when
+// the store has the config already).
+RuntimeResult runtime_on(std::unique_ptr<Store> store, Config config, Prepared prepared,
+                         bool config_in_store) {
+    RuntimeResult result;
+    auto rt = std::make_unique<Runtime>();
+    rt->store = std::move(store);
+    if (config_in_store) {
+        auto tx = rt->store->begin();
+        sync_definitions(*rt->store, prepared.files, prepared.definitions, result.errors);
+        if (!result.errors.empty()) return result;
+        tx->commit();
+    } else if (!sync_into_store(*rt->store, config, prepared, result.errors)) {
+        return result;
+    }
+    rt->definitions = std::move(prepared.definitions);
+    rt->calendar = calendar_for(prepared, *rt->store);
+    rt->config = std::move(config);
+    rt->planned = config_in_store;
+    result.runtime = std::move(rt);
+    return result;
+}
+
+// The municipalities of `snapshot` as the store has them, in code order; nullopt when
+// one is missing (then the files are read).
+std::optional<std::vector<Municipality>> stored_municipalities(Store& store,
+                                                               const ConfigSnapshot& snapshot) {
+    std::vector<Municipality> out;
+    for (auto& m : store.all_municipalities())
+        if (std::binary_search(snapshot.codes.begin(), snapshot.codes.end(), m.code))
+            out.push_back(std::move(m));
+    if (out.size() != snapshot.codes.size()) return std::nullopt;
+    return out;
+}
+
 }  // namespace
 
 RuntimeResult open_runtime(Config config, const std::filesystem::path& store_path) {
     RuntimeResult result;
     auto prepared = prepare(config, result.errors);
     if (!prepared) return result;
+    return runtime_on(SqliteStore::open(store_path), std::move(config), std::move(*prepared),
+                      false);
+}
 
-    auto rt = std::make_unique<Runtime>();
-    rt->store = SqliteStore::open(store_path);
-    if (!sync_into_store(*rt->store, config, *prepared, result.errors)) return result;
-    rt->definitions = std::move(prepared->definitions);
-    rt->calendar = calendar_for(*prepared, *rt->store);
-    rt->config = std::move(config);
-    result.runtime = std::move(rt);
+std::string start_fingerprint(const Config& settings) {
+    return fmt::format("okod {}\n{}", kVersion, config_fingerprint(settings));
+}
+
+RuntimeResult open_runtime_at_start(Config config, const std::filesystem::path& store_path) {
+    // Taken before the files are read: a file changed meanwhile makes it differ next
+    // time, never the other way round.
+    const std::string fingerprint = start_fingerprint(config);
+    std::unique_ptr<Store> store = SqliteStore::open(store_path);
+    RuntimeResult result;
+    std::optional<std::vector<Municipality>> stored;
+    if (const auto snapshot = store->config_snapshot();
+        snapshot && snapshot->fingerprint == fingerprint)
+        stored = stored_municipalities(*store, *snapshot);
+    if (stored) {
+        config.municipalities = std::move(*stored);
+        if (!load_plans(config, result.errors)) return result;
+    } else if (!load_municipalities(config, result.errors)) {
+        return result;
+    }
+    auto prepared = prepare(config, result.errors, stored.has_value());
+    if (!prepared) return result;
+    result =
+        runtime_on(std::move(store), std::move(config), std::move(*prepared), stored.has_value());
+    if (result.runtime) result.runtime->config_fingerprint = fingerprint;
     return result;
+}
+
+void plan_runtime(Runtime& rt, Engine& engine) {
+    if (rt.planned) return;
+    ConfigSnapshot snapshot{rt.config_fingerprint, {}};
+    for (const auto& m : rt.config.municipalities) snapshot.codes.push_back(m.code);
+    auto tx = rt.store->begin();
+    engine.plan_all(rt.config.municipalities);
+    rt.store->save_config_snapshot(snapshot);
+    tx->commit();
+    rt.planned = true;
 }
 
 std::vector<LoadError> reload_runtime(Runtime& rt, Config config) {

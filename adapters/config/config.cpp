@@ -186,7 +186,7 @@ fs::path default_config_path() {
     return fs::path(OKOD_SYSCONFDIR) / "okod.toml";
 }
 
-ConfigResult load_config(const fs::path& file) {
+ConfigResult load_settings(const fs::path& file) {
     ConfigResult result;
     auto& errors = result.errors;
     TomlFields f(file.string(), errors);
@@ -288,14 +288,19 @@ ConfigResult load_config(const fs::path& file) {
         c.privacy.mail_retention_months = f.integer_in(*privacy, "mail_retention_months",
                                                        c.privacy.mail_retention_months, 1, 120);
     }
+    if (c.plans_dir.empty()) c.plans_dir = c.municipalities_dir / "plans";
     if (!errors.empty()) return result;
+    result.config = std::move(c);
+    return result;
+}
 
+bool load_municipalities(Config& c, std::vector<LoadError>& errors) {
     std::error_code ec;
     if (!fs::is_directory(c.municipalities_dir, ec)) {
         errors.push_back(
-            {file.string(), 0, 0,
+            {c.file.string(), 0, 0,
              fmt::format("municipalities dir '{}' does not exist", c.municipalities_dir.string())});
-        return result;
+        return false;
     }
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(c.municipalities_dir))
@@ -314,18 +319,22 @@ ConfigResult load_config(const fs::path& file) {
         if (!person_ids.insert(p.id).second)
             errors.push_back({c.municipalities_dir.string(), 0, 0,
                               fmt::format("person id '{}' is used twice", p.id)});
-    if (!errors.empty()) return result;
-
-    // Year plans, checked against the municipalities just read.
-    if (c.plans_dir.empty()) c.plans_dir = c.municipalities_dir / "plans";
-    c.plans = load_year_plans(c.plans_dir, c.municipalities, errors);
-    if (!errors.empty()) return result;
-
+    if (!errors.empty()) return false;
     std::sort(c.municipalities.begin(), c.municipalities.end(),
               [](const auto& a, const auto& b) { return a.code < b.code; });
     std::sort(c.people.begin(), c.people.end(),
               [](const auto& a, const auto& b) { return a.id < b.id; });
-    result.config = std::move(c);
+    return load_plans(c, errors);
+}
+
+bool load_plans(Config& c, std::vector<LoadError>& errors) {
+    c.plans = load_year_plans(c.plans_dir, c.municipalities, errors);
+    return errors.empty();
+}
+
+ConfigResult load_config(const fs::path& file) {
+    ConfigResult result = load_settings(file);
+    if (result.config && !load_municipalities(*result.config, result.errors)) result.config.reset();
     return result;
 }
 

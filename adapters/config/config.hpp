@@ -78,6 +78,15 @@ struct ConfigResult {
 // with any error, `config` is empty.
 ConfigResult load_config(const std::filesystem::path& file);
 
+// The two halves of load_config. load_settings reads okod.toml alone (every setting and
+// the paths it names); load_municipalities then reads the municipality files and the
+// year plans into it. okod's start takes the municipalities from the store instead
+// when the files are the ones it read last time (config_fingerprint.hpp) and needs
+// only load_plans. Each returns false (or no config) with the errors appended.
+ConfigResult load_settings(const std::filesystem::path& file);
+bool load_municipalities(Config& c, std::vector<LoadError>& errors);
+bool load_plans(Config& c, std::vector<LoadError>& errors);
+
 // The default config path: $OKOD_CONFIG, else /etc/okod/okod.toml.
 std::filesystem::path default_config_path();
 

@@ -478,11 +478,25 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<std::string_view, 10> kMigrations{
-    kMigration1,          kMigration2,           kMigration3,
-    kMigration4,          kMigration5,           kMigration6,
-    kMigration7,          kMigrationMemberships, kMigrationPersonalData,
-    kMigrationReadIndexes};
+// Issue 18, start-up that does not grow with history: the hand-over check reads a
+// municipality's unfinished instances, not its ten years of finished ones; and the
+// configuration okod last synced and planned from, so that a start with the same
+// files takes its municipalities from here instead of parsing every file again.
+constexpr std::string_view kMigrationStartup = R"sql(
+CREATE INDEX instances_open ON instances(municipality, id) WHERE finished_at IS NULL;
+
+CREATE TABLE config_snapshot (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    fingerprint TEXT NOT NULL,
+    codes       TEXT NOT NULL  -- JSON array of the municipality codes it configured
+);
+)sql";
+
+constexpr std::array<std::string_view, 11> kMigrations{
+    kMigration1,           kMigration2,           kMigration3,
+    kMigration4,           kMigration5,           kMigration6,
+    kMigration7,           kMigrationMemberships, kMigrationPersonalData,
+    kMigrationReadIndexes, kMigrationStartup};
 
 }  // namespace
 

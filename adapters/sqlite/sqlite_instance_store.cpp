@@ -28,6 +28,9 @@ const StoreSql kByKey{select_from(kColumns,
                                   "AND key = ?3")};
 const StoreSql kOfMunicipality{
     select_from(kColumns, "FROM instances WHERE municipality = ?1 ORDER BY id")};
+// Index instances_open (migration 11).
+const StoreSql kOpenOfMunicipality{select_from(
+    kColumns, "FROM instances WHERE municipality = ?1 AND finished_at IS NULL ORDER BY id")};
 
 std::string marks_to_json(const std::map<std::string, Instant>& marks) {
     boost::json::object o;
@@ -100,6 +103,12 @@ std::optional<Instance> SqliteStore::instance_by_key(const std::string& municipa
 
 std::vector<Instance> SqliteStore::instances_of_municipality(const std::string& municipality) {
     StatementUse s{query(kOfMunicipality)};
+    bind_all(*s, municipality);
+    return read_all<Instance>(*s, read_instance);
+}
+
+std::vector<Instance> SqliteStore::open_instances_of_municipality(const std::string& municipality) {
+    StatementUse s{query(kOpenOfMunicipality)};
     bind_all(*s, municipality);
     return read_all<Instance>(*s, read_instance);
 }

@@ -37,6 +37,10 @@ const StoreSql kUpsert{
     "events_season = excluded.events_season"};
 const StoreSql kByCode{select_from(kColumns, "FROM municipalities WHERE code = ?1")};
 const StoreSql kAll{select_from(kColumns, "FROM municipalities ORDER BY code")};
+const StoreSql kSnapshot{"SELECT fingerprint, codes FROM config_snapshot WHERE id = 1"};
+const StoreSql kSaveSnapshot{
+    "INSERT INTO config_snapshot(id, fingerprint, codes) VALUES (1, ?1, ?2) "
+    "ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, codes = excluded.codes"};
 
 using Lists = std::map<std::string, std::vector<std::string>>;
 
@@ -167,6 +171,21 @@ std::optional<Municipality> SqliteStore::municipality(const std::string& code) {
 std::vector<Municipality> SqliteStore::all_municipalities() {
     StatementUse s{query(kAll)};
     return read_all<Municipality>(*s, read_municipality);
+}
+
+std::optional<ConfigSnapshot> SqliteStore::config_snapshot() {
+    StatementUse s{query(kSnapshot)};
+    if (!s->step()) return std::nullopt;
+    return ConfigSnapshot{s->column_text(0), from_json<std::vector<std::string>>(
+                                                 s->column_text(1), "config_snapshot.codes")};
+}
+
+void SqliteStore::save_config_snapshot(const ConfigSnapshot& snapshot) {
+    StatementUse s{query(kSaveSnapshot)};
+    boost::json::array codes;
+    for (const auto& code : snapshot.codes) codes.emplace_back(code);
+    bind_all(*s, snapshot.fingerprint, boost::json::serialize(codes));
+    s->run();
 }
 
 }  // namespace okod

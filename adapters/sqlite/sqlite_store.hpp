@@ -68,6 +68,8 @@ public:
     void upsert_municipality(const Municipality& m) override;
     std::optional<Municipality> municipality(const std::string& code) override;
     std::vector<Municipality> all_municipalities() override;
+    std::optional<ConfigSnapshot> config_snapshot() override;
+    void save_config_snapshot(const ConfigSnapshot& snapshot) override;
 
     // sqlite_people_store.cpp
     void upsert_person(const Person& p) override;
@@ -95,6 +97,7 @@ public:
                                             const std::string& definition_id,
                                             const std::string& key) override;
     std::vector<Instance> instances_of_municipality(const std::string& municipality) override;
+    std::vector<Instance> open_instances_of_municipality(const std::string& municipality) override;
 
     // sqlite_task_store.cpp
     TaskId insert_task(const Task& t) override;

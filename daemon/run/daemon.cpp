@@ -164,7 +164,9 @@ struct Daemon::Impl {
 };
 
 bool Daemon::Impl::start() {
-    auto loaded = load_config(options.config);
+    // okod.toml only: the municipality files are read by open_runtime_at_start, and only
+    // when they are not the ones the store was last planned from.
+    auto loaded = load_settings(options.config);
     if (!loaded.config) {
         for (const auto& e : loaded.errors) spdlog::error("{}", e.to_string());
         spdlog::error("cannot start: {} has errors", options.config.string());
@@ -201,10 +203,12 @@ bool Daemon::Impl::start() {
     if (untouched)
         spdlog::info("store {}: as okod left it at its clean stop, not checked again",
                      store_path.string());
-    auto opened = open_runtime(std::move(*loaded.config), store_path);
+    auto opened = open_runtime_at_start(std::move(*loaded.config), store_path);
     if (!opened.runtime) {
         for (const auto& e : opened.errors) spdlog::error("{}", e.to_string());
-        spdlog::error("cannot start: the configuration does not fit the definitions");
+        spdlog::error(
+            "cannot start: the configuration has errors (or does not fit the "
+            "definitions)");
         return false;
     }
     runtime = std::move(opened.runtime);
@@ -264,8 +268,19 @@ void Daemon::Impl::warn_erased_config_people() {
                 p.id, format_date(local_date(*at)));
 }
 
+// Not at a start with the files of the last plan (runtime->planned): the timers that
+// plan made are in the store, and planning again would change nothing. The municipality
+// files are then not read either, so an erased person still in one is not warned about
+// (warn_erased_config_people) until the files change.
 void Daemon::Impl::plan_all() {
-    for (const auto& m : runtime->config.municipalities) engine->plan(m);
+    if (runtime->planned) {
+        spdlog::info(
+            "configuration: the files okod last planned from, unchanged; {} "
+            "municipalities as stored then",
+            runtime->config.municipalities.size());
+        return;
+    }
+    plan_runtime(*runtime, *engine);
 }
 
 std::string Daemon::Impl::status_line() {
@@ -617,7 +632,12 @@ void Daemon::Impl::wait_signals() {
 void Daemon::Impl::reload() {
     notifier.reloading();
     spdlog::info("SIGHUP: reloading {}", options.config.string());
-    auto loaded = load_config(options.config);
+    auto loaded = load_settings(options.config);
+    std::string fingerprint;  // before the files are read (open_runtime_at_start)
+    if (loaded.config) {
+        fingerprint = start_fingerprint(*loaded.config);
+        if (!load_municipalities(*loaded.config, loaded.errors)) loaded.config.reset();
+    }
     std::vector<LoadError> errors = loaded.errors;
     std::shared_ptr<MailTransport> new_transport;
     if (loaded.config) {
@@ -629,6 +649,10 @@ void Daemon::Impl::reload() {
         try {
             new_transport = make_mail_transport(loaded.config->mail);
             errors = reload_runtime(*runtime, std::move(*loaded.config));
+            if (errors.empty()) {
+                runtime->config_fingerprint = fingerprint;
+                runtime->planned = false;
+            }
         } catch (const std::exception& e) {
             errors.push_back({options.config.string(), 0, 0, e.what()});
         }

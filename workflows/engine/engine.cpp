@@ -26,6 +26,12 @@ void Engine::plan(const Municipality& m) {
     tx->commit();
 }
 
+void Engine::plan_all(const std::vector<Municipality>& municipalities) {
+    auto tx = store_.begin();
+    for (const auto& m : municipalities) plan(m);
+    tx->commit();
+}
+
 std::optional<Instant> Engine::next_due() {
     auto t = store_.next_timer();
     if (!t) return std::nullopt;

@@ -12,6 +12,7 @@
 // Not thread-safe: call it from one strand.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "calendar/calendar.hpp"
 #include "definition/registry.hpp"
@@ -72,6 +73,9 @@ public:
     // Makes sure the next start of every workflow the municipality runs is scheduled.
     // Idempotent: calling it again (on every daemon start) schedules nothing twice.
     void plan(const Municipality& m);
+    // plan() for each, in one transaction: one commit (one sync to disk) at a start or
+    // reload instead of one per municipality.
+    void plan_all(const std::vector<Municipality>& municipalities);
 
     // The earliest moment something is due, if anything is scheduled at all.
     std::optional<Instant> next_due();

@@ -86,7 +86,22 @@ void Step::schedule_first_start(const Municipality& m, const Definition& d) {
             start = next;
         }
     }
+    if (store_.instance_by_key(m.code, d.id, start_key(start))) {
+        // Started already (by an earlier run): re-arming its past start would only fire to
+        // find it running, a step per municipality and workflow at every start of okod.
+        // The next occurrence was scheduled when it started; make sure it still is (it
+        // may not be when `every` was added to the file since).
+        if (d.start.every) schedule_start(m, d, next_start(m, d, start));
+        return;
+    }
     schedule_start(m, d, start);
+}
+
+std::string Step::start_key(Date on) { return std::to_string(static_cast<int>(on.year())); }
+
+// The occurrence after `on` of a definition that starts `every` N years.
+Date Step::next_start(const Municipality& m, const Definition& d, Date on) {
+    return add_period(on, std::max(1, resolve_years(*d.start.every, m)), PeriodUnit::years);
 }
 
 void Step::schedule_start(const Municipality& m, const Definition& d, Date on) {
@@ -99,7 +114,7 @@ void Step::schedule_start(const Municipality& m, const Definition& d, Date on) {
     t.kind = TimerKind::start_instance;
     t.municipality = m.code;
     t.definition_id = d.id;
-    t.instance_key = std::to_string(static_cast<int>(on.year()));
+    t.instance_key = start_key(on);
     t.key = fmt::format("start/{}/{}/{}", m.code, d.id, t.instance_key);
     store_.add_timer(t);
 }
@@ -149,10 +164,7 @@ void Step::start_instance(const Timer& t) {
     std::map<std::string, std::string> params;
     switch (d->start.trigger) {
         case StartTrigger::date:
-            if (d->start.every)
-                schedule_start(*m, *d,
-                               add_period(start, std::max(1, resolve_years(*d->start.every, *m)),
-                                          PeriodUnit::years));
+            if (d->start.every) schedule_start(*m, *d, next_start(*m, *d, start));
             break;
         case StartTrigger::election: {
             const auto election = parse_date(t.instance_key);

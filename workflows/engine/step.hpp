@@ -46,6 +46,8 @@ private:
     InstanceId begin_instance(const Municipality& m, const Definition& d, const std::string& key,
                               Date start, std::map<std::string, std::string> params);
     void schedule_start(const Municipality& m, const Definition& d, Date on);
+    static std::string start_key(Date on);
+    static Date next_start(const Municipality& m, const Definition& d, Date on);
     void schedule_election_start(const Municipality& m, const Definition& d, Date election);
     void schedule_budget_start(const Municipality& m, const Definition& d, const BudgetLine& b);
     void schedule_triggered_start(const Municipality& m, const Definition& d, Date on,

@@ -117,8 +117,7 @@ CommandResult Step::assign_role(RoleAssignment a, const std::string& by) {
 // A hand-over waiting in a state that reacts to `successor_named` moves on once the
 // role has a successor: someone else who holds it after the leaver's last day.
 void Step::tell_handovers(const Municipality& m, const std::string& by) {
-    for (auto& i : store_.instances_of_municipality(m.code)) {
-        if (i.finished_at) continue;
+    for (auto& i : store_.open_instances_of_municipality(m.code)) {
         const Definition* d = definitions_.get(i.definition_id, i.definition_version);
         if (!d || d->start.trigger != StartTrigger::role_leave) continue;
         const auto successor = successor_of(i);

@@ -56,6 +56,8 @@ struct Municipality {
 
     // Last day of the trajectory: trajectory_start + trajectory_years, minus one day.
     Date trajectory_end() const;
+
+    friend bool operator==(const Municipality&, const Municipality&) = default;
 };
 
 // Is `code` shaped like a CBS municipality code (GM + four digits)?

@@ -23,6 +23,9 @@ public:
                                                     const std::string& key) = 0;
     virtual std::vector<Instance> instances_of_municipality(
         const std::string& municipality) = 0;  // by id
+    // Those not finished, by id: what okod still drives, without the years behind it.
+    virtual std::vector<Instance> open_instances_of_municipality(
+        const std::string& municipality) = 0;
 };
 
 }  // namespace okod

@@ -1,0 +1,19 @@
+#pragma once
+// What okod's configuration is made of, as one text: every file it reads (okod.toml,
+// the municipality files, the year plans, the workflow definitions, the school
+// holidays), each with its size and a hash of its bytes. Equal fingerprints mean the
+// same files with the same content, so okod's start can take the municipalities it
+// stored from them last time instead of parsing every file again (issue 18: 342
+// municipality files cost more than the rest of a start). The bytes are read, not
+// trusted to a modification time: a file rewritten within the same clock tick with the
+// same size would otherwise look unchanged.
+#include <string>
+
+#include "adapters/config/config.hpp"
+
+namespace okod {
+
+// `settings` as load_settings returns it (its paths are what is read).
+std::string config_fingerprint(const Config& settings);
+
+}  // namespace okod
