@@ -5,8 +5,11 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 
@@ -62,21 +65,26 @@ std::vector<Place> real_places(int n) {
     return out;
 }
 
-void write_config(const fs::path& dir, const std::vector<Place>& places) {
+std::string config_text(const fs::path& store, const fs::path& municipalities_dir) {
     const fs::path src = OKOD_SOURCE_DIR;
-    fs::create_directories(dir / "municipalities");
-    write_file(dir / "okod.toml",
-               fmt::format(R"([store]
+    return fmt::format(R"([store]
 path = "{}"
 [definitions]
 dir = "{}"
 [calendar]
 school_holidays = "{}"
 [municipalities]
-dir = "municipalities"
+dir = "{}"
 )",
-                           (dir / "okod.sqlite").string(), (src / "workflows/definitions").string(),
-                           (src / "config/calendars/school-holidays.json").string()));
+                       store.string(), (src / "workflows/definitions").string(),
+                       (src / "config/calendars/school-holidays.json").string(),
+                       municipalities_dir.string());
+}
+
+void write_config(const fs::path& dir, const std::vector<Place>& places) {
+    const fs::path src = OKOD_SOURCE_DIR;
+    fs::create_directories(dir / "municipalities");
+    write_file(dir / "okod.toml", config_text(dir / "okod.sqlite", "municipalities"));
     const std::string templ = read_file(src / "config/municipalities/GM0935-maastricht.toml");
     for (const auto& p : places) {
         std::string t = templ;
@@ -172,6 +180,29 @@ bool parse_options(const std::vector<std::string>& args, const std::vector<Optio
         *match->value = args[i + 1];
     }
     return true;
+}
+
+double percentile(const std::vector<double>& sorted, double p) {
+    if (sorted.empty()) return 0;
+    const auto n = sorted.size();
+    const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(n)));
+    return sorted[std::clamp<std::size_t>(rank, 1, n) - 1];
+}
+
+std::optional<double> positive_number(const std::string& text) {
+    try {
+        std::size_t used = 0;
+        const double n = std::stod(text, &used);
+        if (used == text.size() && n > 0) return n;
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
+}
+
+std::optional<int> positive_int(const std::string& text) {
+    const auto n = positive_number(text);
+    if (!n || *n != std::floor(*n) || *n > std::numeric_limits<int>::max()) return std::nullopt;
+    return static_cast<int>(*n);
 }
 
 }  // namespace okod::bench

@@ -27,6 +27,11 @@ std::vector<Place> real_places(int n);
 // accountability, under its own code and name.
 void write_config(const fs::path& dir, const std::vector<Place>& places);
 
+// okod.toml's text for `store` and the municipality files in `municipalities_dir`
+// (relative to the file's own directory, or absolute), with the shipped definitions and
+// school holidays: [store], [definitions], [calendar], [municipalities].
+std::string config_text(const fs::path& store, const fs::path& municipalities_dir);
+
 // Where a mode works: a fresh temp dir named after `mode` and this process, or `keep`
 // (--keep DIR) if it is new or empty. A non-empty --keep dir is refused (nullopt, and
 // says why): the mode would overwrite what is there.
@@ -47,5 +52,12 @@ struct Option {
     std::string* value;
 };
 bool parse_options(const std::vector<std::string>& args, const std::vector<Option>& options);
+
+// The value at percentile p in [0, 100] (nearest rank) of `sorted`; 0 when it is empty.
+double percentile(const std::vector<double>& sorted, double p);
+
+// A number > 0 written as nothing else (a whole one for positive_int), or nullopt.
+std::optional<double> positive_number(const std::string& text);
+std::optional<int> positive_int(const std::string& text);
 
 }  // namespace okod::bench

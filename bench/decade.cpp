@@ -12,108 +12,32 @@
 // would refuse.
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <chrono>
 #include <optional>
 
-#include "adapters/config/config.hpp"
-#include "adapters/sqlite/sqlite_store.hpp"
 #include "bench_support.hpp"
-#include "daemon/runtime.hpp"
-#include "engine/simulator.hpp"
 #include "modes.hpp"
-#include "time/amsterdam.hpp"
+#include "simulated_store.hpp"
 
 namespace okod::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point t) {
-    return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
-std::optional<int> positive(const std::string& text) {
-    try {
-        std::size_t used = 0;
-        const int n = std::stoi(text, &used);
-        if (used == text.size() && n > 0) return n;
-    } catch (const std::exception&) {
-    }
-    return std::nullopt;
-}
-
-// `copies` > 0: the config holds one municipality; make that many of it in memory.
-void clone_municipalities(Config& config, int copies) {
-    const Municipality templ = config.municipalities.at(0);
-    const std::vector<Person> people = config.people;
-    const std::vector<RoleAssignment> assignments = config.assignments;
-    config.municipalities.clear();
-    config.people.clear();
-    config.assignments.clear();
-    for (int n = 1; n <= copies; ++n) {
-        Municipality m = templ;
-        m.code = fmt::format("EU{:06}", n);
-        m.name = fmt::format("Gemeente {}", n);
-        config.municipalities.push_back(m);
-        for (Person p : people) {
-            p.id += "-" + m.code;
-            config.people.push_back(p);
-        }
-        for (RoleAssignment a : assignments) {
-            a.municipality = m.code;
-            a.person_id += "-" + m.code;
-            config.assignments.push_back(a);
-        }
-    }
-    std::sort(config.people.begin(), config.people.end(),
-              [](const Person& a, const Person& b) { return a.id < b.id; });
-}
 
 int simulate(const std::string& title, const std::vector<Place>& places, int copies, int years,
              const std::string& keep) {
     const auto work = work_dir(title, keep);
     if (!work) return 2;
     const fs::path dir = *work;
-    const auto written_started = Clock::now();
-    write_config(dir, places);
-    const double write_seconds = seconds_since(written_started);
-
-    const auto setup_started = Clock::now();
-    auto loaded = load_config(dir / "okod.toml");
-    if (!loaded.config) {
-        for (const auto& e : loaded.errors) fmt::print(stderr, "{}\n", e.to_string());
-        return 1;
-    }
-    if (copies > 0) clone_municipalities(*loaded.config, copies);
-    auto opened = open_runtime(std::move(*loaded.config), dir / "okod.sqlite");
-    if (!opened.runtime) {
-        for (const auto& e : opened.errors) fmt::print(stderr, "{}\n", e.to_string());
-        return 1;
-    }
-    auto& rt = *opened.runtime;
-    const double setup_seconds = seconds_since(setup_started);
-    auto* sqlite = dynamic_cast<SqliteStore*>(rt.store.get());
-    const std::int64_t rows_before = sqlite->rows_changed();
-
-    SimulationOptions options;
-    options.from = at_local(Date{date::year{2022} / 1 / 1}, TimeOfDay{0});
-    options.to = at_local(Date{date::year{2022 + years} / 1 / 1}, TimeOfDay{0});
-    options.complete_on_time = true;
-    VirtualClock clock(options.from);
-    Engine engine(*rt.store, rt.definitions, rt.calendar, clock, rt.config.engine);
-    const auto started = Clock::now();
-    const auto summary =
-        run_simulation(engine, *rt.store, clock, rt.config.municipalities, options, {});
-    const double seconds = seconds_since(started);
-    const std::int64_t rows = sqlite->rows_changed() - rows_before;
+    const auto store = simulate_store(dir, places, copies, years);
+    if (!store) return 1;
+    const auto& summary = store->summary;
+    const double seconds = store->engine_seconds;
+    const std::int64_t rows = store->rows;
     const long rss = peak_rss_kib();
 
     const double raw = raw_sqlite_seconds(dir / "raw.sqlite", rows, summary.transactions);
     fmt::print("{}: {} municipalities x {} years, every shipped workflow, tasks done on time\n",
-               title, rt.config.municipalities.size(), years);
-    fmt::print("  config files written           {:8.2f} s\n", write_seconds);
-    fmt::print("  setup (config into the store)  {:8.2f} s\n", setup_seconds);
+               title, store->municipalities, years);
+    fmt::print("  config files written           {:8.2f} s\n", store->write_seconds);
+    fmt::print("  setup (config into the store)  {:8.2f} s\n", store->setup_seconds);
     fmt::print("  engine wall time               {:8.2f} s\n", seconds);
     fmt::print("  engine steps                   {:8}   ({:.0f} steps/s)\n", summary.steps,
                static_cast<double>(summary.steps) / seconds);
@@ -137,8 +61,8 @@ int run(const std::vector<std::string>& args, bool synthetic, const char* defaul
     if (!parse_options(args,
                        {{"--municipalities", &count}, {"--years", &years}, {"--keep", &keep}}))
         return 2;
-    const auto n = positive(count);
-    const auto y = positive(years);
+    const auto n = positive_int(count);
+    const auto y = positive_int(years);
     if (!n || !y) {
         fmt::print(stderr,
                    "okod_bench {}: --municipalities and --years must be positive whole numbers\n",

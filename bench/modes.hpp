@@ -9,5 +9,6 @@ namespace okod::bench {
 int decade(const std::vector<std::string>& args);     // decade.cpp
 int europe(const std::vector<std::string>& args);     // decade.cpp
 int reminders(const std::vector<std::string>& args);  // reminders.cpp
+int routes(const std::vector<std::string>& args);     // routes.cpp
 
 }  // namespace okod::bench

@@ -29,6 +29,10 @@ const Mode kModes[] = {
      "reminders [--count N (100000)] [--batch B (1000)] [--group G (1)] [--deadlines "
      "spread|ordered] [--keep DIR]",
      okod::bench::reminders},
+    {"routes",
+     "routes [--municipalities N (342)] [--small N (3)] [--years Y (10)] [--clients LIST "
+     "(1,32)] [--seconds S (2)] [--lateness-seconds S (20)] [--ready-runs R (5)] [--keep DIR]",
+     okod::bench::routes},
 };
 
 int usage() {
