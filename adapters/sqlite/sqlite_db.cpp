@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <mutex>
 #include <utility>
 
@@ -24,7 +25,11 @@ std::string describe(int code, const std::string& message, const std::string& sq
     return text;
 }
 
+std::atomic<StatementObserver> statement_observer{nullptr};
+
 }  // namespace
+
+void observe_statements(StatementObserver observer) noexcept { statement_observer = observer; }
 
 SqliteError::SqliteError(int code, std::string message, std::string sql)
     : std::runtime_error(describe(code, message, sql)),
@@ -180,6 +185,9 @@ void SqliteStatement::bind_null(int index) {
 }
 
 bool SqliteStatement::step() {
+    if (const auto observe = statement_observer.load(std::memory_order_relaxed);
+        observe && !sqlite3_stmt_busy(stmt_))
+        observe(sqlite3_sql(stmt_));
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;

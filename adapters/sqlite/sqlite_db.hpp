@@ -38,6 +38,13 @@ private:
 
 class SqliteStatement;
 
+// For tests that hold every read to an index (tests/api/read_plans_test.cpp): when set,
+// called with the SQL text of each statement as it starts to run (its first step), on
+// every connection and thread. Off (nullptr) by default; then a step costs one relaxed
+// atomic load more. The observer must be thread-safe if statements run on several threads.
+using StatementObserver = void (*)(std::string_view sql);
+void observe_statements(StatementObserver observer) noexcept;
+
 // One open connection. Closing happens in the destructor; uncommitted work is lost
 // (SQLite rolls it back), which is exactly what a crash would do.
 class SqliteDb {

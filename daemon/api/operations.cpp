@@ -165,7 +165,8 @@ constexpr std::array kOperations{
     Operation{"events.list", "GET", "/api/v1/events", read_events, resource, list_events, "",
               "EventPage", "okoctl events", "The municipality's audit log, a page at a time"},
     Operation{"outbox.list", "GET", "/api/v1/outbox", read_outbox, resource, list_outbox, "",
-              "OutboxList", "okoctl outbox", "The e-mails okod sent or will send"},
+              "OutboxList", "okoctl outbox",
+              "The e-mails okod sent or will send, a page at a time"},
     Operation{"outbox.retry", "POST", "/api/v1/outbox/{id}/retry", read_outbox, resource,
               retry_outbox, "", "OutboxItem", "okoctl outbox retry", "Send a dead letter again"},
 };

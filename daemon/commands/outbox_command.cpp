@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <cstdint>
 #include <map>
 #include <ostream>
 #include <sstream>
+#include <utility>
 
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
@@ -56,6 +59,37 @@ void print_rows(const json::array& items, std::ostream& out) {
                            shorten(json_text(o, "last_error"), 80));
 }
 
+// GET /api/v1/outbox page after page (at most 1000 rows a request) until `wanted` rows or
+// the last page (`next_after` null). A failed request: its reply, for the exit code.
+struct OutboxPages {
+    json::array items;
+    ApiReply failed;
+};
+
+OutboxPages outbox_pages(ApiClient& api, const std::string& municipality, const std::string& status,
+                         std::int64_t wanted) {
+    OutboxPages pages;
+    std::string after;
+    while (static_cast<std::int64_t>(pages.items.size()) < wanted) {
+        const auto page_size =
+            std::min<std::int64_t>(wanted - static_cast<std::int64_t>(pages.items.size()), 1000);
+        auto reply = api.get("/api/v1/outbox", {{"municipality", municipality},
+                                                {"status", status},
+                                                {"after", after},
+                                                {"limit", std::to_string(page_size)}});
+        if (!reply.ok()) {
+            pages.failed = std::move(reply);
+            break;
+        }
+        for (const auto& o : json_array(reply.body, "outbox")) pages.items.push_back(o);
+        const auto* next =
+            reply.body.is_object() ? reply.body.as_object().if_contains("next_after") : nullptr;
+        if (!next || next->is_null()) break;
+        after = std::to_string(next->to_number<std::int64_t>());
+    }
+    return pages;
+}
+
 int run_outbox_api(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
     if (!args.store.empty()) {
         err << "okoctl outbox: --store reads okod's store on its server; through okod's API "
@@ -64,12 +98,9 @@ int run_outbox_api(const OutboxArgs& args, std::ostream& out, std::ostream& err)
     }
     auto connected = connect(args.client, err);
     if (!connected.api) return connected.exit_code;
-    const auto reply =
-        connected.api->get("/api/v1/outbox", {{"municipality", args.municipality},
-                                              {"status", args.status},
-                                              {"limit", std::to_string(args.limit)}});
-    if (!reply.ok()) return reply.exit_code;
-    const auto& items = json_array(reply.body, "outbox");
+    const auto pages = outbox_pages(*connected.api, args.municipality, args.status, args.limit);
+    if (!pages.failed.ok()) return pages.failed.exit_code;
+    const auto& items = pages.items;
     if (args.json) {
         print_json_lines(items, out);
         return exit_code::ok;
@@ -129,12 +160,19 @@ int run_outbox(const OutboxArgs& args, std::ostream& out, std::ostream& err) {
     }
     auto store = SqliteStore::open(store_path);
     json::array items;
-    // One municipality's rows, as many as asked: filtered before the limit.
-    for (const auto& o :
-         store->outbox_by_status(status, args.municipality.empty() ? args.limit : 1'000'000)) {
-        if (!args.municipality.empty() && o.municipality != args.municipality) continue;
-        items.push_back(to_json(o));
-        if (static_cast<int>(items.size()) == args.limit) break;
+    if (args.municipality.empty()) {
+        for (const auto& o : store->outbox_by_status(status, args.limit))
+            items.push_back(to_json(o));
+    } else {
+        // One municipality's rows (an index), a page at a time until as many as asked.
+        for (std::int64_t after = 0; std::cmp_less(items.size(), args.limit);) {
+            const int page_size = std::min(args.limit - static_cast<int>(items.size()), 1000);
+            const auto page =
+                store->outbox_of_municipality(args.municipality, status, after, page_size);
+            for (const auto& o : page) items.push_back(to_json(o));
+            if (std::cmp_less(page.size(), page_size)) break;
+            after = page.back().id;
+        }
     }
     if (args.json) {
         print_json_lines(items, out);
@@ -163,12 +201,9 @@ int run_outbox_retry_api(const OutboxRetryArgs& args, std::ostream& out, std::os
     if (!connected.api) return connected.exit_code;
     std::vector<std::int64_t> ids = args.ids;
     if (args.all_dead) {
-        const auto reply = connected.api->get(
-            "/api/v1/outbox",
-            {{"municipality", args.municipality}, {"status", "dead"}, {"limit", "1000"}});
-        if (!reply.ok()) return reply.exit_code;
-        for (const auto& o : json_array(reply.body, "outbox"))
-            ids.push_back(o.at("id").to_number<std::int64_t>());
+        const auto dead = outbox_pages(*connected.api, args.municipality, "dead", INT64_MAX);
+        if (!dead.failed.ok()) return dead.failed.exit_code;
+        for (const auto& o : dead.items) ids.push_back(o.at("id").to_number<std::int64_t>());
     }
     for (const auto id : ids) {
         const auto reply = connected.api->post(fmt::format("/api/v1/outbox/{}/retry", id), {});

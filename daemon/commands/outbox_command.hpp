@@ -2,8 +2,9 @@
 // `okoctl outbox`: what okod has sent, is still trying to send, and gave up on.
 //
 // Reads okod's store on its server, or with --url or $OKOD_URL asks okod's API (GET
-// /api/v1/outbox: one municipality, --municipality unless the token has one). Both
-// print the same table and the same JSON (api_json.hpp's shape of an outbox item).
+// /api/v1/outbox: one municipality, --municipality unless the token has one, page after
+// page up to --limit). Both print the same table and the same JSON (api_json.hpp's shape
+// of an outbox item); one municipality's rows in id order, as they were made.
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>

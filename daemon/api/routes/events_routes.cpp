@@ -22,15 +22,12 @@ HttpResponse list_events(RouteCall& call) {
     const auto limit = query_int(call.target, "limit", 1, 1000).value_or(100);
     const auto names = person_names(call.store());
     boost::json::array out;
-    // Pages over the whole log; `next_after` continues where this page stopped.
-    while (static_cast<std::int64_t>(out.size()) < limit) {
-        auto batch = call.store().events_after(after, 1000);
-        if (batch.empty()) break;
-        for (const auto& e : batch) {
-            after = e.seq;
-            if (e.municipality == code) out.push_back(to_json(with_names(e, names)));
-            if (static_cast<std::int64_t>(out.size()) == limit) break;
-        }
+    // The municipality's own events only (an index): `next_after` is the last one
+    // returned, so the next page continues exactly there (the same `after` when none).
+    for (const auto& e :
+         call.store().events_of_municipality(code, after, static_cast<int>(limit))) {
+        after = e.seq;
+        out.push_back(to_json(with_names(e, names)));
     }
     return json_response(200,
                          boost::json::object{{"events", std::move(out)}, {"next_after", after}});

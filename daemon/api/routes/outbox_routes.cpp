@@ -1,6 +1,6 @@
 // The e-mails okod sent or will send about a municipality, and a dead letter sent again
 // (after its address was corrected, say). Another municipality's e-mail answers as one
-// that does not exist.
+// that does not exist. The list is keyset-paged by id: `after` the last id seen.
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -15,7 +15,7 @@
 namespace okod {
 
 HttpResponse list_outbox(RouteCall& call) {
-    allow_query(call.target, {"municipality", "status", "limit"});
+    allow_query(call.target, {"municipality", "status", "after", "limit"});
     const std::string code = call.list_municipality();
     if (!can_read_outbox(call.token, code))
         throw forbidden(
@@ -28,14 +28,19 @@ HttpResponse list_outbox(RouteCall& call) {
             throw bad_request(fmt::format(
                 "status must be pending, sent, dead, obsolete or all, not '{}'", it->second));
     }
-    const auto limit = query_int(call.target, "limit", 1, 1000).value_or(100);
+    const auto after = query_int(call.target, "after", 0, INT64_MAX).value_or(0);
+    const auto limit = static_cast<int>(query_int(call.target, "limit", 1, 1000).value_or(100));
+    // The municipality's own rows (an index), in id order; one more than asked tells
+    // whether another page follows, so `next_after` is null exactly when none does.
+    auto rows = call.store().outbox_of_municipality(code, status, after, limit + 1);
+    const bool more = static_cast<int>(rows.size()) > limit;
+    if (more) rows.pop_back();
     boost::json::array out;
-    for (const auto& o : call.store().outbox_by_status(status, 100000)) {
-        if (o.municipality != code) continue;
-        out.push_back(to_json(o));
-        if (static_cast<std::int64_t>(out.size()) == limit) break;
-    }
-    return json_response(200, boost::json::object{{"outbox", std::move(out)}});
+    for (const auto& o : rows) out.push_back(to_json(o));
+    boost::json::value next_after = nullptr;
+    if (more) next_after = rows.back().id;
+    return json_response(200, boost::json::object{{"outbox", std::move(out)},
+                                                  {"next_after", std::move(next_after)}});
 }
 
 HttpResponse retry_outbox(RouteCall& call) {
