@@ -37,6 +37,10 @@ const StoreSql kUpsert{
     "events_season = excluded.events_season"};
 const StoreSql kByCode{select_from(kColumns, "FROM municipalities WHERE code = ?1")};
 const StoreSql kAll{select_from(kColumns, "FROM municipalities ORDER BY code")};
+const StoreSql kAfter{
+    select_from(kColumns, "FROM municipalities WHERE code > ?1 ORDER BY code LIMIT ?2")};
+const StoreSql kCodes{"SELECT code FROM municipalities ORDER BY code"};
+const StoreSql kExists{"SELECT EXISTS (SELECT 1 FROM municipalities WHERE code = ?1)"};
 
 using Lists = std::map<std::string, std::vector<std::string>>;
 
@@ -167,6 +171,23 @@ std::optional<Municipality> SqliteStore::municipality(const std::string& code) {
 std::vector<Municipality> SqliteStore::all_municipalities() {
     StatementUse s{query(kAll)};
     return read_all<Municipality>(*s, read_municipality);
+}
+
+std::vector<Municipality> SqliteStore::municipalities_after(const std::string& code, int limit) {
+    StatementUse s{query(kAfter)};
+    bind_all(*s, code, limit);
+    return read_all<Municipality>(*s, read_municipality);
+}
+
+std::vector<std::string> SqliteStore::municipality_codes() {
+    StatementUse s{query(kCodes)};
+    return read_all<std::string>(*s, [](const SqliteStatement& row) { return row.column_text(0); });
+}
+
+bool SqliteStore::has_municipality(const std::string& code) {
+    StatementUse s{query(kExists)};
+    bind_all(*s, code);
+    return read_number(*s) != 0;
 }
 
 }  // namespace okod

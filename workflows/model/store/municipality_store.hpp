@@ -16,6 +16,12 @@ public:
     virtual std::optional<Municipality> municipality(const std::string& code) = 0;
     // Unbounded, but one row per municipality served (hundreds at most); by code.
     virtual std::vector<Municipality> all_municipalities() = 0;
+    // A page of them by code, the first `limit` after `code` ("" for the first page).
+    virtual std::vector<Municipality> municipalities_after(const std::string& code, int limit) = 0;
+    // The codes only, sorted (an admin's list without reading every municipality's data),
+    // and whether one is served.
+    virtual std::vector<std::string> municipality_codes() = 0;
+    virtual bool has_municipality(const std::string& code) = 0;
 };
 
 }  // namespace okod
