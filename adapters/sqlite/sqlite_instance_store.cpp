@@ -28,7 +28,7 @@ const StoreSql kByKey{select_from(kColumns,
                                   "AND key = ?3")};
 const StoreSql kOfMunicipality{
     select_from(kColumns, "FROM instances WHERE municipality = ?1 ORDER BY id")};
-// Index instances_open (migration 11).
+// Index instances_open (migration 12).
 const StoreSql kOpenOfMunicipality{select_from(
     kColumns, "FROM instances WHERE municipality = ?1 AND finished_at IS NULL ORDER BY id")};
 

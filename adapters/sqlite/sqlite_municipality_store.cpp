@@ -41,6 +41,10 @@ const StoreSql kSnapshot{"SELECT fingerprint, codes FROM config_snapshot WHERE i
 const StoreSql kSaveSnapshot{
     "INSERT INTO config_snapshot(id, fingerprint, codes) VALUES (1, ?1, ?2) "
     "ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, codes = excluded.codes"};
+const StoreSql kAfter{
+    select_from(kColumns, "FROM municipalities WHERE code > ?1 ORDER BY code LIMIT ?2")};
+const StoreSql kCodes{"SELECT code FROM municipalities ORDER BY code"};
+const StoreSql kExists{"SELECT EXISTS (SELECT 1 FROM municipalities WHERE code = ?1)"};
 
 using Lists = std::map<std::string, std::vector<std::string>>;
 
@@ -186,6 +190,23 @@ void SqliteStore::save_config_snapshot(const ConfigSnapshot& snapshot) {
     for (const auto& code : snapshot.codes) codes.emplace_back(code);
     bind_all(*s, snapshot.fingerprint, boost::json::serialize(codes));
     s->run();
-}
+    std::vector<Municipality> SqliteStore::municipalities_after(const std::string& code,
+                                                                int limit) {
+        StatementUse s{query(kAfter)};
+        bind_all(*s, code, limit);
+        return read_all<Municipality>(*s, read_municipality);
+    }
+
+    std::vector<std::string> SqliteStore::municipality_codes() {
+        StatementUse s{query(kCodes)};
+        return read_all<std::string>(*s,
+                                     [](const SqliteStatement& row) { return row.column_text(0); });
+    }
+
+    bool SqliteStore::has_municipality(const std::string& code) {
+        StatementUse s{query(kExists)};
+        bind_all(*s, code);
+        return read_number(*s) != 0;
+    }
 
 }  // namespace okod

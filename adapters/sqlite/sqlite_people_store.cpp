@@ -36,6 +36,9 @@ const StoreSql kAssignmentIdByKey{
 const StoreSql kAssignmentUpdate{
     "UPDATE role_assignments SET municipality = ?1, role = ?2, person_id = ?3, "
     "from_date = ?4, until_date = ?5, fte = ?6 WHERE id = ?7"};
+const StoreSql kAssignmentsOfPerson{select_from(kAssignmentColumns,
+                                                "FROM role_assignments WHERE person_id = ?1 "
+                                                "ORDER BY municipality, role, from_date, id")};
 const StoreSql kAssignmentsOfMunicipality{
     select_from(kAssignmentColumns,
                 "FROM role_assignments WHERE municipality = ?1 "
@@ -143,6 +146,12 @@ std::vector<RoleAssignment> SqliteStore::assignments_of_municipality(
     const std::string& municipality) {
     StatementUse s{query(kAssignmentsOfMunicipality)};
     bind_all(*s, municipality);
+    return read_all<RoleAssignment>(*s, read_assignment);
+}
+
+std::vector<RoleAssignment> SqliteStore::assignments_of_person(const std::string& person_id) {
+    StatementUse s{query(kAssignmentsOfPerson)};
+    bind_all(*s, person_id);
     return read_all<RoleAssignment>(*s, read_assignment);
 }
 

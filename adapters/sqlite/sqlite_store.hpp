@@ -70,6 +70,9 @@ public:
     std::vector<Municipality> all_municipalities() override;
     std::optional<ConfigSnapshot> config_snapshot() override;
     void save_config_snapshot(const ConfigSnapshot& snapshot) override;
+    std::vector<Municipality> municipalities_after(const std::string& code, int limit) override;
+    std::vector<std::string> municipality_codes() override;
+    bool has_municipality(const std::string& code) override;
 
     // sqlite_people_store.cpp
     void upsert_person(const Person& p) override;
@@ -81,6 +84,7 @@ public:
     void update_assignment(const RoleAssignment& a) override;
     std::vector<RoleAssignment> assignments_of_municipality(
         const std::string& municipality) override;
+    std::vector<RoleAssignment> assignments_of_person(const std::string& person_id) override;
     std::vector<Person> holders_of_role(const std::string& municipality, const std::string& role,
                                         Date on) override;
     void add_membership(const std::string& person_id, const std::string& municipality) override;

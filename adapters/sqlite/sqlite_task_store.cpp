@@ -1,16 +1,12 @@
 // SqliteStore: tasks (model/store/task_store.hpp).
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "adapters/sqlite/sqlite_values.hpp"
+#include "adapters/sqlite/task_query.hpp"
 
 namespace okod {
 namespace {
 
 using namespace sqlite_values;
-
-constexpr std::string_view kColumns =
-    "id, instance_id, municipality, workflow, spec_id, key, state, state_entry, title_nl, "
-    "title_en, role, item, due, status, remind_days, escalation_after_days, "
-    "escalation_to_role, created_at, closed_at, closed_by, note, revision, revised_at";
 
 const StoreSql kInsert{
     "INSERT INTO tasks(instance_id, municipality, workflow, spec_id, key, state, "
@@ -25,7 +21,7 @@ const StoreSql kUpdate{
     "remind_days = ?14, escalation_after_days = ?15, escalation_to_role = ?16, "
     "created_at = ?17, closed_at = ?18, closed_by = ?19, note = ?20, "
     "revision = ?21, revised_at = ?22 WHERE id = ?23"};
-const StoreSql kById{select_from(kColumns, "FROM tasks WHERE id = ?1")};
+const StoreSql kById{select_from(kTaskColumns, "FROM tasks WHERE id = ?1")};
 const StoreSql kKeyTaken{"SELECT EXISTS (SELECT 1 FROM tasks WHERE instance_id = ?1 AND key = ?2)"};
 const StoreSql kOpenInEntry{
     "SELECT EXISTS (SELECT 1 FROM tasks WHERE instance_id = ?1 AND state_entry = ?2 "
@@ -106,28 +102,28 @@ bool SqliteStore::has_open_task(InstanceId instance, std::int64_t state_entry) {
 }
 
 std::vector<Task> SqliteStore::tasks_matching(const TaskFilter& f) {
-    // Run-time SQL: parameters keep fixed numbers whatever the filter, so each of the
-    // (at most 128) shapes is prepared once and cached.
-    std::string sql = select_from(kColumns, "FROM tasks WHERE 1 = 1");
-    if (f.municipality) sql += " AND municipality = ?1";
-    if (f.instance_id) sql += " AND instance_id = ?2";
-    if (f.role) sql += " AND role = ?3";
-    if (f.status) sql += " AND status = ?4";
-    if (f.due_before) sql += " AND due < ?5";
-    if (f.due_after) sql += " AND due >= ?6";
-    if (f.closed_after) sql += " AND closed_at >= ?7";
-    // Tasks without a due moment are the least urgent: they come last.
-    sql += " ORDER BY due NULLS LAST, id";
-
-    StatementUse s{query(sql)};
-    if (f.municipality) s->bind(1, *f.municipality);
-    if (f.instance_id) s->bind(2, *f.instance_id);
-    if (f.role) s->bind(3, *f.role);
-    if (f.status) s->bind(4, to_string(*f.status));
-    if (f.due_before) s->bind(5, to_seconds(*f.due_before));
-    if (f.due_after) s->bind(6, to_seconds(*f.due_after));
-    if (f.closed_after) s->bind(7, to_seconds(*f.closed_after));
-    return read_all<Task>(*s, read_task);
+    const TaskQuery q = task_query(f);
+    std::vector<Task> out;
+    for (const auto* sql : {&q.dated, &q.undated}) {
+        if (!*sql) continue;
+        if (f.limit && static_cast<int>(out.size()) >= *f.limit) break;
+        StatementUse s{query(**sql)};
+        if (f.municipality) s->bind(1, *f.municipality);
+        if (f.instance_id) s->bind(2, *f.instance_id);
+        if (f.role) s->bind(3, *f.role);
+        if (f.status) s->bind(4, to_string(*f.status));
+        if (f.due_before) s->bind(5, to_seconds(*f.due_before));
+        if (f.due_after) s->bind(6, to_seconds(*f.due_after));
+        if (f.closed_after) s->bind(7, to_seconds(*f.closed_after));
+        if (f.roles) s->bind(8, to_json(*f.roles));
+        if (f.after) {
+            if (f.after->due) s->bind(9, to_seconds(*f.after->due));
+            s->bind(10, f.after->id);
+        }
+        if (f.limit) s->bind(11, *f.limit - static_cast<int>(out.size()));
+        while (s->step()) out.push_back(read_task(*s));
+    }
+    return out;
 }
 
 }  // namespace okod

@@ -4,6 +4,8 @@
 #include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "adapters/auth/token_secret.hpp"
 #include "daemon/api/api.hpp"
 #include "daemon/api/api_error.hpp"
@@ -19,17 +21,16 @@ using namespace std::chrono_literals;
 ApiError unauthorized(const std::string& message) { return {401, "unauthorized", message}; }
 
 // Whether the token's person holds a role on `today` or later in the municipalities the
-// token covers (every one for an admin). A role yet to start keeps a new colleague's
-// token working; one whose last day has passed does not.
+// token covers (every one served for an admin). A role yet to start keeps a new
+// colleague's token working; one whose last day has passed does not. Read from the
+// person's own roles: this runs on every request.
 bool person_still_holds_a_role(Store& store, const ApiToken& t, Date today) {
-    std::vector<std::string> codes = t.municipalities;
-    if (t.role == ApiRole::admin)
-        for (const auto& m : store.all_municipalities()) codes.push_back(m.code);
-    for (const auto& code : codes)
-        for (const auto& a : store.assignments_of_municipality(code))
-            if (a.person_id == t.person_id &&
-                (!a.until || date::sys_days{*a.until} >= date::sys_days{today}))
-                return true;
+    const auto& codes = t.municipalities;
+    for (const auto& a : store.assignments_of_person(t.person_id)) {
+        if (a.until && date::sys_days{*a.until} < date::sys_days{today}) continue;
+        if (std::find(codes.begin(), codes.end(), a.municipality) != codes.end()) return true;
+        if (t.role == ApiRole::admin && store.has_municipality(a.municipality)) return true;
+    }
     return false;
 }
 

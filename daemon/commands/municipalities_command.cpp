@@ -106,9 +106,18 @@ int run_municipalities_list(const MunicipalitiesListArgs& args, std::ostream& ou
                             std::ostream& err) {
     auto connected = connect(args.client, err);
     if (!connected.api) return connected.exit_code;
-    const auto reply = connected.api->get("/api/v1/municipalities");
-    if (!reply.ok()) return reply.exit_code;
-    const auto& list = json_array(reply.body, "municipalities");
+    // okod answers a page at a time: every page, to the last (bounded, as a promise).
+    boost::json::array list;
+    std::string after;
+    for (int page = 0; page < 10'000; ++page) {
+        const auto reply =
+            connected.api->get("/api/v1/municipalities", {{"after", after}, {"limit", "1000"}});
+        if (!reply.ok()) return reply.exit_code;
+        const auto& part = json_array(reply.body, "municipalities");
+        list.insert(list.end(), part.begin(), part.end());
+        after = json_text(reply.body, "next_after");
+        if (after.empty()) break;
+    }
     if (args.json) {
         print_json_lines(list, out);
         return exit_code::ok;

@@ -4,11 +4,13 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <csignal>
 #include <set>
 #include <tuple>
 
+#include "adapters/sqlite/sqlite_db.hpp"
 #include "daemon/api/operations.hpp"
 #include "support/api_daemon.hpp"
 #include "support/http_client.hpp"
@@ -56,6 +58,34 @@ protected:
     }
     static std::string message_of(const HttpResult& r) {
         return std::string(r.json().at("message").as_string());
+    }
+    static json::value get(const std::string& path, const std::string& token) {
+        const auto r = call("GET", path, token);
+        EXPECT_EQ(r.status, 200) << path << ": " << r.body;
+        return r.status == 200 ? r.json() : json::value{};
+    }
+    static std::vector<std::int64_t> ids(const json::value& page) {
+        std::vector<std::int64_t> out;
+        if (page.is_object())
+            for (const auto& t : page.at("tasks").as_array()) out.push_back(t.at("id").as_int64());
+        return out;
+    }
+    // Every task of `query`, `limit` at a time, following next_after (at most 200 pages).
+    static std::vector<std::int64_t> paged(const std::string& query, int limit,
+                                           const std::string& token) {
+        std::vector<std::int64_t> out;
+        std::string after;
+        for (int page = 0; page < 200; ++page) {
+            const auto body =
+                get(fmt::format("/api/v1/tasks?{}&limit={}{}", query, limit, after), token);
+            const auto got = ids(body);
+            EXPECT_LE(got.size(), static_cast<std::size_t>(limit));
+            out.insert(out.end(), got.begin(), got.end());
+            if (!body.is_object() || body.at("next_after").is_null()) return out;
+            after = "&after=" + std::string(body.at("next_after").as_string());
+        }
+        ADD_FAILURE() << "paging did not end: " << query;
+        return out;
     }
 
     static ApiDaemon* okod_;
@@ -454,6 +484,92 @@ TEST_F(ApiProcess, the_openapi_document_is_served_and_matches_the_real_routes) {
     // Every documented operation was tried: the registry's, which the document equals
     // (operations_registry_test.cpp).
     EXPECT_EQ(checked, static_cast<int>(operations().size()));
+}
+
+// Lists page by keys, and reads read only what they are about (issue 18): a task list
+// continues from next_after with nothing twice and nothing lost, whichever role reads it;
+// the municipality list pages by code; /me, a token's check and a person's calendar read
+// only the municipalities they concern (an unreadable row of another municipality, put
+// in the store behind okod's back, does not trouble them).
+TEST_F(ApiProcess, a_task_list_pages_with_next_after_losing_and_repeating_nothing) {
+    for (const std::string query : {"municipality=GM0935", "municipality=GM0935&status=open",
+                                    "municipality=GM0935&person=maastricht-bram"}) {
+        const auto all = get("/api/v1/tasks?" + query + "&limit=1000", admin_);
+        ASSERT_TRUE(all.at("next_after").is_null()) << query;
+        const auto every = ids(all);
+        ASSERT_GT(every.size(), 3U) << query;
+        EXPECT_EQ(paged(query, 3, admin_), every) << query;
+        EXPECT_EQ(std::set<std::int64_t>(every.begin(), every.end()).size(), every.size());
+    }
+    // A stakeholder's pages hold only the tasks of its person's roles, full ones too.
+    const auto own = ids(get("/api/v1/tasks?municipality=GM0935&limit=1000", stakeholder_));
+    ASSERT_GT(own.size(), 2U);
+    EXPECT_EQ(own, ids(get("/api/v1/tasks?municipality=GM0935&person=maastricht-bram&limit=1000",
+                           admin_)));
+    EXPECT_EQ(paged("municipality=GM0935", 2, stakeholder_), own);
+    const auto first = get("/api/v1/tasks?municipality=GM0935&limit=2", stakeholder_);
+    EXPECT_EQ(ids(first).size(), 2U);
+    EXPECT_TRUE(first.at("next_after").is_string());
+
+    const auto bad =
+        http_request("GET", okod_->url() + "/api/v1/tasks?municipality=GM0935&after=x", "", admin_);
+    EXPECT_EQ(bad.status, 400) << bad.body;
+}
+
+TEST_F(ApiProcess, the_municipality_list_pages_by_code) {
+    const auto all = get("/api/v1/municipalities", admin_);
+    std::vector<std::string> codes;
+    for (const auto& m : all.at("municipalities").as_array())
+        codes.emplace_back(m.at("code").as_string());
+    ASSERT_EQ(codes.size(), 3U);
+    EXPECT_TRUE(all.at("next_after").is_null());
+    std::vector<std::string> paged_codes;
+    std::string after;
+    for (int page = 0; page < 10; ++page) {
+        const auto body = get("/api/v1/municipalities?limit=2" + after, admin_);
+        for (const auto& m : body.at("municipalities").as_array())
+            paged_codes.emplace_back(m.at("code").as_string());
+        if (body.at("next_after").is_null()) break;
+        after = "&after=" + std::string(body.at("next_after").as_string());
+    }
+    EXPECT_EQ(paged_codes, codes);
+    const auto mine = get("/api/v1/municipalities", regisseur_).at("municipalities").as_array();
+    ASSERT_EQ(mine.size(), 1U);
+    EXPECT_EQ(mine[0].at("code").as_string(), "GM0935");
+}
+
+TEST_F(ApiProcess, me_tokens_and_a_persons_calendar_read_only_their_municipalities) {
+    const auto me_before = get("/api/v1/me", regisseur_);
+    {
+        // Another municipality whose row no read can parse: a read of every municipality
+        // would fail on it.
+        SqliteDb raw((okod_->dir() / "state" / "okod.sqlite").string());
+        raw.set_busy_timeout(5000);
+        raw.exec(
+            "CREATE TEMP TABLE broken AS SELECT * FROM municipalities WHERE code = 'GM0935';"
+            "UPDATE broken SET code = 'GM9999', workflows = '{not json';"
+            "INSERT INTO municipalities SELECT * FROM broken;");
+    }
+    auto me = get("/api/v1/me", regisseur_);
+    me.as_object()["now"] = me_before.at("now");  // okod's clock moved on meanwhile
+    EXPECT_EQ(me, me_before);
+    const auto admin_codes = get("/api/v1/me", admin_).at("municipalities");
+    EXPECT_NE(std::find(admin_codes.as_array().begin(), admin_codes.as_array().end(),
+                        json::value("GM9999")),
+              admin_codes.as_array().end())
+        << admin_codes;
+    EXPECT_FALSE(ids(get("/api/v1/tasks?municipality=GM0935", stakeholder_)).empty());
+    const auto feed = http_request("GET", okod_->url() + okod_->feed_path("maastricht-bram"));
+    EXPECT_EQ(feed.status, 200) << feed.body;
+    EXPECT_NE(feed.body.find("BEGIN:VEVENT"), std::string::npos);
+    const auto with_token = call("GET", "/ical/person/maastricht-bram.ics", admin_);
+    EXPECT_EQ(with_token.status, 200) << with_token.body;
+    EXPECT_NE(with_token.body.find("BEGIN:VEVENT"), std::string::npos);
+    {
+        SqliteDb raw((okod_->dir() / "state" / "okod.sqlite").string());
+        raw.set_busy_timeout(5000);
+        raw.exec("DELETE FROM municipalities WHERE code = 'GM9999'");  // okod stops cleanly
+    }
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Reads that cost what one municipality's data costs (issue 18): a municipality's audit
 // log, an instance's history and a municipality's e-mails page with keys through an
-// index of their own, and the outbox counts are kept, not counted.
+// index of their own, and the outbox counts are kept, not counted. A request's first
+// questions (does the token's person still hold a role, which codes does an admin see)
+// read one person's roles and the codes alone, not every municipality.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -35,6 +37,26 @@ OutboxItem mail_of(const std::string& code, int n, OutboxStatus status) {
     auto o = sample_mail(code + "-" + std::to_string(n), at(1000 + n), status);
     o.municipality = code;
     return o;
+}
+
+Date day(int y, unsigned m, unsigned d) {
+    return Date{date::year{y}, date::month{m}, date::day{d}};
+}
+
+Municipality municipality(const std::string& code) {
+    Municipality m;
+    m.code = code;
+    m.name = "Gemeente " + code;
+    return m;
+}
+
+RoleAssignment role(const std::string& code, const std::string& role, const std::string& person) {
+    RoleAssignment a;
+    a.municipality = code;
+    a.role = role;
+    a.person_id = person;
+    a.from = day(2024, 1, 1);
+    return a;
 }
 
 class MunicipalityReads : public ::testing::Test {
@@ -106,6 +128,38 @@ TEST_F(MunicipalityReads, outbox_counts_follow_every_insert_and_change_of_status
     EXPECT_EQ(store->outbox_counts().count(OutboxStatus::dead), 0U);  // none left: absent
 }
 
+TEST_F(MunicipalityReads, a_persons_roles_everywhere_come_from_their_own_rows) {
+    for (const char* id : {"anna", "bram"})
+        store->upsert_person({id, id, std::string(id) + "@example.nl", Language::nl});
+    store->add_assignment(role("GM0935", "wethouder", "anna"));
+    store->add_assignment(role("GM0014", "regisseur", "anna"));
+    store->add_assignment(role("GM0935", "regisseur", "anna"));
+    store->add_assignment(role("GM0935", "regisseur", "bram"));
+    const auto held = store->assignments_of_person("anna");
+    ASSERT_EQ(held.size(), 3U);
+    EXPECT_EQ(held[0].municipality, "GM0014");  // by municipality, then role
+    EXPECT_EQ(held[1].role, "regisseur");
+    EXPECT_EQ(held[2].role, "wethouder");
+    EXPECT_TRUE(store->assignments_of_person("carl").empty());
+}
+
+TEST_F(MunicipalityReads, municipalities_page_by_code_and_codes_come_alone) {
+    for (const char* code : {"GM0935", "GM0014", "GM1883"})
+        store->upsert_municipality(municipality(code));
+    EXPECT_EQ(store->municipality_codes(),
+              (std::vector<std::string>{"GM0014", "GM0935", "GM1883"}));
+    EXPECT_TRUE(store->has_municipality("GM0935"));
+    EXPECT_FALSE(store->has_municipality("GM9999"));
+    const auto first = store->municipalities_after("", 2);
+    ASSERT_EQ(first.size(), 2U);
+    EXPECT_EQ(first[0].code, "GM0014");
+    EXPECT_EQ(first[1].code, "GM0935");
+    const auto rest = store->municipalities_after(first.back().code, 2);
+    ASSERT_EQ(rest.size(), 1U);
+    EXPECT_EQ(rest[0].code, "GM1883");
+    EXPECT_EQ(rest[0].name, "Gemeente GM1883");
+}
+
 TEST_F(MunicipalityReads, each_read_searches_an_index_instead_of_scanning_the_table) {
     store->append_event(event_of("GM0935", 1, 0));
     store->enqueue(mail_of("GM0935", 0, OutboxStatus::pending));
@@ -116,10 +170,17 @@ TEST_F(MunicipalityReads, each_read_searches_an_index_instead_of_scanning_the_ta
         "SELECT * FROM outbox WHERE municipality = ?1 AND status = ?2 AND id > ?3 "
         "ORDER BY id LIMIT ?4",
         "SELECT status, n FROM outbox_counts WHERE n > 0",
+        // Whether a token's person still holds a role; an admin's codes and pages of them.
+        "SELECT * FROM role_assignments WHERE person_id = ?1 "
+        "ORDER BY municipality, role, from_date, id",
+        "SELECT * FROM municipalities WHERE code > ?1 ORDER BY code LIMIT ?2",
+        "SELECT EXISTS (SELECT 1 FROM municipalities WHERE code = ?1)",
     };
     for (const auto& sql : queries) {
         const auto plan = query_plan(file, sql);
-        EXPECT_TRUE(full_scans(plan, {"events", "outbox", "tasks"}).empty())
+        EXPECT_TRUE(
+            full_scans(plan, {"events", "outbox", "tasks", "role_assignments", "municipalities"})
+                .empty())
             << sql << "\n"
             << ::testing::PrintToString(plan);
         for (const auto& line : plan)

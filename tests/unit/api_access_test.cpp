@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace okod {
 namespace {
 
@@ -97,6 +99,27 @@ TEST(ApiAccess, stakeholder_may_not_touch_other_roles_tasks_or_other_municipalit
     EXPECT_FALSE(can_complete_task(t, task(kOther, "ggd-contact"), kGgdRoles));
     // A role the person no longer holds (a hand-over) no longer counts.
     EXPECT_FALSE(can_complete_task(t, task(kMine, "ggd-contact"), kNoRoles));
+}
+
+// The list read's store filter says what can_see_task says, task by task.
+TEST(ApiAccess, visible_task_roles_agree_with_can_see_task) {
+    const std::vector<ApiToken> tokens{
+        token(ApiRole::admin, {}), token(ApiRole::regisseur), token(ApiRole::council),
+        token(ApiRole::stakeholder, {std::string(kMine)}, "maastricht-ggd"),
+        token(ApiRole::stakeholder, {std::string(kMine)}, "")};
+    for (const auto& t : tokens)
+        for (const auto code : {kMine, kOther})
+            for (const auto* role : {"ggd-contact", "regisseur"}) {
+                const auto roles = visible_task_roles(t, code, kGgdRoles);
+                const bool listed =
+                    !roles || std::find(roles->begin(), roles->end(), role) != roles->end();
+                EXPECT_EQ(listed, can_see_task(t, task(code, role), kGgdRoles))
+                    << to_string(t.role) << " " << code << " " << role;
+            }
+    EXPECT_FALSE(visible_task_roles(token(ApiRole::council), kMine, {}).has_value());
+    EXPECT_EQ(visible_task_roles(token(ApiRole::stakeholder, {std::string(kMine)}, "p"), kMine,
+                                 kGgdRoles),
+              kGgdRoles);
 }
 
 TEST(ApiAccess, stakeholder_reads_its_municipality_but_writes_nothing_else) {

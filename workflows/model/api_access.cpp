@@ -34,6 +34,17 @@ bool can_read_municipality(const ApiToken& t, std::string_view code) {
     return admin(t) || (t.active() && lists(t, code));
 }
 
+bool reads_every_municipality(const ApiToken& t) { return admin(t); }
+
+std::vector<std::string> listed_municipalities(const ApiToken& t) {
+    std::vector<std::string> codes;
+    for (const auto& code : t.municipalities)
+        if (can_read_municipality(t, code)) codes.push_back(code);
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    return codes;
+}
+
 bool can_write_municipality(const ApiToken& t, std::string_view code) {
     return admin(t) || regisseur_of(t, code);
 }
@@ -43,6 +54,16 @@ bool can_see_task(const ApiToken& t, const Task& task,
     return admin(t) || regisseur_of(t, task.municipality) ||
            (is(t, ApiRole::council) && lists(t, task.municipality)) ||
            stakeholders_task(t, task, roles_person_holds_there);
+}
+
+std::optional<std::vector<std::string>> visible_task_roles(
+    const ApiToken& t, std::string_view code,
+    const std::vector<std::string>& roles_person_holds_there) {
+    if (admin(t) || regisseur_of(t, code) || (is(t, ApiRole::council) && lists(t, code)))
+        return std::nullopt;
+    if (is(t, ApiRole::stakeholder) && !t.person_id.empty() && lists(t, code))
+        return roles_person_holds_there;
+    return std::vector<std::string>{};
 }
 
 bool can_complete_task(const ApiToken& t, const Task& task,

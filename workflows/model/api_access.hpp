@@ -18,6 +18,7 @@
 // Example, in a route that completes a task:
 //     const auto roles = roles_held(store.assignments(task.municipality), token.person_id, today);
 //     if (!can_complete_task(token, task, roles)) return forbidden();
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,10 @@ namespace okod {
 
 // The municipality itself: its name, position in the cycle, instances, deadlines.
 bool can_read_municipality(const ApiToken& t, std::string_view code);
+// Whether the token reads every municipality (an active admin's); if not, the ones it
+// reads are those it lists, sorted, each once (listed_municipalities).
+bool reads_every_municipality(const ApiToken& t);
+std::vector<std::string> listed_municipalities(const ApiToken& t);
 // Change the municipality's work: complete, skip or reschedule any task, send events
 // to its instances. Stakeholders complete their own tasks through can_complete_task.
 bool can_write_municipality(const ApiToken& t, std::string_view code);
@@ -40,6 +45,12 @@ bool can_see_task(const ApiToken& t, const Task& task,
                   const std::vector<std::string>& roles_person_holds_there);
 bool can_complete_task(const ApiToken& t, const Task& task,
                        const std::vector<std::string>& roles_person_holds_there);
+// can_see_task for every task of municipality `code` at once, as a store filter: the
+// roles whose tasks the token sees there, or none when it sees every task. A list read
+// asks the store for only those, instead of reading all and dropping most.
+std::optional<std::vector<std::string>> visible_task_roles(
+    const ApiToken& t, std::string_view code,
+    const std::vector<std::string>& roles_person_holds_there);
 
 // People and role assignments: add people, assign roles, announce leaves; list them
 // (names and e-mail addresses are personal data).

@@ -102,13 +102,13 @@ AnnualReport build_annual_report(Store& store, const DefinitionRegistry& definit
     // a past year shows where the municipality stood then, not today.
     std::map<InstanceId, std::string> state_then;
 
-    // The year in the event log.
+    // The year in the municipality's own event log (not every municipality's).
     for (std::int64_t after = 0;;) {
-        const auto batch = store.events_after(after, 1000);
+        const auto batch = store.events_of_municipality(m.code, after, 1000);
         if (batch.empty()) break;
         for (const auto& e : batch) {
             after = e.seq;
-            if (e.municipality != m.code || e.at >= year_end) continue;
+            if (e.at >= year_end) continue;
             if (e.kind == EventKind::instance_started || e.kind == EventKind::transition)
                 state_then[e.instance_id] = e.state;
             if (e.kind == EventKind::instance_finished) state_then.erase(e.instance_id);

@@ -146,20 +146,28 @@ private:
         const Date today = local_date(c_.clock->now());
         const Instant now = c_.clock->now();
         CalendarFeed feed = new_feed(p ? p->name : person_id, p ? p->language : Language::nl);
-        for (const auto& m : store().all_municipalities()) {
-            if (token && !can_read_municipality(*token, m.code)) continue;
-            const auto assignments = store().assignments_of_municipality(m.code);
-            const auto roles = roles_held(assignments, person_id, today);
-            if (roles.empty()) continue;
-            const auto callers_roles =
-                token ? roles_held(assignments, token->person_id, today) : roles;
+        // Only where the person holds a role: a read per such municipality, in code order.
+        const auto held = store().assignments_of_person(person_id);
+        for (auto from = held.begin(); from != held.end();) {
+            const std::string code = from->municipality;
+            const auto to = std::find_if(
+                from, held.end(), [&](const RoleAssignment& a) { return a.municipality != code; });
+            const std::vector<RoleAssignment> here(from, to);
+            from = to;
+            if (token && !can_read_municipality(*token, code)) continue;
+            const auto roles = roles_held(here, person_id, today);
+            const auto m = roles.empty() ? std::nullopt : store().municipality(code);
+            if (!m) continue;
+            const auto callers_roles = token ? roles_held(store().assignments_of_municipality(code),
+                                                          token->person_id, today)
+                                             : roles;
             TaskFilter f;
-            f.municipality = m.code;
+            f.municipality = code;
+            f.roles = roles;
             for (const auto& t : store().tasks_matching(f)) {
-                if (!std::binary_search(roles.begin(), roles.end(), t.role)) continue;
                 if (!shows_in_feed(t, now) || (token && !can_see_task(*token, t, callers_roles)))
                     continue;
-                feed.tasks.push_back(entry(t, m.name, feed.language));
+                feed.tasks.push_back(entry(t, m->name, feed.language));
             }
         }
         return calendar(feed, person_id);

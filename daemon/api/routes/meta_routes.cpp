@@ -42,14 +42,27 @@ HttpResponse serve_dashboard_file(RouteCall& call) {
     throw not_found("no route " + call.request.target);
 }
 
+namespace {
+
+// The municipalities served that the token reads, by code: an admin's are every code
+// (read without the municipalities' data), anyone else's the ones its token lists.
+std::vector<std::string> readable_municipality_codes(Store& store, const ApiToken& token) {
+    if (reads_every_municipality(token)) return store.municipality_codes();
+    auto codes = listed_municipalities(token);
+    std::erase_if(codes, [&](const std::string& code) { return !store.has_municipality(code); });
+    return codes;
+}
+
+}  // namespace
+
 // The dashboard asks this first, to show only what the token may do. "may" is asked of
 // the same permissions the router checks: each operation that grants a "may" key.
 HttpResponse serve_me(RouteCall& call) {
     allow_query(call.target, {});
     const ApiToken& token = call.token;
     json::array codes;
-    for (const auto& m : call.store().all_municipalities())
-        if (can_read_municipality(token, m.code)) codes.emplace_back(m.code);
+    for (const auto& code : readable_municipality_codes(call.store(), token))
+        codes.emplace_back(code);
     json::object o{
         {"role", to_string(token.role)},
         {"label", token.label},

@@ -4,12 +4,12 @@
 // municipality's task answers like an unknown one.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <boost/json.hpp>
 #include <string_view>
 
 #include "daemon/api/api_error.hpp"
 #include "daemon/api/route_call.hpp"
+#include "daemon/api/routes/task_page.hpp"
 #include "daemon/api/routes/task_view.hpp"
 #include "daemon/runtime.hpp"
 #include "engine/engine.hpp"
@@ -50,7 +50,7 @@ HttpResponse changed(RouteCall& call, const Task& t) {
 HttpResponse list_tasks(RouteCall& call) {
     const auto& query = call.target.query;
     allow_query(call.target, {"municipality", "role", "person", "status", "due_before", "due_after",
-                              "closed_after", "limit"});
+                              "closed_after", "after", "limit"});
     TaskFilter f;
     f.municipality = call.list_municipality();
     if (auto it = query.find("role"); it != query.end()) f.role = it->second;
@@ -76,23 +76,24 @@ HttpResponse list_tasks(RouteCall& call) {
          : name == "due_after" ? f.due_after
                                : f.closed_after) = *t;
     }
-    const auto limit = query_int(call.target, "limit", 1, 1000).value_or(200);
+    if (auto it = query.find("after"); it != query.end()) f.after = parse_task_cursor(it->second);
+    const int limit = static_cast<int>(query_int(call.target, "limit", 1, 1000).value_or(200));
     const auto assignments = call.store().assignments_of_municipality(*f.municipality);
-    const auto person = query.find("person");
-    const auto person_roles = person == query.end()
-                                  ? std::vector<std::string>{}
-                                  : roles_held(assignments, person->second, call.today());
     const auto own_roles = roles_held(assignments, call.token.person_id, call.today());
+    // The store reads only the tasks of the roles asked for and seen, a page at a time.
+    f.roles = visible_task_roles(call.token, *f.municipality, own_roles);
+    if (auto person = query.find("person"); person != query.end())
+        f.roles = roles_within(roles_held(assignments, person->second, call.today()), f.roles);
+    const auto page = visible_tasks_page(call.store(), f, limit, [&](const Task& t) {
+        return can_see_task(call.token, t, own_roles);
+    });
     json::array out;
-    for (const auto& t : call.store().tasks_matching(f)) {
-        if (!can_see_task(call.token, t, own_roles)) continue;
-        if (person != query.end() &&
-            std::find(person_roles.begin(), person_roles.end(), t.role) == person_roles.end())
-            continue;
-        if (static_cast<std::int64_t>(out.size()) == limit) break;
-        out.push_back(task_view(call, t));
-    }
-    return json_response(200, json::object{{"tasks", std::move(out)}});
+    for (const auto& t : page.tasks) out.push_back(task_view(call, t));
+    return json_response(
+        200,
+        json::object{{"tasks", std::move(out)},
+                     {"next_after", page.next_after ? json::value(task_cursor(*page.next_after))
+                                                    : json::value(nullptr)}});
 }
 
 HttpResponse show_task(RouteCall& call) {

@@ -26,6 +26,12 @@ public:
 
     virtual std::optional<ConfigSnapshot> config_snapshot() = 0;
     virtual void save_config_snapshot(const ConfigSnapshot& snapshot) = 0;
+    // A page of them by code, the first `limit` after `code` ("" for the first page).
+    virtual std::vector<Municipality> municipalities_after(const std::string& code, int limit) = 0;
+    // The codes only, sorted (an admin's list without reading every municipality's data),
+    // and whether one is served.
+    virtual std::vector<std::string> municipality_codes() = 0;
+    virtual bool has_municipality(const std::string& code) = 0;
 };
 
 }  // namespace okod

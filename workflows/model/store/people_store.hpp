@@ -34,6 +34,8 @@ public:
     virtual std::vector<RoleAssignment> assignments_of_municipality(
         const std::string& municipality) = 0;  // by role, person, from
     // People holding `role` in `municipality` on day `on`, ordered by person id.
+    // Every role the person holds or held, anywhere: by municipality, role, from.
+    virtual std::vector<RoleAssignment> assignments_of_person(const std::string& person_id) = 0;
     virtual std::vector<Person> holders_of_role(const std::string& municipality,
                                                 const std::string& role, Date on) = 0;
 

@@ -10,6 +10,16 @@
 
 namespace okod {
 
+// A task's place in the order tasks_matching answers in: by due (none last), then id.
+// A page of tasks ends at one; the next page starts after it (keyset paging).
+struct TaskPosition {
+    std::optional<Instant> due;
+    TaskId id = 0;
+    bool operator==(const TaskPosition&) const = default;
+};
+
+inline TaskPosition position_of(const Task& t) { return {t.due, t.id}; }
+
 struct TaskFilter {
     std::optional<std::string> municipality;
     std::optional<InstanceId> instance_id;
@@ -18,6 +28,10 @@ struct TaskFilter {
     std::optional<Instant> due_before;    // due < due_before
     std::optional<Instant> due_after;     // due >= due_after
     std::optional<Instant> closed_after;  // done or skipped at or after this moment
+    // The task's role is one of these (an empty list: no task): the roles a person holds.
+    std::optional<std::vector<std::string>> roles;
+    std::optional<TaskPosition> after;  // only the tasks that come after this place
+    std::optional<int> limit;           // at most this many, the first in the order
 };
 
 class TaskStore {
