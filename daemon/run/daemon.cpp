@@ -12,6 +12,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <csignal>
+#include <exception>
 #include <optional>
 #include <string>
 #include <thread>
@@ -122,7 +123,12 @@ struct Daemon::Impl {
     explicit Impl(RunOptions o) : options(std::move(o)) {}
 
     RunOptions options;
-    asio::io_context io{1};
+    // Two threads run it when there are read threads: the strand's work blocks the
+    // thread it runs on (an engine step, a write waiting for the store's lock), and the
+    // API's connections (each on a strand of its own) must go on meanwhile, or no read
+    // could be answered. Without read threads one, as every request waits for the
+    // strand anyway.
+    asio::io_context io{2};
     asio::strand<asio::io_context::executor_type> strand{asio::make_strand(io)};
     asio::steady_timer engine_timer{strand};
     asio::steady_timer outbox_timer{strand};
@@ -762,12 +768,27 @@ int Daemon::run() {
         spdlog::info("ready: {}", status);
         d.notifier.ready(status);
     });
+    std::exception_ptr io_failure;
+    std::thread connections;
+    if (d.read_pool)
+        connections = std::thread([&d, &io_failure] {
+            try {
+                d.io.run();
+            } catch (...) {
+                io_failure = std::current_exception();
+                d.io.stop();
+            }
+        });
     try {
         d.io.run();
+        if (connections.joinable()) connections.join();
+        if (io_failure) std::rethrow_exception(io_failure);
     } catch (const std::exception& e) {
         // A bug, not a condition okod knows how to handle: exit non-zero so systemd
         // restarts it; every committed step is safe in the store.
         spdlog::critical("unexpected error, exiting: {}", e.what());
+        d.io.stop();
+        if (connections.joinable()) connections.join();
         d.mail_thread.join();
         return 1;
     }

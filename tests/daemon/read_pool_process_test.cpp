@@ -165,9 +165,9 @@ TEST(ReadPoolProcess, ClientsLoopingOnTheYearlyReportDoNotMakeTimersLate) {
     DaemonWorld world(0);
     const int port = free_loopback_port();
     world.enable_http(port);
-    const auto admin = admin_token(world.config());
     auto okod = world.start_okod(36000);
     ASSERT_TRUE(world.wait_ready(1)) << world.log_text();
+    const auto admin = admin_token(world.config());
     const auto expected = world.expected_keys();
 
     std::atomic<bool> done{false};
