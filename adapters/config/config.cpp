@@ -246,7 +246,7 @@ ConfigResult load_settings(const fs::path& file) {
         f.allow_only(*http, "[http]",
                      {"enabled", "address", "port", "max_body_kib", "header_timeout_seconds",
                       "read_timeout_seconds", "idle_timeout_seconds", "max_connections",
-                      "max_connections_per_client"});
+                      "max_connections_per_client", "read_threads"});
         c.http.enabled = true;
         if (const auto* on = (*http)["enabled"].node()) {
             if (const auto* b = on->as_boolean())
@@ -270,6 +270,7 @@ ConfigResult load_settings(const fs::path& file) {
         // address may use every place.
         c.http.max_connections_per_client = f.integer_in(
             *http, "max_connections_per_client", c.http.max_connections, 1, c.http.max_connections);
+        c.http.read_threads = f.integer_in(*http, "read_threads", c.http.read_threads, 0, 64);
     }
     c.reports.dir = c.store_path.parent_path() / "reports";
     if (const toml::table* reports = f.optional_table(t, "reports")) {

@@ -28,6 +28,9 @@ struct HttpConfig {
     int idle_timeout_seconds = 30;
     int max_connections = 64;
     int max_connections_per_client = 64;  // not set: max_connections (a proxy is one client)
+    // Threads that serve the read operations (GET) on read-only connections of their
+    // own, so no read holds up the scheduler; 0: every request on the scheduler's strand.
+    int read_threads = 2;
 };
 
 // Where okod writes the reports it makes itself (the draft yearly report it sends with

@@ -98,6 +98,20 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::filesystem::path& file
     return store;
 }
 
+std::unique_ptr<SqliteStore> SqliteStore::open_reader(const std::filesystem::path& file) {
+    const std::string name = file.string();
+    std::unique_ptr<SqliteStore> store{new SqliteStore(SqliteDb{name}, name)};
+    // Shorter than the writer's 5 s: a reader that waits that long answers 503 instead
+    // (a reader waits only while a checkpoint resets the WAL, or on a damaged file).
+    store->db_.set_busy_timeout(2000);
+    store->db_.exec("PRAGMA query_only=1; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;");
+    if (const int version = store->schema_version(); version != latest_schema_version())
+        throw std::runtime_error(name + ": schema version " + std::to_string(version) +
+                                 " is not this build's " + std::to_string(latest_schema_version()) +
+                                 " (a reader never migrates)");
+    return store;
+}
+
 SqliteStore::SqliteStore(SqliteDb db, std::string name)
     : db_(std::move(db)), name_(std::move(name)) {}
 

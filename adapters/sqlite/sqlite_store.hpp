@@ -40,6 +40,12 @@ public:
     // parent directories as needed. Throws SqliteError, or std::runtime_error when the
     // schema is newer than this build knows.
     static std::unique_ptr<SqliteStore> open(const std::filesystem::path& file);
+    // A second connection to `file`, which open() made and migrated, that may only read
+    // (PRAGMA query_only: a write fails with SQLITE_READONLY). Runs no migration; throws
+    // when the schema is not the one this build writes. In WAL mode it reads the last
+    // committed state while the writer works. For okod's read threads (daemon/run/
+    // read_pool.hpp), one connection per thread at a time.
+    static std::unique_ptr<SqliteStore> open_reader(const std::filesystem::path& file);
 
     ~SqliteStore() override;
     SqliteStore(const SqliteStore&) = delete;

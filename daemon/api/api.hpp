@@ -1,11 +1,14 @@
 #pragma once
-// okod's JSON API, version 1: the routes, who may call them, and their errors. Every
-// request is one call of Api::handle on okod's strand, so a route reads the store and
-// drives the engine like the scheduler does; a write is one engine step (one
-// transaction) and wakes the scheduler and the outbox afterwards.
+// okod's JSON API, version 1: the routes, who may call them, and their errors. A write
+// is one call of Api::handle on okod's strand, so it drives the engine like the
+// scheduler does: one engine step (one transaction), then it wakes the scheduler and the
+// outbox. A read (reads_only(), operations.hpp) is one call of Api::handle_read on one
+// of okod's read threads, with that thread's read-only store and its copy of the
+// configuration (daemon/run/read_pool.hpp), so no read holds up a timer.
 //
 // Routes and roles: the operations registry (operations.hpp), which README.md's route
 // table and openapi.json are held equal to.
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -18,6 +21,7 @@ namespace okod {
 
 class Clock;
 class Engine;
+class Store;
 struct Runtime;
 
 struct ApiContext {
@@ -29,19 +33,29 @@ struct ApiContext {
     // Why okod cannot do its work now (its store cannot be written), or nullopt: /ready
     // then answers 503, for a load balancer or a monitoring check.
     std::function<std::optional<std::string>()> problem;
-    // Runs bookkeeping after the response, on the strand (okod posts it there); empty:
-    // at once. For the tokens' last_used_at, which no request should wait for.
-    std::function<void(std::function<void()>)> defer;
+    // Runs bookkeeping after the response, on the strand with the writer's store (okod
+    // posts it there); empty: at once, with runtime()'s store. For the tokens'
+    // last_used_at, which no request should wait for.
+    std::function<void(std::function<void(Store&)>)> defer;
     std::shared_ptr<TokenUsage> token_usage = std::make_shared<TokenUsage>();
 };
 
 class Api {
 public:
     explicit Api(ApiContext context) : c_(std::move(context)) {}
+    // On the strand: any request.
     HttpResponse handle(const HttpRequest& request);
+    // On a read thread: a request reads_only() says may go there, with `reader` (a
+    // read-only store, a copy of the configuration) instead of the strand's runtime.
+    // engine(), after_write(), status() and problem() are not there: a read route that
+    // calls one is a bug and gets a 500 (an assertion in debug builds). The reader's
+    // store failing (busy past its timeout, an I/O error) answers 503 and is logged once
+    // until a read succeeds again; it is not the writer's fault (/ready stays 200).
+    HttpResponse handle_read(const HttpRequest& request, Runtime& reader);
 
 private:
     ApiContext c_;
+    std::atomic<bool> read_fault_logged_{false};
 };
 
 }  // namespace okod

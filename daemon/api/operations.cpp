@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace okod {
@@ -174,6 +175,13 @@ constexpr std::array kOperations{
 }  // namespace
 
 std::span<const Operation> operations() { return kOperations; }
+
+bool reads_only(const Operation& op) {
+    // GETs that stay on the strand: they report the scheduler's and the writer's state.
+    constexpr std::array<std::string_view, 1> kStrandReads{"ready"};
+    return op.method == "GET" &&
+           std::find(kStrandReads.begin(), kStrandReads.end(), op.id) == kStrandReads.end();
+}
 
 std::string render_routes_markdown() {
     // A token of each role, as the role columns ask may_use of it.

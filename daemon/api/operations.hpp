@@ -50,6 +50,11 @@ struct Operation {
 
 std::span<const Operation> operations();
 
+// True when `op` only reads, so it may run on a read thread with a read-only store
+// (api.hpp): every GET but those that read the strand's own state (/ready: the next
+// timer and the writer's health). Writes run on the strand, one engine step each.
+bool reads_only(const Operation& op);
+
 // The route table of README.md (between <!-- routes:begin --> and <!-- routes:end -->).
 std::string render_routes_markdown();
 

@@ -61,6 +61,19 @@ std::optional<PathParams> match_path(std::string_view pattern,
     return params;
 }
 
+bool reads_only(const HttpRequest& request) {
+    ApiTarget target;
+    try {
+        target = parse_target(request.target);
+    } catch (const std::exception&) {
+        return true;  // a 400, answered without the store
+    }
+    for (const auto& op : operations())
+        if (op.method == request.method && match_path(op.path, target.segments))
+            return reads_only(op);
+    return true;
+}
+
 HttpResponse route_request(const HttpRequest& request, ApiContext& context) {
     ApiTarget target = parse_target(request.target);
     const bool feed = is_calendar_feed(target.segments);

@@ -26,4 +26,8 @@ std::optional<PathParams> match_path(std::string_view pattern,
 
 HttpResponse route_request(const HttpRequest& request, ApiContext& context);
 
+// Whether `request` may be served on a read thread (reads_only() of its operation).
+// Requests no operation matches (404, 405) read nothing either: true.
+bool reads_only(const HttpRequest& request);
+
 }  // namespace okod

@@ -37,6 +37,7 @@ bool person_still_holds_a_role(Store& store, const ApiToken& t, Date today) {
 }  // namespace
 
 bool TokenUsage::due(std::int64_t token_id, Instant now) {
+    const std::lock_guard lock(mutex_);
     auto [it, fresh] = recorded_.try_emplace(token_id, now);
     if (fresh) return true;
     if (now - it->second < 1min && now >= it->second) return false;
@@ -68,9 +69,10 @@ ApiToken authenticate_bearer(const HttpRequest& request, ApiContext& c) {
                                       : fmt::format("{}", fmt::join(t->municipalities, ", "))));
     if (c.token_usage && c.token_usage->due(t->id, wall_now)) {
         const std::int64_t id = t->id;
-        auto record = [&c, id, wall_now] {
+        // The store passed in is the writer's: this request may run on a read thread.
+        auto record = [id, wall_now](Store& writer) {
             try {
-                c.runtime().store->set_token_last_used(id, wall_now);
+                writer.set_token_last_used(id, wall_now);
             } catch (const std::exception& e) {
                 // Bookkeeping only: a busy or full store must not fail the request.
                 spdlog::warn("cannot record when token {} was last used: {}", id, e.what());
@@ -79,7 +81,7 @@ ApiToken authenticate_bearer(const HttpRequest& request, ApiContext& c) {
         if (c.defer)
             c.defer(std::move(record));
         else
-            record();
+            record(*c.runtime().store);
     }
     return *t;
 }

@@ -11,8 +11,10 @@
 // minute per token and after the response (ApiContext::defer), so a busy client costs
 // no write per request and a read route does not wait for a sync.
 //
-// Not thread-safe: runs on okod's strand like the rest of the API.
+// authenticate_bearer runs on okod's strand or a read thread, with that thread's store;
+// TokenUsage is shared by them and thread-safe.
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 
@@ -30,6 +32,7 @@ public:
     bool due(std::int64_t token_id, Instant now);
 
 private:
+    std::mutex mutex_;
     std::unordered_map<std::int64_t, Instant> recorded_;
 };
 

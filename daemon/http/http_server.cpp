@@ -98,9 +98,13 @@ struct HttpServer::Impl {
 
 HttpServer::HttpServer(net::io_context& io, net::any_io_executor handler_executor,
                        HttpLimits limits, HttpHandler handler)
+    : HttpServer(io, limits,
+                 [lane = HttpLane{std::move(handler_executor), std::move(handler)}](
+                     const HttpRequest&) { return lane; }) {}
+
+HttpServer::HttpServer(net::io_context& io, HttpLimits limits, HttpLaneChooser choose)
     : impl_(std::make_unique<Impl>()) {
-    impl_->state =
-        std::make_shared<HttpServerState>(limits, std::move(handler), std::move(handler_executor));
+    impl_->state = std::make_shared<HttpServerState>(limits, std::move(choose));
     impl_->listener = std::make_shared<Listener>(io, impl_->state);
 }
 

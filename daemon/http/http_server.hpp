@@ -4,8 +4,10 @@
 // knows nothing of routes, JSON or tokens; those are the handler's.
 //
 // Threads: every connection runs on its own strand of the io_context, so the io_context
-// may run on any number of threads. The handler only ever runs on `handler_executor`
-// (okod's strand: the store is not thread-safe). listen() and port() belong to the
+// may run on any number of threads. Each request's handler runs on the executor of the
+// lane chosen for it (HttpLaneChooser: okod's strand for writes, its read threads for
+// reads), or on the one `handler_executor`; the response is written back on the
+// connection's own strand either way. listen() and port() belong to the
 // thread that set the server up; close() may be called from any thread.
 //
 // What the transport answers by itself, always with a JSON body
@@ -84,10 +86,21 @@ struct HttpLimits {
 // is not thread-safe, so the handler must never run elsewhere). Exceptions become a 500.
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
 
+// Where one request is handled: the executor its handler runs on, and the handler.
+struct HttpLane {
+    boost::asio::any_io_executor executor;
+    HttpHandler handler;
+};
+// Picks the lane of each well-formed request; called on the connection's strand, so it
+// must be quick and thread-safe.
+using HttpLaneChooser = std::function<HttpLane(const HttpRequest&)>;
+
 class HttpServer {
 public:
     HttpServer(boost::asio::io_context& io, boost::asio::any_io_executor handler_executor,
                HttpLimits limits, HttpHandler handler);
+    // Each request on the lane `choose` picks for it.
+    HttpServer(boost::asio::io_context& io, HttpLimits limits, HttpLaneChooser choose);
     // Closes (see close()). Connections still finishing keep what they need alive, so
     // the server may go before the io_context has drained.
     ~HttpServer();

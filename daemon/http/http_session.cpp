@@ -49,10 +49,11 @@ bool is_http_error(const error_code& ec) {
 
 // On the handler executor. Empty when the server closed meanwhile: then the handler,
 // and what it may capture, is not called any more.
-std::optional<HttpResponse> run_handler(const HttpServerState& state, const HttpRequest& request) {
+std::optional<HttpResponse> run_handler(const HttpServerState& state, const HttpHandler& handler,
+                                        const HttpRequest& request) {
     if (state.connections.closed()) return std::nullopt;
     try {
-        return state.handler(request);
+        return handler(request);
     } catch (const std::exception& e) {
         spdlog::error("HTTP {} {} from {}: the handler failed: {}", request.method,
                       redact_token_secrets(request.target), request.remote, e.what());
@@ -241,18 +242,20 @@ void HttpSession::call_handler() {
     // Tracked, so the connection's io_context keeps running while the handler runs on
     // an executor elsewhere.
     auto back = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
-    net::post(state_->handler_executor, [self = shared_from_this(), back = std::move(back),
-                                         request = std::move(request)]() mutable {
-        // Only the shared state here: the session's members belong to its strand.
-        auto response = run_handler(*self->state_, request);
-        net::post(back, [self = std::move(self), response = std::move(response)]() mutable {
-            if (!response) {
-                self->stream_.close();
-                return;
-            }
-            self->respond(std::move(*response));
+    HttpLane lane = state_->choose_lane(request);
+    net::post(
+        lane.executor, [self = shared_from_this(), back = std::move(back),
+                        handler = std::move(lane.handler), request = std::move(request)]() mutable {
+            // Only the shared state here: the session's members belong to its strand.
+            auto response = run_handler(*self->state_, handler, request);
+            net::post(back, [self = std::move(self), response = std::move(response)]() mutable {
+                if (!response) {
+                    self->stream_.close();
+                    return;
+                }
+                self->respond(std::move(*response));
+            });
         });
-    });
 }
 
 void HttpSession::respond(HttpResponse&& response) {

@@ -21,15 +21,13 @@ namespace okod {
 // What the server and its connections share; outlives the HttpServer while
 // connections still finish.
 struct HttpServerState {
-    HttpServerState(HttpLimits l, HttpHandler h, boost::asio::any_io_executor e)
+    HttpServerState(HttpLimits l, HttpLaneChooser c)
         : limits(l),
-          handler(std::move(h)),
-          handler_executor(std::move(e)),
+          choose_lane(std::move(c)),
           connections(l.max_connections, l.max_connections_per_client) {}
 
     const HttpLimits limits;
-    const HttpHandler handler;
-    const boost::asio::any_io_executor handler_executor;
+    const HttpLaneChooser choose_lane;
     HttpConnections connections;
 };
 

@@ -6,11 +6,13 @@
 // ([reports] dir: jaarrapportage-GM0935-2026.html and .md) and attached to the mail.
 // So the regisseur starts from okod's draft and always has the latest one.
 //
-// Two halves, because they run on different threads. attach() reads the store, so it
-// runs where the engine runs (the daemon's strand); it is quick (milliseconds). The PDF
-// ([reports] pdf = true) takes a converter seconds, so attach() only says which PDF to
-// make, and print_report_pdf() makes it on the mail thread, right before the send,
-// where a slow converter holds up no timer, no API request and no watchdog ping.
+// Two halves. attach() reads the store it was given: in okod that is a read-only
+// connection of the mail thread's own (OutboxSender::order_reports()), since the report
+// takes up to a second on a large store and the strand must not wait for it (issue 18);
+// in okoctl's one-shot delivery the one store. The PDF ([reports] pdf = true) takes a
+// converter seconds, so attach() only says which PDF to make, and print_report_pdf()
+// makes it on the mail thread, right before the send, where a slow converter holds up
+// no timer, no API request and no watchdog ping.
 // Failing to write or print never holds back the reminder.
 #include <filesystem>
 #include <optional>

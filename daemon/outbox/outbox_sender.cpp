@@ -9,6 +9,14 @@
 #include "time/amsterdam.hpp"
 
 namespace okod {
+namespace {
+
+void report_not_attached(const OutboxItem& item, const std::exception& e) {
+    spdlog::error("mail {}: the yearly report could not be attached, the mail goes without it: {}",
+                  item.id, e.what());
+}
+
+}  // namespace
 
 OutboxSender::OutboxSender(Store& store, const DefinitionRegistry& definitions, const Clock& clock,
                            MailIdentity identity, RetryPolicy policy)
@@ -18,7 +26,8 @@ OutboxSender::OutboxSender(Store& store, const DefinitionRegistry& definitions, 
       identity_(std::move(identity)),
       policy_(policy) {}
 
-ReminderContext OutboxSender::context_for(const OutboxItem& item, std::optional<PdfJob>& pdf) {
+ReminderContext OutboxSender::context_for(Delivery& d) {
+    const OutboxItem& item = d.item;
     ReminderContext c;
     c.item = item;
     c.municipality_code = item.municipality;
@@ -36,12 +45,12 @@ ReminderContext OutboxSender::context_for(const OutboxItem& item, std::optional<
         c.task_role_name = roles.name(task->role, item.language);
         c.due = task->due ? task->due : item.due;
         if (const auto instance = store_.instance(task->instance_id)) {
-            if (const Definition* d =
+            if (const Definition* def =
                     definitions_.get(instance->definition_id, instance->definition_version)) {
-                c.workflow_name = d->name;
-                if (const StateSpec* s = d->state(task->state)) c.state_name = s->name;
-                if (attacher_ && gets_annual_report(item, *task, *d))
-                    attach_report(c, *task, *d, pdf);
+                c.workflow_name = def->name;
+                if (const StateSpec* s = def->state(task->state)) c.state_name = s->name;
+                if ((attacher_ || order_reports_) && gets_annual_report(item, *task, *def))
+                    attach_report(c, *task, *def, d);
             }
         }
         if (c.workflow_name.nl.empty()) c.workflow_name = {task->workflow, task->workflow};
@@ -56,24 +65,42 @@ ReminderContext OutboxSender::context_for(const OutboxItem& item, std::optional<
 // Whatever goes wrong here, the mail goes without the report: a reminder is never held
 // back by its attachment.
 void OutboxSender::attach_report(ReminderContext& c, const Task& task, const Definition& definition,
-                                 std::optional<PdfJob>& pdf) {
+                                 Delivery& d) {
     try {
         TaskFilter f;
         f.instance_id = task.instance_id;
         const int year =
             attached_report_year(task, definition, store_.tasks_matching(f), clock_.now());
+        if (order_reports_) {  // the context is added once it is complete (next_ready())
+            d.report = ReportOrder{task, year, clock_.now(), {}, identity_};
+            return;
+        }
         auto report = attacher_->attach(task, year, c.item.language, clock_.now());
         if (!report) return;
         c.attachments = std::move(report->files);
         c.attachment_note = std::move(report->note);
-        pdf = std::move(report->pdf);
+        d.pdf = std::move(report->pdf);
     } catch (const std::exception& e) {
-        spdlog::error(
-            "mail {}: the yearly report could not be attached, the mail goes without it: {}",
-            c.item.id, e.what());
+        report_not_attached(d.item, e);
         c.attachments.clear();
         c.attachment_note.clear();
-        pdf.reset();
+        d.pdf.reset();
+    }
+}
+
+void attach_ordered_report(Delivery& d, AnnualReportAttacher& attacher) {
+    if (!d.report) return;
+    ReportOrder order = std::move(*d.report);
+    d.report.reset();
+    try {
+        auto report = attacher.attach(order.task, order.year, d.item.language, order.now);
+        if (!report) return;
+        order.context.attachments = std::move(report->files);
+        order.context.attachment_note = std::move(report->note);
+        d.message = compose_reminder_mail(order.context, order.from);
+        d.pdf = std::move(report->pdf);
+    } catch (const std::exception& e) {
+        report_not_attached(d.item, e);
     }
 }
 
@@ -111,7 +138,9 @@ std::optional<Delivery> OutboxSender::next_ready() {
             retire(d.item, *reason);
             continue;
         }
-        d.message = compose_reminder_mail(context_for(d.item, d.pdf), identity_);
+        auto context = context_for(d);
+        d.message = compose_reminder_mail(context, identity_);
+        if (d.report) d.report->context = std::move(context);
         if (!d.item.recipient.empty()) return d;
         // No address to try: a dead letter at once, visible in `okoctl outbox`.
         record(d, {SendResult::Outcome::rejected,

@@ -24,11 +24,27 @@
 
 namespace okod {
 
+// A yearly report ordered for a Delivery (OutboxSender::order_reports()), to be built
+// where a second of work holds nothing up.
+struct ReportOrder {
+    Task task;
+    int year = 0;
+    Instant now;
+    ReminderContext context;  // the message is composed again with the report
+    MailIdentity from;
+};
+
 struct Delivery {
     OutboxItem item;
     MailMessage message;
-    std::optional<PdfJob> pdf;  // printed and attached by send_delivery()
+    std::optional<PdfJob> pdf;          // printed and attached by send_delivery()
+    std::optional<ReportOrder> report;  // built by attach_ordered_report()
 };
+
+// Builds `d.report` with `attacher` and composes `d.message` again with it attached, on
+// the thread that sends (the daemon's mail thread: `attacher` has a read-only store of
+// its own there). Without a report it goes as it is (logged).
+void attach_ordered_report(Delivery& d, AnnualReportAttacher& attacher);
 
 // Sends `d` through `transport` on the calling thread (the daemon's mail thread): prints
 // its PDF first, if it has one to print. A message with attachments that the server
@@ -49,6 +65,10 @@ public:
     // Reminders and overdue notices of tasks with attach = "annual_report" carry the
     // report `attacher` makes; without one (tests of plain reminders) they go without.
     void set_attacher(AnnualReportAttacher* attacher) { attacher_ = attacher; }
+    // Instead: next_ready() only orders the report (Delivery::report), for
+    // attach_ordered_report() on the mail thread; building it takes a second on a large
+    // store, which the daemon's strand (every timer) must not wait for.
+    void order_reports() { order_reports_ = true; }
     // When the next pending message may be tried (for the daemon's timer).
     std::optional<Instant> next_attempt() { return store_.next_outbox_attempt(); }
 
@@ -59,9 +79,9 @@ public:
 private:
     std::optional<std::string> obsolete_reason(const OutboxItem& item);
     void retire(OutboxItem item, const std::string& reason);
-    ReminderContext context_for(const OutboxItem& item, std::optional<PdfJob>& pdf);
+    ReminderContext context_for(Delivery& d);
     void attach_report(ReminderContext& c, const Task& task, const Definition& definition,
-                       std::optional<PdfJob>& pdf);
+                       Delivery& d);
 
     Store& store_;
     const DefinitionRegistry& definitions_;
@@ -69,6 +89,7 @@ private:
     MailIdentity identity_;
     RetryPolicy policy_;
     AnnualReportAttacher* attacher_ = nullptr;
+    bool order_reports_ = false;
 };
 
 }  // namespace okod

@@ -12,6 +12,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <csignal>
+#include <exception>
 #include <optional>
 #include <string>
 #include <thread>
@@ -20,12 +21,15 @@
 #include "adapters/output/timeline.hpp"
 #include "adapters/sqlite/integrity_check.hpp"
 #include "adapters/sqlite/sqlite_db.hpp"
+#include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/api/api.hpp"
+#include "daemon/api/router.hpp"
 #include "daemon/http/http_server.hpp"
 #include "daemon/outbox/outbox_sender.hpp"
 #include "daemon/outbox/transport_factory.hpp"
 #include "daemon/privacy/retention_timer.hpp"
 #include "daemon/run/clean_stop.hpp"
+#include "daemon/run/read_pool.hpp"
 #include "daemon/run/run_clock.hpp"
 #include "daemon/run/store_health.hpp"
 #include "daemon/run/store_identity.hpp"
@@ -49,7 +53,7 @@ constexpr int kBatch = 256;
 // The scheduler wakes this long before a timer's moment, runs the steps due then as at
 // that moment, and commits them when it comes: timers that fall due together (a
 // thousand at 09:00:00) then land within a commit of their moment instead of one after
-// the other (BENCHMARKS.md, lateness). Meanwhile the strand waits: an API request sent
+// the other (BENCHMARKS.md, lateness). Meanwhile the strand waits: an API write sent
 // in those 100 ms waits as long and is handled after the timers (a task completed 50 ms
 // before its deadline is overdue, as if it had come 50 ms later). E-mail goes on, on
 // its own thread. On an accelerated clock at most one of its seconds (prepare_ahead()).
@@ -81,13 +85,50 @@ const char* signal_name(int signo) {
     }
 }
 
+// The yearly reports attached to the council-report reminders, built on the mail thread
+// (a second each on a large store, issue 18) with a read-only connection of their own,
+// opened there when the first is made, and copies of the configuration and definitions:
+// no timer waits for one. A reload makes a new one; a send in progress keeps its own.
+struct MailReports {
+    explicit MailReports(const Runtime& writer) {
+        runtime.config = writer.config;
+        runtime.definitions = writer.definitions;
+    }
+
+    // On the mail thread.
+    void attach(Delivery& d) {
+        if (!d.report) return;
+        try {
+            if (!attacher) {
+                runtime.store = SqliteStore::open_reader(runtime.config.store_path);
+                attacher.emplace(*runtime.store, runtime.definitions, runtime.config);
+            }
+        } catch (const std::exception& e) {
+            spdlog::error(
+                "mail {}: cannot read the store for the yearly report, it goes without: {}",
+                d.item.id, e.what());
+            d.report.reset();
+            return;
+        }
+        attach_ordered_report(d, *attacher);
+    }
+
+    Runtime runtime;
+    std::optional<AnnualReportAttacher> attacher;
+};
+
 }  // namespace
 
 struct Daemon::Impl {
     explicit Impl(RunOptions o) : options(std::move(o)) {}
 
     RunOptions options;
-    asio::io_context io{1};
+    // Two threads run it when there are read threads: the strand's work blocks the
+    // thread it runs on (an engine step, a write waiting for the store's lock), and the
+    // API's connections (each on a strand of its own) must go on meanwhile, or no read
+    // could be answered. Without read threads one, as every request waits for the
+    // strand anyway.
+    asio::io_context io{2};
     asio::strand<asio::io_context::executor_type> strand{asio::make_strand(io)};
     asio::steady_timer engine_timer{strand};
     asio::steady_timer outbox_timer{strand};
@@ -114,13 +155,16 @@ struct Daemon::Impl {
     std::unique_ptr<Runtime> runtime;
     std::unique_ptr<RunClock> clock;
     std::unique_ptr<Engine> engine;
-    std::unique_ptr<AnnualReportAttacher> attacher;
+    std::shared_ptr<MailReports> mail_reports;
     std::unique_ptr<OutboxSender> sender;
     std::shared_ptr<MailTransport> transport;
     std::unique_ptr<TimelineNames> names;
     std::unique_ptr<RetentionTimer> retention;
     std::unique_ptr<StoreWatch> store_watch;
     std::unique_ptr<Api> api;
+    // The API's reads, beside the strand ([http] read_threads; none: all on the strand).
+    // Declared after `runtime`: its connections close before the writer's.
+    std::unique_ptr<ReadPool> read_pool;
     std::unique_ptr<HttpServer> http;
     SystemdNotifier notifier;
     std::int64_t logged_seq = 0;
@@ -242,9 +286,8 @@ void Daemon::Impl::build_workers() {
     sender = std::make_unique<OutboxSender>(*runtime->store, runtime->definitions, *clock,
                                             MailIdentity{c.mail.from_address, c.mail.from_name},
                                             retry_policy_of(c.mail));
-    attacher = std::make_unique<AnnualReportAttacher>(*runtime->store, runtime->definitions,
-                                                      runtime->config);
-    sender->set_attacher(attacher.get());
+    mail_reports = std::make_shared<MailReports>(*runtime);
+    sender->order_reports();
     refresh_names();
     retention = std::make_unique<RetentionTimer>(strand, *runtime->store, runtime->config, *clock);
 }
@@ -459,17 +502,19 @@ void Daemon::Impl::kick_sender() {
         return;
     }
     send_in_flight.emplace(io.get_executor());
-    asio::post(mail_thread, [this, t = transport, d = std::move(*d)]() mutable {
-        SendResult r;
-        try {
-            r = send_delivery(*t, d);
-        } catch (const std::exception& e) {
-            r = {SendResult::Outcome::retry, e.what()};
-        }
-        asio::post(strand, [this, d = std::move(d), r = std::move(r)]() mutable {
-            on_sent(std::move(d), std::move(r));
-        });
-    });
+    asio::post(mail_thread,
+               [this, t = transport, reports = mail_reports, d = std::move(*d)]() mutable {
+                   SendResult r;
+                   try {
+                       reports->attach(d);
+                       r = send_delivery(*t, d);
+                   } catch (const std::exception& e) {
+                       r = {SendResult::Outcome::retry, e.what()};
+                   }
+                   asio::post(strand, [this, d = std::move(d), r = std::move(r)]() mutable {
+                       on_sent(std::move(d), std::move(r));
+                   });
+               });
 }
 
 void Daemon::Impl::on_sent(Delivery d, SendResult r) {
@@ -541,8 +586,9 @@ void Daemon::Impl::arm_outbox(Instant at) {
     });
 }
 
-// The API and dashboard, on the strand like everything that touches the store. The
-// address is read at start only: changing it takes a restart.
+// The API and dashboard: writes (and /ready) on the strand like everything that writes
+// the store, reads on the read pool (read_pool.hpp) unless [http] read_threads = 0. The
+// address and the number of read threads are read at start only: they take a restart.
 bool Daemon::Impl::start_http() {
     const auto& cfg = runtime->config.http;
     if (!cfg.enabled) return true;
@@ -557,7 +603,9 @@ bool Daemon::Impl::start_http() {
         },
         [this] { return status_line(); },
         [this] { return store_health.problem(); },
-        [this](std::function<void()> work) { asio::post(strand, std::move(work)); },
+        [this](std::function<void(Store&)> work) {
+            asio::post(strand, [this, work = std::move(work)] { work(*runtime->store); });
+        },
     });
     HttpLimits limits;
     limits.max_body = static_cast<std::size_t>(cfg.max_body_kib) * 1024;
@@ -566,8 +614,23 @@ bool Daemon::Impl::start_http() {
     limits.idle_timeout = std::chrono::seconds(cfg.idle_timeout_seconds);
     limits.max_connections = cfg.max_connections;
     limits.max_connections_per_client = cfg.max_connections_per_client;
-    http = std::make_unique<HttpServer>(io, strand, limits,
-                                        [this](const HttpRequest& r) { return api->handle(r); });
+    const HttpLane on_strand{strand, [this](const HttpRequest& r) { return api->handle(r); }};
+    if (cfg.read_threads == 0) {
+        http = std::make_unique<HttpServer>(io, limits,
+                                            [on_strand](const HttpRequest&) { return on_strand; });
+    } else {
+        read_pool = std::make_unique<ReadPool>(cfg.read_threads, runtime->config.store_path);
+        read_pool->publish(*runtime);
+        const HttpLane on_reader{read_pool->executor(), [this](const HttpRequest& r) {
+                                     return read_pool->serve([&](Runtime& reader) {
+                                         return api->handle_read(r, reader);
+                                     });
+                                 }};
+        http =
+            std::make_unique<HttpServer>(io, limits, [on_strand, on_reader](const HttpRequest& r) {
+                return reads_only(r) ? on_reader : on_strand;
+            });
+    }
     std::string error;
     if (!http->listen(cfg.address, static_cast<unsigned short>(cfg.port), error)) {
         spdlog::error("cannot serve the API: {}", error);
@@ -666,6 +729,7 @@ void Daemon::Impl::reload() {
         return;
     }
     transport = std::move(new_transport);
+    if (read_pool) read_pool->publish(*runtime);
     build_workers();
     plan_all();
     warn_erased_config_people();
@@ -728,12 +792,27 @@ int Daemon::run() {
         spdlog::info("ready: {}", status);
         d.notifier.ready(status);
     });
+    std::exception_ptr io_failure;
+    std::thread connections;
+    if (d.read_pool)
+        connections = std::thread([&d, &io_failure] {
+            try {
+                d.io.run();
+            } catch (...) {
+                io_failure = std::current_exception();
+                d.io.stop();
+            }
+        });
     try {
         d.io.run();
+        if (connections.joinable()) connections.join();
+        if (io_failure) std::rethrow_exception(io_failure);
     } catch (const std::exception& e) {
         // A bug, not a condition okod knows how to handle: exit non-zero so systemd
         // restarts it; every committed step is safe in the store.
         spdlog::critical("unexpected error, exiting: {}", e.what());
+        d.io.stop();
+        if (connections.joinable()) connections.join();
         d.mail_thread.join();
         return 1;
     }
@@ -744,11 +823,12 @@ int Daemon::run() {
         // Everything that uses the store first, then the store itself (its WAL is
         // checkpointed and removed as it closes), then the mark of a clean stop.
         d.http.reset();
+        if (d.read_pool) d.read_pool->stop();  // in-flight reads are done: io.run() waited
         d.api.reset();
         d.store_watch.reset();
         d.retention.reset();
         d.sender.reset();
-        d.attacher.reset();
+        d.mail_reports.reset();
         d.engine.reset();
         const auto store_path = d.runtime->config.store_path;
         d.runtime.reset();

@@ -128,6 +128,43 @@ TEST_F(ReportDelivery, the_regisseur_gets_okods_draft_report_five_weeks_before_t
         std::filesystem::exists(dir_ / "reports/jaarrapportage-GM0935-2026.pdf"));  // pdf = false
 }
 
+// okod itself does not build the report where it picks the mail (its strand, where
+// every timer waits), but orders it there and builds it on the mail thread.
+TEST_F(ReportDelivery, an_ordered_report_is_built_only_where_the_mail_is_sent) {
+    OutboxSender ordering(store(), runtime_->definitions, *clock_,
+                          MailIdentity{"oko@maastricht.nl", "OKO Maastricht"},
+                          RetryPolicy{std::chrono::seconds{60}, std::chrono::seconds{600}});
+    ordering.order_reports();
+    live_until(at(2026, 9, 10, 8));
+    clock_->advance_to(at(2026, 9, 10, 12));
+    while (engine().step()) {
+    }
+    std::optional<Delivery> mail;
+    for (int i = 0; i < 100 && !mail; ++i) {
+        auto d = ordering.next_ready();
+        if (!d) break;
+        if (d->message.subject.find("Jaarrapportage") != std::string::npos)
+            mail = std::move(d);
+        else
+            ordering.record(*d, {});
+    }
+    ASSERT_TRUE(mail);
+    const auto html_file = dir_ / "reports/jaarrapportage-GM0935-2026.html";
+    ASSERT_TRUE(mail->report);
+    EXPECT_TRUE(mail->message.attachments.empty());
+    EXPECT_FALSE(std::filesystem::exists(html_file));
+
+    attach_ordered_report(*mail, *attacher_);
+    EXPECT_FALSE(mail->report);
+    const auto* html = attachment(mail->message, "jaarrapportage-GM0935-2026.html");
+    ASSERT_NE(html, nullptr);
+    EXPECT_NE(mail->message.text.find(
+                  "okods concept-jaarrapportage 2026 met de stand van 10 september 2026"),
+              std::string::npos)
+        << mail->message.text;
+    EXPECT_EQ(read_file(html_file), html->data);
+}
+
 TEST_F(ReportDelivery,
        every_reminder_up_to_the_due_date_carries_the_latest_draft_and_the_escalation_none) {
     live_until(at(2026, 10, 16));

@@ -29,6 +29,7 @@ public:
     const std::filesystem::path& dir() const { return dir_.path(); }
     std::filesystem::path config() const { return dir() / "okod.toml"; }
     std::string log() const { return read_file(dir() / "okod.log"); }
+    void signal(int signo) const { okod_->signal(signo); }  // e.g. SIGHUP
 
     // `okoctl tokens create ARGS --config ...`: the secret it prints (EXPECTs exit 0).
     std::string token(std::vector<std::string> args) const;
