@@ -190,23 +190,23 @@ void SqliteStore::save_config_snapshot(const ConfigSnapshot& snapshot) {
     for (const auto& code : snapshot.codes) codes.emplace_back(code);
     bind_all(*s, snapshot.fingerprint, boost::json::serialize(codes));
     s->run();
-    std::vector<Municipality> SqliteStore::municipalities_after(const std::string& code,
-                                                                int limit) {
-        StatementUse s{query(kAfter)};
-        bind_all(*s, code, limit);
-        return read_all<Municipality>(*s, read_municipality);
-    }
+}
 
-    std::vector<std::string> SqliteStore::municipality_codes() {
-        StatementUse s{query(kCodes)};
-        return read_all<std::string>(*s,
-                                     [](const SqliteStatement& row) { return row.column_text(0); });
-    }
+std::vector<Municipality> SqliteStore::municipalities_after(const std::string& code, int limit) {
+    StatementUse s{query(kAfter)};
+    bind_all(*s, code, limit);
+    return read_all<Municipality>(*s, read_municipality);
+}
 
-    bool SqliteStore::has_municipality(const std::string& code) {
-        StatementUse s{query(kExists)};
-        bind_all(*s, code);
-        return read_number(*s) != 0;
-    }
+std::vector<std::string> SqliteStore::municipality_codes() {
+    StatementUse s{query(kCodes)};
+    return read_all<std::string>(*s, [](const SqliteStatement& row) { return row.column_text(0); });
+}
+
+bool SqliteStore::has_municipality(const std::string& code) {
+    StatementUse s{query(kExists)};
+    bind_all(*s, code);
+    return read_number(*s) != 0;
+}
 
 }  // namespace okod
