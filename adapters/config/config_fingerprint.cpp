@@ -38,7 +38,11 @@ std::vector<fs::path> toml_files_in(const fs::path& dir) {
 }  // namespace
 
 std::string config_fingerprint(const Config& settings) {
-    std::string out = file_line(settings.file);
+    // Of okod.toml only what the plan depends on (the paths are in the lines below): its
+    // port, mail server or limits can change without planning again.
+    std::string out =
+        fmt::format("engine {} {} {}\n", settings.engine.due_time.minutes,
+                    settings.engine.reminder_time.minutes, static_cast<int>(settings.language));
     for (const auto* dir :
          {&settings.municipalities_dir, &settings.plans_dir, &settings.definitions_dir}) {
         out += fmt::format("in {}\n", dir->string());

@@ -94,14 +94,20 @@ TEST_F(StartSnapshotTest, a_municipality_taken_out_of_the_files_is_not_served_fr
     EXPECT_EQ(third->config.municipalities.size(), 2u);  // still in the store, not served
 }
 
-TEST_F(StartSnapshotTest, a_changed_definition_or_okod_toml_is_read_again) {
+TEST_F(StartSnapshotTest, a_changed_definition_or_engine_setting_is_read_again) {
     ASSERT_TRUE(start());
     edit(dir_ / "definitions/oko-cycle.toml", "version = 3", "version = 4");
     ASSERT_TRUE(start());
     EXPECT_FALSE(planned_at_start_);
     EXPECT_TRUE(start());
     EXPECT_TRUE(planned_at_start_);
+    // A setting the plan does not depend on (a port, the mail server) is not a change...
     write_file(dir_ / "okod.toml", read_file(dir_ / "okod.toml") + "\n# a comment\n");
+    ASSERT_TRUE(start());
+    EXPECT_TRUE(planned_at_start_);
+    // ... the time reminders go out at is.
+    write_file(dir_ / "okod.toml",
+               read_file(dir_ / "okod.toml") + "[engine]\nreminder_time = \"08:30\"\n");
     ASSERT_TRUE(start());
     EXPECT_FALSE(planned_at_start_);
 }

@@ -42,9 +42,7 @@ std::optional<PersonRecord> person_record(Store& store, const std::string& id) {
     PersonRecord r;
     r.person = *p;
     r.erased_at = store.person_erased_at(id);
-    for (const auto& m : store.all_municipalities())
-        for (const auto& a : store.assignments_of_municipality(m.code))
-            if (a.person_id == id) r.assignments.push_back(a);
+    r.assignments = store.assignments_of_person(id);  // by municipality, as before
 
     // A task was theirs when it was open on a day they held its role: made on or before
     // their last day, and not closed before their first.
