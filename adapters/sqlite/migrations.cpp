@@ -493,9 +493,16 @@ CREATE INDEX role_assignments_person ON role_assignments(person_id, municipality
 // Issue 18, start-up that does not grow with history: the hand-over check reads a
 // municipality's unfinished instances, not its ten years of finished ones; and the
 // configuration okod last synced and planned from, so that a start with the same
-// files takes its municipalities from here instead of parsing every file again.
+// files takes its municipalities from here instead of parsing every file again. And
+// one index fewer to write at every e-mail queued.
 constexpr std::string_view kMigrationStartup = R"sql(
 CREATE INDEX instances_open ON instances(municipality, id) WHERE finished_at IS NULL;
+
+-- Every index on a row written per step costs the decade benchmark some 2-4 s of its
+-- 8 (BENCHMARKS.md): a group commit spanning 342 municipalities dirties a leaf page of
+-- each per-municipality index for each of them. A municipality's e-mails with one
+-- status are found through outbox_municipality, reading that municipality's rows only.
+DROP INDEX outbox_municipality_status;
 
 CREATE TABLE config_snapshot (
     id          INTEGER PRIMARY KEY CHECK (id = 1),

@@ -66,7 +66,9 @@ const StoreSql kReady{
 const StoreSql kNextAttempt{
     "SELECT coalesce(next_attempt_at, created_at) FROM outbox "
     "WHERE status = 'pending' ORDER BY next_attempt_at, id LIMIT 1"};
-// outbox_municipality and outbox_municipality_status (migration 10) serve these.
+// outbox_municipality (migration 10) serves these; with a status, the municipality's
+// rows are read in id order and the others skipped (outbox_municipality_status went
+// again in migration 12: its cost at every e-mail queued was more than it saved).
 const StoreSql kOfMunicipality{select_from(
     outbox_columns, "FROM outbox WHERE municipality = ?1 AND id > ?2 ORDER BY id LIMIT ?3")};
 const StoreSql kOfMunicipalityWithStatus{
