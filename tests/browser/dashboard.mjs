@@ -72,6 +72,33 @@ try {
   check((await page.locator('#roles').innerText()).includes('Regisseur (projectleider)'), 'role holders are listed');
   check(await page.locator('#positions li').count() > 0, 'the position in the cycle is shown');
 
+  // WCAG 1.4.11 (non-text contrast, 3:1): the orange traffic light against its card, and
+  // the focus ring of the element Tab reaches against the page.
+  await page.keyboard.press('Tab');
+  const contrast = await page.evaluate(() => {
+    const luminance = (css) => css.match(/[\d.]+/g).slice(0, 3).map((v) => Number(v) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+      .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const ratio = (a, b) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const probe = document.createElement('span');
+    probe.className = 'light oranje';
+    document.querySelector('main').append(probe);
+    const orange = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    const page = getComputedStyle(document.documentElement).backgroundColor;  // :root's
+    return {
+      orange: ratio(orange, 'rgb(255, 255, 255)'),  // the cards are white
+      ring: ratio(getComputedStyle(document.activeElement).outlineColor, page),
+      focused: document.activeElement.tagName,
+    };
+  });
+  check(contrast.orange >= 3, `the orange light stands out 3:1 from its card (${contrast.orange.toFixed(2)}:1)`);
+  check(contrast.ring >= 3,
+        `the focus ring (on ${contrast.focused}) stands out 3:1 from the page (${contrast.ring.toFixed(2)}:1)`);
+
   const overdue = page.locator('#overdue tr.task.rood').first();
   await overdue.waitFor({ state: 'visible', timeout: TIMEOUT });
   const taskId = await overdue.getAttribute('data-task');
