@@ -99,6 +99,12 @@ try {
   check(contrast.ring >= 3,
         `the focus ring (on ${contrast.focused}) stands out 3:1 from the page (${contrast.ring.toFixed(2)}:1)`);
 
+  // On a phone (390 px) the page fits the screen: nothing to scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const phoneWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(phoneWidth <= 390, `on a 390 px phone the page is ${phoneWidth} px wide`);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+
   const overdue = page.locator('#overdue tr.task.rood').first();
   await overdue.waitFor({ state: 'visible', timeout: TIMEOUT });
   const taskId = await overdue.getAttribute('data-task');
