@@ -5,7 +5,8 @@
 # dashboard test, and printing the yearly report to PDF, checked with poppler-utils) and
 # Node.js with playwright-core from npm (the dashboard's browser test) and
 # @apidevtools/swagger-parser (validates the OpenAPI document), both pinned in
-# tests/browser/package-lock.json. Boost comes as the 1.81 packages only: they
+# tests/browser/package-lock.json, and oidc-provider (a real OpenID provider for the
+# sign-in tests, tests/oidc/package-lock.json). Boost comes as the 1.81 packages only: they
 # conflict with the default 1.74 libboost-dev.
 #
 #   scripts/install-deps.sh           build dependencies
@@ -27,6 +28,7 @@ packages=(
     libcli11-dev
     libcurl4-openssl-dev
     libssl-dev
+    libcjose-dev libjansson-dev
     libsystemd-dev
     libbenchmark-dev
 )
@@ -54,4 +56,6 @@ fi
 if [ "${1:-}" = "--tests" ]; then
     # The browser test's driver and the OpenAPI validator, exactly as locked (seconds).
     (cd "$(dirname "$0")/../tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+    # The OpenID provider the sign-in tests run against (oidc-provider).
+    (cd "$(dirname "$0")/../tests/oidc" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -7,11 +7,16 @@
 // presents and looking that hash up (Store::token_by_hash).
 //
 // Thread-safe: no state of its own (OpenSSL's generator is thread-safe).
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace okod {
+
+// RFC 4648 section 5 (base64url), without padding: safe in headers, URLs, cookies and
+// shell variables.
+std::string base64url(const unsigned char* data, std::size_t n);
 
 // A new secret. Throws std::runtime_error when the OS cannot supply randomness (never
 // falls back to anything weaker).

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "adapters/config/mail_section.hpp"
+#include "adapters/config/oidc_section.hpp"
 #include "adapters/toml/toml_fields.hpp"
 #include "model/input_rules.hpp"
 #include "time/amsterdam.hpp"
@@ -196,7 +197,7 @@ ConfigResult load_settings(const fs::path& file) {
     const fs::path base = fs::absolute(file).parent_path();
     f.allow_only(t, "okod.toml",
                  {"store", "definitions", "calendar", "engine", "municipalities", "mail", "outbox",
-                  "http", "reports", "privacy"});
+                  "http", "reports", "privacy", "oidc"});
 
     Config c;
     c.file = file;
@@ -289,6 +290,7 @@ ConfigResult load_settings(const fs::path& file) {
         c.privacy.mail_retention_months = f.integer_in(*privacy, "mail_retention_months",
                                                        c.privacy.mail_retention_months, 1, 120);
     }
+    c.oidc = read_oidc_section(f, t, base);
     if (c.plans_dir.empty()) c.plans_dir = c.municipalities_dir / "plans";
     if (!errors.empty()) return result;
     result.config = std::move(c);

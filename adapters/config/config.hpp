@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "adapters/config/mail_config.hpp"
+#include "adapters/oidc/oidc_config.hpp"
 #include "adapters/year_plan/year_plan_loader.hpp"
 #include "definition/load_error.hpp"
 #include "engine/engine.hpp"
@@ -64,6 +65,7 @@ struct Config {
     HttpConfig http;
     ReportsConfig reports;
     PrivacyConfig privacy;
+    std::optional<OidcConfig> oidc;  // [oidc]; nullopt: no OpenID Connect sign-in
     Language language = Language::nl;
     std::vector<Municipality> municipalities;  // ordered by code
     std::vector<Person> people;                // ordered by id

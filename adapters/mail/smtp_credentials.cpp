@@ -48,7 +48,8 @@ SmtpCredentials load_smtp_credentials(const fs::path& file) {
     return {required(t, file, "username"), required(t, file, "password")};
 }
 
-std::optional<std::string> credentials_permission_warning(const fs::path& file) {
+std::optional<std::string> credentials_permission_warning(const fs::path& file,
+                                                          std::string_view what) {
     std::error_code ec;
     const auto perms = fs::status(file, ec).permissions();
     if (ec) return std::nullopt;
@@ -56,9 +57,9 @@ std::optional<std::string> credentials_permission_warning(const fs::path& file) 
                             fs::perms::others_read | fs::perms::others_write;
     if ((perms & others) == fs::perms::none) return std::nullopt;
     return fmt::format(
-        "SMTP credentials file {} can be read by other users (mode {:04o}); "
+        "{} {} can be read by other users (mode {:04o}); "
         "run: chmod 600 {}",
-        file.string(), static_cast<unsigned>(perms & fs::perms::mask), file.string());
+        what, file.string(), static_cast<unsigned>(perms & fs::perms::mask), file.string());
 }
 
 }  // namespace okod

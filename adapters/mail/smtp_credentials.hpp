@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace okod {
 
@@ -24,6 +25,8 @@ SmtpCredentials load_smtp_credentials(const std::filesystem::path& file);
 
 // A warning when group or others may read the file ("chmod 600 ..."); nullopt when
 // only the owner can, or when the file cannot be inspected (loading will say why).
-std::optional<std::string> credentials_permission_warning(const std::filesystem::path& file);
+// `what` names the file in the warning (the OIDC client secret's file uses it too).
+std::optional<std::string> credentials_permission_warning(
+    const std::filesystem::path& file, std::string_view what = "SMTP credentials file");
 
 }  // namespace okod
