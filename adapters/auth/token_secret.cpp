@@ -71,6 +71,18 @@ std::string new_feed_secret() {
     return std::string(kFeedSecretPrefix) + new_token_secret().substr(kPrefix.size());
 }
 
+std::string new_session_secret() {
+    return std::string(kSessionSecretPrefix) + new_token_secret().substr(kPrefix.size());
+}
+
+std::string new_link_secret() {
+    return std::string(kLinkSecretPrefix) + new_token_secret().substr(kPrefix.size());
+}
+
+std::string csrf_token_of(std::string_view session_secret) {
+    return hash_token("okod-csrf\n" + std::string(session_secret));
+}
+
 std::string hash_token(std::string_view secret) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
@@ -105,7 +117,8 @@ std::string redact_token_secrets(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         std::string_view prefix;
-        for (std::string_view p : {kFeedSecretPrefix, kTokenSecretPrefix})
+        for (std::string_view p :
+             {kFeedSecretPrefix, kSessionSecretPrefix, kLinkSecretPrefix, kTokenSecretPrefix})
             if (text.compare(i, p.size(), p) == 0) {
                 prefix = p;
                 break;

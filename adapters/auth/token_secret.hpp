@@ -30,6 +30,18 @@ inline constexpr std::string_view kFeedSecretPrefix = "okodcal_";
 // An API token's prefix: a feed URL with one of these in it is refused, never looked up.
 inline constexpr std::string_view kTokenSecretPrefix = "okod_";
 
+// A browser session's secret, the value of the okod_session cookie: "okodsess_" and 43
+// base64url characters. And a sign-in link's (/auth/link/<secret>): "okodlink_" and 43.
+// Both are hashed with hash_token; neither works as a bearer token.
+std::string new_session_secret();
+std::string new_link_secret();
+inline constexpr std::string_view kSessionSecretPrefix = "okodsess_";
+inline constexpr std::string_view kLinkSecretPrefix = "okodlink_";
+// The CSRF token of a session (daemon/api/session_auth.hpp): derived from its secret, so
+// it needs no storage and a page on another site, which cannot read the cookie, cannot
+// know it. Lowercase hex, 64 characters.
+std::string csrf_token_of(std::string_view session_secret);
+
 // Lowercase hex SHA-256 of the secret: 64 characters.
 //
 // No constant-time comparison is needed anywhere: the store is searched for the hash,
@@ -42,8 +54,9 @@ std::string hash_token(std::string_view secret);
 // secret, or a secret with whitespace inside.
 std::optional<std::string> bearer_secret(std::string_view authorization_header);
 
-// `text` (a request target, say) with every token and feed secret in it cut to "okod_…"
-// or "okodcal_…", for logs: calendar apps put the secret in the URL.
+// `text` (a request target, say) with every token, feed, session and link secret in it
+// cut to its prefix and "…" ("okod_…", "okodcal_…"), for logs: calendar apps put the secret in the
+// URL.
 std::string redact_token_secrets(std::string_view text);
 
 }  // namespace okod

@@ -197,7 +197,7 @@ ConfigResult load_settings(const fs::path& file) {
     const fs::path base = fs::absolute(file).parent_path();
     f.allow_only(t, "okod.toml",
                  {"store", "definitions", "calendar", "engine", "municipalities", "mail", "outbox",
-                  "http", "reports", "privacy", "oidc"});
+                  "http", "reports", "privacy", "auth", "oidc"});
 
     Config c;
     c.file = file;
@@ -247,7 +247,7 @@ ConfigResult load_settings(const fs::path& file) {
         f.allow_only(*http, "[http]",
                      {"enabled", "address", "port", "max_body_kib", "header_timeout_seconds",
                       "read_timeout_seconds", "idle_timeout_seconds", "max_connections",
-                      "max_connections_per_client", "read_threads"});
+                      "max_connections_per_client", "read_threads", "public_url"});
         c.http.enabled = true;
         if (const auto* on = (*http)["enabled"].node()) {
             if (const auto* b = on->as_boolean())
@@ -272,6 +272,13 @@ ConfigResult load_settings(const fs::path& file) {
         c.http.max_connections_per_client = f.integer_in(
             *http, "max_connections_per_client", c.http.max_connections, 1, c.http.max_connections);
         c.http.read_threads = f.integer_in(*http, "read_threads", c.http.read_threads, 0, 64);
+        if (auto u = f.optional_string(*http, "public_url")) {
+            while (!u->empty() && u->back() == '/') u->pop_back();
+            if (!u->starts_with("https://") && !u->starts_with("http://"))
+                f.error((*http)["public_url"].node(),
+                        "public_url must start with https:// (or http:// for a test)");
+            c.http.public_url = *u;
+        }
     }
     c.reports.dir = c.store_path.parent_path() / "reports";
     if (const toml::table* reports = f.optional_table(t, "reports")) {
@@ -291,6 +298,23 @@ ConfigResult load_settings(const fs::path& file) {
                                                        c.privacy.mail_retention_months, 1, 120);
     }
     c.oidc = read_oidc_section(f, t, base);
+    if (const toml::table* auth = f.optional_table(t, "auth")) {
+        f.allow_only(*auth, "[auth]",
+                     {"session_idle_minutes", "session_max_minutes", "link_minutes", "admins"});
+        constexpr int kWeek = 7 * 24 * 60;
+        c.auth.session_max_minutes =
+            f.integer_in(*auth, "session_max_minutes", c.auth.session_max_minutes, 5, kWeek);
+        c.auth.session_idle_minutes =
+            f.integer_in(*auth, "session_idle_minutes",
+                         std::min(c.auth.session_idle_minutes, c.auth.session_max_minutes), 5,
+                         c.auth.session_max_minutes);
+        c.auth.link_minutes = f.integer_in(*auth, "link_minutes", c.auth.link_minutes, 1, 24 * 60);
+        c.auth.admins = f.string_array(*auth, "admins");
+        for (const auto& a : c.auth.admins)
+            if (a.find('@') == std::string::npos)
+                f.error((*auth)["admins"].node(),
+                        fmt::format("admins lists e-mail addresses; '{}' is not one", a));
+    }
     if (c.plans_dir.empty()) c.plans_dir = c.municipalities_dir / "plans";
     if (!errors.empty()) return result;
     result.config = std::move(c);

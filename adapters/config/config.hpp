@@ -32,6 +32,21 @@ struct HttpConfig {
     // Threads that serve the read operations (GET) on read-only connections of their
     // own, so no read holds up the scheduler; 0: every request on the scheduler's strand.
     int read_threads = 2;
+    // How people reach okod, "https://oko.gemeente.nl": the sign-in links in e-mails
+    // point there, and a browser's Origin must be it. Empty: http://address:port.
+    std::string public_url;
+};
+
+// [auth]: signing in from a browser (README "Inloggen / signing in"). A session ends
+// after `session_idle_minutes` without a request, and after `session_max_minutes` in
+// any case (a working day, so a shared computer does not stay signed in overnight); a
+// sign-in link works once, for `link_minutes`. The people whose e-mail address is in
+// `admins` sign in as administrators.
+struct AuthConfig {
+    int session_idle_minutes = 8 * 60;
+    int session_max_minutes = 12 * 60;
+    int link_minutes = 15;
+    std::vector<std::string> admins;  // e-mail addresses, compared without case
 };
 
 // Where okod writes the reports it makes itself (the draft yearly report it sends with
@@ -66,6 +81,7 @@ struct Config {
     ReportsConfig reports;
     PrivacyConfig privacy;
     std::optional<OidcConfig> oidc;  // [oidc]; nullopt: no OpenID Connect sign-in
+    AuthConfig auth;
     Language language = Language::nl;
     std::vector<Municipality> municipalities;  // ordered by code
     std::vector<Person> people;                // ordered by id

@@ -511,11 +511,42 @@ CREATE TABLE config_snapshot (
 );
 )sql";
 
-constexpr std::array<std::string_view, 12> kMigrations{
+// Signing in from a browser (issue 19): sessions and the one-time sign-in links mailed to
+// open them, each kept as the SHA-256 of its secret like a token's. A session is deleted
+// at logout and when it has ended; a link is marked used, once. sign_in_requests holds
+// when a link was last asked for a person, so the form cannot flood their inbox.
+constexpr std::string_view kMigrationSessions = R"sql(
+CREATE TABLE sessions (
+    id              INTEGER PRIMARY KEY,
+    hash            TEXT NOT NULL UNIQUE,
+    person_id       TEXT NOT NULL REFERENCES people(id),
+    created_at      INTEGER NOT NULL,
+    last_seen_at    INTEGER NOT NULL,
+    idle_expires_at INTEGER NOT NULL,
+    expires_at      INTEGER NOT NULL
+);
+CREATE INDEX sessions_person ON sessions(person_id);
+
+CREATE TABLE sign_in_links (
+    hash       TEXT PRIMARY KEY,
+    person_id  TEXT NOT NULL REFERENCES people(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at    INTEGER
+) WITHOUT ROWID;
+
+CREATE TABLE sign_in_requests (
+    person_id    TEXT PRIMARY KEY REFERENCES people(id),
+    requested_at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 13> kMigrations{
     kMigration1,           kMigration2,           kMigration3,
     kMigration4,           kMigration5,           kMigration6,
     kMigration7,           kMigrationMemberships, kMigrationPersonalData,
-    kMigrationReadIndexes, kMigrationTaskIndexes, kMigrationStartup};
+    kMigrationReadIndexes, kMigrationTaskIndexes, kMigrationStartup,
+    kMigrationSessions};
 
 }  // namespace
 

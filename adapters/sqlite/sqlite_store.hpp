@@ -183,6 +183,18 @@ public:
     void replace_school_holidays(const std::vector<SchoolHoliday>& holidays) override;
     std::vector<SchoolHoliday> imported_school_holidays() override;
 
+    // sqlite_session_store.cpp: browser sessions and sign-in links.
+    std::int64_t add_session(const Session& s) override;
+    std::optional<Session> session_by_hash(const std::string& hash) override;
+    void touch_session(std::int64_t id, Instant last_seen, Instant idle_expires_at) override;
+    bool delete_session(const std::string& hash) override;
+    std::int64_t delete_ended_sessions(Instant now) override;
+    void add_sign_in_link(const SignInLink& link) override;
+    std::optional<SignInLink> sign_in_link(const std::string& hash) override;
+    bool consume_sign_in_link(const std::string& hash, Instant at) override;
+    std::optional<Instant> last_sign_in_request(const std::string& person_id) override;
+    void set_sign_in_request(const std::string& person_id, Instant at) override;
+
     // sqlite_personal_data.cpp
     ErasureCounts erase_person(const PersonErasure& erasure) override;
     // Moves the write-ahead log into the file and truncates it, so that page images

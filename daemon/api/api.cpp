@@ -62,6 +62,7 @@ HttpResponse Api::handle_read(const HttpRequest& request, Runtime& reader) {
         []() -> std::optional<std::string> { not_on_a_read_thread("problem()"); },
         c_.defer,
         c_.token_usage,
+        c_.session_usage,
     };
     try {
         auto response = answer(request, c, true);

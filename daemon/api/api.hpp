@@ -38,6 +38,8 @@ struct ApiContext {
     // last_used_at, which no request should wait for.
     std::function<void(std::function<void(Store&)>)> defer;
     std::shared_ptr<TokenUsage> token_usage = std::make_shared<TokenUsage>();
+    // When each browser session was last recorded as seen (session_auth.hpp), by id.
+    std::shared_ptr<TokenUsage> session_usage = std::make_shared<TokenUsage>();
 };
 
 class Api {

@@ -16,6 +16,10 @@ HttpResponse serve_openapi(RouteCall&);
 HttpResponse serve_dashboard_file(RouteCall&);
 HttpResponse serve_me(RouteCall&);
 HttpResponse serve_version(RouteCall&);
+HttpResponse request_sign_in_link(RouteCall&);  // sign_in_routes.cpp
+HttpResponse show_sign_in_link(RouteCall&);
+HttpResponse use_sign_in_link(RouteCall&);
+HttpResponse sign_out(RouteCall&);
 HttpResponse serve_person_calendar(RouteCall&);  // ical_routes.cpp
 HttpResponse serve_municipality_calendar(RouteCall&);
 HttpResponse list_municipalities(RouteCall&);  // municipalities_routes.cpp
@@ -63,7 +67,7 @@ constexpr std::array kOperations{
     Operation{"openapi", "GET", "/openapi.json", none, role, serve_openapi, "", "OpenApiDocument",
               "", "This API's OpenAPI document"},
     Operation{"dashboard", "GET", "/", none, role, serve_dashboard_file, "", "", "",
-              "The dashboard (it asks for a token)"},
+              "The dashboard (it asks to sign in)"},
     Operation{"dashboard.index", "GET", "/index.html", none, role, serve_dashboard_file, "", "", "",
               "The dashboard"},
     Operation{"dashboard.alias", "GET", "/dashboard", none, role, serve_dashboard_file, "", "", "",
@@ -76,6 +80,17 @@ constexpr std::array kOperations{
               "The dashboard's icon"},
     Operation{"dashboard.icon.ico", "GET", "/favicon.ico", none, role, serve_dashboard_file, "", "",
               "", "The dashboard's icon, where a browser asks for it"},
+    // --- signing in (session_auth.hpp) -----------------------------------------------------
+    Operation{"auth.link", "POST", "/auth/link", none, role, request_sign_in_link, "SignInRequest",
+              "SignInAccepted", "",
+              "Mail a one-time sign-in link to a person who holds a role (the same answer "
+              "for any address)"},
+    Operation{"auth.link.show", "GET", "/auth/link/{secret}", none, role, show_sign_in_link, "", "",
+              "", "The sign-in link's page: a button that signs in (a GET changes nothing)"},
+    Operation{"auth.link.use", "POST", "/auth/link/{secret}", none, role, use_sign_in_link, "", "",
+              "", "Use the sign-in link once: sets the session cookie, 303 to the dashboard"},
+    Operation{"auth.logout", "POST", "/auth/logout", any_token, role, sign_out, "", "SignedOut", "",
+              "End this browser's session (X-CSRF-Token)"},
     Operation{"ical.person", "GET", "/ical/person/{id}.ics", feed, resource, serve_person_calendar,
               "", "", "okoctl people feed-url",
               "A person's deadlines as a calendar feed (iCalendar)"},

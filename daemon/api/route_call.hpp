@@ -8,9 +8,11 @@
 // Not thread-safe: lives for one request on okod's strand.
 #include <boost/json/value.hpp>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "daemon/api/api_request.hpp"
+#include "daemon/api/session_auth.hpp"
 #include "daemon/http/http_server.hpp"
 #include "model/api_token.hpp"
 #include "model/refusal.hpp"
@@ -35,6 +37,7 @@ struct RouteCall {
     ApiTarget target;
     PathParams params;  // "{code}" of the path pattern -> "GM0935"
     ApiToken token;     // empty for public and feed routes (they authenticate themselves)
+    std::optional<SignedIn> session;  // when a browser's session cookie authenticated it
 
     Runtime& runtime() const;
     Store& store() const;

@@ -7,7 +7,7 @@
 
 #include "daemon/api/api_error.hpp"
 #include "daemon/api/operations.hpp"
-#include "daemon/api/token_auth.hpp"
+#include "daemon/api/session_auth.hpp"
 
 namespace okod {
 namespace {
@@ -105,13 +105,18 @@ HttpResponse route_request(const HttpRequest& request, ApiContext& context) {
         r.headers.emplace_back("Allow", fmt::format("{}", fmt::join(allowed, ", ")));
         return r;
     }
-    ApiToken token;
+    Caller caller;
     const bool needs_token = needs_bearer_token(found->permission);
-    if (needs_token) token = authenticate_bearer(request, context);
-    if (needs_token && found->gate == Gate::role && !may_use(token, found->permission))
-        throw forbidden(fmt::format("a {} token may not {}", to_string(token.role),
+    if (needs_token) caller = authenticate_request(request, context);
+    if (needs_token && found->gate == Gate::role && !may_use(caller.token, found->permission))
+        throw forbidden(fmt::format("a {} token may not {}", to_string(caller.token.role),
                                     what_is_refused(found->permission)));
-    RouteCall call{request, context, std::move(target), std::move(params), std::move(token)};
+    RouteCall call{request,
+                   context,
+                   std::move(target),
+                   std::move(params),
+                   std::move(caller.token),
+                   std::move(caller.session)};
     return found->handler(call);
 }
 

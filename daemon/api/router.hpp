@@ -5,6 +5,9 @@
 //   no row's path pattern matches         404 "no route ..."
 //   a pattern matches, not the method     405 with Allow: the methods the table has there
 //   the row needs a token                 401 unless Authorization: Bearer is a live token
+//                                         or the okod_session cookie a live session (a
+//                                         write by cookie: 403 without its CSRF token;
+//                                         session_auth.hpp)
 //   Gate::role and may_use says no        403 "a <role> token may not ..."
 //   then the row's handler                which looks up what the request names and asks
 //                                         api_access about it (Gate::resource)

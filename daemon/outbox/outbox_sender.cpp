@@ -134,6 +134,16 @@ std::optional<Delivery> OutboxSender::next_ready() {
         if (ready.empty()) return std::nullopt;
         Delivery d;
         d.item = std::move(ready.front());
+        if (d.item.kind == OutboxKind::sign_in) {
+            std::string why_not = "not sent: okod signs nobody in by e-mail here";
+            auto message = sign_in_ ? sign_in_(d.item, why_not) : std::nullopt;
+            if (!message) {
+                retire(d.item, why_not);
+                continue;
+            }
+            d.message = std::move(*message);
+            return d;
+        }
         if (const auto reason = obsolete_reason(d.item)) {
             retire(d.item, *reason);
             continue;
@@ -184,9 +194,15 @@ void OutboxSender::record(const Delivery& d, const SendResult& result) {
         item.last_error = result.error;
         // Only a permanent refusal makes a dead letter. A transient failure (the server
         // down, a 4xx) is tried again, for as long as the task is open (next_ready()).
-        if (result.outcome == SendResult::Outcome::rejected) {
+        if (result.outcome != SendResult::Outcome::rejected) {
+            item.next_attempt_at = now + policy_.delay_after(item.attempts);
+        } else {
             item.status = OutboxStatus::dead;
             item.next_attempt_at.reset();
+        }
+        // A municipality's audit log notes its undeliverable mail; a sign-in link is
+        // about no municipality (okod's log and the outbox say it went undelivered).
+        if (item.status == OutboxStatus::dead && item.kind != OutboxKind::sign_in) {
             Event e;
             e.at = now;
             e.municipality = item.municipality;
@@ -205,8 +221,6 @@ void OutboxSender::record(const Delivery& d, const SendResult& result) {
                 e.state = task->state;
             }
             store_.append_event(e);
-        } else {
-            item.next_attempt_at = now + policy_.delay_after(item.attempts);
         }
     }
     store_.update_outbox(item);

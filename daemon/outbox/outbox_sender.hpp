@@ -12,6 +12,7 @@
 // The send itself is not done here: the daemon runs the blocking transport on a worker
 // thread and calls record() back on its strand. deliver_ready() does both in a row for
 // tests and one-shot use.
+#include <functional>
 #include <optional>
 
 #include "adapters/mail/reminder_mail.hpp"
@@ -69,6 +70,13 @@ public:
     // attach_ordered_report() on the mail thread; building it takes a second on a large
     // store, which the daemon's strand (every timer) must not wait for.
     void order_reports() { order_reports_ = true; }
+    // Sign-in links (OutboxKind::sign_in) are composed by `compose`, which makes the link
+    // when the mail goes out (its secret exists only in the mail), or nullopt when it is
+    // no use any more (asked for longer ago than a link works: marked obsolete). Without
+    // one, sign-in mails are obsolete at once.
+    using SignInComposer =
+        std::function<std::optional<MailMessage>(const OutboxItem&, std::string& why_not)>;
+    void set_sign_in_composer(SignInComposer compose) { sign_in_ = std::move(compose); }
     // When the next pending message may be tried (for the daemon's timer).
     std::optional<Instant> next_attempt() { return store_.next_outbox_attempt(); }
 
@@ -90,6 +98,7 @@ private:
     RetryPolicy policy_;
     AnnualReportAttacher* attacher_ = nullptr;
     bool order_reports_ = false;
+    SignInComposer sign_in_;
 };
 
 }  // namespace okod

@@ -26,6 +26,7 @@
 #include "daemon/api/router.hpp"
 #include "daemon/http/http_server.hpp"
 #include "daemon/outbox/outbox_sender.hpp"
+#include "daemon/outbox/sign_in_mailer.hpp"
 #include "daemon/outbox/transport_factory.hpp"
 #include "daemon/privacy/retention_timer.hpp"
 #include "daemon/run/clean_stop.hpp"
@@ -288,6 +289,10 @@ void Daemon::Impl::build_workers() {
                                             retry_policy_of(c.mail));
     mail_reports = std::make_shared<MailReports>(*runtime);
     sender->order_reports();
+    sender->set_sign_in_composer([this, from = MailIdentity{c.mail.from_address, c.mail.from_name}](
+                                     const OutboxItem& item, std::string& why_not) {
+        return compose_sign_in(*runtime, from, item, why_not);
+    });
     refresh_names();
     retention = std::make_unique<RetentionTimer>(strand, *runtime->store, runtime->config, *clock);
 }

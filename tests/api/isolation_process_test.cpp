@@ -101,6 +101,9 @@ const std::vector<Route>& routes() {
         {"GET", "/api/v1/people/{person}/export", "", 404, 404, 404},
         {"GET", "/ical/municipality/{code}.ics", "", 404, 404, 403},
         {"GET", "/ical/person/{person}.ics", "", 404, 404, 404},
+        // A sign-in link's secret is no municipality's id: whatever is guessed is gone.
+        {"GET", "/auth/link/okodlink_{code}", "", 410, 410, 410},
+        {"POST", "/auth/link/okodlink_{code}", "", 410, 410, 410},
     };
     return kRoutes;
 }

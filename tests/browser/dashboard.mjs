@@ -35,11 +35,17 @@ function check(condition, what) {
   console.log(`ok: ${what}`);
 }
 
+// Signing in by e-mail comes first; the token is the administrators' second option.
+async function pasteToken(page, token) {
+  if (await page.locator('#token-login').getAttribute('open') === null) await page.click('#token-login summary');
+  await page.fill('#token', token);
+}
+
 async function logIn(page, token) {
   await page.goto(args.url + '/');
   await page.locator('#login').waitFor({ state: 'visible', timeout: TIMEOUT });
-  check(await page.locator('#login h1').innerText() === 'Inloggen', 'the login page is in Dutch');
-  await page.fill('#token', token);
+  check(await page.locator('#login h1').innerText() === 'Inloggen met e-mail', 'the login page is in Dutch');
+  await pasteToken(page, token);
   await page.click('#login-button');
   await page.locator('#dashboard').waitFor({ state: 'visible', timeout: TIMEOUT });
 }
@@ -181,7 +187,8 @@ try {
 
   // --- a wrong token -------------------------------------------------------------------
   await page.click('#logout');
-  await page.fill('#token', 'okod_not-a-real-token');
+  await page.locator('#login').waitFor({ state: 'visible', timeout: TIMEOUT });
+  await pasteToken(page, 'okod_not-a-real-token');
   await page.click('#login-button');
   await page.locator('#banner.error').waitFor({ state: 'visible', timeout: TIMEOUT });
   check((await page.locator('#banner').innerText()).includes('niet'), 'an unknown token gets a Dutch error');

@@ -10,15 +10,22 @@ namespace okod::test {
 using namespace std::chrono_literals;
 
 ApiDaemon::ApiDaemon(const std::string& start, const std::string& http_settings,
-                     const std::function<void(const std::filesystem::path&)>& prepare)
+                     const std::function<void(const std::filesystem::path&)>& prepare,
+                     int smtp_port)
     : port_(free_loopback_port()) {
     copy_demo_config(dir());
     if (prepare) prepare(dir());
     std::string toml = read_file(config());
-    toml += fmt::format(
-        "[http]\naddress = \"127.0.0.1\"\nport = {}\n{}[mail]\ntransport = \"directory\"\n"
-        "from = \"oko@regio.example\"\ndirectory = \"state/mail\"\n",
-        port_, http_settings);
+    toml += fmt::format("[http]\naddress = \"127.0.0.1\"\nport = {}\n{}", port_, http_settings);
+    toml += smtp_port > 0
+                ? fmt::format(
+                      "[mail]\ntransport = \"smtp\"\nfrom = \"oko@regio.example\"\n"
+                      "[mail.smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n"
+                      "timeout_seconds = 5\n",
+                      smtp_port)
+                : std::string(
+                      "[mail]\ntransport = \"directory\"\nfrom = \"oko@regio.example\"\n"
+                      "directory = \"state/mail\"\n");
     write_file(config(), toml);
     okod_ = std::make_unique<ChildProcess>(
         binary_path("okod"),

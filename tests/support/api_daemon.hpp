@@ -17,10 +17,12 @@ class ApiDaemon {
 public:
     // Starts okod and waits (bounded) until it is ready; check ready() afterwards.
     // `http_settings`: extra lines for the [http] table, e.g. "max_body_kib = 1\n";
-    // `prepare`: changes to the copied config (its directory) before okod starts.
+    // `prepare`: changes to the copied config (its directory) before okod starts;
+    // `smtp_port`: mail goes to an SMTP server there (an SmtpSink), not to state/mail.
     explicit ApiDaemon(const std::string& start = "2026-03-02T09:00:00+01:00",
                        const std::string& http_settings = "",
-                       const std::function<void(const std::filesystem::path&)>& prepare = {});
+                       const std::function<void(const std::filesystem::path&)>& prepare = {},
+                       int smtp_port = 0);
     ~ApiDaemon();  // SIGTERM, and the exit code must be 0 (checked with EXPECT)
 
     bool ready() const { return ready_; }

@@ -24,6 +24,7 @@ std::optional<EventKind> notice_event(OutboxKind kind) {
         case OutboxKind::vacancy:
             return EventKind::vacancy;
         case OutboxKind::overdue:
+        case OutboxKind::sign_in:  // not the engine's: the API enqueues it
             return std::nullopt;
     }
     return std::nullopt;

@@ -25,11 +25,12 @@ constexpr std::array<std::pair<OutboxStatus, std::string_view>, 4> kOutboxStatus
     {OutboxStatus::dead, "dead"},
     {OutboxStatus::obsolete, "obsolete"},
 }};
-constexpr std::array<std::pair<OutboxKind, std::string_view>, 4> kOutboxKind{{
+constexpr std::array<std::pair<OutboxKind, std::string_view>, 5> kOutboxKind{{
     {OutboxKind::reminder, "reminder"},
     {OutboxKind::overdue, "overdue"},
     {OutboxKind::escalation, "escalation"},
     {OutboxKind::vacancy, "vacancy"},
+    {OutboxKind::sign_in, "sign_in"},
 }};
 
 }  // namespace

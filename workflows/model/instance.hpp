@@ -123,10 +123,11 @@ std::optional<OutboxStatus> parse_outbox_status(std::string_view text);
 
 // What a message is about: a deadline coming (reminder), passed (overdue), passed
 // long enough to tell someone else (escalation), or nobody holding the role it was for
-// (vacancy, to the regisseur or steering group). The names are stored and shown (API,
+// (vacancy, to the regisseur or steering group); or a one-time sign-in link a person asked
+// for (sign_in: no task, no municipality). The names are stored and shown (API,
 // okoctl outbox); a stored name not listed is an error where it is read, as for
 // OutboxStatus: no migration ever wrote another.
-enum class OutboxKind { reminder, overdue, escalation, vacancy };
+enum class OutboxKind { reminder, overdue, escalation, vacancy, sign_in };
 std::string_view to_string(OutboxKind k);
 std::optional<OutboxKind> parse_outbox_kind(std::string_view text);
 

@@ -31,6 +31,7 @@
 #include "model/store/outbox_store.hpp"
 #include "model/store/people_store.hpp"
 #include "model/store/plan_store.hpp"
+#include "model/store/session_store.hpp"
 #include "model/store/store_refusal.hpp"
 #include "model/store/task_store.hpp"
 #include "model/store/timer_store.hpp"
@@ -55,7 +56,8 @@ class Store : public DefinitionStore,
               public TokenStore,
               public PlanStore,
               public MeasurementStore,
-              public CalendarStore {
+              public CalendarStore,
+              public SessionStore {
 public:
     ~Store() override = default;
 

@@ -74,6 +74,15 @@ HttpResponse serve_me(RouteCall& call) {
         {"now", format_iso_local(call.now())}};
     if (!token.person_id.empty())
         if (auto p = call.store().person(token.person_id)) o["person_name"] = p->name;
+    // A browser's session: what its writes must send as X-CSRF-Token, and when it ends
+    // (expires_at above is the same moment) unless used again within the idle time.
+    if (call.session) {
+        o["session"] = true;
+        o["csrf_token"] = call.session->csrf_token;
+        o["session_expires_at"] = format_iso_local(call.session->session.ends_at());
+    } else {
+        o["session"] = false;
+    }
     json::object may;
     for (const auto& op : operations()) {
         if (op.may.empty()) continue;

@@ -1,13 +1,19 @@
 // The okod dashboard: one page over okod's JSON API (/api/v1, see /openapi.json).
-// It keeps the token in the browser (this tab, or this device when asked), sends it as
-// a Bearer header with every call, and shows only the buttons the token may use; okod
-// checks every call again, so the buttons are a courtesy, not the protection.
+// A person signs in with a link by e-mail: okod sets an HttpOnly session cookie, which
+// every call sends (credentials: 'same-origin'), writes with the session's CSRF token
+// (X-CSRF-Token, from GET /api/v1/me). An administrator may paste an API token instead:
+// it is kept in the browser (this tab, or this device when asked) and sent as a Bearer
+// header. The page shows only the buttons its access may use; okod checks every call
+// again, so the buttons are a courtesy, not the protection.
 'use strict';
 
 const TEXT = {
   nl: {
-    brand: 'OKO-regie', logout: 'Uitloggen', login_title: 'Inloggen', login: 'Inloggen', token: 'Token',
+    brand: 'OKO-regie', logout: 'Uitloggen', login_title: 'Inloggen met e-mail', login: 'Inloggen', token: 'Token',
     login_help: 'Plak het token dat u van de beheerder kreeg (okoctl tokens create).',
+    link_help: 'Vul uw e-mailadres in. U ontvangt een link waarmee u één keer kunt inloggen.',
+    email: 'E-mailadres', send_link: 'Stuur mij een inloglink', token_option: 'API-token plakken (voor beheerders)',
+    session_ended: 'U bent uitgelogd of uw sessie is verlopen. Log opnieuw in.',
     remember: 'Onthouden op dit apparaat', municipality: 'Gemeente',
     next_election: 'Volgende gemeenteraadsverkiezingen', trajectory: 'Implementatietraject',
     capacity: 'Capaciteit', lights: 'Taken', position: 'Positie in de cyclus', overdue: 'Te laat',
@@ -32,8 +38,11 @@ const TEXT = {
     feed_made: 'Uw agenda-link (alleen lezen; abonneer u erop in Outlook, Google of Apple Agenda; hij wordt maar één keer getoond): {url}',
   },
   en: {
-    brand: 'OKO programme', logout: 'Log out', login_title: 'Log in', login: 'Log in', token: 'Token',
+    brand: 'OKO programme', logout: 'Log out', login_title: 'Sign in with e-mail', login: 'Log in', token: 'Token',
     login_help: 'Paste the token your administrator gave you (okoctl tokens create).',
+    link_help: 'Enter your e-mail address. You will receive a link that signs you in once.',
+    email: 'E-mail address', send_link: 'Send me a sign-in link', token_option: 'Paste an API token (administrators)',
+    session_ended: 'You signed out or your session expired. Please sign in again.',
     remember: 'Remember on this device', municipality: 'Municipality',
     next_election: 'Next municipal elections', trajectory: 'Implementation trajectory',
     capacity: 'Capacity', lights: 'Tasks', position: 'Position in the cycle', overdue: 'Overdue',
@@ -92,12 +101,17 @@ class ApiError extends Error {
   constructor(status, code, message) { super(message); this.status = status; this.code = code; }
 }
 
+// A pasted token goes as Bearer; otherwise the session cookie goes by itself, and a
+// write carries the session's CSRF token.
 async function api(method, path, body) {
-  const headers = { 'Authorization': 'Bearer ' + storedToken(), 'Accept': 'application/json' };
+  const headers = { 'Accept': 'application/json' };
+  if (storedToken()) headers['Authorization'] = 'Bearer ' + storedToken();
+  else if (method !== 'GET' && state.me && state.me.csrf_token) headers['X-CSRF-Token'] = state.me.csrf_token;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (e) {
     throw new ApiError(0, 'offline', t('offline'));
   }
@@ -298,7 +312,7 @@ async function showMunicipality(code) {
       t('none_done'), { done: true });
     $('dashboard').hidden = false;
   } catch (e) {
-    if (e.status === 401) return logout(t('bad_token'));
+    if (e.status === 401) return logout(storedToken() ? t('bad_token') : t('session_ended'));
     banner(`${e.status || ''} ${e.message}`.trim(), 'error');
   }
 }
@@ -313,15 +327,15 @@ function translatePage() {
 
 async function start() {
   translatePage();
-  if (!storedToken()) return showLogin();
   try {
-    state.me = await api('GET', '/api/v1/me');
+    state.me = await api('GET', '/api/v1/me');  // the token, else the session cookie
   } catch (e) {
-    return e.status === 401 ? logout(t('bad_token')) : banner(e.message, 'error');
+    if (e.status !== 401) return banner(e.message, 'error');
+    return storedToken() ? logout(t('bad_token')) : showLogin();
   }
   $('login').hidden = true;
   $('who').hidden = false;
-  $('who-label').textContent = `${state.me.label} (${t('role_' + state.me.role)})`;
+  $('who-label').textContent = `${state.me.session ? state.me.person_name : state.me.label} (${t('role_' + state.me.role)})`;
   const select = $('municipality');
   select.replaceChildren(...state.me.municipalities.map(c => el('option', { value: c }, c)));
   const wanted = sessionStorage.getItem('okod.municipality');
@@ -349,17 +363,30 @@ function showLogin() {
   $('dashboard').hidden = true;
   $('who').hidden = true;
   $('login').hidden = false;
-  $('token').focus();
+  $('email').focus();
 }
 
-function logout(message) {
+// Ends the session at okod too (its cookie is HttpOnly: only okod can drop it).
+async function logout(message) {
+  if (state.me && state.me.session) await api('POST', '/auth/logout').catch(() => {});
   forgetToken();
   state.me = null;
   banner(message || '', 'error');
   showLogin();
 }
 
+async function requestLink(e) {
+  e.preventDefault();
+  try {
+    const sent = await api('POST', '/auth/link', { email: $('email').value.trim() });
+    banner(sent.message, 'ok');
+  } catch (err) {
+    banner(`${err.status || ''} ${err.message}`.trim(), 'error');
+  }
+}
+
 document.addEventListener('DOMContentLoaded', () => {
+  $('link-form').addEventListener('submit', requestLink);
   $('login-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     const token = $('token').value.trim();

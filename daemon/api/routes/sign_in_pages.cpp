@@ -1,0 +1,95 @@
+#include "daemon/api/routes/sign_in_pages.hpp"
+
+#include <fmt/format.h>
+
+#include "adapters/mail/mail_layout.hpp"
+
+namespace okod {
+namespace {
+
+std::string new_link_form(bool en) {
+    return fmt::format(
+        R"(<form method="post" action="/auth/link">
+<label for="email">{}</label>
+<input id="email" name="email" type="email" autocomplete="email" required>
+<button type="submit">{}</button>
+</form>
+)",
+        en ? "E-mail address" : "E-mailadres",
+        en ? "Send me a sign-in link" : "Stuur mij een inloglink");
+}
+
+HttpResponse page(int status, Language language, const std::string& title,
+                  const std::string& body) {
+    HttpResponse r;
+    r.status = status;
+    r.content_type = "text/html; charset=utf-8";
+    r.headers.emplace_back("Cache-Control", "no-store");
+    // No referrer: the link's page must not hand its URL (the secret) to anyone.
+    r.headers.emplace_back("Referrer-Policy", "no-referrer");
+    r.body = fmt::format(R"(<!doctype html>
+<html lang="{}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{} - okod</title>
+<link rel="stylesheet" href="/style.css">
+</head>
+<body>
+<main>
+<h1>{}</h1>
+{}</main>
+</body>
+</html>
+)",
+                         language == Language::en ? "en" : "nl", html_escape(title),
+                         html_escape(title), body);
+    return r;
+}
+
+}  // namespace
+
+HttpResponse link_requested_page(Language language) {
+    const bool en = language == Language::en;
+    return page(
+        200, language, en ? "Check your e-mail" : "Kijk in uw e-mail",
+        fmt::format("<p>{}</p>\n<p><a href=\"/\">{}</a></p>\n",
+                    en ? "If this address is known, you will receive a link to sign in. It "
+                         "works once, for a short time."
+                       : "Als dit adres bekend is, ontvangt u een link om in te loggen. De link "
+                         "werkt één keer, korte tijd.",
+                    en ? "Back to okod" : "Terug naar okod"));
+}
+
+HttpResponse confirm_link_page(const std::string& secret, const std::string& person_name,
+                               Language language) {
+    const bool en = language == Language::en;
+    return page(200, language, en ? "Sign in to okod" : "Inloggen bij okod",
+                fmt::format(R"(<p>{}</p>
+<form method="post" action="/auth/link/{}">
+<button type="submit">{}</button>
+</form>
+)",
+                            html_escape(en ? "Sign in as " + person_name + "."
+                                           : "Inloggen als " + person_name + "."),
+                            html_escape(secret), en ? "Sign in" : "Inloggen"));
+}
+
+HttpResponse link_gone_page(Language language) {
+    const bool en = language == Language::en;
+    return page(410, language, en ? "This link no longer works" : "Deze link werkt niet meer",
+                fmt::format("<p>{}</p>\n{}",
+                            en ? "A sign-in link works once, for a short time. This one has "
+                                 "been used, has expired or is unknown. Ask for a new one:"
+                               : "Een inloglink werkt één keer, korte tijd. Deze is al "
+                                 "gebruikt, verlopen of onbekend. Vraag een nieuwe aan:",
+                            new_link_form(en)));
+}
+
+HttpResponse sign_in_refused_page(const std::string& reason, Language language) {
+    const bool en = language == Language::en;
+    return page(403, language, en ? "You cannot sign in" : "U kunt niet inloggen",
+                fmt::format("<p>{}</p>\n", html_escape(reason)));
+}
+
+}  // namespace okod
