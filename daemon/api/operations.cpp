@@ -20,6 +20,9 @@ HttpResponse request_sign_in_link(RouteCall&);  // sign_in_routes.cpp
 HttpResponse show_sign_in_link(RouteCall&);
 HttpResponse use_sign_in_link(RouteCall&);
 HttpResponse sign_out(RouteCall&);
+HttpResponse show_sign_in_methods(RouteCall&);
+HttpResponse start_oidc_sign_in(RouteCall&);
+HttpResponse finish_oidc_sign_in(RouteCall&);
 HttpResponse serve_person_calendar(RouteCall&);  // ical_routes.cpp
 HttpResponse serve_municipality_calendar(RouteCall&);
 HttpResponse list_municipalities(RouteCall&);  // municipalities_routes.cpp
@@ -89,6 +92,15 @@ constexpr std::array kOperations{
               "", "The sign-in link's page: a button that signs in (a GET changes nothing)"},
     Operation{"auth.link.use", "POST", "/auth/link/{secret}", none, role, use_sign_in_link, "", "",
               "", "Use the sign-in link once: sets the session cookie, 303 to the dashboard"},
+    Operation{"auth.methods", "GET", "/auth/methods", none, role, show_sign_in_methods, "",
+              "SignInMethods", "",
+              "Which ways to sign in this okod offers (the sign-in page asks)"},
+    Operation{"auth.oidc.start", "GET", "/auth/oidc/start", none, role, start_oidc_sign_in, "", "",
+              "", "Sign in with the municipality's account: 303 to its identity provider"},
+    Operation{"auth.oidc.callback", "GET", "/auth/oidc/callback", none, role, finish_oidc_sign_in,
+              "", "", "",
+              "Where the identity provider sends the browser back: opens the session, 303 to the "
+              "dashboard"},
     Operation{"auth.logout", "POST", "/auth/logout", any_token, role, sign_out, "", "SignedOut", "",
               "End this browser's session (X-CSRF-Token)"},
     Operation{"ical.person", "GET", "/ical/person/{id}.ics", feed, resource, serve_person_calendar,
@@ -193,7 +205,8 @@ std::span<const Operation> operations() { return kOperations; }
 
 bool reads_only(const Operation& op) {
     // GETs that stay on the strand: they report the scheduler's and the writer's state.
-    constexpr std::array<std::string_view, 1> kStrandReads{"ready"};
+    // The OpenID Connect callback opens a session: a write.
+    constexpr std::array<std::string_view, 2> kStrandReads{"ready", "auth.oidc.callback"};
     return op.method == "GET" &&
            std::find(kStrandReads.begin(), kStrandReads.end(), op.id) == kStrandReads.end();
 }

@@ -31,24 +31,6 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-// The first cookie called `name` in the Cookie header ("a=1; okod_session=...").
-std::optional<std::string> cookie_value(const HttpRequest& request, std::string_view name) {
-    const auto it = request.headers.find("cookie");
-    if (it == request.headers.end()) return std::nullopt;
-    std::string_view rest = it->second;
-    while (!rest.empty()) {
-        const auto semicolon = rest.find(';');
-        const std::string_view pair = trim(rest.substr(0, semicolon));
-        rest =
-            semicolon == std::string_view::npos ? std::string_view{} : rest.substr(semicolon + 1);
-        const auto equals = pair.find('=');
-        if (equals == std::string_view::npos || trim(pair.substr(0, equals)) != name) continue;
-        const std::string_view value = trim(pair.substr(equals + 1));
-        if (!value.empty()) return std::string(value);
-    }
-    return std::nullopt;
-}
-
 // "https://oko.gemeente.nl/okod" -> "https://oko.gemeente.nl": what a browser sends as
 // Origin.
 std::string_view origin_of(std::string_view url) {
@@ -102,6 +84,23 @@ std::optional<ApiToken> access_today(ApiContext& c, const std::string& person_id
     return access_of_person(
         person_id, store.assignments_of_person(person_id), local_date(c.clock->now()),
         is_admin(c.runtime().config.auth, person->email), "signed in: " + person->name);
+}
+
+std::optional<std::string> cookie_value(const HttpRequest& request, std::string_view name) {
+    const auto it = request.headers.find("cookie");
+    if (it == request.headers.end()) return std::nullopt;
+    std::string_view rest = it->second;
+    while (!rest.empty()) {
+        const auto semicolon = rest.find(';');
+        const std::string_view pair = trim(rest.substr(0, semicolon));
+        rest =
+            semicolon == std::string_view::npos ? std::string_view{} : rest.substr(semicolon + 1);
+        const auto equals = pair.find('=');
+        if (equals == std::string_view::npos || trim(pair.substr(0, equals)) != name) continue;
+        const std::string_view value = trim(pair.substr(equals + 1));
+        if (!value.empty()) return std::string(value);
+    }
+    return std::nullopt;
 }
 
 std::optional<Session> session_of_cookie(const HttpRequest& request, Runtime& runtime) {

@@ -29,6 +29,7 @@
 // Runs on okod's strand or a read thread, with that thread's store.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -70,6 +71,9 @@ std::optional<Session> session_of_cookie(const HttpRequest& request, Runtime& ru
 // the way. Expiry from [auth] session_idle_minutes and session_max_minutes, wall clock.
 std::vector<std::pair<std::string, std::string>> open_session(ApiContext& context,
                                                               const std::string& person_id);
+
+// The first cookie called `name` in the request's Cookie header ("a=1; okod_session=...").
+std::optional<std::string> cookie_value(const HttpRequest& request, std::string_view name);
 
 // {"Set-Cookie", ...} that makes the browser forget the session (logout).
 std::pair<std::string, std::string> forget_session_cookie();

@@ -11,8 +11,8 @@ using namespace std::chrono_literals;
 
 ApiDaemon::ApiDaemon(const std::string& start, const std::string& http_settings,
                      const std::function<void(const std::filesystem::path&)>& prepare,
-                     int smtp_port)
-    : port_(free_loopback_port()) {
+                     int smtp_port, int port)
+    : port_(port > 0 ? port : free_loopback_port()) {
     copy_demo_config(dir());
     if (prepare) prepare(dir());
     std::string toml = read_file(config());

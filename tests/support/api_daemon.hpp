@@ -22,7 +22,10 @@ public:
     explicit ApiDaemon(const std::string& start = "2026-03-02T09:00:00+01:00",
                        const std::string& http_settings = "",
                        const std::function<void(const std::filesystem::path&)>& prepare = {},
-                       int smtp_port = 0);
+                       int smtp_port = 0,
+                       // The HTTP port; 0: a free one. For a peer that must know okod's
+                       // address before it starts (an OpenID provider's redirect URI).
+                       int port = 0);
     ~ApiDaemon();  // SIGTERM, and the exit code must be 0 (checked with EXPECT)
 
     bool ready() const { return ready_; }
