@@ -89,7 +89,10 @@ void send_link_if_known(RouteCall& call, const std::string& address) {
             return;
         }
         OutboxItem item;
-        item.key = fmt::format("sign-in:{}:{}", p.id, now.time_since_epoch().count());
+        // Unique per request (the outbox drops a key it has): the moment alone repeats
+        // when the same second sees a request after the minute's limit was lifted.
+        item.key = fmt::format("sign-in:{}:{}:{}", p.id, now.time_since_epoch().count(),
+                               new_token_secret().substr(kTokenSecretPrefix.size(), 8));
         item.created_at = now;
         item.kind = OutboxKind::sign_in;
         item.person_id = p.id;
