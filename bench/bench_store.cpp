@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "adapters/auth/token_secret.hpp"
 #include "daemon/commands/people_access_command.hpp"
 #include "daemon/commands/tokens_command.hpp"
 #include "simulated_store.hpp"
@@ -156,6 +157,14 @@ BenchStore prepare_store(const fs::path& dir, const std::vector<Place>& places, 
     subjects.person_id = marker_value(marker, "person");
     subjects.regisseur_token = marker_value(marker, "token");
     subjects.feed_path = marker_value(marker, "feed");
+    // A live sign-in link of that person (its page reads one row), made anew each run:
+    // a link from a reused store's last run would have expired.
+    const std::string link = new_link_secret();
+    execute(s.store(), fmt::format("INSERT INTO sign_in_links(hash, person_id, created_at, "
+                                   "expires_at) VALUES ('{}', '{}', CAST(strftime('%s', 'now') "
+                                   "AS INTEGER), CAST(strftime('%s', 'now') AS INTEGER) + 86400)",
+                                   hash_token(link), subjects.person_id));
+    subjects.link_path = "/auth/link/" + link;
     const Sql sql(s.store());
     // The same instance and task in every store holding the municipality: chosen by what
     // they are (workflow, key), never by their ids, which differ between stores.

@@ -29,6 +29,7 @@ const std::map<std::string, Sampler, std::less<>>& samplers() {
         {"dashboard.style", [](auto&) { return Targets{"/style.css"}; }},
         {"dashboard.icon", [](auto&) { return Targets{"/favicon.svg"}; }},
         {"dashboard.icon.ico", [](auto&) { return Targets{"/favicon.ico"}; }},
+        {"auth.link.show", [](auto& s) { return Targets{s.link_path}; }},
         {"ical.person", [](auto& s) { return Targets{s.feed_path}; }},
         {"ical.municipality",
          [](auto& s) { return Targets{fmt::format("/ical/municipality/{}.ics", s.municipality)}; }},

@@ -92,7 +92,7 @@ void record(std::string_view sql) {
 enum class Who { nobody, admin, regisseur, stakeholder };
 
 struct Request {
-    std::string target;  // {task} {instance} {person} {feed} are filled in
+    std::string target;  // {task} {instance} {person} {feed} {link} are filled in
     Who who = Who::admin;
 };
 
@@ -109,7 +109,7 @@ const std::map<std::string_view, std::vector<Request>>& requests() {
         {"dashboard.style", {{"/style.css", Who::nobody}}},
         {"dashboard.icon", {{"/favicon.svg", Who::nobody}}},
         {"dashboard.icon.ico", {{"/favicon.ico", Who::nobody}}},
-        {"auth.link.show", {{"/auth/link/okodlink_unknown", Who::nobody}}},
+        {"auth.link.show", {{"/auth/link/{link}", Who::nobody}}},
         {"auth.methods", {{"/auth/methods", Who::nobody}}},
         {"auth.oidc.start", {{"/auth/oidc/start", Who::nobody}}},
         {"auth.oidc.callback", {{"/auth/oidc/callback?code=x&state=y", Who::nobody}}},
@@ -181,6 +181,11 @@ protected:
         const std::string feed = new_feed_secret();
         runtime_->store->set_feed_secret("maastricht-sanne", hash_token(feed), clock_->now());
         ids_["feed"] = feed;
+        const std::string link = new_link_secret();
+        const Instant wall_now = SystemClock().now();
+        runtime_->store->add_sign_in_link(
+            {hash_token(link), "maastricht-sanne", wall_now, wall_now + 15min, {}});
+        ids_["link"] = link;
         secrets_[Who::admin] = token(ApiRole::admin, {}, "");
         secrets_[Who::regisseur] = token(ApiRole::regisseur, {"GM0935"}, "");
         secrets_[Who::stakeholder] = token(ApiRole::stakeholder, {"GM0935"}, "maastricht-sanne");
