@@ -280,6 +280,8 @@ try {
 
   // --- a wrong token -------------------------------------------------------------------------
   await page.click('#logout');
+  await page.locator('#login').waitFor({ state: 'visible', timeout: TIMEOUT });
+  if (!(await page.locator('#token').isVisible())) await page.locator('#token-login summary').click();
   await page.fill('#token', 'okod_not-a-real-token');
   await page.click('#login-button');
   check((await banner(page)).includes('niet'), 'an unknown token gets a Dutch error');

@@ -1,6 +1,9 @@
 // The okod dashboard: the regisseur's workplace over okod's JSON API. This file starts
 // the page, signs in and out, and shows the view the address names (#/taken/vandaag,
 // #/taak/12, ...): a table of views, one module each, so a mail can link to any of them.
+// A person signs in with a link by e-mail (or the municipality's identity provider):
+// okod sets an HttpOnly session cookie; an administrator may paste an API token instead
+// (ui/api.js sends whichever there is).
 import { state, t, setLanguage } from './ui/i18n.js';
 import { el, $, banner } from './ui/dom.js';
 import { api, storedToken, storeToken, forgetToken } from './ui/api.js';
@@ -57,7 +60,7 @@ export async function show() {
   try {
     await entry.view.render(container, { args, query, refresh: show });
   } catch (e) {
-    if (e.status === 401) return signOut(t('bad_token'));
+    if (e.status === 401) return signOut(storedToken() ? t('bad_token') : t('session_ended'));
     container.append(el('p', { class: 'utrecht-paragraph' }, `${e.status || ''} ${e.message}`.trim()));
   }
   if (mine !== showing) return;  // a later click won
@@ -80,13 +83,13 @@ async function start() {
   try {
     state.me = await api('GET', '/api/v1/me');
   } catch (e) {
-    if (e.status === 401) return storedToken() ? signOut(t('bad_token')) : showLogin();
+    if (e.status === 401) return storedToken() ? signOut(t('bad_token')) : showLogin();  // no session yet
     return banner(e.message, 'error');
   }
   $('login').hidden = true;
   $('who').hidden = false;
   $('nav').hidden = false;
-  $('who-label').textContent = `${state.me.person_name || state.me.label} (${t('role_' + state.me.role)})`;
+  $('who-label').textContent = `${state.me.session ? state.me.person_name : state.me.label} (${t('role_' + state.me.role)})`;
   const select = $('municipality');
   select.replaceChildren(...state.me.municipalities.map(c => el('option', { value: c }, c)));
   const wanted = sessionStorage.getItem('okod.municipality');
@@ -102,18 +105,30 @@ function showLogin() {
   $('who').hidden = true;
   $('nav').hidden = true;
   $('login').hidden = false;
-  $('token').focus();
+  $('email').focus();
 }
 
+// Ends the session at okod too (its cookie is HttpOnly: only okod can drop it).
 async function signOut(message) {
-  if (!storedToken() && state.me) await api('POST', '/auth/logout').catch(() => {});
+  if (state.me && state.me.session) await api('POST', '/auth/logout').catch(() => {});
   forgetToken();
   state.me = null;
   banner(message || '', 'error');
   showLogin();
 }
 
+async function requestLink(e) {
+  e.preventDefault();
+  try {
+    const sent = await api('POST', '/auth/link', { email: $('email').value.trim() });
+    banner(sent.message, 'ok');
+  } catch (err) {
+    banner(`${err.status || ''} ${err.message}`.trim(), 'error');
+  }
+}
+
 document.addEventListener('DOMContentLoaded', () => {
+  $('link-form').addEventListener('submit', requestLink);
   $('login-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     storeToken($('token').value.trim(), $('remember').checked);

@@ -18,6 +18,7 @@ export async function render(view, { refresh }) {
   const slot = el('div', { class: 'people-form' });
   view.append(buttonGroup(
     state.me.may.announce_leaves !== false ? button(t('handover_start'), () => handoverForm(slot, list, m, refresh), 'primary-action', { class: 'handover' }) : null,
+    state.me.may.assign_roles !== false ? button(t('assign_start'), () => assignForm(slot, list, m, refresh), 'secondary-action', { class: 'assign' }) : null,
     state.me.may.manage_people ? button(t('person_add'), () => personForm(slot, refresh), 'secondary-action', { class: 'person-add' }) : null), slot);
   view.append(card(t('members'), table(t('members'), [t('name'), t('email')],
     list.members.map(p => row([p.name, p.email || '–'])))));
@@ -97,4 +98,26 @@ function handoverForm(slot, list, m, refresh) {
       field(t('successor'), who), freshBox, field(t('handover_from'), from, t('handover_from_help')), field(t('fte'), hours)),
     buttonGroup(submit(t('handover_save'), { class: 'handover-save' }), button(t('cancel'), () => slot.replaceChildren(), 'secondary-action'))));
   leaving.focus();
+}
+
+// A role for a colleague: with a role (and an e-mail address) they can sign in to okod
+// themselves and get its reminders; the role's end is announced with the hand-over.
+function assignForm(slot, list, m, refresh) {
+  const who = select({ name: 'person', required: true }, list.members.map(p => [p.id, p.name]));
+  const role = select({ name: 'role', required: true }, (m.roles || []).map(r => [r.role, r.role_name || r.role]));
+  const from = textbox({ type: 'date', name: 'from', required: true, value: today() });
+  const hours = textbox({ type: 'number', name: 'fte', min: 0, max: 1.5, step: 0.05, inputmode: 'decimal' });
+  slot.replaceChildren(el('form', { class: 'card assign-form', onsubmit: async (e) => {
+    e.preventDefault();
+    const body = { municipality: state.code, role: role.value, person: who.value, from: from.value };
+    if (hours.value !== '') body.fte = Number(hours.value);
+    try {
+      await api('POST', '/api/v1/assignments', body);
+      banner(t('assigned', { name: who.selectedOptions[0].textContent, role: role.selectedOptions[0].textContent }), 'ok');
+      await refresh();
+    } catch (err) { showError(err); }
+  } }, heading(2, t('assign_start')), paragraph(t('assign_help')), field(t('name'), who), field(t('role'), role),
+  field(t('since'), from), field(t('fte'), hours),
+  buttonGroup(submit(t('save'), { class: 'assign-save' }), button(t('cancel'), () => slot.replaceChildren(), 'secondary-action'))));
+  who.focus();
 }
