@@ -100,7 +100,17 @@ async function start() {
   await show();
 }
 
+// The municipality's own account, when okod has an identity provider ([oidc]); the
+// e-mail link always.
+async function offerSignInMethods() {
+  try {
+    const methods = await (await fetch('/auth/methods', { credentials: 'same-origin' })).json();
+    $('oidc-login').hidden = !methods.oidc;
+  } catch (e) { $('oidc-login').hidden = true; }
+}
+
 function showLogin() {
+  offerSignInMethods();
   $('view').replaceChildren();
   $('who').hidden = true;
   $('nav').hidden = true;
