@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs okod's build dependencies from Debian 12 packages; with --tests also what
+# Installs okod's build dependencies from Debian 12 packages (with Node.js's npm, which
+# vendors the dashboard's NL Design System CSS at configure time); with --tests also what
 # the tests run against: postfix (its smtp-sink test SMTP server), systemd
 # (systemd-analyze), python3-icalendar (parses the iCalendar feeds), chromium (the
 # dashboard test, and printing the yearly report to PDF, checked with poppler-utils) and
@@ -32,10 +33,11 @@ packages=(
     libsystemd-dev
     libbenchmark-dev
 )
+# npm vendors the dashboard's NL Design System CSS at configure time (cmake/web_vendor.cmake);
+# take Debian's Node.js only when none is there (the browser tests need Node.js 20 or later).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 if [ "${1:-}" = "--tests" ]; then
     packages+=(postfix systemd python3-icalendar chromium poppler-utils)
-    # playwright-core needs Node.js 20 or later; take Debian's only when none is there.
-    if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
     # Only postfix's smtp-sink is used. "No configuration" keeps the package from
     # setting up (and starting) a mail server on this machine.
     echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections

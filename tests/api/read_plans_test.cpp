@@ -107,6 +107,7 @@ const std::map<std::string_view, std::vector<Request>>& requests() {
         {"dashboard.alias", {{"/dashboard", Who::nobody}}},
         {"dashboard.script", {{"/app.js", Who::nobody}}},
         {"dashboard.style", {{"/style.css", Who::nobody}}},
+        {"dashboard.asset", {{"/ui/nlds-components.css", Who::nobody}}},
         {"dashboard.icon", {{"/favicon.svg", Who::nobody}}},
         {"dashboard.icon.ico", {{"/favicon.ico", Who::nobody}}},
         {"auth.link.show", {{"/auth/link/{link}", Who::nobody}}},

@@ -1,16 +1,21 @@
-// The dashboard end to end in headless Chromium (Debian's /usr/bin/chromium, driven by
-// playwright-core), against a real okod that the caller started:
+// The regisseur's workplace end to end in headless Chromium (Debian's chromium through
+// playwright-core), against a real okod that the caller started on the demo:
 //
 //   node tests/browser/dashboard.mjs --url http://127.0.0.1:PORT \
-//       --regisseur okod_... --council okod_... [--stakeholder okod_...] [--screenshot docs/dashboard.png]
+//       --regisseur okod_... --council okod_... [--stakeholder okod_...] [--screenshots DIR]
 //
-// A regisseur logs in with a token, sees an overdue task (rood), completes it, reloads
-// and sees it done; a council token sees the same municipality read-only and okod
-// refuses its completion; a stakeholder makes its own calendar feed URL, which serves a
-// calendar without any token (issue 16). Exits 0 when every check held, 1 with the failed check.
-// Run by tests/browser/browser_test.cpp (ctest) with a fresh okod.
-import { chromium } from 'playwright-core';
+// Each job of the month is done through the page as a person would, and its result is
+// checked through the API: see the day's and week's tasks, search them, open a task,
+// complete it with a note, see who did it in its history and undo it, reschedule with
+// a reason, skip with a reason, the process monitor, an execution-plan action, a warm
+// hand-over, the yearly report as PDF and CSV, and a calendar link. Every page passes
+// axe-core's WCAG 2.1 AA rules, at 1280 px and (the daily jobs) at 390 px. A council
+// token reads but cannot act; okod refuses it even a hand-made request.
+// Exits 0 when every check held, 1 with the failed check. Run by
+// tests/browser/dashboard_browser_test.cpp (ctest) with a fresh okod.
 import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { TIMEOUT, check, launch, newContext, watch, axe, fitsWidth, logInWithToken, open, apiGet } from './lib.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -18,183 +23,271 @@ const { values: args } = parseArgs({
     regisseur: { type: 'string' },
     council: { type: 'string' },
     stakeholder: { type: 'string' },
-    screenshot: { type: 'string' },
+    screenshots: { type: 'string' },
     chromium: { type: 'string', default: process.env.CHROMIUM || '/usr/bin/chromium' },
   },
 });
 for (const required of ['url', 'regisseur', 'council']) {
   if (!args[required]) {
-    console.error(`usage: dashboard.mjs --url URL --regisseur TOKEN --council TOKEN [--screenshot FILE]`);
+    console.error('usage: dashboard.mjs --url URL --regisseur TOKEN --council TOKEN [--stakeholder TOKEN] [--screenshots DIR]');
     process.exit(2);
   }
 }
+const url = args.url;
+const origin = new URL(url).origin;
 
-const TIMEOUT = 15000;
-function check(condition, what) {
-  if (!condition) throw new Error(`check failed: ${what}`);
-  console.log(`ok: ${what}`);
+async function shot(page, name) {
+  if (args.screenshots) await page.screenshot({ path: `${args.screenshots}/${name}.png`, fullPage: true });
 }
 
-// Signing in by e-mail comes first; the token is the administrators' second option.
-async function pasteToken(page, token) {
-  if (await page.locator('#token-login').getAttribute('open') === null) await page.click('#token-login summary');
-  await page.fill('#token', token);
+async function banner(page) {
+  await page.locator('#banner').waitFor({ state: 'visible', timeout: TIMEOUT });
+  return page.locator('#banner').innerText();
 }
 
-async function logIn(page, token) {
-  await page.goto(args.url + '/');
-  await page.locator('#login').waitFor({ state: 'visible', timeout: TIMEOUT });
-  check(await page.locator('#login h1').innerText() === 'Inloggen met e-mail', 'the login page is in Dutch');
-  await pasteToken(page, token);
-  await page.click('#login-button');
-  await page.locator('#dashboard').waitFor({ state: 'visible', timeout: TIMEOUT });
-}
-
-const browser = await chromium.launch({
-  executablePath: args.chromium,
-  headless: true,
-  // Root in a container has no user namespaces for Chromium's sandbox.
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  timeout: 60000,
-});
+const browser = await launch(args.chromium);
 let failed = false;
 try {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam',
-    viewport: { width: 1280, height: 1000 } });
+  const context = await newContext(browser, 1280);
   const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.origin !== new URL(args.url).origin) pageErrors.push(`request outside okod: ${r.url()}`);
-  });
+  const problems = watch(page, origin);
 
-  // --- the regisseur --------------------------------------------------------------------
-  await logIn(page, args.regisseur);
-  check((await page.locator('#m-name').innerText()) === 'Maastricht', 'the dashboard shows Maastricht');
-  for (const heading of ['Positie in de cyclus', 'Te laat', 'Binnenkort', 'Rapportagedeadlines', 'Rollen en vacatures'])
-    check(await page.getByRole('heading', { name: heading }).isVisible(), `section "${heading}" is shown`);
-  check((await page.locator('#m-election').innerText()).includes('maart'), 'the next election is a Dutch date in March');
-  check((await page.locator('#roles').innerText()).includes('Regisseur (projectleider)'), 'role holders are listed');
-  check(await page.locator('#positions li').count() > 0, 'the position in the cycle is shown');
+  // --- sign in, the overview ---------------------------------------------------------------
+  await page.goto(url + '/');
+  await page.locator('#login').waitFor({ state: 'visible', timeout: TIMEOUT });
+  check(await page.locator('#login h1').innerText() === 'Inloggen', 'the sign-in page is in Dutch');
+  await axe(page, 'the sign-in page');
+  await logInWithToken(page, url, args.regisseur);
+  check((await page.locator('#m-name').innerText()) === 'Maastricht', 'the overview shows Maastricht');
+  for (const heading of ['Deze week', 'Positie in de cyclus', 'Rapportagedeadlines', 'Rollen en vacatures'])
+    check(await page.getByRole('heading', { name: heading }).isVisible(), `the overview has "${heading}"`);
+  check((await page.locator('.roles').innerText()).includes('Regisseur (projectleider)'), 'role holders are listed');
+  await axe(page, 'the overview');
+  await shot(page, 'overzicht');
 
-  // WCAG 1.4.11 (non-text contrast, 3:1): the orange traffic light against its card, and
-  // the focus ring of the element Tab reaches against the page.
+  // English, all of it: every text has both languages, and the switch changes the page.
+  const missing = await page.evaluate(async () => (await import('/ui/i18n.js')).missingKeys());
+  check(missing.en.length === 0 && missing.nl.length === 0, `every text is in Dutch and English (${JSON.stringify(missing)})`);
+  await page.click('#language');
+  await page.getByRole('link', { name: 'Tasks' }).waitFor({ timeout: TIMEOUT });
+  check(await page.getByRole('heading', { name: 'This week' }).isVisible(), 'in English the overview says "This week"');
+  await axe(page, 'the overview in English');
+  await page.click('#language');
+  await page.getByRole('link', { name: 'Taken' }).waitFor({ timeout: TIMEOUT });
+
+  // WCAG 1.4.11 (non-text contrast, 3:1): the orange light against its card, and the focus
+  // ring of the element Tab reaches against the page.
   await page.keyboard.press('Tab');
   const contrast = await page.evaluate(() => {
     const luminance = (css) => css.match(/[\d.]+/g).slice(0, 3).map((v) => Number(v) / 255)
       .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
       .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
-    const ratio = (a, b) => {
-      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-      return (hi + 0.05) / (lo + 0.05);
-    };
+    const ratio = (a, b) => { const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x); return (hi + 0.05) / (lo + 0.05); };
     const probe = document.createElement('span');
     probe.className = 'light oranje';
     document.querySelector('main').append(probe);
     const orange = getComputedStyle(probe).backgroundColor;
     probe.remove();
-    const page = getComputedStyle(document.documentElement).backgroundColor;  // :root's
-    return {
-      orange: ratio(orange, 'rgb(255, 255, 255)'),  // the cards are white
-      ring: ratio(getComputedStyle(document.activeElement).outlineColor, page),
-      focused: document.activeElement.tagName,
-    };
+    return { orange: ratio(orange, 'rgb(255, 255, 255)'),
+      ring: ratio(getComputedStyle(document.activeElement).outlineColor, getComputedStyle(document.body).backgroundColor),
+      focused: document.activeElement.tagName };
   });
   check(contrast.orange >= 3, `the orange light stands out 3:1 from its card (${contrast.orange.toFixed(2)}:1)`);
-  check(contrast.ring >= 3,
-        `the focus ring (on ${contrast.focused}) stands out 3:1 from the page (${contrast.ring.toFixed(2)}:1)`);
+  check(contrast.ring >= 3, `the focus ring (on ${contrast.focused}) stands out 3:1 from the page (${contrast.ring.toFixed(2)}:1)`);
 
-  // On a phone (390 px) the page fits the screen: nothing to scroll sideways.
+  // --- the task lists: today, overdue, search --------------------------------------------
+  await page.getByRole('link', { name: 'Taken' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Taken' }).waitFor({ timeout: TIMEOUT });
+  check(await page.locator('.tabs a[aria-current=page]').innerText() === 'Vandaag', 'Taken opens on Vandaag');
+  await page.getByRole('link', { name: 'Te laat' }).click();
+  const overdueRow = page.locator('#task-list tr.task.rood').first();
+  await overdueRow.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await axe(page, 'the overdue tasks');
+  await shot(page, 'taken-te-laat');
+  const overdueId = await overdueRow.getAttribute('data-task');
+  const overdueTitle = await overdueRow.locator('.title').innerText();
+  const listed = await apiGet(page, url, args.regisseur, '/api/v1/tasks?municipality=GM0935&view=overdue&limit=1000');
+  check(listed.tasks.some(x => String(x.id) === overdueId) && listed.tasks.every(x => x.status === 'overdue'),
+    `the page's overdue task #${overdueId} "${overdueTitle}" is overdue in the API`);
+  const word = overdueTitle.split(/\s+/).find(w => w.length > 5) || overdueTitle;
+  await page.getByLabel('Zoeken').fill(word.toLowerCase());
+  await page.getByRole('button', { name: 'Toon' }).click();
+  await page.waitForFunction((w) => location.hash.includes('q='), word, { timeout: TIMEOUT });
+  await page.locator('#task-list tr.task').first().waitFor({ timeout: TIMEOUT });
+  const found = await page.locator('#task-list .title').allInnerTexts();
+  check(found.length > 0 && found.every(x => x.toLowerCase().includes(word.toLowerCase())),
+    `searching "${word.toLowerCase()}" finds only tasks with that word (${found.length})`);
+
+  // --- one task: complete with a note, its history, undo -----------------------------------
+  await page.locator(`#task-list tr[data-task="${overdueId}"] .title a`).click();
+  await page.getByRole('heading', { level: 1, name: overdueTitle }).waitFor({ timeout: TIMEOUT });
+  await axe(page, 'a task page');
+  await shot(page, 'taak');
+  await page.getByRole('button', { name: 'Afronden', exact: true }).click();
+  await page.getByLabel('Toelichting (optioneel)').fill('Besproken in het kernteam');
+  await page.locator('button.confirm-complete').click();
+  check((await banner(page)).startsWith('Taak afgerond'), 'okod confirms the completion');
+  let task = await apiGet(page, url, args.regisseur, `/api/v1/tasks/${overdueId}`);
+  check(task.status === 'done' && task.note === 'Besproken in het kernteam', 'the API has the task done, with the note');
+  await page.locator('.history li').last().waitFor({ timeout: TIMEOUT });
+  const history = await page.locator('.history').innerText();
+  check(history.includes('Afgerond') && history.includes('Besproken in het kernteam'), 'the history says who completed it, and the note');
+  await page.getByRole('button', { name: 'Afronden ongedaan maken' }).click();
+  await page.getByLabel('Reden (optioneel)').fill('Per ongeluk afgevinkt');
+  await page.locator('button.confirm-undo').click();
+  check((await banner(page)).startsWith('Weer open'), 'okod confirms the undo');
+  task = await apiGet(page, url, args.regisseur, `/api/v1/tasks/${overdueId}`);
+  check(task.status === 'overdue', `after the undo the task is overdue again in the API (${task.status})`);
+
+  // --- reschedule with a reason; skip with a reason ---------------------------------------
+  const open0 = (await apiGet(page, url, args.regisseur, '/api/v1/tasks?municipality=GM0935&view=open&limit=20')).tasks
+    .filter(x => x.status === 'open' && x.due);
+  check(open0.length >= 2, 'the demo has open tasks to move and to skip');
+  const me = await apiGet(page, url, args.regisseur, '/api/v1/me');
+  const later = new Date(Date.parse(me.now) + 40 * 86400000).toISOString().slice(0, 10);
+  await open(page, url, `#/taak/${open0[0].id}`, open0[0].title.nl);
+  await page.getByRole('button', { name: 'Verplaatsen' }).click();
+  await page.getByLabel('Nieuwe deadline').fill(later);
+  await page.getByLabel('Tijd').fill('12:00');
+  await page.getByLabel('Reden', { exact: true }).fill('Kernteam schuift door');
+  await page.locator('button.confirm-reschedule').click();
+  check((await banner(page)).startsWith('Deadline verplaatst'), 'okod confirms the new deadline');
+  task = await apiGet(page, url, args.regisseur, `/api/v1/tasks/${open0[0].id}`);
+  check(task.due.startsWith(later + 'T12:00'), `the API has the new deadline ${later} 12:00 (${task.due})`);
+  check((await page.locator('.history').innerText()).includes('Kernteam schuift door'), 'the history shows the reason of the move');
+
+  await open(page, url, `#/taak/${open0[1].id}`, open0[1].title.nl);
+  await page.getByRole('button', { name: 'Overslaan' }).click();
+  await page.getByLabel('Reden', { exact: true }).fill('al gedaan voordat okod in gebruik was');
+  await page.locator('button.confirm-skip').click();
+  check((await banner(page)).startsWith('Taak overgeslagen'), 'okod confirms the skip');
+  task = await apiGet(page, url, args.regisseur, `/api/v1/tasks/${open0[1].id}`);
+  check(task.status === 'skipped', 'the API has the task skipped');
+
+  // --- the process monitor ----------------------------------------------------------------
+  await page.getByRole('link', { name: 'Procesmonitor' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Procesmonitor' }).waitFor({ timeout: TIMEOUT });
+  await page.locator('table.process tbody tr').first().waitFor({ timeout: TIMEOUT });
+  const process = await apiGet(page, url, args.regisseur, '/api/v1/municipalities/GM0935/process');
+  check(await page.locator('table.process tbody tr').count() === process.steps.length,
+    `the process monitor shows each of the ${process.steps.length} steps`);
+  await axe(page, 'the process monitor');
+  await shot(page, 'procesmonitor');
+
+  // --- the execution plan: an action as the fill-in table -----------------------------------
+  await page.getByRole('link', { name: 'Uitvoeringsplan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Uitvoeringsplan' }).waitFor({ timeout: TIMEOUT });
+  await axe(page, 'the execution plan');
+  await page.getByRole('button', { name: 'Actie toevoegen' }).click();
+  await page.getByLabel('1. Voorgestelde interventie').fill('Ouderavonden over alcohol in groep 8');
+  await page.getByLabel('7. Periode').fill('sep 2026 – jun 2027');
+  await page.getByLabel('8. Verantwoordelijke').fill('GGD Zuid Limburg');
+  await page.getByLabel('4. Middelen: geld (euro)').fill('4500');
+  await page.getByLabel('Stoplicht', { exact: true }).selectOption('oranje');
+  await axe(page, 'the execution plan form');
+  await page.locator('button.plan-save').click();
+  check((await banner(page)).startsWith('Actie toegevoegd'), 'okod confirms the new action');
+  const plan = await apiGet(page, url, args.regisseur, '/api/v1/municipalities/GM0935/execution-plan');
+  const action = plan.recommendations.flatMap(r => r.actions).find(a => a.intervention === 'Ouderavonden over alcohol in groep 8');
+  check(action && action.money_euros === 4500 && action.status === 'oranje' && action.responsible === 'GGD Zuid Limburg',
+    'the API has the action with its money, light and who is responsible');
+  await shot(page, 'uitvoeringsplan');
+
+  // --- people: a warm hand-over ------------------------------------------------------------
+  await page.getByRole('link', { name: 'Mensen en rollen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mensen en rollen' }).waitFor({ timeout: TIMEOUT });
+  await axe(page, 'people and roles');
+  await page.getByRole('button', { name: 'Iemand vertrekt: overdracht' }).click();
+  const leaving = page.getByLabel('Wie en welke rol');
+  const choice = (await leaving.locator('option').allInnerTexts()).findIndex(x => x.includes('Regisseur'));
+  check(choice >= 0, 'the regisseur can be chosen as the one who leaves');
+  await leaving.selectOption(String(choice));
+  const lastDay = new Date(Date.parse(me.now) + 30 * 86400000).toISOString().slice(0, 10);
+  const firstDay = new Date(Date.parse(me.now) + 16 * 86400000).toISOString().slice(0, 10);
+  await page.getByLabel('Laatste werkdag').fill(lastDay);
+  await page.getByLabel('Naam').fill('Noor Bakker');
+  await page.getByLabel('E-mailadres').fill('noor.bakker@maastricht.example');
+  await page.getByLabel('Begint op').fill(firstDay);
+  await axe(page, 'the hand-over form');
+  await shot(page, 'overdracht');
+  await page.locator('button.handover-save').click();
+  check((await banner(page)).startsWith('Overdracht vastgelegd'), 'okod confirms the hand-over');
+  const people = await apiGet(page, url, args.regisseur, `/api/v1/people?municipality=GM0935&on=${lastDay}`);
+  check(people.assignments.some(a => a.role === 'regisseur' && (a.person_detail && a.person_detail.name) === 'Noor Bakker'),
+    'on the last day Noor Bakker holds the regisseur role (the overlap)');
+
+  // --- the yearly report: view, PDF, CSV ----------------------------------------------------
+  await page.getByRole('link', { name: 'Jaarverslag' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Jaarverslag aan college en raad' }).waitFor({ timeout: TIMEOUT });
+  await axe(page, 'the annual report page');
+  const [csv] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: 'Downloaden als csv (spreadsheet)' }).click()]);
+  const csvText = await readFile(await csv.path(), 'utf8');
+  check(csv.suggestedFilename().endsWith('.csv') && csvText.includes('Maastricht'), `the CSV download holds the report (${csv.suggestedFilename()})`);
+  const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 120000 }), page.getByRole('button', { name: 'Downloaden als pdf' }).click()]);
+  const pdfBytes = await readFile(await pdf.path());
+  check(pdfBytes.subarray(0, 5).toString() === '%PDF-', `the PDF download is a PDF (${pdfBytes.length} bytes)`);
+  const [popup] = await Promise.all([page.waitForEvent('popup', { timeout: 60000 }), page.getByRole('button', { name: 'Bekijken' }).click()]);
+  await popup.waitForLoadState();
+  check((await popup.content()).includes('Maastricht'), 'Bekijken opens the report in a new tab');
+  await popup.close();
+  await shot(page, 'jaarverslag');
+
+  // --- the daily jobs on a phone (390 px) ---------------------------------------------------
   await page.setViewportSize({ width: 390, height: 844 });
-  const phoneWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  check(phoneWidth <= 390, `on a 390 px phone the page is ${phoneWidth} px wide`);
+  for (const [hash, heading, what] of [['#/', 'Maastricht', 'the overview'], ['#/taken/te-laat', 'Taken', 'the overdue tasks'],
+    [`#/taak/${overdueId}`, overdueTitle, 'a task page']]) {
+    await open(page, url, hash, heading);
+    await fitsWidth(page, `${what} on a phone`);
+    await axe(page, `${what} at 390 px`);
+  }
+  await shot(page, 'taak-telefoon');
   await page.setViewportSize({ width: 1280, height: 1000 });
-
-  const overdue = page.locator('#overdue tr.task.rood').first();
-  await overdue.waitFor({ state: 'visible', timeout: TIMEOUT });
-  const taskId = await overdue.getAttribute('data-task');
-  const taskTitle = await overdue.locator('.title').innerText();
-  check(Boolean(taskId) && taskTitle.length > 0, `an overdue task is shown in red: #${taskId} "${taskTitle}"`);
-
-  if (args.screenshot) await page.screenshot({ path: args.screenshot, fullPage: true });
-
-  await overdue.getByRole('button', { name: 'Afronden' }).click();
-  await page.locator('tr.form-row input[name=note]').fill('Besproken in het kernteam');
-  await page.locator('tr.form-row button.confirm-complete').click();
-  await page.locator('#banner.ok').waitFor({ state: 'visible', timeout: TIMEOUT });
-  check((await page.locator('#banner').innerText()).startsWith('Taak afgerond'), 'okod confirms the completion');
-
-  await page.reload();
-  await page.locator('#dashboard').waitFor({ state: 'visible', timeout: TIMEOUT });
-  await page.locator(`#done tr[data-task="${taskId}"]`).waitFor({ state: 'visible', timeout: TIMEOUT });
-  check(await page.locator(`#overdue tr[data-task="${taskId}"]`).count() === 0, 'after a reload the task is no longer overdue');
-  const doneRow = await page.locator(`#done tr[data-task="${taskId}"]`).innerText();
-  check(doneRow.includes('afgerond') && doneRow.includes('Besproken in het kernteam'),
-    'after a reload the task is listed as afgerond, with the note');
-
-  // A rescheduled deadline, through the form.
-  const upcoming = page.locator('#upcoming tr.task').first();
-  const upcomingId = await upcoming.getAttribute('data-task');
-  await upcoming.getByRole('button', { name: 'Verplaatsen' }).click();
-  await page.locator('tr.form-row input[type=date]').fill('2026-12-15');
-  await page.locator('tr.form-row input[type=time]').fill('12:00');
-  await page.locator('tr.form-row input[name=reason]').fill('Kernteam schuift door naar december');
-  await page.locator('tr.form-row button.confirm-reschedule').click();
-  await page.locator('#banner.ok').waitFor({ state: 'visible', timeout: TIMEOUT });
-  await page.reload();
-  await page.locator(`tr[data-task="${upcomingId}"]`).first().waitFor({ state: 'visible', timeout: TIMEOUT });
-  const moved = await page.locator(`tr[data-task="${upcomingId}"] .due`).first().innerText();
-  check(moved.includes('15 dec') && moved.includes('12:00'), `the rescheduled task is due 15 december 12:00 (${moved})`);
-
   await page.click('#logout');
   await page.locator('#login').waitFor({ state: 'visible', timeout: TIMEOUT });
 
-  // --- the council: the same municipality, read-only ---------------------------------
-  await logIn(page, args.council);
+  // --- the council: the same municipality, read-only ---------------------------------------
+  await logInWithToken(page, url, args.council);
   check((await page.locator('#who-label').innerText()).includes('raad'), 'the council token is shown as raad');
-  await page.locator('#overdue tr.task').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  await open(page, url, `#/taak/${overdueId}`, overdueTitle);
   check(await page.getByRole('button', { name: 'Afronden' }).count() === 0, 'a council token gets no Afronden button');
   check(await page.getByRole('button', { name: 'Verplaatsen' }).count() === 0, 'a council token gets no Verplaatsen button');
-  const councilId = await page.locator('#overdue tr.task').first().getAttribute('data-task');
-  // Even a hand-made request from the page is refused by okod.
   const refused = await page.evaluate(async (id) => {
     const token = sessionStorage.getItem('okod.token');
     const r = await fetch(`/api/v1/tasks/${id}/complete`, { method: 'POST',
       headers: { 'Authorization': 'Bearer ' + token, 'Content-Type': 'application/json' }, body: '{}' });
     return r.status;
-  }, councilId);
+  }, overdueId);
   check(refused === 403, `okod refuses a council token's completion with 403 (got ${refused})`);
-  await page.reload();
-  const stillOverdue = page.locator(`#overdue tr[data-task="${councilId}"]`);
-  await stillOverdue.waitFor({ state: 'attached', timeout: TIMEOUT }).catch(() => {});
-  check(await stillOverdue.isVisible(), 'the task the council tried to complete is still overdue');
+  task = await apiGet(page, url, args.regisseur, `/api/v1/tasks/${overdueId}`);
+  check(task.status === 'overdue', 'the task the council tried to complete is still overdue');
 
-  // --- a stakeholder: its own calendar feed URL ----------------------------------------
+  // --- a stakeholder: their own calendar link --------------------------------------------------
   if (args.stakeholder) {
     await page.click('#logout');
-    await logIn(page, args.stakeholder);
-    check(await page.locator('#feed').isVisible(), 'a token with a person gets the Agenda-link button');
-    page.once('dialog', (d) => d.accept());
-    await page.click('#feed');
-    await page.locator('#banner.ok').waitFor({ state: 'visible', timeout: TIMEOUT });
-    const text = await page.locator('#banner').innerText();
-    const url = (text.match(/https?:\/\/\S+\.ics/) || [])[0];
-    check(Boolean(url) && url.includes('/ical/person/okodcal_'), `the banner shows the feed URL once (${text.slice(0, 60)}…)`);
-    const feed = await page.request.get(url);  // no Authorization header: the URL is enough
-    check(feed.status() === 200 && (await feed.text()).startsWith('BEGIN:VCALENDAR'), 'the feed URL serves a calendar without a token');
+    await logInWithToken(page, url, args.stakeholder);
+    await page.getByRole('link', { name: 'Agenda' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Uw agenda' }).waitFor({ timeout: TIMEOUT });
+    await axe(page, 'the calendar page');
+    await page.getByRole('button', { name: 'Agenda-link maken' }).click();
+    const box = page.getByLabel('Uw agenda-link');
+    await box.waitFor({ timeout: TIMEOUT });
+    const feedUrl = await box.inputValue();
+    check(feedUrl.includes('/ical/person/okodcal_'), `the calendar link is shown once (${feedUrl.slice(0, 50)}…)`);
+    const feed = await page.request.get(feedUrl);  // no Authorization header: the URL is enough
+    check(feed.status() === 200 && (await feed.text()).startsWith('BEGIN:VCALENDAR'), 'the calendar link serves a calendar without a token');
+    await shot(page, 'agenda');
   }
 
-  // --- a wrong token -------------------------------------------------------------------
+  // --- a wrong token -------------------------------------------------------------------------
   await page.click('#logout');
   await page.locator('#login').waitFor({ state: 'visible', timeout: TIMEOUT });
-  await pasteToken(page, 'okod_not-a-real-token');
+  if (!(await page.locator('#token').isVisible())) await page.locator('#token-login summary').click();
+  await page.fill('#token', 'okod_not-a-real-token');
   await page.click('#login-button');
-  await page.locator('#banner.error').waitFor({ state: 'visible', timeout: TIMEOUT });
-  check((await page.locator('#banner').innerText()).includes('niet'), 'an unknown token gets a Dutch error');
-  check(await page.locator('#login').isVisible(), 'and the login form again');
+  check((await banner(page)).includes('niet'), 'an unknown token gets a Dutch error');
+  check(await page.locator('#login').isVisible(), 'and the sign-in form again');
 
-  check(pageErrors.length === 0, `no script errors and no request outside okod (${pageErrors.join('; ')})`);
+  check(problems.length === 0, `no script errors and no request outside okod (${problems.join('; ')})`);
 } catch (e) {
   failed = true;
   console.error(e.message);

@@ -37,8 +37,9 @@ HttpResponse serve_openapi(RouteCall&) {
 }
 
 HttpResponse serve_dashboard_file(RouteCall& call) {
-    const auto& s = call.target.segments;
-    if (auto file = dashboard_file(s.empty() ? "/" : "/" + s.front())) return *file;
+    std::string path;
+    for (const auto& segment : call.target.segments) path += "/" + segment;
+    if (auto file = dashboard_file(path.empty() ? "/" : path)) return *file;
     throw not_found("no route " + call.request.target);
 }
 

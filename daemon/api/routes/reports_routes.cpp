@@ -1,12 +1,18 @@
 // Reports to the regisseur and the council: the process monitor of one workflow and the
 // yearly report to college and council.
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <sstream>
 
 #include "adapters/report/annual_report_document.hpp"
+#include "adapters/report/pdf_printer.hpp"
 #include "daemon/api/api_error.hpp"
 #include "daemon/api/route_call.hpp"
 #include "daemon/api/routes/task_view.hpp"
@@ -30,6 +36,31 @@ Municipality reported_municipality(RouteCall& call) {
         throw forbidden(fmt::format("a {} token may not read the reports of {}",
                                     to_string(call.token.role), m.code));
     return m;
+}
+
+// The report's HTML printed to PDF by the converter okoctl uses too (chromium, ...), in a
+// file of this process's own under the temporary directory, removed again.
+std::string printed_pdf(const std::string& html) {
+    const auto tool = find_pdf_tool();
+    if (!tool)
+        throw ApiError{503, "no_pdf_converter",
+                       "okod cannot make PDFs on this server: " + pdf_tool_hint()};
+    static std::atomic<unsigned> counter{0};
+    const auto file = std::filesystem::temp_directory_path() /
+                      fmt::format("okod-report-{}-{}.pdf", ::getpid(), ++counter);
+    const auto printed = print_pdf(*tool, html, file, std::chrono::seconds{60});
+    std::string bytes;
+    if (printed.ok) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        bytes = buffer.str();
+    }
+    std::error_code ignored;
+    std::filesystem::remove(file, ignored);
+    if (!printed.ok)
+        throw ApiError{503, "pdf_failed", "printing the report failed: " + printed.error};
+    return bytes;
 }
 
 }  // namespace
@@ -83,8 +114,8 @@ HttpResponse show_process(RouteCall& call) {
                                              {"skipped", sum.skipped}}}});
 }
 
-// The yearly report to college and council, as print-ready HTML (default), Markdown or
-// CSV.
+// The yearly report to college and council, as print-ready HTML (default), PDF, Markdown
+// or CSV.
 HttpResponse show_annual_report(RouteCall& call) {
     allow_query(call.target, {"year", "format", "lang"});
     const Municipality m = reported_municipality(call);
@@ -94,8 +125,8 @@ HttpResponse show_annual_report(RouteCall& call) {
         static_cast<int>(query_int(call.target, "year", 2000, this_year).value_or(this_year));
     std::string format = "html";
     if (auto it = query.find("format"); it != query.end()) format = it->second;
-    if (format != "html" && format != "md" && format != "csv")
-        throw bad_request(fmt::format("format must be html, md or csv, not '{}'", format));
+    if (format != "html" && format != "md" && format != "csv" && format != "pdf")
+        throw bad_request(fmt::format("format must be html, pdf, md or csv, not '{}'", format));
     Language lang = m.language;
     if (auto it = query.find("lang"); it != query.end()) {
         auto l = parse_language(it->second);
@@ -112,6 +143,9 @@ HttpResponse show_annual_report(RouteCall& call) {
     if (format == "md") {
         r.content_type = "text/markdown; charset=utf-8";
         r.body = to_markdown(document);
+    } else if (format == "pdf") {
+        r.content_type = "application/pdf";
+        r.body = printed_pdf(to_html(document));
     } else if (format == "csv") {
         r.content_type = "text/csv; charset=utf-8; header=present";
         r.body = to_csv(document);

@@ -1,0 +1,51 @@
+// okod's JSON API (/api/v1, see /openapi.json). A signed-in browser has a session
+// cookie (HttpOnly: this script never sees it) and sends the session's CSRF token with
+// every write; a pasted API token instead goes as a Bearer header. okod checks every
+// call again, so what the page shows or hides is a courtesy, not the protection.
+import { state, t } from './i18n.js';
+
+export function storedToken() { return sessionStorage.getItem('okod.token') || localStorage.getItem('okod.token'); }
+export function storeToken(token, remember) { forgetToken(); (remember ? localStorage : sessionStorage).setItem('okod.token', token); }
+export function forgetToken() { sessionStorage.removeItem('okod.token'); localStorage.removeItem('okod.token'); }
+
+export class ApiError extends Error {
+  constructor(status, code, message, details) { super(message); this.status = status; this.code = code; this.details = details; }
+}
+
+function headers(method, json) {
+  const h = { 'Accept': 'application/json' };
+  const token = storedToken();
+  if (token) h['Authorization'] = 'Bearer ' + token;
+  else if (method !== 'GET' && state.me && state.me.csrf_token) h['X-CSRF-Token'] = state.me.csrf_token;
+  if (json) h['Content-Type'] = 'application/json';
+  return h;
+}
+
+export async function api(method, path, body) {
+  let response;
+  try {
+    response = await fetch(path, { method, credentials: 'same-origin', headers: headers(method, body !== undefined),
+      body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, 'offline', t('offline'));
+  }
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(response.status, data.error || 'error', data.message || response.statusText, data);
+  return data;
+}
+
+// A file the API makes (the yearly report as HTML, PDF or CSV): fetched with the same
+// credentials as every call, then opened or saved by the browser.
+export async function fetchFile(path) {
+  let response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', headers: headers('GET', false) });
+  } catch (e) {
+    throw new ApiError(0, 'offline', t('offline'));
+  }
+  if (!response.ok) {
+    const data = await response.json().catch(() => ({}));
+    throw new ApiError(response.status, data.error || 'error', data.message || response.statusText, data);
+  }
+  return response.blob();
+}
