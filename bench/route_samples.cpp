@@ -55,13 +55,18 @@ const std::map<std::string, Sampler, std::less<>>& samplers() {
          }},
         {"tasks.list",
          [](auto& s) {
-             // The dashboard's two lists: open work, and what was done lately.
+             // The dashboard's two lists: open work, and what was done lately; and issue 19's
+             // views and search.
              return Targets{
                  fmt::format("/api/v1/tasks?municipality={}&status=open", s.municipality),
                  fmt::format("/api/v1/tasks?municipality={}&status=done&closed_after={}",
-                             s.municipality, s.closed_after)};
+                             s.municipality, s.closed_after),
+                 fmt::format("/api/v1/tasks?municipality={}&view=week", s.municipality),
+                 fmt::format("/api/v1/tasks?municipality={}&view=open&q=raad", s.municipality)};
          }},
         {"tasks.show", [](auto& s) { return Targets{fmt::format("/api/v1/tasks/{}", s.task_id)}; }},
+        {"tasks.history",
+         [](auto& s) { return Targets{fmt::format("/api/v1/tasks/{}/history", s.task_id)}; }},
         {"instances.list",
          [](auto& s) { return Targets{"/api/v1/instances?municipality=" + s.municipality}; }},
         {"instances.show",

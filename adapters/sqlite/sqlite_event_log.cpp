@@ -48,6 +48,9 @@ const StoreSql kOfMunicipality{
 const StoreSql kOfInstance{
     select_from(sqlite_rows::event_columns,
                 "FROM events WHERE instance_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3")};
+const StoreSql kOfTask{select_from(sqlite_rows::event_columns,
+                                   "FROM events WHERE instance_id = ?1 AND task = ?2 AND seq > ?3 "
+                                   "ORDER BY seq LIMIT ?4")};
 const StoreSql kLastSeq{"SELECT coalesce(max(seq), 0) FROM events"};
 const StoreSql kCountAfter{"SELECT count(*) FROM events WHERE seq > ?1"};
 
@@ -79,6 +82,13 @@ std::vector<Event> SqliteStore::events_of_instance(InstanceId instance, std::int
                                                    int limit) {
     StatementUse s{query(kOfInstance)};
     bind_all(*s, instance, seq, limit);
+    return read_all<Event>(*s, sqlite_rows::read_event);
+}
+
+std::vector<Event> SqliteStore::events_of_task(InstanceId instance, const std::string& task_key,
+                                               std::int64_t seq, int limit) {
+    StatementUse s{query(kOfTask)};
+    bind_all(*s, instance, task_key, seq, limit);
     return read_all<Event>(*s, sqlite_rows::read_event);
 }
 

@@ -133,6 +133,8 @@ public:
                                               int limit) override;
     std::vector<Event> events_of_instance(InstanceId instance, std::int64_t seq,
                                           int limit) override;
+    std::vector<Event> events_of_task(InstanceId instance, const std::string& task_key,
+                                      std::int64_t seq, int limit) override;
     std::int64_t last_event_seq() override;
     std::int64_t count_events_after(std::int64_t seq) override;
     std::vector<Event> events_naming(const std::string& person_id,

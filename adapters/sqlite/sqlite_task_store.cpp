@@ -121,6 +121,15 @@ std::vector<Task> SqliteStore::tasks_matching(const TaskFilter& f) {
             s->bind(10, f.after->id);
         }
         if (f.limit) s->bind(11, *f.limit - static_cast<int>(out.size()));
+        if (f.statuses) {
+            std::vector<std::string> names;
+            for (const auto status : *f.statuses) names.emplace_back(to_string(status));
+            s->bind(12, to_json(names));
+        }
+        if (f.search) {
+            s->bind(13, f.search->text);
+            s->bind(14, to_json(f.search->roles));
+        }
         while (s->step()) out.push_back(read_task(*s));
     }
     return out;

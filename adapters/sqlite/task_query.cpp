@@ -15,6 +15,12 @@ std::string conditions(const TaskFilter& f) {
     if (f.due_after) sql += " AND due >= ?6";
     if (f.closed_after) sql += " AND closed_at >= ?7";
     if (f.roles) sql += " AND role IN (SELECT value FROM json_each(?8))";
+    if (f.statuses) sql += " AND status IN (SELECT value FROM json_each(?12))";
+    // instr, not LIKE: what the user typed has no wildcards to escape.
+    if (f.search)
+        sql +=
+            " AND (instr(lower(title_nl), ?13) > 0 OR instr(lower(title_en), ?13) > 0"
+            " OR instr(lower(item), ?13) > 0 OR role IN (SELECT value FROM json_each(?14)))";
     return sql;
 }
 

@@ -6,7 +6,8 @@
 // The parameters keep fixed numbers whatever the filter (each shape is prepared once):
 // ?1 municipality, ?2 instance_id, ?3 role, ?4 status, ?5 due_before, ?6 due_after,
 // ?7 closed_after, ?8 roles (a JSON array), ?9 and ?10 the place to start after (due,
-// id), ?11 limit.
+// id), ?11 limit, ?12 statuses (a JSON array), ?13 the search text in lower case and ?14
+// the roles whose names match it (a JSON array).
 #include <optional>
 #include <string>
 #include <string_view>

@@ -35,10 +35,13 @@ HttpResponse change_execution_action(RouteCall&);
 HttpResponse remove_execution_action(RouteCall&);
 HttpResponse list_tasks(RouteCall&);  // tasks_routes.cpp
 HttpResponse show_task(RouteCall&);
+HttpResponse show_task_history(RouteCall&);
 HttpResponse complete_task(RouteCall&);
+HttpResponse undo_task(RouteCall&);
 HttpResponse skip_task(RouteCall&);
 HttpResponse reschedule_task(RouteCall&);
-HttpResponse list_instances(RouteCall&);  // instances_routes.cpp
+HttpResponse skip_municipality_tasks(RouteCall&);  // task_bulk_routes.cpp
+HttpResponse list_instances(RouteCall&);           // instances_routes.cpp
 HttpResponse show_instance(RouteCall&);
 HttpResponse signal_instance(RouteCall&);
 HttpResponse list_people(RouteCall&);  // people_routes.cpp
@@ -145,18 +148,29 @@ constexpr std::array kOperations{
               "Remove an action from the plan"},
     // --- tasks ----------------------------------------------------------------------------
     Operation{"tasks.list", "GET", "/api/v1/tasks", read_tasks, resource, list_tasks, "",
-              "TaskList", "okoctl tasks list", "The tasks of a municipality, filtered"},
+              "TaskList", "okoctl tasks list",
+              "The tasks of a municipality: views (today, week, ...), filters, search"},
     Operation{"tasks.show", "GET", "/api/v1/tasks/{id}", read_tasks, resource, show_task, "",
               "Task", "okoctl tasks show", "One task with its traffic light"},
+    Operation{"tasks.history", "GET", "/api/v1/tasks/{id}/history", read_tasks, resource,
+              show_task_history, "", "TaskHistory", "okoctl tasks history",
+              "A task's history: who completed, undid, moved or skipped it, and why"},
     Operation{"tasks.complete", "POST", "/api/v1/tasks/{id}/complete", complete_tasks, resource,
               complete_task, "TaskComplete", "Task", "okoctl tasks complete",
               "Mark a task done (idempotent)", "complete_tasks"},
+    Operation{"tasks.undo", "POST", "/api/v1/tasks/{id}/undo", complete_tasks, resource, undo_task,
+              "TaskUndo", "Task", "okoctl tasks undo",
+              "Undo a completion while its step is still current (else 409)", "undo_tasks"},
     Operation{"tasks.skip", "POST", "/api/v1/tasks/{id}/skip", write, resource, skip_task,
               "TaskSkip", "Task", "okoctl tasks skip", "Close a task without doing it",
               "skip_tasks"},
     Operation{"tasks.reschedule", "POST", "/api/v1/tasks/{id}/reschedule", write, resource,
               reschedule_task, "TaskReschedule", "Task", "okoctl tasks reschedule",
               "Move a task's deadline", "reschedule_tasks"},
+    Operation{
+        "tasks.skip_before", "POST", "/api/v1/municipalities/{code}/tasks/skip", write, resource,
+        skip_municipality_tasks, "BulkSkip", "BulkSkipResult", "okoctl tasks skip --municipality",
+        "Skip every open task due before a day, with a reason (dry run first)", "bulk_skip_tasks"},
     // --- instances ------------------------------------------------------------------------
     Operation{"instances.list", "GET", "/api/v1/instances", read_instances, role, list_instances,
               "", "InstanceList", "okoctl instances list", "The workflow instances"},

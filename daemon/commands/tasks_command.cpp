@@ -1,4 +1,4 @@
-// `okoctl tasks list | show | complete | skip | reschedule` through okod's API.
+// `okoctl tasks list | show | history | complete | undo | skip | reschedule` through okod's API.
 #include "daemon/commands/tasks_command.hpp"
 
 #include <fmt/format.h>
@@ -81,6 +81,8 @@ int run_tasks_list(const TasksListArgs& args, std::ostream& out, std::ostream& e
                           {"status", args.status},
                           {"due_before", args.due_before},
                           {"due_after", args.due_after},
+                          {"view", args.view},
+                          {"q", args.search},
                           {"limit", args.limit > 0 ? std::to_string(args.limit) : ""}});
     if (!reply.ok()) return reply.exit_code;
     const auto& tasks = json_array(reply.body, "tasks");
@@ -112,14 +114,74 @@ int run_tasks_show(const TaskArgs& args, std::ostream& out, std::ostream& err) {
     return exit_code::ok;
 }
 
+int run_tasks_history(const TaskArgs& args, std::ostream& out, std::ostream& err) {
+    auto connected = connect(args.client, err);
+    if (!connected.api) return connected.exit_code;
+    const auto reply = connected.api->get(task_path(args.id) + "/history");
+    if (!reply.ok()) return reply.exit_code;
+    const auto& history = json_array(reply.body, "history");
+    if (args.json) {
+        print_json_lines(history, out);
+        return exit_code::ok;
+    }
+    std::vector<TextRow> rows{{"AT", "WHAT", "WHO", "DETAILS"}};
+    for (const auto& e : history) {
+        const auto who = [&](std::string_view id, std::string_view name) {
+            const auto n = json_text(e, name);
+            return n.empty() ? json_text(e, id) : n;
+        };
+        std::string person = who("by", "by_name");
+        if (person.empty()) person = who("sent_to", "sent_to_name");
+        std::string details = json_text(e, "reason");
+        if (const auto to = json_local_minutes(e, "to", ""); !to.empty())
+            details =
+                fmt::format("{} -> {}: {}", json_local_minutes(e, "from", "none"), to, details);
+        if (details.empty()) details = json_text(e, "note");
+        rows.push_back({json_local_minutes(e, "at"), json_text(e, "kind"), person, details});
+    }
+    print_table(rows, out);
+    return exit_code::ok;
+}
+
 int run_tasks_complete(const TasksCompleteArgs& args, std::ostream& out, std::ostream& err) {
     json::object body;
     if (!args.note.empty()) body["note"] = args.note;
     return print_written(args.task, "complete", body, out, err);
 }
 
+int run_tasks_undo(const TasksUndoArgs& args, std::ostream& out, std::ostream& err) {
+    json::object body;
+    if (!args.reason.empty()) body["reason"] = args.reason;
+    return print_written(args.task, "undo", body, out, err);
+}
+
 int run_tasks_skip(const TasksSkipArgs& args, std::ostream& out, std::ostream& err) {
-    return print_written(args.task, "skip", {{"reason", args.reason}}, out, err);
+    if (args.municipality.empty())
+        return print_written(args.task, "skip", {{"reason", args.reason}}, out, err);
+    auto connected = connect(args.task.client, err);
+    if (!connected.api) return connected.exit_code;
+    const auto reply = connected.api->post(
+        fmt::format("/api/v1/municipalities/{}/tasks/skip", args.municipality),
+        json::object{
+            {"due_before", args.due_before}, {"reason", args.reason}, {"dry_run", args.dry_run}});
+    if (!reply.ok()) return reply.exit_code;
+    if (args.task.json) {
+        print_json_line(reply.body, out);
+        return exit_code::ok;
+    }
+    const auto& tasks = json_array(reply.body, "tasks");
+    out << fmt::format("{} {} open task(s) of {} due before {}\n",
+                       args.dry_run ? "would skip" : "skipped", json_int(reply.body, "count"),
+                       args.municipality, args.due_before);
+    if (tasks.empty()) return exit_code::ok;
+    std::vector<TextRow> rows{{"ID", "DUE", "ROLE", "TITLE"}};
+    for (const auto& t : tasks)
+        rows.push_back({json_text(t, "id"), json_local_minutes(t, "due"), json_text(t, "role"),
+                        json_title(t)});
+    print_table(rows, out);
+    if (json_int(reply.body, "count") > static_cast<std::int64_t>(tasks.size()))
+        out << fmt::format("(the first {} listed)\n", tasks.size());
+    return exit_code::ok;
 }
 
 int run_tasks_reschedule(const TasksRescheduleArgs& args, std::ostream& out, std::ostream& err) {

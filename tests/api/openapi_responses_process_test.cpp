@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <map>
+#include <vector>
 
 #include "support/api_daemon.hpp"
 #include "support/child_process.hpp"
@@ -49,6 +51,32 @@ TEST(OpenApiResponses, real_answers_fit_their_response_schemas) {
            R"({"due": "2026-12-01", "reason": "later"})");
     sample("tasks.complete", "POST", fmt::format("/api/v1/tasks/{}/complete", task),
            R"({"note": "done"})");
+    sample("tasks.history", "GET", fmt::format("/api/v1/tasks/{}/history", task));
+    // A completion undone where the step has another open task (so it did not move on).
+    const auto open = sample("tasks.list", "GET", "/api/v1/tasks?municipality=GM0935&view=open");
+    std::map<std::string, std::vector<std::int64_t>> by_step;
+    for (const auto& t : open.at("tasks").as_array())
+        by_step[fmt::format("{}/{}", t.at("instance_id").as_int64(),
+                            std::string(t.at("state").as_string()))]
+            .push_back(t.at("id").as_int64());
+    bool undone = false;
+    for (const auto& [step, ids] : by_step) {
+        if (ids.size() < 2) continue;
+        sample("tasks.complete", "POST", fmt::format("/api/v1/tasks/{}/complete", ids[0]));
+        // Two open tasks of a state may be of two entries of it (a loop): then it moved on.
+        const auto r =
+            http_request("POST", fmt::format("{}/api/v1/tasks/{}/undo", okod.url(), ids[0]),
+                         R"({"reason": "te vroeg"})", admin);
+        if (r.status == 409) continue;
+        samples.push_back(
+            json::object{{"operation", "tasks.undo"}, {"status", r.status}, {"body", r.json()}});
+        undone = true;
+        break;
+    }
+    EXPECT_TRUE(undone);
+    sample("tasks.list", "GET", "/api/v1/tasks?municipality=GM0935&view=week&q=raad");
+    sample("tasks.skip_before", "POST", "/api/v1/municipalities/GM0935/tasks/skip",
+           R"({"due_before": "2026-03-09", "reason": "al gedaan", "dry_run": true})");
     const auto instances = sample("instances.list", "GET", "/api/v1/instances?municipality=GM0935");
     const auto instance = instances.at("instances").as_array().at(0).at("id").as_int64();
     sample("instances.show", "GET", fmt::format("/api/v1/instances/{}", instance));

@@ -151,6 +151,22 @@ TEST_F(TaskReads, every_filter_searches_an_index_instead_of_scanning_all_tasks) 
             filters.push_back(f);
         }
     }
+    // The views and the search of issue 19 (a list of statuses, text and role names),
+    // with what a route sets beside them.
+    for (int bits = 0; bits < 32; ++bits) {
+        TaskFilter f;
+        f.municipality = "GM0935";
+        f.statuses = (bits & 1) ? std::vector{TaskStatus::done, TaskStatus::skipped}
+                                : std::vector{TaskStatus::open, TaskStatus::overdue};
+        if (bits & 2) f.search = TaskFilter::Search{"raad", {"regisseur"}};
+        if (bits & 4) f.due_before = at(10);
+        if (bits & 8) f.roles = std::vector<std::string>{"regisseur"};
+        if (bits & 16) {
+            f.limit = 10;
+            f.after = TaskPosition{at(5), 3};
+        }
+        filters.push_back(f);
+    }
     for (int bits = 0; bits < 4; ++bits) {
         TaskFilter f;
         f.instance_id = 1;
@@ -167,7 +183,10 @@ TEST_F(TaskReads, every_filter_searches_an_index_instead_of_scanning_all_tasks) 
             const auto plan = query_plan(file, **sql);
             EXPECT_TRUE(full_scans(plan, {"tasks"}).empty()) << **sql << "\n"
                                                              << ::testing::PrintToString(plan);
-            const bool in_index_order = f.municipality && !f.closed_after && !f.roles && !f.role;
+            // A list of statuses is read from each status's part of the index and
+            // merged: a sort of the municipality's tasks with those statuses.
+            const bool in_index_order =
+                f.municipality && !f.closed_after && !f.roles && !f.role && !f.statuses;
             if (in_index_order) {
                 for (const auto& line : plan)
                     EXPECT_EQ(line.find("TEMP B-TREE"), std::string::npos)

@@ -68,4 +68,12 @@ std::string ApiDaemon::feed_path(const std::string& person, bool rotate) const {
     return path;
 }
 
+DemoTokens demo_tokens(const ApiDaemon& okod) {
+    return {okod.token({"--role", "admin", "--label", "beheer"}),
+            okod.token({"--role", "regisseur", "--municipality", "GM0935", "--label", "Sanne"}),
+            okod.token({"--role", "council", "--municipality", "GM0935", "--label", "griffie"}),
+            okod.token({"--role", "stakeholder", "--municipality", "GM0935", "--person",
+                        "maastricht-bram", "--label", "Bram"})};
+}
+
 }  // namespace okod::test

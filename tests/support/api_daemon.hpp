@@ -49,4 +49,11 @@ private:
     bool ready_ = false;
 };
 
+// Tokens of each role for the demo's Maastricht (GM0935), as most API tests use them: an
+// admin "beheer", the regisseur "Sanne", the council "griffie" and the stakeholder Bram.
+struct DemoTokens {
+    std::string admin, regisseur, council, stakeholder;
+};
+DemoTokens demo_tokens(const ApiDaemon& okod);
+
 }  // namespace okod::test

@@ -16,10 +16,11 @@ nl = "Stuurgroep"
 )";
 }  // namespace
 
-std::string single_task(const std::string& due, const std::string& remind,
-                        const std::string& extra) {
+std::string single_task(const std::string& due, const std::string& remind, const std::string& extra,
+                        const std::string& id) {
     return R"(
-id = "single"
+id = ")" + id +
+           R"("
 version = 1
 initial = "open"
 name = { nl = "Enkel" }

@@ -18,10 +18,10 @@ inline Date d(int y, unsigned m, unsigned day) {
     return Date{date::year{y}, date::month{m}, date::day{day}};
 }
 
-// A definition "single" with one task "job" for the ggd-contact: `due` is its due rule,
-// `remind` its remind_days, `extra` more task keys (escalate = ...).
+// A definition "single" (or `id`) with one task "job" for the ggd-contact: `due` is its
+// due rule, `remind` its remind_days, `extra` more task keys (escalate = ...).
 std::string single_task(const std::string& due, const std::string& remind,
-                        const std::string& extra = "");
+                        const std::string& extra = "", const std::string& id = "single");
 
 class EngineWorld : public ::testing::Test {
 protected:

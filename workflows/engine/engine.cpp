@@ -5,8 +5,17 @@
 #include "engine/step.hpp"
 #include "model/event_kind.hpp"
 #include "model/input_rules.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
+
+std::optional<std::string> past_deadline_problem(Instant due, Instant now) {
+    const Date day = local_date(due);
+    const Date today = local_date(now);
+    if (date::sys_days{day} >= date::sys_days{today}) return std::nullopt;
+    return fmt::format("the new deadline {} is in the past: it must be today ({}) or later",
+                       format_date(day), format_date(today));
+}
 
 Engine::Engine(Store& store, const DefinitionRegistry& definitions, const Calendar& calendar,
                const Clock& clock, EngineSettings settings)
@@ -89,6 +98,52 @@ CommandResult Engine::reschedule_task(TaskId id, Instant due, const std::string&
                  .reschedule_task(id, due, by, reason);
     if (r.ok) tx->commit();
     return r;
+}
+
+CommandResult Engine::reopen_task(TaskId id, const std::string& by, const std::string& reason) {
+    if (auto problem = text_problem("reason", reason, TextKind::free_text))
+        return CommandResult::failure(*problem);
+    auto tx = store_.begin();
+    auto r =
+        Step(store_, definitions_, calendar_, settings_, clock_.now()).reopen_task(id, by, reason);
+    if (r.ok) tx->commit();
+    return r;
+}
+
+BulkSkipResult Engine::skip_open_tasks(const std::string& municipality, Instant due_before,
+                                       const std::string& by, const std::string& reason,
+                                       bool dry_run) {
+    BulkSkipResult out;
+    if (auto problem = reason_problem("reason", reason)) {
+        out.ok = false;
+        out.error = *problem;
+        return out;
+    }
+    auto tx = store_.begin();
+    if (!store_.municipality(municipality)) {
+        out.ok = false;
+        out.error = fmt::format("no municipality {}", municipality);
+        out.refusal = Refusal::not_found;
+        return out;
+    }
+    TaskFilter f;
+    f.municipality = municipality;
+    f.statuses = std::vector{TaskStatus::open, TaskStatus::overdue};
+    f.due_before = due_before;
+    out.tasks = store_.tasks_matching(f);
+    if (dry_run) return out;  // the transaction rolls back: nothing was written anyway
+    Step step(store_, definitions_, calendar_, settings_, clock_.now());
+    for (auto& t : out.tasks) {
+        auto r = step.close_task(t.id, TaskStatus::skipped, by, reason);
+        if (!r.ok) {
+            static_cast<CommandResult&>(out) = r;
+            out.tasks.clear();
+            return out;  // rolls back the whole batch
+        }
+        t = *store_.task(t.id);
+    }
+    tx->commit();
+    return out;
 }
 
 CommandResult Engine::signal(InstanceId id, const std::string& event, const std::string& by) {

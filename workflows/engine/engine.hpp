@@ -43,6 +43,16 @@ struct CommandResult {
     }
 };
 
+// Outcome of skip_open_tasks: the tasks it skipped (or, for a dry run, would skip), in
+// deadline order, as they are afterwards.
+struct BulkSkipResult : CommandResult {
+    std::vector<Task> tasks;
+};
+
+// Why `due` may not be a task's new deadline, if it may not: a day before `now`'s day in
+// Amsterdam is in the past. The engine refuses it; the API asks first to answer 400.
+std::optional<std::string> past_deadline_problem(Instant due, Instant now);
+
 // Outcome of an execution-plan command (engine_execution_plan.cpp).
 struct ExecutionActionResult {
     bool ok = true;
@@ -105,9 +115,24 @@ public:
     // and succeeds (idempotent); unknown ids are errors.
     CommandResult complete_task(TaskId id, const std::string& by, const std::string& note = {});
     CommandResult skip_task(TaskId id, const std::string& by, const std::string& reason);
-    // Moves an open task's deadline (reminders and escalation follow); needs a reason.
+    // Moves an open task's deadline (reminders and escalation follow); needs a reason,
+    // and a deadline not before today (past_deadline_problem).
     CommandResult reschedule_task(TaskId id, Instant due, const std::string& by,
                                   const std::string& reason);
+    // Undoes a completion while the workflow is still in the step the task belongs to:
+    // the task is open (overdue when its deadline passed) again, its reminders and
+    // escalation re-armed as for an open task, and task_reopened logged with who and why
+    // (`reason` may be empty). Refused (conflict) when the task is not done, or when its
+    // instance has moved on since: the completion may be what moved it, and the step
+    // after it cannot be taken back.
+    CommandResult reopen_task(TaskId id, const std::string& by, const std::string& reason = {});
+    // A municipality that joined late has history okod did not see: skips, with one
+    // reason, each of its open or overdue tasks due before `due_before`, in one
+    // transaction, a task_skipped line each (as skip_task). Steps that move on because of
+    // it may create new tasks; those are not skipped (run it again). A dry run reads
+    // which it would skip and changes nothing.
+    BulkSkipResult skip_open_tasks(const std::string& municipality, Instant due_before,
+                                   const std::string& by, const std::string& reason, bool dry_run);
     // Delivers a named event (e.g. "survey_closed") to a running instance.
     CommandResult signal(InstanceId id, const std::string& event, const std::string& by);
 

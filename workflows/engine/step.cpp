@@ -8,6 +8,7 @@
 #include "engine/reminder_time.hpp"
 #include "model/event_kind.hpp"
 #include "model/input_rules.hpp"
+#include "model/reschedule_note.hpp"
 #include "time/amsterdam.hpp"
 
 namespace okod {
@@ -446,18 +447,23 @@ void Step::arm_task_timers(const Task& t) {
         r.key = fmt::format("reminder/{}/{}", t.id, r.lead_days);
         store_.add_timer(r);
     }
-    if (t.escalation && *t.due > now_) {
-        Timer x;
-        x.due =
-            std::max(at_local(add_days(due_day, t.escalation->after_days), settings_.reminder_time),
-                     *t.due + std::chrono::minutes{1});
-        x.kind = TimerKind::escalation;
-        x.municipality = t.municipality;
-        x.task_id = t.id;
-        x.lead_days = t.escalation->after_days;
-        x.key = fmt::format("escalation/{}", t.id);
-        store_.add_timer(x);
-    }
+    if (*t.due > now_) arm_escalation(t);
+}
+
+// The escalation of a task with a deadline, if it has one still to come.
+void Step::arm_escalation(const Task& t) {
+    if (!t.escalation || !t.due) return;
+    Timer x;
+    x.due = std::max(
+        at_local(add_days(local_date(*t.due), t.escalation->after_days), settings_.reminder_time),
+        *t.due + std::chrono::minutes{1});
+    if (x.due <= now_) return;
+    x.kind = TimerKind::escalation;
+    x.municipality = t.municipality;
+    x.task_id = t.id;
+    x.lead_days = t.escalation->after_days;
+    x.key = fmt::format("escalation/{}", t.id);
+    store_.add_timer(x);
 }
 
 CommandResult Step::close_task(TaskId id, TaskStatus to, const std::string& by,
@@ -502,7 +508,8 @@ CommandResult Step::reschedule_task(TaskId id, Instant due, const std::string& b
             Refusal::already_closed);
     if (auto problem = reason_problem("reason", reason)) return CommandResult::failure(*problem);
     if (t->due == due) return {};  // already there: harmless
-    const std::string before = t->due ? format_local_minutes(*t->due) : std::string("geen");
+    if (auto problem = past_deadline_problem(due, now_)) return CommandResult::failure(*problem);
+    const std::optional<Instant> before = t->due;
     t->due = due;
     ++t->revision;
     t->revised_at = now_;
@@ -512,7 +519,7 @@ CommandResult Step::reschedule_task(TaskId id, Instant due, const std::string& b
     if (t->status == TaskStatus::open) arm_task_timers(*t);
     Event e = event_for(*t, EventKind::task_rescheduled);
     e.person = by;
-    e.note = fmt::format("deadline van {} naar {}: {}", before, format_local_minutes(due), reason);
+    e.note = reschedule_note(before, due, reason);
     log(e);
     return {};
 }

@@ -21,6 +21,8 @@ public:
     CommandResult signal(InstanceId id, const std::string& event, const std::string& by);
     CommandResult reschedule_task(TaskId id, Instant due, const std::string& by,
                                   const std::string& reason);
+    // Undoing a completion (engine/step_reopen.cpp).
+    CommandResult reopen_task(TaskId id, const std::string& by, const std::string& reason);
 
     // People and roles (engine/step_people.cpp).
     CommandResult save_person(const Person& p, const std::string& by);
@@ -80,6 +82,7 @@ private:
                      const std::string& item);
     bool has_open_tasks(const Instance& i);
     void arm_task_timers(const Task& t);
+    void arm_escalation(const Task& t);
 
     // Timers firing.
     void fire_reminder(const Timer& t);

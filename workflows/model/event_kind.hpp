@@ -53,6 +53,9 @@ enum class EventKind {
     execution_action_added,
     execution_action_changed,
     execution_action_removed,
+    // A completion undone within its step (issue 19): the task is open again; `person`
+    // says who undid it, `note` why (may be empty).
+    task_reopened,
 };
 
 // "instance_started", "task_done", ...: the name the store, the API and the tests see.

@@ -1,7 +1,7 @@
-// Tasks: listed with filters, one by id, and the three things people do with one:
-// complete it (its stakeholders too), skip it or move its deadline (who changes the
-// municipality's work). The task is looked up before the rule is asked, so another
-// municipality's task answers like an unknown one.
+// Tasks: listed with filters, views and a search, one by id with its history, and the
+// things people do with one: complete it or undo that (its stakeholders too), skip it or
+// move its deadline (who changes the municipality's work). The task is looked up before
+// the rule is asked, so another municipality's task answers like an unknown one.
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
@@ -9,6 +9,8 @@
 
 #include "daemon/api/api_error.hpp"
 #include "daemon/api/route_call.hpp"
+#include "daemon/api/routes/task_history.hpp"
+#include "daemon/api/routes/task_list_view.hpp"
 #include "daemon/api/routes/task_page.hpp"
 #include "daemon/api/routes/task_view.hpp"
 #include "daemon/runtime.hpp"
@@ -41,8 +43,19 @@ Task task_to_change(RouteCall& call) {
     return call.task(id);
 }
 
-HttpResponse changed(RouteCall& call, const Task& t) {
+// The engine's answer to a change of `t`: the task as it is now, or the refusal.
+HttpResponse changed(RouteCall& call, const Task& t, const CommandResult& r) {
+    if (!r.ok) call.refused(r);
     return call.written(task_view(call, *call.store().task(t.id)));
+}
+
+// Who may complete the task may undo the completion: a stakeholder its own mistake.
+void need_complete(RouteCall& call, const Task& t, std::string_view what) {
+    if (!can_complete_task(call.token, t,
+                           roles_held(call.store().assignments_of_municipality(t.municipality),
+                                      call.token.person_id, call.today())))
+        throw forbidden(
+            fmt::format("a {} token may not {} task {}", to_string(call.token.role), what, t.id));
 }
 
 }  // namespace
@@ -50,7 +63,7 @@ HttpResponse changed(RouteCall& call, const Task& t) {
 HttpResponse list_tasks(RouteCall& call) {
     const auto& query = call.target.query;
     allow_query(call.target, {"municipality", "role", "person", "status", "due_before", "due_after",
-                              "closed_after", "after", "limit"});
+                              "closed_after", "after", "limit", "view", "q"});
     TaskFilter f;
     f.municipality = call.list_municipality();
     if (auto it = query.find("role"); it != query.end()) f.role = it->second;
@@ -76,6 +89,9 @@ HttpResponse list_tasks(RouteCall& call) {
          : name == "due_after" ? f.due_after
                                : f.closed_after) = *t;
     }
+    if (auto it = query.find("view"); it != query.end()) apply_task_view(f, it->second, call.now());
+    if (auto it = query.find("q"); it != query.end() && !it->second.empty())
+        f.search = task_search(it->second, call.runtime().definitions.roles());
     if (auto it = query.find("after"); it != query.end()) f.after = parse_task_cursor(it->second);
     const int limit = static_cast<int>(query_int(call.target, "limit", 1, 1000).value_or(200));
     const auto assignments = call.store().assignments_of_municipality(*f.municipality);
@@ -102,26 +118,33 @@ HttpResponse show_task(RouteCall& call) {
     return json_response(200, task_view(call, call.task(id)));
 }
 
+HttpResponse show_task_history(RouteCall& call) {
+    const std::int64_t id = path_id(call.param("id"), "task");
+    allow_query(call.target, {});
+    return json_response(200, task_history(call.store(), call.task(id)));
+}
+
 HttpResponse complete_task(RouteCall& call) {
     const Task t = task_to_change(call);
     JsonBody b(call.request, {"note"});
-    if (!can_complete_task(call.token, t,
-                           roles_held(call.store().assignments_of_municipality(t.municipality),
-                                      call.token.person_id, call.today())))
-        throw forbidden(
-            fmt::format("a {} token may not complete task {}", to_string(call.token.role), t.id));
-    auto r = call.engine().complete_task(t.id, call.by(), b.string("note").value_or(""));
-    if (!r.ok) call.refused(r);
-    return changed(call, t);
+    need_complete(call, t, "complete");
+    return changed(call, t,
+                   call.engine().complete_task(t.id, call.by(), b.string("note").value_or("")));
+}
+
+HttpResponse undo_task(RouteCall& call) {
+    const Task t = task_to_change(call);
+    JsonBody b(call.request, {"reason"});
+    need_complete(call, t, "undo the completion of");
+    return changed(call, t,
+                   call.engine().reopen_task(t.id, call.by(), b.string("reason").value_or("")));
 }
 
 HttpResponse skip_task(RouteCall& call) {
     const Task t = task_to_change(call);
     JsonBody b(call.request, {"reason"});
     call.need_write(t.municipality);
-    auto r = call.engine().skip_task(t.id, call.by(), *b.string("reason", true));
-    if (!r.ok) call.refused(r);
-    return changed(call, t);
+    return changed(call, t, call.engine().skip_task(t.id, call.by(), *b.string("reason", true)));
 }
 
 HttpResponse reschedule_task(RouteCall& call) {
@@ -132,6 +155,7 @@ HttpResponse reschedule_task(RouteCall& call) {
     const auto day = parse_date(b.string("due", true).value_or(""));
     const Instant due =
         day ? at_local(*day, call.runtime().config.engine.due_time) : instant_field(b, "due");
+    if (auto problem = past_deadline_problem(due, call.now())) throw bad_request(*problem);
     // Optimistic concurrency: the deadline the caller saw must still be the one. Any
     // spelling of the same moment matches (Z, another offset, local form time).
     if (b.string("if_due")) {
@@ -141,10 +165,9 @@ HttpResponse reschedule_task(RouteCall& call) {
                                        t.due ? format_iso_local(*t.due) : "nowhere",
                                        format_iso_local(seen)));
     }
-    auto r =
-        call.engine().reschedule_task(t.id, due, call.by(), b.string("reason", true).value_or(""));
-    if (!r.ok) call.refused(r);
-    return changed(call, t);
+    return changed(
+        call, t,
+        call.engine().reschedule_task(t.id, due, call.by(), b.string("reason", true).value_or("")));
 }
 
 }  // namespace okod

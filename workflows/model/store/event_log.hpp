@@ -22,6 +22,11 @@ public:
                                                       int limit) = 0;
     virtual std::vector<Event> events_of_instance(InstanceId instance, std::int64_t seq,
                                                   int limit) = 0;
+    // One task's lines (task_created, task_done, reminder, ...: those whose `task` is its
+    // key) within its instance's, in seq order from after `seq`, at most `limit`: read
+    // through the instance's index, so they cost what the instance's history costs.
+    virtual std::vector<Event> events_of_task(InstanceId instance, const std::string& task_key,
+                                              std::int64_t seq, int limit) = 0;
     virtual std::int64_t last_event_seq() = 0;  // 0 when the log is empty
     virtual std::int64_t count_events_after(std::int64_t seq) = 0;
     // Unbounded: reads the whole log. Lines about the person (`person` is their id) or

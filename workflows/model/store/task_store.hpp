@@ -25,6 +25,16 @@ struct TaskFilter {
     std::optional<InstanceId> instance_id;
     std::optional<std::string> role;
     std::optional<TaskStatus> status;
+    // The task's status is one of these: a view ("open" is open or overdue).
+    std::optional<std::vector<TaskStatus>> statuses;
+    // A search: `text` (lower case) in the title, Dutch or English, or in the item, in
+    // ASCII case-insensitive; or the task's role is one of `roles` (those whose names
+    // match, which the caller knows and the store does not).
+    struct Search {
+        std::string text;
+        std::vector<std::string> roles;
+    };
+    std::optional<Search> search;
     std::optional<Instant> due_before;    // due < due_before
     std::optional<Instant> due_after;     // due >= due_after
     std::optional<Instant> closed_after;  // done or skipped at or after this moment
