@@ -37,8 +37,13 @@ std::string hash_token(std::string_view secret);
 // secret, or a secret with whitespace inside.
 std::optional<std::string> bearer_secret(std::string_view authorization_header);
 
+// The path of the one-click links in e-mails (adapters/auth/mail_link.hpp), whose last
+// segment is a credential too.
+inline constexpr std::string_view kMailLinkPath = "/mail/afgerond/";
+
 // `text` (a request target, say) with every token and feed secret in it cut to "okod_…"
-// or "okodcal_…", for logs: calendar apps put the secret in the URL.
+// or "okodcal_…", and a mail link's token to "/mail/afgerond/…", for logs: calendar apps
+// put the secret in the URL, and a mail link is one.
 std::string redact_token_secrets(std::string_view text);
 
 }  // namespace okod

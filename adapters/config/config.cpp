@@ -8,6 +8,7 @@
 #include <set>
 
 #include "adapters/config/mail_section.hpp"
+#include "adapters/config/public_url.hpp"
 #include "adapters/toml/toml_fields.hpp"
 #include "model/input_rules.hpp"
 #include "time/amsterdam.hpp"
@@ -246,7 +247,7 @@ ConfigResult load_settings(const fs::path& file) {
         f.allow_only(*http, "[http]",
                      {"enabled", "address", "port", "max_body_kib", "header_timeout_seconds",
                       "read_timeout_seconds", "idle_timeout_seconds", "max_connections",
-                      "max_connections_per_client", "read_threads"});
+                      "max_connections_per_client", "read_threads", "public_url"});
         c.http.enabled = true;
         if (const auto* on = (*http)["enabled"].node()) {
             if (const auto* b = on->as_boolean())
@@ -271,6 +272,12 @@ ConfigResult load_settings(const fs::path& file) {
         c.http.max_connections_per_client = f.integer_in(
             *http, "max_connections_per_client", c.http.max_connections, 1, c.http.max_connections);
         c.http.read_threads = f.integer_in(*http, "read_threads", c.http.read_threads, 0, 64);
+        if (auto url = f.optional_string(*http, "public_url")) {
+            if (auto problem = public_url_problem(*url))
+                f.error((*http)["public_url"].node(), *problem);
+            else
+                c.http.public_url = normalised_public_url(*url);
+        }
     }
     c.reports.dir = c.store_path.parent_path() / "reports";
     if (const toml::table* reports = f.optional_table(t, "reports")) {

@@ -31,6 +31,10 @@ struct HttpConfig {
     // Threads that serve the read operations (GET) on read-only connections of their
     // own, so no read holds up the scheduler; 0: every request on the scheduler's strand.
     int read_threads = 2;
+    // Where people reach this okod from outside ([http] public_url, behind the TLS
+    // proxy): "https://oko.maastricht.nl", no query, no trailing slash. The e-mails link
+    // to the dashboard and carry the one-click completion link only when it is set.
+    std::string public_url;
 };
 
 // Where okod writes the reports it makes itself (the draft yearly report it sends with

@@ -12,7 +12,9 @@
 // The send itself is not done here: the daemon runs the blocking transport on a worker
 // thread and calls record() back on its strand. deliver_ready() does both in a row for
 // tests and one-shot use.
+#include <chrono>
 #include <optional>
+#include <string>
 
 #include "adapters/mail/reminder_mail.hpp"
 #include "daemon/outbox/annual_report_attacher.hpp"
@@ -52,6 +54,16 @@ void attach_ordered_report(Delivery& d, AnnualReportAttacher& attacher);
 // at once without them, with a line saying so: the reminder itself must arrive.
 SendResult send_delivery(MailTransport& transport, Delivery& d);
 
+// The links the mails carry ([http] public_url; issue 19). Without a public URL the
+// mails have none.
+struct MailLinkSettings {
+    std::string public_url;  // "https://oko.maastricht.nl", no trailing slash; empty: no links
+    std::string key;         // signs the one-click links (adapters/auth/mail_link.hpp)
+    // How long a one-click link works after its mail was written. Past the task's step it
+    // does not work anyway: the task is closed then.
+    std::chrono::days valid_for{30};
+};
+
 class OutboxSender {
 public:
     OutboxSender(Store& store, const DefinitionRegistry& definitions, const Clock& clock,
@@ -69,6 +81,7 @@ public:
     // attach_ordered_report() on the mail thread; building it takes a second on a large
     // store, which the daemon's strand (every timer) must not wait for.
     void order_reports() { order_reports_ = true; }
+    void set_links(MailLinkSettings links) { links_ = std::move(links); }
     // When the next pending message may be tried (for the daemon's timer).
     std::optional<Instant> next_attempt() { return store_.next_outbox_attempt(); }
 
@@ -80,6 +93,7 @@ private:
     std::optional<std::string> obsolete_reason(const OutboxItem& item);
     void retire(OutboxItem item, const std::string& reason);
     ReminderContext context_for(Delivery& d);
+    void add_links(ReminderContext& c, const std::string& task_role) const;
     void attach_report(ReminderContext& c, const Task& task, const Definition& definition,
                        Delivery& d);
 
@@ -90,6 +104,7 @@ private:
     RetryPolicy policy_;
     AnnualReportAttacher* attacher_ = nullptr;
     bool order_reports_ = false;
+    MailLinkSettings links_;
 };
 
 }  // namespace okod

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "adapters/auth/mail_link.hpp"
 #include "adapters/auth/token_secret.hpp"
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_db.hpp"
@@ -111,6 +112,7 @@ const std::map<std::string_view, std::vector<Request>>& requests() {
         {"dashboard.icon.ico", {{"/favicon.ico", Who::nobody}}},
         {"ical.person", {{"/ical/person/{feed}.ics", Who::nobody}}},
         {"ical.municipality", {{"/ical/municipality/GM0935.ics"}}},
+        {"mail_link.show", {{"/mail/afgerond/{link}", Who::nobody}}},
         {"me", {{"/api/v1/me"}, {"/api/v1/me", Who::regisseur}}},
         {"version", {{"/api/v1/version"}}},
         {"municipalities.list", {{"/api/v1/municipalities"}}},
@@ -177,6 +179,10 @@ protected:
         const std::string feed = new_feed_secret();
         runtime_->store->set_feed_secret("maastricht-sanne", hash_token(feed), clock_->now());
         ids_["feed"] = feed;
+        // A reminder's one-click link to Sanne's open task.
+        ids_["link"] = sign_mail_link({std::string(kCompleteTaskLink), std::stoll(ids_["task"]),
+                                       "maastricht-sanne", clock_->now() + 24h * 30},
+                                      mail_link_key(*runtime_->store));
         secrets_[Who::admin] = token(ApiRole::admin, {}, "");
         secrets_[Who::regisseur] = token(ApiRole::regisseur, {"GM0935"}, "");
         secrets_[Who::stakeholder] = token(ApiRole::stakeholder, {"GM0935"}, "maastricht-sanne");
