@@ -30,6 +30,7 @@ const std::map<std::string, Sampler, std::less<>>& samplers() {
         {"dashboard.icon", [](auto&) { return Targets{"/favicon.svg"}; }},
         {"dashboard.icon.ico", [](auto&) { return Targets{"/favicon.ico"}; }},
         {"ical.person", [](auto& s) { return Targets{s.feed_path}; }},
+        {"mail_link.show", [](auto& s) { return Targets{s.mail_link_path}; }},
         {"ical.municipality",
          [](auto& s) { return Targets{fmt::format("/ical/municipality/{}.ics", s.municipality)}; }},
         {"me", [](auto&) { return Targets{"/api/v1/me"}; }},

@@ -20,6 +20,7 @@ struct SampleSubjects {
     std::int64_t task_id = 0;
     std::string person_id;        // the municipality's regisseur
     std::string feed_path;        // "/ical/person/okodcal_....ics" of that person
+    std::string mail_link_path;   // "/mail/afgerond/<token>": a reminder's link, to an open task
     std::string regisseur_token;  // a regisseur token of the municipality, for that person
 };
 
