@@ -7,6 +7,8 @@
 #include <stdexcept>
 
 #include "adapters/auth/token_secret.hpp"
+#include "adapters/auth/mail_link.hpp"
+#include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/commands/people_access_command.hpp"
 #include "daemon/commands/tokens_command.hpp"
 #include "simulated_store.hpp"
@@ -98,6 +100,24 @@ std::string feed_path(const fs::path& dir, const std::string& person) {
     return url.substr(at, end == std::string::npos ? std::string::npos : end - at);
 }
 
+// The path of a reminder's one-click link to an open task of `code`, for its holder:
+// okod's key for mail links made in the store (as okod's start would) and a link that
+// does not expire. The route only reads, so the same link serves every request.
+std::string mail_link_path(const fs::path& file, const std::string& code) {
+    const Sql sql(file);
+    const std::string pair = sql.text(fmt::format(
+        "SELECT t.id || ' ' || ra.person_id FROM tasks AS t JOIN role_assignments AS ra ON "
+        "ra.municipality = t.municipality AND ra.role = t.role AND ra.until_date IS NULL "
+        "JOIN person_memberships AS m ON m.person_id = ra.person_id AND m.municipality = "
+        "t.municipality WHERE t.municipality = '{}' AND t.status = 'open' ORDER BY t.id LIMIT 1",
+        code));
+    const auto space = pair.find(' ');
+    auto store = SqliteStore::open(file);
+    const MailLinkClaim claim{std::string(kCompleteTaskLink), std::stoll(pair.substr(0, space)),
+                              pair.substr(space + 1), Instant{std::chrono::seconds{4'102'444'800}}};
+    return std::string(kMailLinkPath) + sign_mail_link(claim, mail_link_key(*store));
+}
+
 }  // namespace
 
 std::string BenchStore::end_moment() const {
@@ -146,8 +166,13 @@ BenchStore prepare_store(const fs::path& dir, const std::vector<Place>& places, 
             "SELECT person_id FROM role_assignments WHERE municipality = '{}' AND role = "
             "'regisseur' ORDER BY person_id LIMIT 1",
             code));
-        marker = fmt::format("store {}\nperson {}\ntoken {}\nfeed {}\n", identity, regisseur,
-                             regisseur_token(dir, code, regisseur), feed_path(dir, regisseur));
+        marker = fmt::format("store {}\nperson {}\ntoken {}\nfeed {}\nlink {}\n", identity,
+                             regisseur, regisseur_token(dir, code, regisseur),
+                             feed_path(dir, regisseur), mail_link_path(s.store(), code));
+        write_file(dir / kMarker, marker);
+    }
+    if (marker_value(marker, "link").empty()) {  // a store made before the mail links
+        marker += fmt::format("link {}\n", mail_link_path(s.store(), code));
         write_file(dir / kMarker, marker);
     }
     auto& subjects = s.subjects;
@@ -165,6 +190,7 @@ BenchStore prepare_store(const fs::path& dir, const std::vector<Place>& places, 
                                    "AS INTEGER), CAST(strftime('%s', 'now') AS INTEGER) + 86400)",
                                    hash_token(link), subjects.person_id));
     subjects.link_path = "/auth/link/" + link;
+    subjects.mail_link_path = marker_value(marker, "link");
     const Sql sql(s.store());
     // The same instance and task in every store holding the municipality: chosen by what
     // they are (workflow, key), never by their ids, which differ between stores.

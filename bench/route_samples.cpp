@@ -31,6 +31,7 @@ const std::map<std::string, Sampler, std::less<>>& samplers() {
         {"dashboard.icon.ico", [](auto&) { return Targets{"/favicon.ico"}; }},
         {"auth.link.show", [](auto& s) { return Targets{s.link_path}; }},
         {"ical.person", [](auto& s) { return Targets{s.feed_path}; }},
+        {"mail_link.show", [](auto& s) { return Targets{s.mail_link_path}; }},
         {"ical.municipality",
          [](auto& s) { return Targets{fmt::format("/ical/municipality/{}.ics", s.municipality)}; }},
         {"me", [](auto&) { return Targets{"/api/v1/me"}; }},

@@ -21,6 +21,7 @@ struct SampleSubjects {
     std::string person_id;        // the municipality's regisseur
     std::string feed_path;        // "/ical/person/okodcal_....ics" of that person
     std::string link_path;        // "/auth/link/okodlink_...": a live sign-in link of theirs
+    std::string mail_link_path;   // "/mail/afgerond/<token>": a reminder's link, to an open task
     std::string regisseur_token;  // a regisseur token of the municipality, for that person
 };
 

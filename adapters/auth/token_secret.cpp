@@ -7,6 +7,8 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "adapters/auth/base64url.hpp"
+
 namespace okod {
 namespace {
 
@@ -31,32 +33,6 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
-
-std::string base64url(const unsigned char* data, std::size_t n) {
-    static constexpr char kAlphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    std::string out;
-    out.reserve((n * 4 + 2) / 3);
-    std::size_t i = 0;
-    for (; i + 3 <= n; i += 3) {
-        const unsigned v = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
-        out += kAlphabet[(v >> 18) & 63];
-        out += kAlphabet[(v >> 12) & 63];
-        out += kAlphabet[(v >> 6) & 63];
-        out += kAlphabet[v & 63];
-    }
-    if (n - i == 1) {
-        const unsigned v = data[i] << 16;
-        out += kAlphabet[(v >> 18) & 63];
-        out += kAlphabet[(v >> 12) & 63];
-    } else if (n - i == 2) {
-        const unsigned v = (data[i] << 16) | (data[i + 1] << 8);
-        out += kAlphabet[(v >> 18) & 63];
-        out += kAlphabet[(v >> 12) & 63];
-        out += kAlphabet[(v >> 6) & 63];
-    }
-    return out;
-}
 
 std::string new_token_secret() {
     std::array<unsigned char, kSecretBytes> bytes{};
@@ -117,8 +93,8 @@ std::string redact_token_secrets(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         std::string_view prefix;
-        for (std::string_view p :
-             {kFeedSecretPrefix, kSessionSecretPrefix, kLinkSecretPrefix, kTokenSecretPrefix})
+        for (std::string_view p : {kFeedSecretPrefix, kSessionSecretPrefix, kLinkSecretPrefix,
+                                   kTokenSecretPrefix, kMailLinkPath})
             if (text.compare(i, p.size(), p) == 0) {
                 prefix = p;
                 break;
@@ -129,9 +105,11 @@ std::string redact_token_secrets(std::string_view text) {
         }
         out += std::string(prefix) + "…";
         i += prefix.size();
-        // The secret's alphabet is base64url (new_token_secret).
+        // The secret's alphabet is base64url (new_token_secret); a mail link's token is
+        // two base64url parts joined by a dot.
+        const bool link = prefix == kMailLinkPath;
         while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) ||
-                                   text[i] == '-' || text[i] == '_'))
+                                   text[i] == '-' || text[i] == '_' || (link && text[i] == '.')))
             ++i;
     }
     return out;

@@ -14,10 +14,6 @@
 
 namespace okod {
 
-// RFC 4648 section 5 (base64url), without padding: safe in headers, URLs, cookies and
-// shell variables.
-std::string base64url(const unsigned char* data, std::size_t n);
-
 // A new secret. Throws std::runtime_error when the OS cannot supply randomness (never
 // falls back to anything weaker).
 std::string new_token_secret();
@@ -54,9 +50,13 @@ std::string hash_token(std::string_view secret);
 // secret, or a secret with whitespace inside.
 std::optional<std::string> bearer_secret(std::string_view authorization_header);
 
+// The path of the one-click links in e-mails (adapters/auth/mail_link.hpp), whose last
+// segment is a credential too.
+inline constexpr std::string_view kMailLinkPath = "/mail/afgerond/";
+
 // `text` (a request target, say) with every token, feed, session and link secret in it
-// cut to its prefix and "…" ("okod_…", "okodcal_…"), for logs: calendar apps put the secret in the
-// URL.
+// cut to its prefix and "…" ("okod_…", "okodcal_…", "/mail/afgerond/…"), for logs:
+// calendar apps put the secret in the URL, and a mail link is one.
 std::string redact_token_secrets(std::string_view text);
 
 }  // namespace okod

@@ -9,6 +9,7 @@
 
 #include "adapters/config/mail_section.hpp"
 #include "adapters/config/oidc_section.hpp"
+#include "adapters/config/public_url.hpp"
 #include "adapters/toml/toml_fields.hpp"
 #include "model/input_rules.hpp"
 #include "time/amsterdam.hpp"
@@ -272,12 +273,11 @@ ConfigResult load_settings(const fs::path& file) {
         c.http.max_connections_per_client = f.integer_in(
             *http, "max_connections_per_client", c.http.max_connections, 1, c.http.max_connections);
         c.http.read_threads = f.integer_in(*http, "read_threads", c.http.read_threads, 0, 64);
-        if (auto u = f.optional_string(*http, "public_url")) {
-            while (!u->empty() && u->back() == '/') u->pop_back();
-            if (!u->starts_with("https://") && !u->starts_with("http://"))
-                f.error((*http)["public_url"].node(),
-                        "public_url must start with https:// (or http:// for a test)");
-            c.http.public_url = *u;
+        if (auto url = f.optional_string(*http, "public_url")) {
+            if (auto problem = public_url_problem(*url))
+                f.error((*http)["public_url"].node(), *problem);
+            else
+                c.http.public_url = normalised_public_url(*url);
         }
     }
     c.reports.dir = c.store_path.parent_path() / "reports";

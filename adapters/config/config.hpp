@@ -32,8 +32,11 @@ struct HttpConfig {
     // Threads that serve the read operations (GET) on read-only connections of their
     // own, so no read holds up the scheduler; 0: every request on the scheduler's strand.
     int read_threads = 2;
-    // How people reach okod, "https://oko.gemeente.nl": the sign-in links in e-mails
-    // point there, and a browser's Origin must be it. Empty: http://address:port.
+    // Where people reach this okod from outside ([http] public_url, behind the TLS
+    // proxy): "https://oko.maastricht.nl", no query, no trailing slash. The e-mails link
+    // to the dashboard and carry the one-click completion and sign-in links there, and a
+    // browser's Origin must be it. Empty: no links in reminders; sign-in links and the
+    // Origin check use http://address:port.
     std::string public_url;
 };
 

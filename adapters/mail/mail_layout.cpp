@@ -34,6 +34,10 @@ std::string render_text(const MailLayout& m) {
     for (const auto& [label, value] : m.facts) out += label + ": " + value + "\n";
     if (!m.facts.empty()) out += "\n";
     for (const auto& p : m.paragraphs) out += p + "\n\n";
+    if (!m.action.url.empty())
+        out += m.action_intro + "\n  " + m.action.label + ": " + m.action.url + "\n\n";
+    for (const auto& link : m.links) out += link.label + ": " + link.url + "\n";
+    if (!m.links.empty()) out += "\n";
     for (const auto& line : m.closing) out += line + "\n";
     return out;
 }
@@ -58,6 +62,20 @@ std::string render_html(const MailLayout& m) {
         out += "</table>\n";
     }
     for (const auto& p : m.paragraphs) out += "<p>" + html_escape(p) + "</p>\n";
+    if (!m.action.url.empty()) {
+        out += "<p>" + html_escape(m.action_intro) + "</p>\n";
+        out += "<p><a href=\"" + html_escape(m.action.url) +
+               "\" style=\"display: inline-block; padding: 0.5em 1.2em; background: #154273; "
+               "color: #ffffff; text-decoration: none; font-weight: bold; border-radius: 4px;\">" +
+               html_escape(m.action.label) + "</a></p>\n";
+    }
+    if (!m.links.empty()) {
+        out += "<ul>\n";
+        for (const auto& link : m.links)
+            out += "<li><a href=\"" + html_escape(link.url) + "\">" + html_escape(link.label) +
+                   "</a></li>\n";
+        out += "</ul>\n";
+    }
     out += "<p>";
     for (std::size_t i = 0; i < m.closing.size(); ++i)
         out += (i ? "<br>\n" : "") + html_escape(m.closing[i]);

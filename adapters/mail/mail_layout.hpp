@@ -11,6 +11,12 @@
 
 namespace okod {
 
+// A link in a mail: "De taak in het dashboard" -> https://oko.maastricht.nl/#/taak/123.
+struct MailLink {
+    std::string label;
+    std::string url;
+};
+
 struct MailLayout {
     Language language = Language::nl;
     std::string title;                                       // the subject, for the HTML <title>
@@ -19,6 +25,11 @@ struct MailLayout {
     std::string task;                                        // the task itself, set apart
     std::vector<std::pair<std::string, std::string>> facts;  // {"Gemeente", "Maastricht (GM0935)"}
     std::vector<std::string> paragraphs;                     // what to do, notices
+    // The one-click link, set apart as a button: the sentence that leads to it, and the
+    // link ("Afgerond"). It opens a page that asks to confirm; it changes nothing itself.
+    std::string action_intro;
+    MailLink action;
+    std::vector<MailLink> links;       // the task in the dashboard, the dashboard
     std::vector<std::string> closing;  // lines: "Met vriendelijke groet,", "okod, namens ..."
 };
 

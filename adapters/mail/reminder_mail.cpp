@@ -4,6 +4,7 @@
 
 #include "adapters/mail/date_words.hpp"
 #include "adapters/mail/mail_layout.hpp"
+#include "adapters/mail/mail_register.hpp"
 #include "adapters/mail/message_id.hpp"
 #include "model/people.hpp"
 #include "time/amsterdam.hpp"
@@ -19,7 +20,11 @@ struct Draft {
 
 class Writer {
 public:
-    explicit Writer(const ReminderContext& c) : c_(c), lang_(c.item.language) {}
+    explicit Writer(const ReminderContext& c)
+        : c_(c),
+          lang_(c.item.language),
+          formal_(register_for_role(c.recipient_role.empty() ? c.item.role : c.recipient_role) ==
+                  Register::u) {}
 
     Draft compose() const {
         const OutboxKind kind = c_.item.kind;
@@ -29,9 +34,15 @@ public:
                                                    : reminder();
         d.layout.language = lang_;
         d.layout.title = d.subject;
-        d.layout.greeting = c_.person_name.empty() ? w("Beste collega,", "Dear colleague,")
-                                                   : w("Beste ", "Dear ") + c_.person_name + ",";
+        d.layout.greeting = c_.person_name.empty()
+                                ? r("Beste collega,", "Geachte heer, mevrouw,", "Dear colleague,")
+                                : r("Beste ", "Geachte ", "Dear ") + c_.person_name + ",";
         d.layout.task = task();
+        if (!c_.task_url.empty())
+            d.layout.links.push_back(
+                {w("De taak in het dashboard", "The task in the dashboard"), c_.task_url});
+        if (!c_.dashboard_url.empty())
+            d.layout.links.push_back({w("Het dashboard", "The dashboard"), c_.dashboard_url});
         if (!c_.attachment_note.empty()) d.layout.paragraphs.push_back(c_.attachment_note);
         if (c_.item.late)
             d.layout.paragraphs.insert(
@@ -55,15 +66,19 @@ private:
         d.subject = prefix() + w("Herinnering: ", "Reminder: ") + task();
         if (due()) d.subject += w(" – deadline ", " – due ") + short_date(*due(), lang_);
         d.layout.intro = reminder_intro();
-        d.layout.facts = {municipality_fact(), workflow_fact(), {w("Je rol", "Your role"), role()}};
-        d.layout.paragraphs = {w("Wat te doen: voer de taak uit", "What to do: complete the task") +
-                               (due() ? w(" vóór de deadline.", " before the deadline.") : ".") +
-                               already_done()};
+        d.layout.facts = {municipality_fact(), workflow_fact(), role_fact()};
+        d.layout.paragraphs = {r("Wat te doen: voer de taak uit",
+                                 "Wij vragen u de taak uit te voeren",
+                                 "What to do: complete the task") +
+                               (due() ? w(" vóór de deadline.", " before the deadline.") : ".")};
+        offer_completion(d.layout);
         return d;
     }
 
     std::string reminder_intro() const {
-        if (!due()) return w("Deze taak staat voor je open:", "This task is waiting for you:");
+        if (!due())
+            return r("Deze taak staat voor je open:", "Deze taak staat voor u open:",
+                     "This task is waiting for you:");
         const int days = days_left();
         const std::string when = long_date_time(*due(), lang_);
         if (days < 0)
@@ -88,14 +103,15 @@ private:
                                      long_date_time(*due(), lang_) + ":"
                                : w("De deadline van deze taak is verstreken:",
                                    "The deadline of this task has passed:");
-        d.layout.facts = {municipality_fact(), workflow_fact(), {w("Je rol", "Your role"), role()}};
+        d.layout.facts = {municipality_fact(), workflow_fact(), role_fact()};
         d.layout.paragraphs = {
-            w("Wat te doen: rond de taak zo snel mogelijk af en laat het de regisseur",
-              "What to do: complete the task as soon as possible and let the OKO coordinator") +
-                regisseur() + w(" weten als het gedaan is", " know when it is done") +
+            r("Wat te doen: rond de taak zo snel mogelijk af",
+              "Wij vragen u de taak zo snel mogelijk af te ronden",
+              "What to do: complete the task as soon as possible") +
                 task_number() + ".",
             w("Blijft de taak openstaan, dan wordt de regisseur daarover geïnformeerd.",
               "If the task stays open, the coordinator will be informed.")};
+        offer_completion(d.layout);
         return d;
     }
 
@@ -120,15 +136,34 @@ private:
         if (!c_.task_role_name.empty())
             d.layout.facts.emplace_back(w("Rol met de taak", "Role holding the task"),
                                         c_.task_role_name);
-        d.layout.facts.emplace_back(w("Je rol", "Your role"), role());
-        const std::string holder = c_.task_role_name.empty()
+        if (!c_.task_holders.empty())
+            d.layout.facts.emplace_back(w("Taak bij", "Held by"), holders());
+        if (!regisseur_contact().empty() && c_.item.role != kRegisseurRole)
+            d.layout.facts.emplace_back(w("Regisseur", "Coordinator"), regisseur_contact());
+        d.layout.facts.push_back(role_fact());
+        const std::string holder = !c_.task_holders.empty() ? holders()
+                                   : c_.task_role_name.empty()
                                        ? w("degene die de taak heeft", "whoever holds the task")
                                        : w("de ", "the ") + c_.task_role_name;
-        d.layout.paragraphs = {
-            w("Wat te doen: neem contact op met ", "What to do: follow up with ") + holder +
-            w(" over deze taak. Is de taak al gedaan? Vink hem dan af",
-              " about this task. Is it already done? Then tick it off") +
-            task_number() + "."};
+        // The alderman and the steering group do not work in okod: they are asked to
+        // follow the task up with the people who do.
+        if (formal_)
+            d.layout.paragraphs = {
+                r("", "Wilt u contact opnemen met ", "Would you please contact ") + holder +
+                w(" over deze taak", " about this task") +
+                (regisseur_contact().empty()
+                     ? std::string()
+                     : w(", of met de regisseur, ", ", or the coordinator, ") +
+                           regisseur_contact()) +
+                "? " +
+                w("De regisseur legt vast wanneer de taak gedaan is.",
+                  "The coordinator records when the task is done.")};
+        else
+            d.layout.paragraphs = {
+                w("Wat te doen: neem contact op met ", "What to do: follow up with ") + holder +
+                w(" over deze taak. Is de taak al gedaan? Vink hem dan af in het dashboard",
+                  " about this task. Is it already done? Then tick it off in the dashboard") +
+                task_number() + "."};
         return d;
     }
 
@@ -146,10 +181,10 @@ private:
             d.layout.facts.emplace_back(w("Rol met de taak", "Role holding the task"),
                                         c_.task_role_name);
         d.layout.paragraphs = {
-            w("Wat te doen: wijs iemand aan voor de rol ",
+            r("Wat te doen: wijs iemand aan voor de rol ", "Wilt u iemand aanwijzen voor de rol ",
               "What to do: appoint someone to the role ") +
             role() + w(", zodat herinneringen weer aankomen", ", so that reminders arrive again") +
-            task_number() + "."};
+            task_number() + (formal_ ? "?" : ".")};
         return d;
     }
 
@@ -174,21 +209,52 @@ private:
     std::string role() const {
         return c_.role_name.in(lang_).empty() ? c_.item.role : c_.role_name.in(lang_);
     }
-    // The regisseur ticks tasks off; a reminder to the regisseur does not ask them to
-    // tell themselves.
-    std::string already_done() const {
-        if (c_.item.role == kRegisseurRole)
-            return w(" Is het al gedaan? Vink de taak dan af",
-                     " Already done? Then tick the task off") +
-                   task_number() + w(", dan stoppen de herinneringen.", " and the reminders stop.");
-        return w(" Is het al gedaan? Laat het de regisseur",
-                 " Already done? Let the OKO coordinator") +
-               regisseur() +
-               w(" weten, dan wordt de taak afgevinkt", " know, so the task can be ticked off") +
-               task_number() + ".";
+    // "Je" or "u" in Dutch (formal_), one English text.
+    std::string r(std::string_view je, std::string_view u, std::string_view en) const {
+        return std::string(lang_ == Language::en ? en : formal_ ? u : je);
+    }
+    std::pair<std::string, std::string> role_fact() const {
+        return {r("Je rol", "Uw rol", "Your role"), role()};
+    }
+
+    // A reminder or overdue notice to the task's holder says how to report it done: the
+    // one-click link where okod has a public address, else the dashboard (or, for a
+    // reader in the formal register, who does not work in okod, the regisseur).
+    void offer_completion(MailLayout& layout) const {
+        if (!c_.complete_url.empty()) {
+            layout.action_intro =
+                r("Al gedaan? Meld de taak dan hier af. Je bevestigt het op de pagina die "
+                  "opent; daarna stoppen de herinneringen.",
+                  "Is de taak al gedaan? Dan kunt u haar hier afmelden. U bevestigt dat op de "
+                  "pagina die opent; daarna stoppen de herinneringen.",
+                  "Already done? Report it here. You confirm it on the page that opens; then "
+                  "the reminders stop.");
+            layout.action = {w("Afgerond", "Done"), c_.complete_url};
+            return;
+        }
+        layout.paragraphs.back() +=
+            formal_ ? r("", " Is de taak al gedaan? Laat het dan de regisseur",
+                        " Already done? Then let the coordinator") +
+                          regisseur() + w(" weten", " know") + task_number() + "."
+                    : w(" Is het al gedaan? Vink de taak dan af in het dashboard",
+                        " Already done? Then tick the task off in the dashboard") +
+                          task_number() +
+                          w(", dan stoppen de herinneringen.", " and the reminders stop.");
     }
     std::string regisseur() const {
         return c_.regisseur_name.empty() ? "" : " (" + c_.regisseur_name + ")";
+    }
+    static std::string contact(const std::string& name, const std::string& email) {
+        return email.empty() ? name : name + " (" + email + ")";
+    }
+    std::string regisseur_contact() const {
+        return c_.regisseur_name.empty() ? "" : contact(c_.regisseur_name, c_.regisseur_email);
+    }
+    std::string holders() const {
+        std::string out;
+        for (const auto& h : c_.task_holders)
+            out += (out.empty() ? "" : w(" en ", " and ")) + contact(h.name, h.email);
+        return out;
     }
     std::string task_number() const {
         return c_.task_id ? fmt::format(" ({} #{})", w("taak", "task"), c_.task_id) : "";
@@ -223,6 +289,7 @@ private:
 
     const ReminderContext& c_;
     Language lang_;
+    bool formal_;
 };
 
 }  // namespace

@@ -21,6 +21,12 @@ struct MailIdentity {
     std::string from_name;
 };
 
+// Someone the reader can turn to: "Bram Hendriks", "bram.hendriks@ggdzl.nl".
+struct MailContact {
+    std::string name;
+    std::string email;  // may be empty
+};
+
 // Everything a mail about one outbox item needs, looked up by the caller (names in
 // the recipient's language where the model has two).
 struct ReminderContext {
@@ -38,7 +44,18 @@ struct ReminderContext {
     std::string task_role_name;     // role holding the task (escalation and vacancy mails)
     std::optional<Instant> due;     // the task's deadline; item.due when absent
     std::int64_t task_id = 0;
-    std::string regisseur_name;  // who to tell when the task is done; may be empty
+    std::string regisseur_name;  // who coordinates; may be empty
+    std::string regisseur_email;
+    // The role the recipient is addressed in, when it is not item.role (a vacancy alert
+    // goes to the regisseur, or the steering group): it sets the register ("je", "u").
+    std::string recipient_role;
+    // Who holds the task now (escalations name them, so the reader can act).
+    std::vector<MailContact> task_holders;
+    // Links into okod ([http] public_url); all empty without one. complete_url is the
+    // one-click "Afgerond" link, only in the mails to a person who holds the task.
+    std::string task_url;       // {public_url}/#/taak/{id}
+    std::string dashboard_url;  // {public_url}/
+    std::string complete_url;   // {public_url}/mail/afgerond/{token}
     // Files sent along (the draft yearly report), with a paragraph that says what they
     // are and what to do with them, in the recipient's language.
     std::vector<MailAttachment> attachments;

@@ -6,6 +6,7 @@
 #include <array>
 #include <stdexcept>
 
+#include "adapters/auth/base64url.hpp"
 #include "adapters/auth/token_secret.hpp"
 
 namespace okod {

@@ -548,12 +548,24 @@ constexpr std::string_view kMigrationTaskReopened = R"sql(
 SELECT 1;
 )sql";
 
-constexpr std::array<std::string_view, 14> kMigrations{
+// Issue 19, mail that can be acted on: each use of a one-click link in an e-mail
+// (adapters/auth/mail_link.hpp), so a link completes its task once. The link itself is
+// not kept, only its SHA-256; the key that signs the links is meta 'mail_link_key'.
+constexpr std::string_view kMigrationMailLinks = R"sql(
+CREATE TABLE mail_link_uses (
+    link_id   TEXT PRIMARY KEY,   -- SHA-256 of the token, hex
+    task_id   INTEGER NOT NULL,
+    person_id TEXT NOT NULL,
+    used_at   INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 15> kMigrations{
     kMigration1,           kMigration2,           kMigration3,
     kMigration4,           kMigration5,           kMigration6,
     kMigration7,           kMigrationMemberships, kMigrationPersonalData,
     kMigrationReadIndexes, kMigrationTaskIndexes, kMigrationStartup,
-    kMigrationSessions,    kMigrationTaskReopened};
+    kMigrationSessions,    kMigrationTaskReopened, kMigrationMailLinks};
 
 }  // namespace
 

@@ -166,6 +166,10 @@ public:
     std::optional<std::string> person_by_feed_hash(const std::string& hash) override;
     std::optional<Instant> feed_secret_created(const std::string& person_id) override;
 
+    // sqlite_mail_link_store.cpp: the uses of the links in e-mails.
+    bool mail_link_used(const std::string& link_id) override;
+    bool record_mail_link_use(const MailLinkUse& use) override;
+
     // sqlite_plan_store.cpp: year plans and execution plans.
     void set_activity_status(const ActivityOverride& o) override;
     std::vector<ActivityOverride> activity_overrides_of_year(const std::string& municipality,

@@ -56,6 +56,8 @@ HttpResponse announce_leave(RouteCall&);
 HttpResponse list_events(RouteCall&);  // events_routes.cpp
 HttpResponse list_outbox(RouteCall&);  // outbox_routes.cpp
 HttpResponse retry_outbox(RouteCall&);
+HttpResponse show_mail_link(RouteCall&);  // mail_link_routes.cpp
+HttpResponse use_mail_link(RouteCall&);
 
 namespace {
 
@@ -114,6 +116,11 @@ constexpr std::array kOperations{
     Operation{"ical.municipality", "GET", "/ical/municipality/{code}.ics", municipality_feed,
               resource, serve_municipality_calendar, "", "", "",
               "A municipality's deadlines and elections as a calendar (Bearer only)"},
+    // --- the one-click link in reminders: the token in the path is the credential -------
+    Operation{"mail_link.show", "GET", "/mail/afgerond/{token}", none, role, show_mail_link, "", "",
+              "", "The page of a reminder's \"Afgerond\" link (HTML; changes nothing)"},
+    Operation{"mail_link.complete", "POST", "/mail/afgerond/{token}", none, role, use_mail_link, "",
+              "", "", "Complete the link's task as its person, once (HTML form post)"},
     // --- who am I, municipalities ---------------------------------------------------------
     Operation{"me", "GET", "/api/v1/me", any_token, role, serve_me, "", "Me", "",
               "Who the token is and what it may do"},

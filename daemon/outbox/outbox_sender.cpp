@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
+#include "adapters/auth/mail_link.hpp"
+#include "adapters/auth/token_secret.hpp"
 #include "model/event_kind.hpp"
 #include "model/person_record.hpp"
 #include "report/report_attachment.hpp"
@@ -56,10 +60,44 @@ ReminderContext OutboxSender::context_for(Delivery& d) {
         if (c.workflow_name.nl.empty()) c.workflow_name = {task->workflow, task->workflow};
         if (c.state_name.nl.empty()) c.state_name = {task->state, task->state};
     }
-    const auto regisseurs = store_.holders_of_role(item.municipality, std::string(kRegisseurRole),
-                                                   local_date(clock_.now()));
-    if (!regisseurs.empty()) c.regisseur_name = regisseurs.front().name;
+    const Date today = local_date(clock_.now());
+    const auto regisseurs =
+        store_.holders_of_role(item.municipality, std::string(kRegisseurRole), today);
+    if (!regisseurs.empty()) {
+        c.regisseur_name = regisseurs.front().name;
+        c.regisseur_email = regisseurs.front().email;
+    }
+    // A vacancy alert goes to the regisseur, or to the steering group when there is none.
+    if (item.kind == OutboxKind::vacancy) {
+        const bool to_regisseur =
+            std::any_of(regisseurs.begin(), regisseurs.end(),
+                        [&](const Person& p) { return p.id == item.person_id; });
+        c.recipient_role = to_regisseur ? kRegisseurRole : kSteeringGroupRole;
+    }
+    const auto task = store_.task(item.task_id);
+    if (task && item.kind == OutboxKind::escalation)
+        for (const auto& p : store_.holders_of_role(item.municipality, task->role, today))
+            c.task_holders.push_back({p.name, p.email});
+    add_links(c, task ? task->role : std::string());
     return c;
+}
+
+// The dashboard's page of the task, the dashboard, and for the task's holder the
+// one-click completion link: signed for this task and this person, valid from when the
+// mail was written (so a retry carries the same link).
+void OutboxSender::add_links(ReminderContext& c, const std::string& task_role) const {
+    if (links_.public_url.empty()) return;
+    const OutboxItem& item = c.item;
+    c.dashboard_url = links_.public_url + "/";
+    c.task_url = fmt::format("{}/#/taak/{}", links_.public_url, item.task_id);
+    const bool to_holder =
+        (item.kind == OutboxKind::reminder || item.kind == OutboxKind::overdue) &&
+        item.role == task_role && !item.person_id.empty();
+    if (!to_holder || links_.key.empty()) return;
+    const MailLinkClaim claim{std::string(kCompleteTaskLink), item.task_id, item.person_id,
+                              item.created_at + links_.valid_for};
+    c.complete_url =
+        links_.public_url + std::string(kMailLinkPath) + sign_mail_link(claim, links_.key);
 }
 
 // Whatever goes wrong here, the mail goes without the report: a reminder is never held

@@ -13,7 +13,9 @@
 // thread and calls record() back on its strand. deliver_ready() does both in a row for
 // tests and one-shot use.
 #include <functional>
+#include <chrono>
 #include <optional>
+#include <string>
 
 #include "adapters/mail/reminder_mail.hpp"
 #include "daemon/outbox/annual_report_attacher.hpp"
@@ -53,6 +55,16 @@ void attach_ordered_report(Delivery& d, AnnualReportAttacher& attacher);
 // at once without them, with a line saying so: the reminder itself must arrive.
 SendResult send_delivery(MailTransport& transport, Delivery& d);
 
+// The links the mails carry ([http] public_url; issue 19). Without a public URL the
+// mails have none.
+struct MailLinkSettings {
+    std::string public_url;  // "https://oko.maastricht.nl", no trailing slash; empty: no links
+    std::string key;         // signs the one-click links (adapters/auth/mail_link.hpp)
+    // How long a one-click link works after its mail was written. Past the task's step it
+    // does not work anyway: the task is closed then.
+    std::chrono::days valid_for{30};
+};
+
 class OutboxSender {
 public:
     OutboxSender(Store& store, const DefinitionRegistry& definitions, const Clock& clock,
@@ -77,6 +89,7 @@ public:
     using SignInComposer =
         std::function<std::optional<MailMessage>(const OutboxItem&, std::string& why_not)>;
     void set_sign_in_composer(SignInComposer compose) { sign_in_ = std::move(compose); }
+    void set_links(MailLinkSettings links) { links_ = std::move(links); }
     // When the next pending message may be tried (for the daemon's timer).
     std::optional<Instant> next_attempt() { return store_.next_outbox_attempt(); }
 
@@ -88,6 +101,7 @@ private:
     std::optional<std::string> obsolete_reason(const OutboxItem& item);
     void retire(OutboxItem item, const std::string& reason);
     ReminderContext context_for(Delivery& d);
+    void add_links(ReminderContext& c, const std::string& task_role) const;
     void attach_report(ReminderContext& c, const Task& task, const Definition& definition,
                        Delivery& d);
 
@@ -99,6 +113,7 @@ private:
     AnnualReportAttacher* attacher_ = nullptr;
     bool order_reports_ = false;
     SignInComposer sign_in_;
+    MailLinkSettings links_;
 };
 
 }  // namespace okod

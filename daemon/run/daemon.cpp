@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "adapters/auth/mail_link.hpp"
 #include "adapters/output/timeline.hpp"
 #include "adapters/sqlite/integrity_check.hpp"
 #include "adapters/sqlite/sqlite_db.hpp"
@@ -277,6 +278,11 @@ bool Daemon::Impl::start() {
     if (!runtime->config.mail.configured)
         spdlog::warn("no [mail] section in {}: e-mail is written as files, nobody receives it",
                      options.config.string());
+    if (runtime->config.http.public_url.empty())
+        spdlog::warn(
+            "no [http] public_url in {}: the e-mails carry no links to the dashboard and no "
+            "one-click \"Afgerond\" link",
+            options.config.string());
     return true;
 }
 
@@ -287,6 +293,8 @@ void Daemon::Impl::build_workers() {
     sender = std::make_unique<OutboxSender>(*runtime->store, runtime->definitions, *clock,
                                             MailIdentity{c.mail.from_address, c.mail.from_name},
                                             retry_policy_of(c.mail));
+    sender->set_links(
+        {c.http.public_url, mail_link_key(*runtime->store), MailLinkSettings{}.valid_for});
     mail_reports = std::make_shared<MailReports>(*runtime);
     sender->order_reports();
     sender->set_sign_in_composer([this, from = MailIdentity{c.mail.from_address, c.mail.from_name}](

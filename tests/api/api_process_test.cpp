@@ -474,8 +474,9 @@ TEST_F(ApiProcess, the_openapi_document_is_served_and_matches_the_real_routes) {
             // An empty JSON object: enough to reach the route, refused for missing fields.
             const auto r = call(verb, url, admin_, verb == "POST" ? "{}" : "");
             EXPECT_NE(r.status, 405) << verb << " " << url << ": " << r.body;
+            // (The body is the route's own: JSON, or a mail link's HTML page.)
             if (r.status == 404) {
-                EXPECT_EQ(r.json().at("message").as_string().find("no route"), std::string::npos)
+                EXPECT_EQ(r.body.find("no route"), std::string::npos)
                     << verb << " " << url << ": " << r.body;
             }
             ++checked;

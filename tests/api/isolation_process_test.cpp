@@ -14,6 +14,8 @@
 #include <regex>
 #include <string_view>
 
+#include "adapters/auth/mail_link.hpp"
+#include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/api/operations.hpp"
 #include "daemon/api/router.hpp"
 #include "support/api_daemon.hpp"
@@ -109,6 +111,11 @@ const std::vector<Route>& routes() {
         // A sign-in link's secret is no municipality's id: whatever is guessed is gone.
         {"GET", "/auth/link/okodlink_{code}", "", 410, 410, 410},
         {"POST", "/auth/link/okodlink_{code}", "", 410, 410, 410},
+        // A reminder's one-click link: no bearer token counts, the link is the credential,
+        // bound to one task and one person. {link} is genuinely signed for Maastricht's
+        // task and Groningen's Anouk, and answers like a link okod never made.
+        {"GET", "/mail/afgerond/{link}", "", 404, 404, 404},
+        {"POST", "/mail/afgerond/{link}", "note=x", 404, 404, 404},
     };
     return kRoutes;
 }
@@ -176,8 +183,17 @@ protected:
         const auto mail = call("GET", "/api/v1/outbox?municipality=GM0935&limit=1", admin_).json();
         maastricht_["outbox"] =
             std::to_string(mail.at("outbox").as_array().at(0).at("id").as_int64());
+        const auto key = SqliteStore::open_reader(okod_->dir() / "state/okod.sqlite")
+                             ->meta("mail_link_key")
+                             .value_or("");
+        ASSERT_FALSE(key.empty()) << "okod made its mail-link key at its start";
+        maastricht_["link"] =
+            sign_mail_link({std::string(kCompleteTaskLink), std::stoll(maastricht_["task"]),
+                            "groningen-anouk", Instant{std::chrono::seconds{4'000'000'000}}},
+                           key);
         nowhere_ = {{"code", "GM9999"},     {"person", "nobody-here"}, {"task", "999999"},
-                    {"instance", "999999"}, {"action", "999999"},      {"outbox", "999999"}};
+                    {"instance", "999999"}, {"action", "999999"},      {"outbox", "999999"},
+                    {"link", "bm8.bGluaw"}};
     }
     static void TearDownTestSuite() { delete okod_; }
 
@@ -186,6 +202,7 @@ protected:
         return http_request(method, okod_->url() + path, body, token);
     }
     static std::string message_of(const HttpResult& r) {
+        if (r.body.starts_with("<!DOCTYPE html>")) return r.body;  // a mail link's page
         const auto v = r.json();
         return v.is_object() && v.as_object().contains("message")
                    ? std::string(v.at("message").as_string())

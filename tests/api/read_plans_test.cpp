@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "adapters/auth/mail_link.hpp"
 #include "adapters/auth/token_secret.hpp"
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_db.hpp"
@@ -92,7 +93,7 @@ void record(std::string_view sql) {
 enum class Who { nobody, admin, regisseur, stakeholder };
 
 struct Request {
-    std::string target;  // {task} {instance} {person} {feed} {link} are filled in
+    std::string target;  // {task} {instance} {person} {feed} {link} {mail_link} are filled in
     Who who = Who::admin;
 };
 
@@ -116,6 +117,7 @@ const std::map<std::string_view, std::vector<Request>>& requests() {
         {"auth.oidc.callback", {{"/auth/oidc/callback?code=x&state=y", Who::nobody}}},
         {"ical.person", {{"/ical/person/{feed}.ics", Who::nobody}}},
         {"ical.municipality", {{"/ical/municipality/GM0935.ics"}}},
+        {"mail_link.show", {{"/mail/afgerond/{mail_link}", Who::nobody}}},
         {"me", {{"/api/v1/me"}, {"/api/v1/me", Who::regisseur}}},
         {"version", {{"/api/v1/version"}}},
         {"municipalities.list", {{"/api/v1/municipalities"}}},
@@ -192,6 +194,10 @@ protected:
         runtime_->store->add_sign_in_link(
             {hash_token(link), "maastricht-sanne", wall_now, wall_now + 15min, {}});
         ids_["link"] = link;
+        // A reminder's one-click link to Sanne's open task.
+        ids_["mail_link"] = sign_mail_link({std::string(kCompleteTaskLink), std::stoll(ids_["task"]),
+                                       "maastricht-sanne", clock_->now() + 24h * 30},
+                                      mail_link_key(*runtime_->store));
         secrets_[Who::admin] = token(ApiRole::admin, {}, "");
         secrets_[Who::regisseur] = token(ApiRole::regisseur, {"GM0935"}, "");
         secrets_[Who::stakeholder] = token(ApiRole::stakeholder, {"GM0935"}, "maastricht-sanne");

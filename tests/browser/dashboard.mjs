@@ -100,7 +100,7 @@ try {
   await page.getByRole('heading', { level: 1, name: 'Taken' }).waitFor({ timeout: TIMEOUT });
   check(await page.locator('.tabs a[aria-current=page]').innerText() === 'Vandaag', 'Taken opens on Vandaag');
   await page.getByRole('link', { name: 'Te laat' }).click();
-  const overdueRow = page.locator('#task-list tr.task.rood').first();
+  const overdueRow = page.locator('#task-list tr.task.rood').last();
   await overdueRow.waitFor({ state: 'visible', timeout: TIMEOUT });
   await axe(page, 'the overdue tasks');
   await shot(page, 'taken-te-laat');
@@ -163,6 +163,29 @@ try {
   check((await banner(page)).startsWith('Taak overgeslagen'), 'okod confirms the skip');
   task = await apiGet(page, url, args.regisseur, `/api/v1/tasks/${open0[1].id}`);
   check(task.status === 'skipped', 'the API has the task skipped');
+
+  // --- bulk skip for a late starter: the earliest overdue day, seen first, then skipped ----
+  const overdueNow = (await apiGet(page, url, args.regisseur, '/api/v1/tasks?municipality=GM0935&view=overdue&limit=1000')).tasks;
+  const earliest = overdueNow[0].due.slice(0, 10);
+  const dayAfter = new Date(Date.parse(earliest + 'T12:00:00Z') + 86400000).toISOString().slice(0, 10);
+  const expected = overdueNow.filter(x => x.due.slice(0, 10) < dayAfter).map(x => x.id);
+  check(!expected.includes(Number(overdueId)), `the bulk skip before ${dayAfter} leaves task #${overdueId} alone`);
+  await open(page, url, '#/taken/te-laat', 'Taken');
+  await page.getByLabel('Deadline vóór').fill(dayAfter);
+  await page.locator('button.bulk-preview').click();
+  await page.locator('button.bulk-confirm').waitFor({ timeout: TIMEOUT });
+  check((await page.locator('.bulk-result').innerText()).startsWith(`${expected.length} open taken`),
+    `the preview counts the ${expected.length} tasks due before ${dayAfter}`);
+  await axe(page, 'the bulk skip preview');
+  await page.locator('button.bulk-confirm').click();
+  check((await banner(page)).startsWith(`${expected.length} taken overgeslagen`), 'okod confirms the bulk skip');
+  for (const id of expected) {
+    const skippedTask = await apiGet(page, url, args.regisseur, `/api/v1/tasks/${id}`);
+    check(skippedTask.status === 'skipped', `task #${id} is skipped in the API`);
+  }
+  const skipHistory = await apiGet(page, url, args.regisseur, `/api/v1/tasks/${expected[0]}/history`);
+  check(skipHistory.history.some(e => e.kind === 'task_skipped' && e.reason === 'al gedaan voordat okod in gebruik was'),
+    'its history has the skip with the reason');
 
   // --- the process monitor ----------------------------------------------------------------
   await page.getByRole('link', { name: 'Procesmonitor' }).click();

@@ -102,6 +102,39 @@ cycle_years = 3
                         }));
 }
 
+// [http] public_url (issue 19): where the e-mails' links point. A URL the links could not
+// work with is an error where it is written; a trailing slash is taken off.
+TEST(Config, public_url_is_an_absolute_http_url_without_query) {
+    TempDir dir;
+    const auto settings = [&](const std::string& url) {
+        write_file(dir / "okod.toml",
+                   "[store]\npath = \"x.sqlite\"\n[municipalities]\ndir = "
+                   "\"m\"\n[http]\npublic_url = \"" +
+                       url + "\"\n");
+        return load_settings(dir / "okod.toml");
+    };
+    for (const std::string good : {"https://oko.maastricht.nl", "https://oko.maastricht.nl/",
+                                   "http://127.0.0.1:8470", "https://intra.example/oko/"}) {
+        const auto r = settings(good);
+        ASSERT_TRUE(r.config) << good << ": " << r.errors.at(0).to_string();
+        EXPECT_FALSE(r.config->http.public_url.ends_with('/')) << good;
+        EXPECT_TRUE(good.starts_with(r.config->http.public_url)) << good;
+    }
+    for (const std::string bad :
+         {"oko.maastricht.nl", "ftp://oko.example", "https://", "https://oko.example/?x=1",
+          "https://oko.example/#/", "https://user:pw@oko.example", "https://oko example"}) {
+        const auto r = settings(bad);
+        EXPECT_FALSE(r.config) << bad;
+        ASSERT_EQ(r.errors.size(), 1u) << bad;
+        EXPECT_NE(r.errors[0].to_string().find("okod.toml:6:"), std::string::npos)
+            << r.errors[0].to_string();
+        EXPECT_NE(r.errors[0].message.find("public_url must be an absolute http(s) URL"),
+                  std::string::npos)
+            << r.errors[0].message;
+    }
+    EXPECT_EQ(settings("https://oko.example").config->http.public_url, "https://oko.example");
+}
+
 TEST(Config, people_follow_the_input_rules_of_the_api_with_file_line_and_column) {
     TempDir dir;
     write_file(dir / "okod.toml",

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "time/amsterdam.hpp"
 
 namespace okod {
@@ -60,8 +62,9 @@ TEST(ReminderMail, dutch_reminder_says_where_what_when_which_step_and_what_to_do
     EXPECT_TRUE(has(m.text, "Werkproces: OKO-cyclus, fase Monitoring")) << m.text;
     EXPECT_TRUE(has(m.text, "Je rol: Contactpersoon GGD")) << m.text;
     EXPECT_TRUE(has(m.text, "Wat te doen: voer de taak uit vóór de deadline.")) << m.text;
-    EXPECT_TRUE(has(m.text, "regisseur (Sanne Vermeulen)")) << m.text;
-    EXPECT_TRUE(has(m.text, "taak #123")) << m.text;
+    EXPECT_TRUE(has(m.text, "Is het al gedaan? Vink de taak dan af in het dashboard (taak #123)"))
+        << m.text;
+    EXPECT_FALSE(has(m.text, "Laat het de regisseur")) << "the holder ticks it off themselves";
     EXPECT_TRUE(has(m.text, "okod, namens de OKO-regie van Maastricht")) << m.text;
     EXPECT_FALSE(has(m.text, "later dan gepland"));
 }
@@ -234,8 +237,169 @@ TEST(ReminderMail, a_reminder_to_the_regisseur_asks_to_tick_the_task_off_not_to_
     c.item.role = "regisseur";
     c.person_name = "Sanne Vermeulen";
     const MailMessage m = compose_reminder_mail(c, kFrom);
-    EXPECT_TRUE(has(m.text, "Is het al gedaan? Vink de taak dan af (taak #123)")) << m.text;
+    EXPECT_TRUE(has(m.text, "Is het al gedaan? Vink de taak dan af in het dashboard (taak #123)"))
+        << m.text;
     EXPECT_FALSE(has(m.text, "Laat het de regisseur")) << m.text;
+}
+
+// --- links and register (issue 19) ------------------------------------------------
+
+ReminderContext with_links(ReminderContext c) {
+    c.task_url = "https://oko.maastricht.nl/#/taak/123";
+    c.dashboard_url = "https://oko.maastricht.nl/";
+    if (c.item.kind == OutboxKind::reminder || c.item.kind == OutboxKind::overdue)
+        c.complete_url = "https://oko.maastricht.nl/mail/afgerond/abc.def";
+    return c;
+}
+
+ReminderContext escalation_to(const std::string& role) {
+    ReminderContext c = reminder();
+    c.item.kind = OutboxKind::escalation;
+    c.item.role = role;
+    c.person_name = role == "regisseur" ? "Sanne Vermeulen" : "Wethouder Jansen";
+    c.role_name = role == "regisseur" ? Text{"Regisseur", "Coordinator"}
+                                      : Text{"Wethouder (ambassadeur)", "Alderman (ambassador)"};
+    c.task_role_name = "Contactpersoon GGD";
+    c.task_holders = {{"Bram Hendriks", "bram.hendriks@ggdzl.nl"}};
+    c.regisseur_email = "sanne@maastricht.nl";
+    c.item.created_at = local(2025, 10, 7, 9);
+    return c;
+}
+
+// Dutch words of the informal and the formal register, as whole words.
+bool says_je(const std::string& text) {
+    return std::regex_search(text, std::regex(R"(\b([Jj]e|[Jj]ij|[Jj]ouw)\b)"));
+}
+bool says_u(const std::string& text) {
+    return std::regex_search(text, std::regex(R"(\b([Uu]|[Uu]w)\b)"));
+}
+
+TEST(ReminderMail, a_reminder_links_to_the_task_the_dashboard_and_the_one_click_page) {
+    const MailMessage m = compose_reminder_mail(with_links(reminder()), kFrom);
+    EXPECT_TRUE(has(m.text, "De taak in het dashboard: https://oko.maastricht.nl/#/taak/123"))
+        << m.text;
+    EXPECT_TRUE(has(m.text, "Het dashboard: https://oko.maastricht.nl/\n")) << m.text;
+    EXPECT_TRUE(has(m.text,
+                    "Al gedaan? Meld de taak dan hier af. Je bevestigt het op de pagina "
+                    "die opent; daarna stoppen de herinneringen.\n"
+                    "  Afgerond: https://oko.maastricht.nl/mail/afgerond/abc.def\n"))
+        << m.text;
+    EXPECT_TRUE(has(m.html, "<a href=\"https://oko.maastricht.nl/mail/afgerond/abc.def\""))
+        << m.html;
+    EXPECT_TRUE(has(m.html, ">Afgerond</a>")) << m.html;
+    EXPECT_TRUE(has(m.html, "<a href=\"https://oko.maastricht.nl/#/taak/123\">")) << m.html;
+    // The holder acts themselves: nobody is asked to tick it off on their behalf.
+    EXPECT_FALSE(has(m.text, "regisseur")) << m.text;
+    EXPECT_FALSE(has(m.text, "Vink")) << m.text;
+}
+
+TEST(ReminderMail, an_overdue_notice_offers_the_one_click_link_too) {
+    ReminderContext c = reminder();
+    c.item.kind = OutboxKind::overdue;
+    c.item.created_at = local(2025, 9, 30, 17);
+    const MailMessage m = compose_reminder_mail(with_links(c), kFrom);
+    EXPECT_TRUE(has(m.text, "Wat te doen: rond de taak zo snel mogelijk af (taak #123)."))
+        << m.text;
+    EXPECT_TRUE(has(m.text, "  Afgerond: https://oko.maastricht.nl/mail/afgerond/abc.def"))
+        << m.text;
+    EXPECT_FALSE(has(m.text, "laat het de regisseur")) << m.text;
+}
+
+TEST(ReminderMail, english_links_read_english) {
+    ReminderContext c = with_links(reminder());
+    c.item.language = Language::en;
+    const MailMessage m = compose_reminder_mail(c, kFrom);
+    EXPECT_TRUE(has(m.text,
+                    "Already done? Report it here. You confirm it on the page that "
+                    "opens; then the reminders stop.\n"
+                    "  Done: https://oko.maastricht.nl/mail/afgerond/abc.def\n"))
+        << m.text;
+    EXPECT_TRUE(has(m.text, "The task in the dashboard: https://oko.maastricht.nl/#/taak/123"))
+        << m.text;
+    EXPECT_TRUE(has(m.text, "The dashboard: https://oko.maastricht.nl/")) << m.text;
+}
+
+TEST(ReminderMail, escalation_and_vacancy_mails_link_to_the_task_but_complete_nothing) {
+    for (ReminderContext c : {escalation_to("regisseur"), escalation_to("wethouder")}) {
+        const MailMessage m = compose_reminder_mail(with_links(c), kFrom);
+        EXPECT_TRUE(has(m.text, "https://oko.maastricht.nl/#/taak/123")) << m.text;
+        EXPECT_FALSE(has(m.text, "/mail/afgerond/")) << m.text;
+    }
+}
+
+TEST(ReminderMail, an_escalation_names_the_holder_and_the_regisseur_with_their_addresses) {
+    const MailMessage m = compose_reminder_mail(escalation_to("regisseur"), kFrom);
+    EXPECT_TRUE(has(m.text, "Taak bij: Bram Hendriks (bram.hendriks@ggdzl.nl)")) << m.text;
+    EXPECT_TRUE(has(m.text,
+                    "Wat te doen: neem contact op met Bram Hendriks "
+                    "(bram.hendriks@ggdzl.nl) over deze taak."))
+        << m.text;
+    // The regisseur reads it: they are not named to themselves.
+    EXPECT_FALSE(has(m.text, "Regisseur: Sanne")) << m.text;
+
+    const MailMessage steering = compose_reminder_mail(escalation_to("stuurgroep"), kFrom);
+    EXPECT_TRUE(has(steering.text, "Regisseur: Sanne Vermeulen (sanne@maastricht.nl)"))
+        << steering.text;
+}
+
+TEST(ReminderMail, the_alderman_is_addressed_formally_and_not_asked_to_use_okod) {
+    const MailMessage m = compose_reminder_mail(with_links(escalation_to("wethouder")), kFrom);
+    EXPECT_TRUE(has(m.text, "Geachte Wethouder Jansen,")) << m.text;
+    EXPECT_TRUE(has(m.text, "Uw rol: Wethouder (ambassadeur)")) << m.text;
+    EXPECT_TRUE(has(m.text,
+                    "Wilt u contact opnemen met Bram Hendriks (bram.hendriks@ggdzl.nl) "
+                    "over deze taak, of met de regisseur, Sanne Vermeulen "
+                    "(sanne@maastricht.nl)? De regisseur legt vast wanneer de taak "
+                    "gedaan is."))
+        << m.text;
+    EXPECT_FALSE(says_je(m.text)) << m.text;
+    EXPECT_FALSE(has(m.text, "Vink")) << m.text;
+    EXPECT_FALSE(has(m.text, "Beste")) << m.text;
+
+    ReminderContext en = escalation_to("wethouder");
+    en.item.language = Language::en;
+    const MailMessage e = compose_reminder_mail(en, kFrom);
+    EXPECT_TRUE(has(e.text,
+                    "Would you please contact Bram Hendriks (bram.hendriks@ggdzl.nl) "
+                    "about this task, or the coordinator, Sanne Vermeulen "
+                    "(sanne@maastricht.nl)? The coordinator records when the task is "
+                    "done."))
+        << e.text;
+    EXPECT_FALSE(has(e.text, "tick")) << e.text;
+}
+
+TEST(ReminderMail, every_dutch_text_keeps_one_register) {
+    std::vector<std::pair<ReminderContext, bool>> texts;  // context, formal
+    for (const bool links : {false, true})
+        for (const char* role : {"ggd", "regisseur", "wethouder", "stuurgroep", "raadsgriffier"})
+            for (const OutboxKind kind :
+                 {OutboxKind::reminder, OutboxKind::overdue, OutboxKind::escalation}) {
+                ReminderContext c =
+                    kind == OutboxKind::escalation ? escalation_to(role) : reminder();
+                c.item.kind = kind;
+                c.item.role = role;
+                c.item.late = true;
+                c.due.reset();  // "staat voor je open" has a pronoun
+                c.item.due.reset();
+                const std::string r = role;
+                texts.emplace_back(links ? with_links(c) : c,
+                                   r == "wethouder" || r == "stuurgroep" || r == "raadsgriffier");
+            }
+    ReminderContext vacancy = reminder();
+    vacancy.item.kind = OutboxKind::vacancy;
+    vacancy.item.role = "regisseur";
+    vacancy.recipient_role = "stuurgroep";  // no regisseur: the steering group hears
+    texts.emplace_back(vacancy, true);
+    vacancy.recipient_role = "regisseur";
+    vacancy.item.role = "ggd";
+    texts.emplace_back(vacancy, false);
+    for (const auto& [c, formal] : texts) {
+        const std::string text = compose_reminder_mail(c, kFrom).text;
+        EXPECT_EQ(says_u(text), formal) << text;  // formal texts say "u", no other does
+        if (formal) {
+            EXPECT_FALSE(says_je(text)) << text;
+        }
+    }
 }
 
 }  // namespace

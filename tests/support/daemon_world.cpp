@@ -157,15 +157,17 @@ max_retry_seconds = 3600
     }
 }
 
-void DaemonWorld::enable_http(int port) const {
-    write_file(config(), read_file(config()) +
-                             fmt::format("\n[http]\naddress = \"127.0.0.1\"\nport = {}\n", port));
+void DaemonWorld::enable_http(int port, const std::string& more) const {
+    write_file(config(),
+               read_file(config()) +
+                   fmt::format("\n[http]\naddress = \"127.0.0.1\"\nport = {}\n{}", port, more));
 }
 
-std::unique_ptr<ChildProcess> DaemonWorld::start_okod(double speed) const {
+std::unique_ptr<ChildProcess> DaemonWorld::start_okod(double speed,
+                                                      const std::string& clock_start) const {
     return std::make_unique<ChildProcess>(
         binary_path("okod"),
-        std::vector<std::string>{"run", "--config", config().string(), "--clock", kClockStart,
+        std::vector<std::string>{"run", "--config", config().string(), "--clock", clock_start,
                                  "--clock-speed", fmt::format("{}", speed), "--log-level", "debug"},
         log());
 }

@@ -28,13 +28,16 @@ public:
     std::filesystem::path log() const { return dir_ / "okod.log"; }
     std::filesystem::path definitions() const { return dir_ / "definitions"; }
     std::filesystem::path dir() const { return dir_.path(); }
-    // Adds an [http] section: the API (/ready) on 127.0.0.1:port.
-    void enable_http(int port) const;
+    // Adds an [http] section: the API (/ready) on 127.0.0.1:port; `more` lines for it,
+    // e.g. "public_url = ...\n".
+    void enable_http(int port, const std::string& more = "") const;
 
     // The demo clock every start uses: 2026-03-02 08:00, `speed` simulated seconds per
     // real second. Restarts continue the same timeline (okod keeps the anchor).
     static constexpr const char* kClockStart = "2026-03-02T08:00:00+01:00";
-    std::unique_ptr<ChildProcess> start_okod(double speed) const;
+    // Another `clock_start` moves the demo clock there (a jump ahead in time).
+    std::unique_ptr<ChildProcess> start_okod(double speed,
+                                             const std::string& clock_start = kClockStart) const;
     // Waits until the log says "ready" `count` times in all (one per start).
     bool wait_ready(int count, std::chrono::milliseconds timeout = std::chrono::seconds{20}) const;
 

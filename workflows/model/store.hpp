@@ -26,6 +26,7 @@
 #include "model/store/definition_store.hpp"
 #include "model/store/event_log.hpp"
 #include "model/store/instance_store.hpp"
+#include "model/store/mail_link_store.hpp"
 #include "model/store/measurement_store.hpp"
 #include "model/store/municipality_store.hpp"
 #include "model/store/outbox_store.hpp"
@@ -54,6 +55,7 @@ class Store : public DefinitionStore,
               public EventLog,
               public OutboxStore,
               public TokenStore,
+              public MailLinkStore,
               public PlanStore,
               public MeasurementStore,
               public CalendarStore,

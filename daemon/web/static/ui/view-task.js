@@ -38,7 +38,7 @@ function actionButtons(task, forms, refresh) {
   if (open && may.complete_tasks) out.push(button(t('complete'), show(completeForm), 'primary-action', { class: 'complete' }));
   if (open && may.reschedule_tasks) out.push(button(t('reschedule'), show(rescheduleForm), 'secondary-action', { class: 'reschedule' }));
   if (open && may.skip_tasks) out.push(button(t('skip'), show(skipForm), 'secondary-action', { class: 'skip' }));
-  if (task.status === 'done' && may.complete_tasks) out.push(button(t('undo'), show(undoForm), 'secondary-action', { class: 'undo' }));
+  if (task.status === 'done' && may.undo_tasks) out.push(button(t('undo'), show(undoForm), 'secondary-action', { class: 'undo' }));
   if (out.length === 0) return paragraph(open ? t('read_only_task') : t('closed_task'));
   return buttonGroup(...out);
 }
@@ -89,17 +89,20 @@ function undoForm(task, refresh) {
     paragraph(t('undo_help')), field(t('reason_optional'), reason), submit(t('undo'), { class: 'confirm-undo' }));
 }
 
-// The task's events, oldest first, as sentences: "2 okt 2025 10:12 · Afgerond door Sanne Jansen: ..."
+// The task's events, oldest first, as sentences: "2 okt 2025 10:12 · Afgerond door
+// Sanne Vermeulen" with the reason or note under it; a move says from when to when.
 function historyList(history) {
-  const events = history ? (history.events || history.history || history) : null;
+  const events = history ? history.history : null;
   if (!Array.isArray(events)) return paragraph(t('history_unavailable'));
   if (events.length === 0) return paragraph(t('history_empty'));
   return el('ol', { class: 'history' }, events.map(ev => {
-    const who = ev.by_name || ev.person_name || ev.by || ev.person;
+    const who = ev.by_name || ev.by;
+    const to = ev.sent_to_name || ev.sent_to;
     const why = ev.reason || ev.note;
-    const change = ev.from_due || ev.to_due ? ` (${formatDue(ev.from_due)} → ${formatDue(ev.to_due || ev.due)})` : '';
-    return el('li', {}, el('span', { class: 'when' }, formatDue(ev.at)), ' · ',
-      el('span', { class: 'what' }, t('ev_' + ev.kind) === 'ev_' + ev.kind ? ev.kind : t('ev_' + ev.kind)),
-      who ? ` ${t('by')} ${who}` : '', change, why ? el('div', { class: 'why' }, why) : null);
+    const what = t('ev_' + ev.kind) === 'ev_' + ev.kind ? ev.kind : t('ev_' + ev.kind);
+    return el('li', {}, el('span', { class: 'when' }, formatDue(ev.at)), ' · ', el('span', { class: 'what' }, what),
+      who ? ` ${t('by')} ${who}` : '', to ? ` ${t('to')} ${to}` : '',
+      ev.from || ev.to ? ` (${formatDue(ev.from)} → ${formatDue(ev.to)})` : '',
+      why ? el('div', { class: 'why' }, why) : null);
   }));
 }

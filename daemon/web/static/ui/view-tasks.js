@@ -2,7 +2,8 @@
 // or late), this week, late, all open, recently done; narrowed by a search and a role,
 // a page at a time (okod pages by deadline; "Meer tonen" asks for the next page).
 import { state, t } from './i18n.js';
-import { el, heading, paragraph, link, table, textbox, select, field, submit, button, banner, showError, taskTitle } from './dom.js';
+import { el, heading, paragraph, link, table, textbox, select, field, submit, button, buttonGroup, banner, showError, card,
+  formatDay, formatDue, taskTitle, today } from './dom.js';
 import { api } from './api.js';
 import { taskRows, taskHeaders } from './task-table.js';
 
@@ -40,6 +41,7 @@ export async function render(view, { args, query, refresh }) {
   const first = await api('GET', `/api/v1/tasks?${params}`);
   const done = tab[1] === 'done';
   const options = { status: done, actions: done ? null : (task) => quickActions(task, refresh) };
+  if (tab[1] === 'overdue' && state.me.may.bulk_skip_tasks) view.append(bulkSkip(refresh));
   if (first.tasks.length === 0) {
     view.append(paragraph(q || role ? t('none_found') : t('none_' + tab[1])));
     return;
@@ -77,4 +79,35 @@ function quickActions(task, refresh) {
     } catch (e) { showError(e); }
     await refresh();
   }, 'primary-action', { class: 'complete', 'aria-label': `${t('complete')}: ${taskTitle(task)}` });
+}
+
+// For a municipality that joined late: every open task due before a day skipped at once
+// with one reason, after a look at which (a dry run of the same operation).
+function bulkSkip(refresh) {
+  const before = textbox({ type: 'date', name: 'due_before', required: true, max: today() });
+  const reason = textbox({ name: 'bulk_reason', required: true, maxlength: 500, value: t('skip_help_default') });
+  const result = el('div', { class: 'bulk-result', 'aria-live': 'polite' });
+  const path = `/api/v1/municipalities/${encodeURIComponent(state.code)}/tasks/skip`;
+  const body = (dry) => ({ due_before: before.value, reason: reason.value, dry_run: dry });
+  const preview = async () => {
+    try {
+      const would = await api('POST', path, body(true));
+      const day = formatDay(would.due_before);
+      if (would.count === 0) return result.replaceChildren(paragraph(t('bulk_none', { day })));
+      const listed = would.tasks.slice(0, 10).map(x => el('li', {}, `${formatDue(x.due)} · ${taskTitle(x)}`));
+      if (would.count > listed.length) listed.push(el('li', {}, t('bulk_more', { n: would.count - listed.length })));
+      result.replaceChildren(paragraph(t('bulk_would', { n: would.count, day })), el('ul', {}, listed),
+        buttonGroup(button(t('bulk_do', { n: would.count }), async () => {
+          try {
+            const done = await api('POST', path, body(false));
+            banner(t('bulk_done', { n: done.count }), 'ok');
+            await refresh();
+          } catch (e) { showError(e); }
+        }, 'primary-action', { class: 'bulk-confirm' })));
+    } catch (e) { showError(e); }
+  };
+  return card(t('bulk_title'), paragraph(t('bulk_help')),
+    el('form', { class: 'task-form bulk-skip', onsubmit: (e) => { e.preventDefault(); preview(); } },
+      field(t('bulk_before'), before), field(t('reason'), reason), submit(t('bulk_preview'), { class: 'bulk-preview' })),
+    result);
 }
