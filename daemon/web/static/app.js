@@ -97,6 +97,10 @@ async function start() {
   if (!state.code) return banner(t('no_municipality'), 'error');
   select.value = state.code;
   $('municipality-field').hidden = state.me.municipalities.length < 2;
+  // Back to the page a mail linked to before the sign-in (which lands on "/").
+  const after = localStorage.getItem('okod.after');
+  localStorage.removeItem('okod.after');
+  if (after && (!location.hash || location.hash === '#/')) history.replaceState(null, '', after);
   await show();
 }
 
@@ -110,6 +114,8 @@ async function offerSignInMethods() {
 }
 
 function showLogin() {
+  // A mail's link to a task (#/taak/12): remembered on this device through the sign-in.
+  if (location.hash && location.hash !== '#/') localStorage.setItem('okod.after', location.hash);
   offerSignInMethods();
   $('view').replaceChildren();
   $('who').hidden = true;
