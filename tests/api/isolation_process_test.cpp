@@ -45,7 +45,8 @@ struct Route {
 };
 
 // Every route and feed that names something of a municipality. `me`, `/municipalities`
-// (the list) and the dashboard's files name nothing: they are in api_process_test.cpp.
+// (the list) and the dashboard's files name nothing: they are in api_process_test.cpp
+// (its modules under /ui/ have a path parameter, so a row here too).
 // Tokens have no route of their own by id; the list that holds them is per
 // municipality, and an API token in a feed URL opens nothing (ical_process_test.cpp).
 const std::vector<Route>& routes() {
@@ -108,6 +109,7 @@ const std::vector<Route>& routes() {
         {"GET", "/api/v1/people/{person}/export", "", 404, 404, 404},
         {"GET", "/ical/municipality/{code}.ics", "", 404, 404, 403},
         {"GET", "/ical/person/{person}.ics", "", 404, 404, 404},
+        {"GET", "/ui/view-task.js", "", 200, 200, 200},
         // A sign-in link's secret is no municipality's id: whatever is guessed is gone.
         {"GET", "/auth/link/okodlink_{code}", "", 410, 410, 410},
         {"POST", "/auth/link/okodlink_{code}", "", 410, 410, 410},

@@ -83,7 +83,7 @@ async function start() {
   try {
     state.me = await api('GET', '/api/v1/me');
   } catch (e) {
-    if (e.status === 401) return storedToken() ? signOut(t('bad_token')) : showLogin();  // no session yet
+    if (e.status === 401) return storedToken() ? signOut(t('bad_token')) : showLogin(true);  // no session yet
     return banner(e.message, 'error');
   }
   $('login').hidden = true;
@@ -113,9 +113,12 @@ async function offerSignInMethods() {
   } catch (e) { $('oidc-login').hidden = true; }
 }
 
-function showLogin() {
-  // A mail's link to a task (#/taak/12): remembered on this device through the sign-in.
-  if (location.hash && location.hash !== '#/') localStorage.setItem('okod.after', location.hash);
+// `arriving`: the page was opened without a session, say from a mail's link to a task
+// (#/taak/12): that page is remembered on this device through the sign-in. Not after
+// signing out, when the next person signs in.
+function showLogin(arriving) {
+  if (arriving && location.hash && location.hash !== '#/') localStorage.setItem('okod.after', location.hash);
+  else localStorage.removeItem('okod.after');
   offerSignInMethods();
   $('view').replaceChildren();
   $('who').hidden = true;

@@ -9,11 +9,13 @@ const VERDICT_BADGE = { on_time: 'success', late: 'warning', open: 'neutral', ov
 export async function render(view, { query }) {
   const code = encodeURIComponent(state.code);
   const m = await api('GET', `/api/v1/municipalities/${code}`);
-  const workflows = [...new Set((m.instances || []).map(i => i.workflow))];
+  // Every workflow the municipality runs, a finished one too (the trajectory may be over).
+  const workflows = m.workflows || [...new Set((m.instances || []).map(i => i.workflow))];
   const workflow = query.get('workflow') || (workflows.includes('implementation-trajectory') ? 'implementation-trajectory' : workflows[0]);
   view.append(heading(1, t('process_title')));
   if (!workflow) return view.append(paragraph(t('none_positions')));
   const names = Object.fromEntries((m.instances || []).map(i => [i.workflow, i.workflow_name || i.workflow]));
+  names['implementation-trajectory'] = names['implementation-trajectory'] || t('trajectory');
   const choose = select({ name: 'workflow' }, workflows.map(w => [w, names[w] || w]));
   choose.value = workflow;
   choose.addEventListener('change', () => { location.hash = `#/proces?workflow=${encodeURIComponent(choose.value)}`; });
