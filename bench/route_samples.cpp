@@ -29,7 +29,12 @@ const std::map<std::string, Sampler, std::less<>>& samplers() {
         {"dashboard.style", [](auto&) { return Targets{"/style.css"}; }},
         {"dashboard.icon", [](auto&) { return Targets{"/favicon.svg"}; }},
         {"dashboard.icon.ico", [](auto&) { return Targets{"/favicon.ico"}; }},
+        {"dashboard.asset", [](auto&) { return Targets{"/ui/view-tasks.js"}; }},
         {"auth.link.show", [](auto& s) { return Targets{s.link_path}; }},
+        {"auth.methods", [](auto&) { return Targets{"/auth/methods"}; }},
+        // Nothing to measure without an identity provider: they answer 404 at once.
+        {"auth.oidc.start", [](auto&) { return Targets{}; }},
+        {"auth.oidc.callback", [](auto&) { return Targets{}; }},
         {"ical.person", [](auto& s) { return Targets{s.feed_path}; }},
         {"mail_link.show", [](auto& s) { return Targets{s.mail_link_path}; }},
         {"ical.municipality",

@@ -15,13 +15,15 @@ HttpRequest request(std::string method, std::string target) {
     return r;
 }
 
-TEST(ReadLanes, EveryGetButReadyReadsOnlyAndNoWriteDoes) {
+TEST(ReadLanes, EveryGetButReadyAndTheOidcCallbackReadsOnlyAndNoWriteDoes) {
     int reads = 0;
     for (const auto& op : operations()) {
         if (op.method != "GET") {
             EXPECT_FALSE(reads_only(op)) << op.id;
         } else if (op.id == "ready") {
             EXPECT_FALSE(reads_only(op)) << "/ready reports the strand's own state";
+        } else if (op.id == "auth.oidc.callback") {
+            EXPECT_FALSE(reads_only(op)) << "the OpenID Connect callback opens a session";
         } else {
             EXPECT_TRUE(reads_only(op)) << op.id;
             ++reads;

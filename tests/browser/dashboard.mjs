@@ -100,7 +100,18 @@ try {
   await page.getByRole('heading', { level: 1, name: 'Taken' }).waitFor({ timeout: TIMEOUT });
   check(await page.locator('.tabs a[aria-current=page]').innerText() === 'Vandaag', 'Taken opens on Vandaag');
   await page.getByRole('link', { name: 'Te laat', exact: true }).click();
-  const overdueRow = page.locator('#task-list tr.task.rood').last();
+  // The task to complete and then undo: one whose step has more open work (so completing
+  // it does not move the workflow on, which would rightly make the undo a 409), the newest
+  // of its step (this pass through it), and late in the list (the bulk skip below takes the
+  // earliest day).
+  const unfinished = (await apiGet(page, url, args.regisseur, '/api/v1/tasks?municipality=GM0935&view=open&limit=1000')).tasks;
+  const stepOf = (x) => `${x.instance_id}/${x.state}`;
+  const newest = new Map();
+  for (const x of unfinished) newest.set(stepOf(x), Math.max(newest.get(stepOf(x)) || 0, x.id));
+  const sharing = (x) => unfinished.filter(y => stepOf(y) === stepOf(x)).length >= 2;
+  const candidate = unfinished.filter(x => x.status === 'overdue' && sharing(x) && newest.get(stepOf(x)) === x.id).pop();
+  check(Boolean(candidate), 'the demo has an overdue task with more open work in its step');
+  const overdueRow = page.locator(`#task-list tr.task.rood[data-task="${candidate.id}"]`);
   await overdueRow.waitFor({ state: 'visible', timeout: TIMEOUT });
   await axe(page, 'the overdue tasks');
   await shot(page, 'taken-te-laat');
