@@ -6,8 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "adapters/auth/token_secret.hpp"
 #include "adapters/auth/mail_link.hpp"
+#include "adapters/auth/token_secret.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/commands/people_access_command.hpp"
 #include "daemon/commands/tokens_command.hpp"

@@ -560,12 +560,21 @@ CREATE TABLE mail_link_uses (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 15> kMigrations{
-    kMigration1,           kMigration2,           kMigration3,
-    kMigration4,           kMigration5,           kMigration6,
-    kMigration7,           kMigrationMemberships, kMigrationPersonalData,
-    kMigrationReadIndexes, kMigrationTaskIndexes, kMigrationStartup,
-    kMigrationSessions,    kMigrationTaskReopened, kMigrationMailLinks};
+constexpr std::array<std::string_view, 15> kMigrations{kMigration1,
+                                                       kMigration2,
+                                                       kMigration3,
+                                                       kMigration4,
+                                                       kMigration5,
+                                                       kMigration6,
+                                                       kMigration7,
+                                                       kMigrationMemberships,
+                                                       kMigrationPersonalData,
+                                                       kMigrationReadIndexes,
+                                                       kMigrationTaskIndexes,
+                                                       kMigrationStartup,
+                                                       kMigrationSessions,
+                                                       kMigrationTaskReopened,
+                                                       kMigrationMailLinks};
 
 }  // namespace
 

@@ -12,8 +12,8 @@
 // The send itself is not done here: the daemon runs the blocking transport on a worker
 // thread and calls record() back on its strand. deliver_ready() does both in a row for
 // tests and one-shot use.
-#include <functional>
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 

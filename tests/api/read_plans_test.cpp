@@ -198,9 +198,10 @@ protected:
             {hash_token(link), "maastricht-sanne", wall_now, wall_now + 15min, {}});
         ids_["link"] = link;
         // A reminder's one-click link to Sanne's open task.
-        ids_["mail_link"] = sign_mail_link({std::string(kCompleteTaskLink), std::stoll(ids_["task"]),
-                                       "maastricht-sanne", clock_->now() + 24h * 30},
-                                      mail_link_key(*runtime_->store));
+        ids_["mail_link"] =
+            sign_mail_link({std::string(kCompleteTaskLink), std::stoll(ids_["task"]),
+                            "maastricht-sanne", clock_->now() + 24h * 30},
+                           mail_link_key(*runtime_->store));
         secrets_[Who::admin] = token(ApiRole::admin, {}, "");
         secrets_[Who::regisseur] = token(ApiRole::regisseur, {"GM0935"}, "");
         secrets_[Who::stakeholder] = token(ApiRole::stakeholder, {"GM0935"}, "maastricht-sanne");
