@@ -61,6 +61,11 @@ try {
   await page.locator('#login').waitFor({ state: 'visible', timeout: TIMEOUT });
   check(await page.locator('#login h1').innerText() === 'Inloggen', 'the sign-in page is in Dutch');
   await axe(page, 'the sign-in page');
+  // The page of a sign-in link that no longer works (used, expired or never made).
+  await page.goto(url + '/auth/link/okodlink_no-such-link');
+  check((await page.locator('h1').innerText()).length > 0, 'a spent sign-in link has a page that says so');
+  await axe(page, "a spent sign-in link's page");
+  await shot(page, 'inloglink-verlopen');
   await logInWithToken(page, url, args.regisseur);
   check((await page.locator('#m-name').innerText()) === 'Maastricht', 'the overview shows Maastricht');
   for (const heading of ['Deze week', 'Positie in de cyclus', 'Rapportagedeadlines', 'Rollen en vacatures'])

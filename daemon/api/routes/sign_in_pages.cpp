@@ -10,9 +10,9 @@ namespace {
 std::string new_link_form(bool en) {
     return fmt::format(
         R"(<form method="post" action="/auth/link">
-<label for="email">{}</label>
-<input id="email" name="email" type="email" autocomplete="email" required>
-<button type="submit">{}</button>
+<label class="utrecht-form-label" for="email">{}</label>
+<input id="email" name="email" type="email" class="utrecht-textbox utrecht-textbox--html-input" autocomplete="email" required>
+<button type="submit" class="utrecht-button utrecht-button--primary-action">{}</button>
 </form>
 )",
         en ? "E-mail address" : "E-mailadres",
@@ -28,17 +28,21 @@ HttpResponse page(int status, Language language, const std::string& title,
     // No referrer: the link's page must not hand its URL (the secret) to anyone.
     r.headers.emplace_back("Referrer-Policy", "no-referrer");
     r.body = fmt::format(R"(<!doctype html>
-<html lang="{}">
+<html lang="{}" class="utrecht-theme">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{} - okod</title>
+<link rel="stylesheet" href="/ui/nlds-tokens.css">
+<link rel="stylesheet" href="/ui/nlds-components.css">
 <link rel="stylesheet" href="/style.css">
 </head>
-<body>
-<main>
-<h1>{}</h1>
-{}</main>
+<body class="utrecht-page-body">
+<main class="utrecht-page-content">
+<section class="card login">
+<h1 class="utrecht-heading-1">{}</h1>
+{}</section>
+</main>
 </body>
 </html>
 )",
@@ -53,7 +57,7 @@ HttpResponse link_requested_page(Language language) {
     const bool en = language == Language::en;
     return page(
         200, language, en ? "Check your e-mail" : "Kijk in uw e-mail",
-        fmt::format("<p>{}</p>\n<p><a href=\"/\">{}</a></p>\n",
+        fmt::format("<p class=\"utrecht-paragraph\">{}</p>\n<p><a href=\"/\">{}</a></p>\n",
                     en ? "If this address is known, you will receive a link to sign in. It "
                          "works once, for a short time."
                        : "Als dit adres bekend is, ontvangt u een link om in te loggen. De link "
@@ -65,9 +69,9 @@ HttpResponse confirm_link_page(const std::string& secret, const std::string& per
                                Language language) {
     const bool en = language == Language::en;
     return page(200, language, en ? "Sign in to okod" : "Inloggen bij okod",
-                fmt::format(R"(<p>{}</p>
+                fmt::format(R"(<p class="utrecht-paragraph">{}</p>
 <form method="post" action="/auth/link/{}">
-<button type="submit">{}</button>
+<button type="submit" class="utrecht-button utrecht-button--primary-action">{}</button>
 </form>
 )",
                             html_escape(en ? "Sign in as " + person_name + "."
@@ -78,7 +82,7 @@ HttpResponse confirm_link_page(const std::string& secret, const std::string& per
 HttpResponse link_gone_page(Language language) {
     const bool en = language == Language::en;
     return page(410, language, en ? "This link no longer works" : "Deze link werkt niet meer",
-                fmt::format("<p>{}</p>\n{}",
+                fmt::format("<p class=\"utrecht-paragraph\">{}</p>\n{}",
                             en ? "A sign-in link works once, for a short time. This one has "
                                  "been used, has expired or is unknown. Ask for a new one:"
                                : "Een inloglink werkt één keer, korte tijd. Deze is al "
@@ -89,7 +93,7 @@ HttpResponse link_gone_page(Language language) {
 HttpResponse sign_in_refused_page(const std::string& reason, Language language) {
     const bool en = language == Language::en;
     return page(403, language, en ? "You cannot sign in" : "U kunt niet inloggen",
-                fmt::format("<p>{}</p>\n", html_escape(reason)));
+                fmt::format("<p class=\"utrecht-paragraph\">{}</p>\n", html_escape(reason)));
 }
 
 }  // namespace okod
