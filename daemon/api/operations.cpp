@@ -21,6 +21,7 @@ HttpResponse show_sign_in_link(RouteCall&);
 HttpResponse use_sign_in_link(RouteCall&);
 HttpResponse sign_out(RouteCall&);
 HttpResponse show_sign_in_methods(RouteCall&);
+HttpResponse import_survey(RouteCall&);
 HttpResponse start_oidc_sign_in(RouteCall&);
 HttpResponse finish_oidc_sign_in(RouteCall&);
 HttpResponse serve_person_calendar(RouteCall&);  // ical_routes.cpp
@@ -153,6 +154,11 @@ constexpr std::array kOperations{
               "/api/v1/municipalities/{code}/execution-plan/{id}", write, resource,
               remove_execution_action, "", "ExecutionAction", "okoctl execution-plan remove",
               "Remove an action from the plan"},
+    // --- survey results -------------------------------------------------------------------
+    Operation{"survey.import", "POST", "/api/v1/municipalities/{code}/survey", write, resource,
+              import_survey, "", "SurveyImport", "okoctl import survey",
+              "Upload survey results (CSV): a preview with dry_run, else stored all or nothing",
+              "import_survey"},
     // --- tasks ----------------------------------------------------------------------------
     Operation{"tasks.list", "GET", "/api/v1/tasks", read_tasks, resource, list_tasks, "",
               "TaskList", "okoctl tasks list",

@@ -110,6 +110,9 @@ const std::vector<Route>& routes() {
         {"GET", "/ical/municipality/{code}.ics", "", 404, 404, 403},
         {"GET", "/ical/person/{person}.ics", "", 404, 404, 404},
         {"GET", "/ui/view-task.js", "", 200, 200, 200},
+        {"POST", "/api/v1/municipalities/{code}/survey?dry_run=true",
+         "gemeente;indicator;populatie;jaar;waarde\n{code};alcohol_last_month;13;2025;20\n", 404,
+         404, 404},
         // A sign-in link's secret is no municipality's id: whatever is guessed is gone.
         {"GET", "/auth/link/okodlink_{code}", "", 410, 410, 410},
         {"POST", "/auth/link/okodlink_{code}", "", 410, 410, 410},

@@ -243,6 +243,35 @@ try {
     'the API has the action with its money, light and who is responsible');
   await shot(page, 'uitvoeringsplan');
 
+  // --- survey results: a file with a mistake is refused per line, a good one stored --------
+  await page.getByRole('link', { name: 'Monitorgegevens', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Monitorgegevens inlezen' }).waitFor({ timeout: TIMEOUT });
+  await axe(page, 'the survey upload');
+  const header = 'gemeente;indicator;populatie;jaar;waarde;eenheid\n';
+  const bad = header + 'GM0935;alcohol_last_month;13;2025;21,4 %;procent\nGM0935;binge_drinking;15;2025;veel;procent\n';
+  await page.getByLabel('CSV-bestand').setInputFiles({ name: 'monitor.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await page.locator('button.survey-check').click();
+  await page.locator('.survey-errors li').first().waitFor({ timeout: TIMEOUT });
+  const fileProblems = await page.locator('.survey-errors').innerText();
+  check(fileProblems.includes('monitor.csv:3'), `a bad value is named by file and line (${fileProblems.trim()})`);
+  await axe(page, 'the survey problems');
+  const good = header + 'GM0935;alcohol_last_month;13;2025;21,4 %;procent\nGM0935;binge_drinking;15;2025;12,5 %;procent\n';
+  const surveyPath = '/api/v1/municipalities/GM0935/survey?dry_run=true&file=monitor.csv';
+  const before = await (await page.request.post(url + surveyPath, { headers: { Authorization: 'Bearer ' + args.regisseur,
+    'Content-Type': 'text/csv' }, data: good })).json();
+  check(before.ok && before.counts.unchanged === 0, 'nothing of the bad file was stored');
+  await page.getByLabel('CSV-bestand').setInputFiles({ name: 'monitor.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await page.locator('button.survey-check').click();
+  await page.locator('button.survey-store').waitFor({ timeout: TIMEOUT });
+  check(await page.locator('table.survey-preview tbody tr').count() === 2, 'the preview shows both values');
+  await axe(page, 'the survey preview');
+  await shot(page, 'monitorgegevens');
+  await page.locator('button.survey-store').click();
+  check((await banner(page, '2 waarden opgeslagen')).startsWith('2 waarden opgeslagen'), 'okod confirms the two values');
+  const after = await (await page.request.post(url + surveyPath, { headers: { Authorization: 'Bearer ' + args.regisseur,
+    'Content-Type': 'text/csv' }, data: good })).json();
+  check(after.counts.unchanged === 2 && after.rows[0].before === 21.4, 'the API has both values stored');
+
   // --- people: a warm hand-over ------------------------------------------------------------
   await page.getByRole('link', { name: 'Mensen en rollen', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Mensen en rollen' }).waitFor({ timeout: TIMEOUT });

@@ -15,6 +15,7 @@ import * as plan from './ui/view-plan.js';
 import * as report from './ui/view-report.js';
 import * as people from './ui/view-people.js';
 import * as agenda from './ui/view-agenda.js';
+import * as survey from './ui/view-survey.js';
 
 // path pattern -> view; `nav` names the menu entry (shown when the role may use it).
 const VIEWS = [
@@ -24,6 +25,7 @@ const VIEWS = [
   { pattern: /^\/proces$/, view: process, nav: 'nav_process', href: '#/proces', may: 'read_instances' },
   { pattern: /^\/uitvoeringsplan$/, view: plan, nav: 'nav_plan', href: '#/uitvoeringsplan', may: 'read_execution_plan' },
   { pattern: /^\/mensen$/, view: people, nav: 'nav_people', href: '#/mensen', may: 'manage_people' },
+  { pattern: /^\/monitor$/, view: survey, nav: 'nav_survey', href: '#/monitor', may: 'import_survey' },
   { pattern: /^\/rapport$/, view: report, nav: 'nav_report', href: '#/rapport' },
   { pattern: /^\/agenda$/, view: agenda, nav: 'nav_agenda', href: '#/agenda', person: true },
 ];

@@ -49,3 +49,19 @@ export async function fetchFile(path) {
   }
   return response.blob();
 }
+
+// A file as the body (the survey CSV), answered with JSON like every call; a 422 with a
+// JSON body (the file's problems) is an answer, not an error.
+export async function apiText(method, path, text, contentType) {
+  const h = headers(method, false);
+  h['Content-Type'] = contentType;
+  let response;
+  try {
+    response = await fetch(path, { method, credentials: 'same-origin', headers: h, body: text });
+  } catch (e) {
+    throw new ApiError(0, 'offline', t('offline'));
+  }
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok && !(response.status === 422 && data.errors)) throw new ApiError(response.status, data.error || 'error', data.message || response.statusText, data);
+  return data;
+}
