@@ -4,13 +4,13 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "adapters/auth/token_secret.hpp"
 #include "daemon/api/api.hpp"
 #include "daemon/api/api_error.hpp"
 #include "daemon/runtime.hpp"
 #include "model/session_access.hpp"
+#include "model/text.hpp"
 #include "time/amsterdam.hpp"
 #include "time/clock.hpp"
 
@@ -23,12 +23,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     return s;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return out;
 }
 
 // "https://oko.gemeente.nl/okod" -> "https://oko.gemeente.nl": what a browser sends as
@@ -59,9 +53,9 @@ void check_csrf(const HttpRequest& request, const Runtime& runtime, const std::s
 
 bool is_admin(const AuthConfig& auth, const std::string& email) {
     if (email.empty()) return false;
-    const std::string address = lower(email);
+    const std::string address = ascii_lower(email);
     return std::any_of(auth.admins.begin(), auth.admins.end(),
-                       [&](const std::string& a) { return lower(a) == address; });
+                       [&](const std::string& a) { return ascii_lower(a) == address; });
 }
 
 }  // namespace

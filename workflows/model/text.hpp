@@ -23,4 +23,8 @@ struct Text {
 // CSV) is refused, since its text would never match what the config says.
 bool is_valid_utf8(std::string_view s);
 
+// `s` with A-Z as a-z and every other byte as it is: for what compares without regard
+// to case by its nature (e-mail addresses, HTTP header values, a search in titles).
+std::string ascii_lower(std::string_view s);
+
 }  // namespace okod

@@ -6,7 +6,6 @@
 // own with a 4xx status, and changes nothing.
 #include <algorithm>
 #include <boost/url/params_view.hpp>
-#include <cctype>
 
 #include "adapters/auth/mail_link.hpp"
 #include "adapters/mail/mail_register.hpp"
@@ -102,33 +101,6 @@ HttpResponse refuse(MailLinkRefusal why, const MailLinkTaskView& view,
     return html(status_of(why), mail_link_refusal_page(why, view, detail));
 }
 
-std::string lowercase(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-// A form on another site must not complete a task with a link it got hold of: a browser
-// says where a POST comes from (Origin), and it must be okod's public address or, without
-// one, the host the request was sent to. Clients that send no Origin (curl) are let
-// through: they hold the link itself, which is the credential.
-bool from_another_origin(const RouteCall& call) {
-    const auto& headers = call.request.headers;
-    const auto origin = headers.find("origin");
-    if (origin == headers.end()) return false;
-    const std::string& url = call.runtime().config.http.public_url;
-    std::string own;
-    if (!url.empty()) {
-        const auto authority = url.find("://") + 3;
-        own = url.substr(0, url.find('/', authority));
-    } else if (const auto host = headers.find("host"); host != headers.end()) {
-        const std::string& given = origin->second;
-        const auto scheme_end = given.find("://");
-        if (scheme_end == std::string::npos) return true;
-        own = given.substr(0, scheme_end + 3) + host->second;
-    }
-    return own.empty() || lowercase(origin->second) != lowercase(own);
-}
-
 // The note of the page's form (application/x-www-form-urlencoded), or "".
 std::string form_note(const std::string& body) {
     try {
@@ -150,7 +122,11 @@ HttpResponse show_mail_link(RouteCall& call) {
 
 HttpResponse use_mail_link(RouteCall& call) {
     const auto in = inspect(call);
-    if (from_another_origin(call)) return refuse(MailLinkRefusal::other_origin, in.view);
+    // A form on another site must not complete a task with a link it got hold of: the
+    // browser's Origin must be okod's own, as for every write made with a session.
+    // Clients that send no Origin (curl) hold the link itself, the credential.
+    if (!origin_is_own(call.request, call.runtime()))
+        return refuse(MailLinkRefusal::other_origin, in.view);
     if (in.refusal) return refuse(*in.refusal, in.view);
     const std::string note = form_note(call.request.body);
     Store& store = call.store();

@@ -18,7 +18,6 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <cctype>
 #include <memory>
 #include <mutex>
 
@@ -29,6 +28,7 @@
 #include "daemon/api/routes/sign_in_pages.hpp"
 #include "daemon/api/session_auth.hpp"
 #include "daemon/runtime.hpp"
+#include "model/text.hpp"
 #include "time/clock.hpp"
 
 namespace okod {
@@ -36,12 +36,6 @@ namespace {
 
 constexpr std::string_view kPendingCookie = "okod_oidc";
 constexpr int kPendingSeconds = 600;  // time to sign in at the provider
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return out;
-}
 
 // One client per [oidc] section, kept across requests for its discovery document and
 // keys; a reload with other settings makes a new one. The provider's tokens are checked
@@ -81,9 +75,9 @@ HttpResponse refused(const std::string& why, Language language) {
 
 // The okod person the provider's claim names: by e-mail address (any case) or by id.
 std::optional<Person> person_named(Store& store, const std::string& key) {
-    const std::string wanted = lower(key);
+    const std::string wanted = ascii_lower(key);
     for (const auto& p : store.all_people())
-        if ((!p.email.empty() && lower(p.email) == wanted) || p.id == key) return p;
+        if ((!p.email.empty() && ascii_lower(p.email) == wanted) || p.id == key) return p;
     return std::nullopt;
 }
 

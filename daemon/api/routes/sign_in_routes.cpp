@@ -26,6 +26,7 @@
 #include "daemon/api/routes/sign_in_pages.hpp"
 #include "daemon/api/session_auth.hpp"
 #include "daemon/runtime.hpp"
+#include "model/text.hpp"
 #include "time/amsterdam.hpp"
 #include "time/clock.hpp"
 
@@ -36,12 +37,6 @@ using namespace std::chrono_literals;
 
 constexpr auto kOneLinkPer = 1min;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return out;
-}
-
 std::string trimmed(std::string s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
     std::size_t start = 0;
@@ -51,7 +46,7 @@ std::string trimmed(std::string s) {
 
 bool header_starts_with(const HttpRequest& r, const char* name, std::string_view prefix) {
     const auto it = r.headers.find(name);
-    return it != r.headers.end() && lower(it->second).starts_with(prefix);
+    return it != r.headers.end() && ascii_lower(it->second).starts_with(prefix);
 }
 
 bool wants_json(const HttpRequest& r) {
@@ -77,10 +72,10 @@ std::string requested_address(const HttpRequest& r) {
 // tell who is known.
 void send_link_if_known(RouteCall& call, const std::string& address) {
     Store& store = call.store();
-    const std::string wanted = lower(address);
+    const std::string wanted = ascii_lower(address);
     // Every person: a handful of requests a day, each reading a few thousand rows at most.
     for (const auto& p : store.all_people()) {
-        if (p.email.empty() || lower(p.email) != wanted) continue;
+        if (p.email.empty() || ascii_lower(p.email) != wanted) continue;
         if (!access_today(call.context, p.id)) continue;
         const Instant now = SystemClock().now();
         if (const auto last = store.last_sign_in_request(p.id); last && now - *last < kOneLinkPer) {

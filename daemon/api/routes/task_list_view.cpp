@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 
 #include "daemon/api/api_error.hpp"
+#include "model/text.hpp"
 #include "time/amsterdam.hpp"
 
 namespace okod {
@@ -15,14 +15,8 @@ namespace {
 
 constexpr std::size_t kMaxSearch = 200;
 
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 bool contains(std::string_view haystack, const std::string& needle) {
-    return lower_ascii(haystack).find(needle) != std::string::npos;
+    return ascii_lower(haystack).find(needle) != std::string::npos;
 }
 
 // Midnight in Amsterdam starting the day `days` after `now`'s.
@@ -65,7 +59,7 @@ TaskFilter::Search task_search(std::string_view q, const RoleCatalog& roles) {
     if (q.size() > kMaxSearch)
         throw bad_request(fmt::format("q may be {} characters at most", kMaxSearch));
     TaskFilter::Search s;
-    s.text = lower_ascii(q);
+    s.text = ascii_lower(q);
     for (const auto& [id, name] : roles.roles)
         if (contains(id, s.text) || contains(name.nl, s.text) || contains(name.en, s.text))
             s.roles.push_back(id);
