@@ -5,6 +5,7 @@
 
 #include "adapters/mail/date_words.hpp"
 #include "adapters/mail/mail_layout.hpp"
+#include "daemon/web/standalone_page.hpp"
 
 namespace okod {
 namespace {
@@ -24,43 +25,29 @@ private:
     const MailLinkTaskView& v_;
 };
 
-std::string page(const MailLinkTaskView& v, const std::string& title, const std::string& body) {
+std::string page(const MailLinkTaskView& v, const std::string& title, std::string body) {
     const Words w(v);
-    std::string out = "<!DOCTYPE html>\n<html lang=\"";
-    out += to_string(v.language);
-    out +=
-        "\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-        html_escape(title) + " – okod</title>\n";
-    out +=
-        "<style>body{font-family:sans-serif;line-height:1.5;margin:0 auto;max-width:36em;"
-        "padding:1em;color:#1a1a1a}dt{font-weight:bold}dd{margin:0 0 .6em 0}"
-        "label{display:block;font-weight:bold;margin-top:1em}"
-        "textarea{width:100%;box-sizing:border-box;font:inherit;min-height:4em}"
-        "button{margin-top:1em;font:inherit;font-weight:bold;padding:.6em 1.4em;"
-        "background:#154273;color:#fff;border:0;border-radius:4px;cursor:pointer}"
-        "button:focus,a:focus,textarea:focus{outline:3px solid #000;outline-offset:2px}"
-        "a{color:#154273}</style>\n</head>\n<body>\n<main>\n";
-    out += "<h1>" + html_escape(title) + "</h1>\n" + body;
     if (!v.dashboard_url.empty())
-        out += "<p><a href=\"" + html_escape(v.dashboard_url) + "\">" +
-               w("Naar het dashboard", "Go to the dashboard") + "</a></p>\n";
-    out += "</main>\n</body>\n</html>\n";
-    return out;
+        body += "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"" +
+                html_escape(v.dashboard_url) + "\">" +
+                w("Naar het dashboard", "Go to the dashboard") + "</a></p>\n";
+    return standalone_page(v.language, title, body);
 }
 
 std::string facts(const MailLinkTaskView& v) {
     const Words w(v);
-    std::string out = "<dl>\n<dt>" + w("Taak", "Task") + "</dt><dd>" + html_escape(v.task) +
-                      "</dd>\n<dt>" + w("Gemeente", "Municipality") + "</dt><dd>" +
-                      html_escape(v.municipality) + "</dd>\n";
+    std::string out = "<dl class=\"link-facts\">\n<dt>" + w("Taak", "Task") + "</dt><dd>" +
+                      html_escape(v.task) + "</dd>\n<dt>" + w("Gemeente", "Municipality") +
+                      "</dt><dd>" + html_escape(v.municipality) + "</dd>\n";
     if (v.due)
         out +=
             "<dt>Deadline</dt><dd>" + html_escape(long_date_time(*v.due, v.language)) + "</dd>\n";
     return out + "</dl>\n";
 }
 
-std::string paragraph(const std::string& text) { return "<p>" + html_escape(text) + "</p>\n"; }
+std::string paragraph(const std::string& text) {
+    return "<p class=\"utrecht-paragraph\">" + html_escape(text) + "</p>\n";
+}
 
 }  // namespace
 
@@ -90,10 +77,14 @@ std::string mail_link_confirm_page(const MailLinkTaskView& v) {
         w("je meldt deze taak af als afgerond:", "u meldt deze taak af als afgerond:",
           "you are marking this task as done:"));
     body += facts(v);
-    body += "<form method=\"post\">\n<label for=\"note\">" +
-            w("Opmerking (niet verplicht)", "Note (optional)") +
-            "</label>\n<textarea id=\"note\" name=\"note\" maxlength=\"2000\"></textarea>\n" +
-            "<button type=\"submit\">" + w("Afgerond", "Done") + "</button>\n</form>\n";
+    body +=
+        "<form method=\"post\">\n<div class=\"utrecht-form-field\">"
+        "<label class=\"utrecht-form-label\" for=\"note\">" +
+        w("Opmerking (niet verplicht)", "Note (optional)") +
+        "</label>\n<textarea id=\"note\" name=\"note\" maxlength=\"2000\" "
+        "class=\"utrecht-textarea utrecht-textarea--html-textarea\"></textarea></div>\n"
+        "<button type=\"submit\" class=\"utrecht-button utrecht-button--primary-action\">" +
+        w("Afgerond", "Done") + "</button>\n</form>\n";
     body += paragraph(w("Er verandert pas iets als je op Afgerond klikt.",
                         "Er verandert pas iets als u op Afgerond klikt.",
                         "Nothing changes until you press Done."));

@@ -25,12 +25,13 @@ HttpResponse html(int status, std::string body) {
     r.status = status;
     r.content_type = "text/html; charset=utf-8";
     r.body = std::move(body);
-    // The URL is a credential: no cache keeps it, no link on the page passes it on as a
-    // Referer, and no other site frames the button.
+    // The URL is a credential: no cache keeps it, no link to another site gets it as a
+    // Referer (not "no-referrer": a browser would post the form with "Origin: null",
+    // which okod refuses), and no other site frames the button.
     r.headers = {{"Cache-Control", "no-store"},
-                 {"Referrer-Policy", "no-referrer"},
+                 {"Referrer-Policy", "same-origin"},
                  {"Content-Security-Policy",
-                  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+                  "default-src 'none'; style-src 'self'; form-action 'self'; "
                   "frame-ancestors 'none'"},
                  {"X-Frame-Options", "DENY"}};
     return r;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "adapters/mail/mail_layout.hpp"
+#include "daemon/web/standalone_page.hpp"
 
 namespace okod {
 namespace {
@@ -25,29 +26,10 @@ HttpResponse page(int status, Language language, const std::string& title,
     r.status = status;
     r.content_type = "text/html; charset=utf-8";
     r.headers.emplace_back("Cache-Control", "no-store");
-    // No referrer: the link's page must not hand its URL (the secret) to anyone.
-    r.headers.emplace_back("Referrer-Policy", "no-referrer");
-    r.body = fmt::format(R"(<!doctype html>
-<html lang="{}" class="utrecht-theme">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{} - okod</title>
-<link rel="stylesheet" href="/ui/nlds-tokens.css">
-<link rel="stylesheet" href="/ui/nlds-components.css">
-<link rel="stylesheet" href="/style.css">
-</head>
-<body class="utrecht-page-body">
-<main class="utrecht-page-content">
-<section class="card login">
-<h1 class="utrecht-heading-1">{}</h1>
-{}</section>
-</main>
-</body>
-</html>
-)",
-                         language == Language::en ? "en" : "nl", html_escape(title),
-                         html_escape(title), body);
+    // The link's URL (the secret) goes to no other site as a Referer. Not "no-referrer":
+    // then a browser posts the page's form with "Origin: null", which okod refuses.
+    r.headers.emplace_back("Referrer-Policy", "same-origin");
+    r.body = standalone_page(language, title, body);
     return r;
 }
 
