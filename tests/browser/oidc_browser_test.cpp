@@ -33,19 +33,8 @@ TEST(OidcBrowser, a_regisseur_follows_a_link_signs_in_with_her_account_and_works
     const std::string issuer = provider.issuer();
     ApiDaemon okod(
         "2026-03-02T09:00:00+01:00", "",
-        [&](const std::filesystem::path& dir) {
-            write_file(dir / "oidc-secret", "okod-secret\n");
-            std::filesystem::permissions(
-                dir / "oidc-secret",
-                std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-            write_file(dir / "okod.toml",
-                       read_file(dir / "okod.toml") +
-                           fmt::format("[oidc]\nissuer = \"{}\"\nclient_id = \"okod\"\n"
-                                       "client_secret_file = \"oidc-secret\"\n"
-                                       "redirect_uri = \"{}\"\n",
-                                       issuer, callback));
-        },
-        0, port);
+        [&](const std::filesystem::path& dir) { add_oidc_section(dir, issuer, callback); }, 0,
+        port);
     ASSERT_TRUE(okod.ready()) << okod.log();
 
     // Each width in a browser of its own: the second signs in anew at the provider.

@@ -35,16 +35,7 @@ protected:
         okod_ = new ApiDaemon(
             "2026-03-02T09:00:00+01:00", "",
             [issuer](const std::filesystem::path& dir) {
-                write_file(dir / "oidc-secret", "okod-secret\n");
-                std::filesystem::permissions(
-                    dir / "oidc-secret",
-                    std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-                write_file(dir / "okod.toml",
-                           read_file(dir / "okod.toml") +
-                               fmt::format("[oidc]\nissuer = \"{}\"\nclient_id = \"okod\"\n"
-                                           "client_secret_file = \"oidc-secret\"\n"
-                                           "redirect_uri = \"{}\"\n",
-                                           issuer, callback_));
+                add_oidc_section(dir, issuer, callback_);
             },
             0, okod_port_);
     }

@@ -1,6 +1,7 @@
 #include "support/oidc_provider.hpp"
 
 #include <curl/curl.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 
@@ -173,6 +174,19 @@ std::string query_parameter(const std::string& url, const std::string& name) {
         start = end + 1;
     }
     return "";
+}
+
+void add_oidc_section(const std::filesystem::path& config_dir, const std::string& issuer,
+                      const std::string& redirect_uri) {
+    const auto secret = config_dir / "oidc-secret";
+    write_file(secret, "okod-secret\n");
+    std::filesystem::permissions(
+        secret, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    write_file(config_dir / "okod.toml",
+               read_file(config_dir / "okod.toml") +
+                   fmt::format("[oidc]\nissuer = \"{}\"\nclient_id = \"okod\"\n"
+                               "client_secret_file = \"oidc-secret\"\nredirect_uri = \"{}\"\n",
+                               issuer, redirect_uri));
 }
 
 }  // namespace okod::test

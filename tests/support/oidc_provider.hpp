@@ -60,6 +60,11 @@ bool oidc_provider_installed();
 std::string sign_in_at_provider(const std::string& authorization_url, const std::string& login,
                                 const std::string& redirect_uri);
 
+// What an okod config directory needs to sign in at `issuer` as client "okod" with
+// secret "okod-secret" (an ApiDaemon's `prepare`): the secret file and an [oidc] section.
+void add_oidc_section(const std::filesystem::path& config_dir, const std::string& issuer,
+                      const std::string& redirect_uri);
+
 // A query parameter of `url`, percent-decoded; empty when absent.
 std::string query_parameter(const std::string& url, const std::string& name);
 
