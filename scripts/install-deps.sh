@@ -25,7 +25,7 @@ packages=(
     libspdlog-dev libfmt-dev
     libgtest-dev libgmock-dev
     libtomlplusplus-dev
-    libhowardhinnant-date-dev tzdata
+    libhowardhinnant-date-dev libabsl-dev tzdata
     libcli11-dev
     libcurl4-openssl-dev
     libssl-dev

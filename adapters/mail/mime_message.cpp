@@ -1,12 +1,13 @@
 #include "adapters/mail/mime_message.hpp"
 
-#include <date/tz.h>
+#include <date/date.h>
 #include <fmt/format.h>
 
 #include <array>
 
 #include "adapters/mail/message_id.hpp"
 #include "adapters/mail/mime_encoding.hpp"
+#include "time/amsterdam.hpp"
 
 namespace okod {
 namespace {
@@ -32,8 +33,7 @@ std::string rfc5322_date(Instant t) {
                                                      "Thu", "Fri", "Sat"};
     static constexpr std::array<const char*, 12> months{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    static const date::time_zone* zone = date::locate_zone("Europe/Amsterdam");
-    const auto offset = std::chrono::duration_cast<std::chrono::minutes>(zone->get_info(t).offset);
+    const auto offset = std::chrono::duration_cast<std::chrono::minutes>(utc_offset(t));
     const auto local = t + offset;
     const auto day = date::floor<date::days>(local);
     const date::year_month_day ymd{day};

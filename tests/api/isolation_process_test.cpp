@@ -207,7 +207,7 @@ protected:
         return http_request(method, okod_->url() + path, body, token);
     }
     static std::string message_of(const HttpResult& r) {
-        if (r.body.starts_with("<!DOCTYPE html>")) return r.body;  // a mail link's page
+        if (r.body.starts_with("<!doctype html>")) return r.body;  // a mail link's page
         const auto v = r.json();
         return v.is_object() && v.as_object().contains("message")
                    ? std::string(v.at("message").as_string())

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "time/amsterdam.hpp"
@@ -43,6 +44,47 @@ TEST(AmsterdamTime, the_skipped_hour_resolves_to_the_moment_the_clock_jumps) {
 
 TEST(AmsterdamTime, the_repeated_hour_resolves_to_the_first_pass) {
     EXPECT_EQ(at_local(d(2022, 10, 30), TimeOfDay{2 * 60 + 30}), utc(2022, 10, 30, 0, 30));
+}
+
+// The EU rule (Directive 2000/84/EC), written out here rather than read from okod:
+// summer time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
+// Sunday of October, in every year.
+Date last_sunday(int year, unsigned month) {
+    return Date{date::sys_days{date::year{year} / date::month{month} / date::Sunday[date::last]}};
+}
+
+TEST(AmsterdamTime, summer_time_follows_the_rule_in_2038_2050_and_2099) {
+    // Debian's tzdata lists transitions up to 2037 only; the years after follow the rule.
+    for (const int y : {2038, 2050, 2099}) {
+        const Date march = last_sunday(y, 3), october = last_sunday(y, 10);
+        SCOPED_TRACE(y);
+        EXPECT_EQ(format_iso_local(utc(y, 7, 1, 10)), fmt::format("{}-07-01T12:00:00+02:00", y));
+        EXPECT_EQ(format_iso_local(utc(y, 1, 15, 10)), fmt::format("{}-01-15T11:00:00+01:00", y));
+        // A 09:00 reminder is 09:00 local on both sides of each change.
+        const Date before_march{date::sys_days{march} - date::days{1}};
+        EXPECT_EQ(at_local(before_march, TimeOfDay{9 * 60}),
+                  Instant{date::sys_days{before_march}.time_since_epoch() + 8h});
+        EXPECT_EQ(at_local(march, TimeOfDay{9 * 60}),
+                  Instant{date::sys_days{march}.time_since_epoch() + 7h});
+        EXPECT_EQ(at_local(october, TimeOfDay{9 * 60}),
+                  Instant{date::sys_days{october}.time_since_epoch() + 8h});
+        // The skipped hour and the moment of the change.
+        EXPECT_EQ(at_local(march, TimeOfDay{2 * 60 + 30}),
+                  Instant{date::sys_days{march}.time_since_epoch() + 1h});
+        EXPECT_EQ(utc_offset(Instant{date::sys_days{october}.time_since_epoch() + 1h - 1s}), 2h);
+        EXPECT_EQ(utc_offset(Instant{date::sys_days{october}.time_since_epoch() + 1h}), 1h);
+    }
+}
+
+TEST(AmsterdamTime, every_year_to_2100_changes_on_the_last_sundays_of_march_and_october) {
+    for (int y = 2022; y <= 2100; ++y) {
+        const auto march = date::sys_days{last_sunday(y, 3)}.time_since_epoch() + 1h;
+        const auto october = date::sys_days{last_sunday(y, 10)}.time_since_epoch() + 1h;
+        EXPECT_EQ(utc_offset(Instant{march - 1s}), 1h) << y;
+        EXPECT_EQ(utc_offset(Instant{march}), 2h) << y;
+        EXPECT_EQ(utc_offset(Instant{october - 1s}), 2h) << y;
+        EXPECT_EQ(utc_offset(Instant{october}), 1h) << y;
+    }
 }
 
 TEST(AmsterdamTime, local_date_follows_the_amsterdam_midnight) {

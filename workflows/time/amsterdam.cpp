@@ -1,17 +1,32 @@
 #include "time/amsterdam.hpp"
 
-#include <date/tz.h>
+#include <absl/time/civil_time.h>
+#include <absl/time/time.h>
 #include <fmt/format.h>
 
 #include <charconv>
+#include <stdexcept>
 
 namespace okod {
 namespace {
 
-const date::time_zone* amsterdam() {
-    static const date::time_zone* zone = date::locate_zone("Europe/Amsterdam");
+// Abseil's time zones (cctz) read the system's tzdata and, past its last listed
+// transition (2037 in Debian's files), go on with the rule the file ends with
+// ("CET-1CEST,M3.5.0,M10.5.0/3"), so summer time is right in any year up to 2100.
+const absl::TimeZone& amsterdam() {
+    static const absl::TimeZone zone = [] {
+        absl::TimeZone z;
+        // Without the data abseil would quietly answer in UTC: refuse to run instead.
+        if (!absl::LoadTimeZone("Europe/Amsterdam", &z))
+            throw std::runtime_error(
+                "no time-zone data for Europe/Amsterdam (/usr/share/zoneinfo: install tzdata)");
+        return z;
+    }();
     return zone;
 }
+
+absl::Time to_absl(Instant t) { return absl::FromUnixSeconds(t.time_since_epoch().count()); }
+Instant from_absl(absl::Time t) { return Instant{std::chrono::seconds{absl::ToUnixSeconds(t)}}; }
 
 bool parse_int(std::string_view text, int& out) {
     if (text.empty()) return false;
@@ -28,33 +43,38 @@ bool all_digits(std::string_view s) {
 }  // namespace
 
 Instant at_local(Date day, TimeOfDay time) {
-    const auto local = date::local_days{day} + std::chrono::minutes{time.minutes};
-    const auto info = amsterdam()->get_info(local);
-    switch (info.result) {
-        case date::local_info::unique:
-            return Instant{local.time_since_epoch() - info.first.offset};
-        case date::local_info::nonexistent:
+    const absl::CivilSecond local(static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                                  static_cast<unsigned>(day.day()), time.minutes / 60,
+                                  time.minutes % 60, 0);
+    const auto info = amsterdam().At(local);
+    switch (info.kind) {
+        case absl::TimeZone::TimeInfo::SKIPPED:
             // The skipped hour: the wall clock jumps from 02:00 to 03:00, so the
             // moment "02:30" names is best taken as the transition instant itself.
-            return date::floor<std::chrono::seconds>(info.second.begin);
-        case date::local_info::ambiguous:
+            return from_absl(info.trans);
+        case absl::TimeZone::TimeInfo::REPEATED:  // the earlier of the two
+        case absl::TimeZone::TimeInfo::UNIQUE:
         default:
-            return Instant{local.time_since_epoch() - info.first.offset};
+            return from_absl(info.pre);
     }
 }
 
 Date local_date(Instant t) {
-    const auto local = amsterdam()->to_local(t);
-    return Date{date::floor<date::days>(local)};
+    const auto local = amsterdam().At(to_absl(t)).cs;
+    return Date{date::year{static_cast<int>(local.year())} / local.month() / local.day()};
+}
+
+std::chrono::seconds utc_offset(Instant t) {
+    return std::chrono::seconds{amsterdam().At(to_absl(t)).offset};
 }
 
 std::string format_iso_local(Instant t) {
-    const auto info = amsterdam()->get_info(t);
-    const auto local = t + info.offset;
+    const auto offset = utc_offset(t);
+    const auto local = t + offset;
     const auto day = date::floor<date::days>(local);
     const Date ymd{day};
     const date::hh_mm_ss hms{local - day};
-    const auto off = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
+    const auto off = std::chrono::duration_cast<std::chrono::minutes>(offset).count();
     const char sign = off < 0 ? '-' : '+';
     const long aoff = off < 0 ? -off : off;
     return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",

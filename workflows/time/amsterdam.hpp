@@ -18,6 +18,9 @@ Instant at_local(Date day, TimeOfDay time);
 // The local calendar day in Amsterdam at instant `t`.
 Date local_date(Instant t);
 
+// Amsterdam's offset from UTC at instant `t`: +1 h in winter, +2 h in summer.
+std::chrono::seconds utc_offset(Instant t);
+
 // ISO 8601 with the Amsterdam UTC offset: "2022-03-31T17:00:00+02:00".
 std::string format_iso_local(Instant t);
 // "2022-03-31 17:00" (human output).
