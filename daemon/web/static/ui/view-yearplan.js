@@ -63,14 +63,14 @@ export async function render(view, { query, refresh }) {
   for (const w of plan.workgroups) {
     const rows = w.activities.map(a => row([
       cell({ class: 'yp-light' }, light(a.light)),
-      cell({}, el('div', { class: 'title' }, a.title)),
+      cell({}, el('div', { class: 'title' }, a.title), a.plan_remark ? el('div', { class: 'note' }, a.plan_remark) : null),
       cell({ class: 'yp-remark' }, a.remark || '–'),
       cell({ class: 'note' }, sourceText(a)),
       cell({ class: 'actions' }, may.set_activity_lights ? button(t('yp_set'), () => openForm(formSlot, year, a, refresh),
         'secondary-action', { class: 'yp-set', 'aria-label': `${t('yp_set')}: ${a.title}` }) : null),
     ], { 'data-activity': a.id }));
     const goals = w.goals.length ? el('div', {}, heading(3, t('yp_goals')),
-      el('ul', { class: 'utrecht-unordered-list' }, w.goals.map(g => el('li', { class: 'utrecht-unordered-list__item' }, g)))) : null;
+      el('ul', { class: 'utrecht-unordered-list yp-goals' }, w.goals.map(g => el('li', { class: 'utrecht-unordered-list__item' }, g)))) : null;
     view.append(card(w.name, goals, rows.length
       ? table(w.name, [t('yp_light'), t('yp_activity'), t('yp_remark'), t('yp_source'), el('span', { class: 'sr' }, t('actions'))], rows, { class: 'yearplan' })
       : paragraph(t('yp_no_activities'))));
