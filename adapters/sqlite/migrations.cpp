@@ -560,7 +560,24 @@ CREATE TABLE mail_link_uses (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 15> kMigrations{kMigration1,
+// Issue 19, "jaarplan volgend jaar opstellen": a year plan drafted in the browser or by
+// okoctl, kept as the TOML a plans/ file would hold (the same loader reads both), with the
+// year it was drawn up from and who did it when. A stored plan wins over a file for the
+// same municipality and year (adapters/year_plan/year_plan_lookup.hpp). The event log
+// gains year_plan_drafted.
+constexpr std::string_view kMigrationStoredYearPlans = R"sql(
+CREATE TABLE year_plans (
+    municipality TEXT NOT NULL,
+    year         INTEGER NOT NULL,
+    toml         TEXT NOT NULL,
+    drafted_from INTEGER NOT NULL,  -- the year whose overview it was drawn up from
+    drafted_by   TEXT NOT NULL,
+    drafted_at   INTEGER NOT NULL,
+    PRIMARY KEY (municipality, year)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 16> kMigrations{kMigration1,
                                                        kMigration2,
                                                        kMigration3,
                                                        kMigration4,
@@ -574,7 +591,8 @@ constexpr std::array<std::string_view, 15> kMigrations{kMigration1,
                                                        kMigrationStartup,
                                                        kMigrationSessions,
                                                        kMigrationTaskReopened,
-                                                       kMigrationMailLinks};
+                                                       kMigrationMailLinks,
+                                                       kMigrationStoredYearPlans};
 
 }  // namespace
 

@@ -16,6 +16,13 @@ const StoreSql kActivityStatusUpsert{
 const StoreSql kActivityStatusOfYear{
     "SELECT municipality, year, activity, light, remark, set_by, set_at FROM activity_status "
     "WHERE municipality = ?1 AND year = ?2 ORDER BY activity"};
+const StoreSql kYearPlanInsert{
+    "INSERT INTO year_plans(municipality, year, toml, drafted_from, drafted_by, drafted_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(municipality, year) DO NOTHING"};
+const StoreSql kYearPlanOf{
+    "SELECT municipality, year, toml, drafted_from, drafted_by, drafted_at FROM year_plans "
+    "WHERE municipality = ?1 AND year = ?2"};
+const StoreSql kYearPlanYears{"SELECT year FROM year_plans WHERE municipality = ?1 ORDER BY year"};
 
 constexpr std::string_view kActionColumns =
     "municipality, recommendation, intervention, relevance, feasibility, money_euros, fte, "
@@ -49,6 +56,17 @@ ActivityOverride read_activity_override(const SqliteStatement& s) {
     o.set_by = s.column_text(5);
     o.set_at = to_instant(s.column_int64(6));
     return o;
+}
+
+StoredYearPlan read_year_plan(const SqliteStatement& s) {
+    StoredYearPlan p;
+    p.municipality = s.column_text(0);
+    p.year = s.column_int(1);
+    p.toml = s.column_text(2);
+    p.drafted_from = s.column_int(3);
+    p.drafted_by = s.column_text(4);
+    p.drafted_at = to_instant(s.column_int64(5));
+    return p;
 }
 
 // Binds ?1..?19 in kActionColumns order.
@@ -102,6 +120,27 @@ std::vector<ActivityOverride> SqliteStore::activity_overrides_of_year(
     StatementUse s{query(kActivityStatusOfYear)};
     bind_all(*s, municipality, year);
     return read_all<ActivityOverride>(*s, read_activity_override);
+}
+
+StoreWrite SqliteStore::insert_year_plan(const StoredYearPlan& p) {
+    StatementUse s{query(kYearPlanInsert)};
+    bind_all(*s, p.municipality, p.year, p.toml, p.drafted_from, p.drafted_by,
+             to_seconds(p.drafted_at));
+    s->run();
+    return db_.changes() > 0 ? StoreWrite::done() : StoreWrite::refused(Refusal::conflict);
+}
+
+std::optional<StoredYearPlan> SqliteStore::stored_year_plan(const std::string& municipality,
+                                                            int year) {
+    StatementUse s{query(kYearPlanOf)};
+    bind_all(*s, municipality, year);
+    return read_one<StoredYearPlan>(*s, read_year_plan);
+}
+
+std::vector<int> SqliteStore::stored_year_plan_years(const std::string& municipality) {
+    StatementUse s{query(kYearPlanYears)};
+    bind_all(*s, municipality);
+    return read_all<int>(*s, [](const SqliteStatement& row) { return row.column_int(0); });
 }
 
 // --- the execution plan ---------------------------------------------------------------------

@@ -174,6 +174,10 @@ public:
     void set_activity_status(const ActivityOverride& o) override;
     std::vector<ActivityOverride> activity_overrides_of_year(const std::string& municipality,
                                                              int year) override;
+    StoreWrite insert_year_plan(const StoredYearPlan& p) override;
+    std::optional<StoredYearPlan> stored_year_plan(const std::string& municipality,
+                                                   int year) override;
+    std::vector<int> stored_year_plan_years(const std::string& municipality) override;
     std::int64_t insert_execution_action(const ExecutionAction& a) override;
     void update_execution_action(const ExecutionAction& a) override;
     StoreWrite delete_execution_action(std::int64_t id) override;

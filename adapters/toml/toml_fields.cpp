@@ -33,15 +33,28 @@ std::string_view toml_type_name(const toml::node& n) {
     }
 }
 
-std::optional<toml::table> TomlFields::parse_file() {
+namespace {
+
+template <typename Parse>
+std::optional<toml::table> parsed(const std::string& file, std::vector<LoadError>& errors,
+                                  Parse parse) {
     try {
-        return toml::parse_file(file_);
+        return parse();
     } catch (const toml::parse_error& e) {
-        errors_.push_back({file_, static_cast<int>(e.source().begin.line),
-                           static_cast<int>(e.source().begin.column),
-                           std::string(e.description())});
+        errors.push_back({file, static_cast<int>(e.source().begin.line),
+                          static_cast<int>(e.source().begin.column), std::string(e.description())});
         return std::nullopt;
     }
+}
+
+}  // namespace
+
+std::optional<toml::table> TomlFields::parse_file() {
+    return parsed(file_, errors_, [&] { return toml::parse_file(file_); });
+}
+
+std::optional<toml::table> TomlFields::parse_text(std::string_view text) {
+    return parsed(file_, errors_, [&] { return toml::parse(text, file_); });
 }
 
 void TomlFields::error(const toml::node* at, std::string message) {

@@ -22,6 +22,8 @@ public:
 
     // Parses the whole file; a syntax error is recorded with its position.
     std::optional<toml::table> parse_file();
+    // The same for TOML text from elsewhere (the store); errors name the `file` given.
+    std::optional<toml::table> parse_text(std::string_view text);
 
     void error(const toml::node* at, std::string message);
     // Every key not in `allowed` is an error ("unknown key 'x' in <what>").

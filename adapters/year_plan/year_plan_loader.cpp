@@ -243,25 +243,22 @@ void read_policy_goals(TomlFields& f, const toml::table& t, YearPlan& plan) {
 
 }  // namespace
 
-std::optional<LoadedYearPlan> load_year_plan(const fs::path& file,
-                                             const std::vector<Municipality>& municipalities,
-                                             std::vector<LoadError>& errors) {
+namespace {
+
+// The plan in `doc`, which was read from `source` and must be `named` (code, year).
+std::optional<LoadedYearPlan> read_plan(TomlFields& f, const std::optional<toml::table>& doc,
+                                        const std::string& source,
+                                        const std::pair<std::string, int>& named,
+                                        const std::vector<Municipality>& municipalities,
+                                        std::vector<LoadError>& errors) {
     const std::size_t errors_before = errors.size();
-    TomlFields f(file.string(), errors);
-    const auto named = split_file_name(file);
-    if (!named) {
-        errors.push_back({file.string(), 0, 0,
-                          "a year plan file is named <CODE>-<YEAR>.toml, e.g. GM0935-2026.toml"});
-        return std::nullopt;
-    }
-    auto doc = f.parse_file();
     if (!doc) return std::nullopt;
     const toml::table& t = *doc;
     f.allow_only(t, "year plan",
                  {"municipality", "year", "workgroups", "activities", "policy_goals"});
 
     LoadedYearPlan loaded;
-    loaded.file = file.string();
+    loaded.file = source;
     YearPlan& plan = loaded.plan;
     plan.municipality = f.required_string(t, "municipality");
     if (!plan.municipality.empty()) {
@@ -270,10 +267,10 @@ std::optional<LoadedYearPlan> load_year_plan(const fs::path& file,
                         [&](const Municipality& m) { return m.code == plan.municipality; });
         std::vector<std::string> codes;
         for (const auto& m : municipalities) codes.push_back(m.code);
-        if (plan.municipality != named->first)
+        if (plan.municipality != named.first)
             f.error(t.get("municipality"),
                     fmt::format("municipality {} does not match the file name (a plan for {})",
-                                plan.municipality, named->first));
+                                plan.municipality, named.first));
         else if (!known)
             f.error(
                 t.get("municipality"),
@@ -282,14 +279,37 @@ std::optional<LoadedYearPlan> load_year_plan(const fs::path& file,
                             codes.empty() ? "none" : fmt::format("{}", fmt::join(codes, ", "))));
     }
     plan.year = required_year(f, t, "year");
-    if (plan.year && plan.year != named->second)
+    if (plan.year && plan.year != named.second)
         f.error(t.get("year"), fmt::format("year {} does not match the file name (a plan for {})",
-                                           plan.year, named->second));
+                                           plan.year, named.second));
     read_workgroups(f, t, plan);
     read_activities(f, t, loaded);
     read_policy_goals(f, t, plan);
     if (errors.size() != errors_before) return std::nullopt;
     return loaded;
+}
+
+}  // namespace
+
+std::optional<LoadedYearPlan> load_year_plan(const fs::path& file,
+                                             const std::vector<Municipality>& municipalities,
+                                             std::vector<LoadError>& errors) {
+    TomlFields f(file.string(), errors);
+    const auto named = split_file_name(file);
+    if (!named) {
+        errors.push_back({file.string(), 0, 0,
+                          "a year plan file is named <CODE>-<YEAR>.toml, e.g. GM0935-2026.toml"});
+        return std::nullopt;
+    }
+    return read_plan(f, f.parse_file(), file.string(), *named, municipalities, errors);
+}
+
+std::optional<LoadedYearPlan> load_year_plan_text(std::string_view text, const std::string& source,
+                                                  const std::string& municipality, int year,
+                                                  const std::vector<Municipality>& municipalities,
+                                                  std::vector<LoadError>& errors) {
+    TomlFields f(source, errors);
+    return read_plan(f, f.parse_text(text), source, {municipality, year}, municipalities, errors);
 }
 
 std::vector<LoadedYearPlan> load_year_plans(const fs::path& dir,

@@ -31,6 +31,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "definition/definition.hpp"
@@ -54,6 +55,14 @@ struct LoadedYearPlan {
 std::optional<LoadedYearPlan> load_year_plan(const std::filesystem::path& file,
                                              const std::vector<Municipality>& municipalities,
                                              std::vector<LoadError>& errors);
+
+// The TOML text of the plan of `municipality` for `year` from elsewhere than a file (one
+// drafted in okod and kept in the store), read exactly as <municipality>-<year>.toml
+// would be; its errors name `source`, e.g. "store: GM0935-2027".
+std::optional<LoadedYearPlan> load_year_plan_text(std::string_view text, const std::string& source,
+                                                  const std::string& municipality, int year,
+                                                  const std::vector<Municipality>& municipalities,
+                                                  std::vector<LoadError>& errors);
 
 // Every *.toml in `dir`, in file-name order; none when `dir` does not exist. Two plans
 // for the same municipality and year cannot exist (the file name is the key).

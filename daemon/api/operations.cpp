@@ -34,6 +34,10 @@ HttpResponse show_execution_plan(RouteCall&);  // execution_plan_routes.cpp
 HttpResponse add_execution_action(RouteCall&);
 HttpResponse change_execution_action(RouteCall&);
 HttpResponse remove_execution_action(RouteCall&);
+HttpResponse show_year_plan(RouteCall&);  // year_plan_routes.cpp
+HttpResponse set_year_plan_activity(RouteCall&);
+HttpResponse draft_year_plan(RouteCall&);
+HttpResponse export_year_plan(RouteCall&);
 HttpResponse list_tasks(RouteCall&);  // tasks_routes.cpp
 HttpResponse show_task(RouteCall&);
 HttpResponse show_task_history(RouteCall&);
@@ -154,6 +158,23 @@ constexpr std::array kOperations{
               "/api/v1/municipalities/{code}/execution-plan/{id}", write, resource,
               remove_execution_action, "", "ExecutionAction", "okoctl execution-plan remove",
               "Remove an action from the plan"},
+    // --- the year plan and its activity overview ------------------------------------------
+    Operation{"year_plan.show", "GET", "/api/v1/municipalities/{code}/year-plan", read_reports,
+              resource, show_year_plan, "", "YearPlanOverview", "okoctl activities list",
+              "A year's activity overview: per workgroup its goals, activities and lights"},
+    Operation{"year_plan.set_activity", "POST",
+              "/api/v1/municipalities/{code}/year-plan/{year}/activities/{id}", write, resource,
+              set_year_plan_activity, "ActivityLight", "YearPlanActivity", "okoctl activities set",
+              "Set an activity's traffic light by hand, with a remark", "set_activity_lights"},
+    Operation{"year_plan.draft_next", "POST",
+              "/api/v1/municipalities/{code}/year-plan/{year}/draft-next", write, resource,
+              draft_year_plan, "YearPlanDraftRequest", "YearPlanDraft",
+              "okoctl activities draft-next",
+              "Draft next year's plan: oranje and rood come over (dry_run: a preview)",
+              "draft_year_plans"},
+    Operation{"year_plan.export", "GET", "/api/v1/municipalities/{code}/year-plan/{year}/toml",
+              read_reports, resource, export_year_plan, "", "", "okoctl activities export",
+              "The year plan as TOML, the file one would put in plans/"},
     // --- survey results -------------------------------------------------------------------
     Operation{"survey.import", "POST", "/api/v1/municipalities/{code}/survey", write, resource,
               import_survey, "", "SurveyImport", "okoctl import survey",

@@ -1,7 +1,7 @@
 #pragma once
-// The command line of `okoctl activities list|set`. Include from okoctl_main.cpp only
-// (CLI11 is a heavy header). The CBS code, the year, the status and a non-blank remark
-// are checked while parsing: a bad one is CLI11's message and exit code 2.
+// The command line of `okoctl activities list|set|export|draft-next`. Include from okoctl_main.cpp
+// only (CLI11 is a heavy header). The CBS code, the year, the status and a non-blank remark are
+// checked while parsing: a bad one is CLI11's message and exit code 2.
 #include <CLI/CLI.hpp>
 #include <ostream>
 #include <string>
@@ -15,12 +15,20 @@ namespace okod {
 struct ActivitiesCli {
     CLI::App* list = nullptr;
     CLI::App* set = nullptr;
+    CLI::App* export_ = nullptr;
+    CLI::App* draft_next = nullptr;
     ActivitiesListArgs list_args;
     ActivitiesSetArgs set_args;
+    ActivitiesExportArgs export_args;
+    ActivitiesDraftArgs draft_args;
 
-    bool parsed() const { return list->parsed() || set->parsed(); }
+    bool parsed() const {
+        return list->parsed() || set->parsed() || export_->parsed() || draft_next->parsed();
+    }
     int run(std::ostream& out, std::ostream& err) const {
         if (list->parsed()) return run_activities_list(list_args, out, err);
+        if (export_->parsed()) return run_activities_export(export_args, out, err);
+        if (draft_next->parsed()) return run_activities_draft_next(draft_args, out, err);
         return run_activities_set(set_args, out, err);
     }
 };
@@ -76,6 +84,22 @@ inline void add_activities_command(CLI::App& app, ActivitiesCli& cli) {
         ->required()
         ->check(cli_validators::not_blank("the remark", "a remark must say something"));
     activities_cli::common_options(cli.set, cli.set_args.common);
+
+    cli.export_ = activities->add_subcommand(
+        "export", "The year plan as TOML, the file one would put in plans/<CODE>-<YEAR>.toml");
+    activities_cli::plan_options(cli.export_, cli.export_args.municipality, cli.export_args.year);
+    cli.export_->add_option("-o,--output", cli.export_args.output,
+                            "Write to this file instead of standard output");
+    activities_cli::common_options(cli.export_, cli.export_args.common);
+
+    cli.draft_next = activities->add_subcommand(
+        "draft-next",
+        "Draft next year's plan from this year's overview (oranje and rood come over; groen "
+        "with tasks recurs; groen without tasks was a one-off) and store it in okod");
+    activities_cli::plan_options(cli.draft_next, cli.draft_args.municipality, cli.draft_args.year);
+    cli.draft_next->add_flag("--dry-run", cli.draft_args.dry_run,
+                             "Show what would come over and why; store nothing");
+    activities_cli::common_options(cli.draft_next, cli.draft_args.common);
 }
 
 }  // namespace okod

@@ -4,12 +4,15 @@
 #include <fmt/ranges.h>
 
 #include <boost/json.hpp>
+#include <fstream>
 #include <ostream>
 #include <sstream>
 
+#include "daemon/api/year_plan_json.hpp"
 #include "daemon/client/exit_codes.hpp"
 #include "daemon/client/text_table.hpp"
 #include "daemon/commands/store_session.hpp"
+#include "daemon/year_plan/year_plan_ops.hpp"
 #include "engine/engine.hpp"
 #include "model/activity_status.hpp"
 #include "time/amsterdam.hpp"
@@ -17,15 +20,14 @@
 namespace okod {
 namespace {
 
-// What both subcommands work on: the session, the municipality and its plan.
+// What the subcommands work on: the session, the municipality and its plan (a file's or
+// the store's: YearPlans decides).
 struct PlanContext {
     StoreSession session;
     Municipality municipality;
     int year = 0;
-    // Looked up each time rather than kept: the context moves, and the plans with it.
-    const YearPlan& plan() const {
-        return *find_plan(session.config.plans, municipality.code, year);
-    }
+    std::optional<FoundYearPlan> found;
+    const YearPlan& plan() const { return found->plan(); }
 };
 
 struct OpenedPlan {
@@ -43,23 +45,21 @@ OpenedPlan open_plan(const StoreOptions& common, const std::string& code, int ye
         return result;
     }
     result.exit_code = 1;
-    PlanContext c{std::move(*opened.session), {}, 0};
+    PlanContext c{std::move(*opened.session), {}, 0, std::nullopt};
     auto m = require_municipality(c.session, code, "activities " + sub, err);
     if (!m) return result;
     c.municipality = std::move(*m);
     const int year = year_option != 0 ? year_option
                                       : static_cast<int>(local_date(c.session.clock->now()).year());
-    const auto& plans = c.session.config.plans;
     c.year = year;
-    if (!find_plan(plans, code, year)) {
-        std::vector<std::string> years;
-        for (const auto& p : plans)
-            if (p.plan.municipality == code) years.push_back(std::to_string(p.plan.year));
+    const YearPlans plans(c.session.config, *c.session.store);
+    c.found = plans.find(code, year);
+    if (!c.found) {
         err << fmt::format(
-            "{}: no year plan for {} in {} (plans for {}: {}; a plan is {}/{}-{}.toml)\n", who,
-            code, year, code,
-            years.empty() ? std::string("none") : fmt::format("{}", fmt::join(years, ", ")),
-            c.session.config.plans_dir.string(), code, year);
+            "{}: {}\n", who,
+            no_plan_message(code, year, plans.years(code),
+                            fmt::format("a plan is {}/{}-{}.toml",
+                                        c.session.config.plans_dir.string(), code, year)));
         return result;
     }
     result.context = std::move(c);
@@ -68,12 +68,7 @@ OpenedPlan open_plan(const StoreOptions& common, const std::string& code, int ye
 }
 
 YearOverview overview_of(PlanContext& c) {
-    TaskFilter f;
-    f.municipality = c.municipality.code;
-    return year_overview(
-        c.plan(), c.session.store->tasks_matching(f),
-        c.session.store->activity_overrides_of_year(c.municipality.code, c.plan().year),
-        c.session.clock->now());
+    return overview_of_plan(*c.session.store, c.plan(), c.session.clock->now(), Language::nl);
 }
 
 std::string_view source_word(StatusSource s) {
@@ -141,25 +136,9 @@ void print_json(const PlanContext& c, const YearOverview& o, std::ostream& out) 
         j["goals"] = texts(w.workgroup.goals, lang);
         out << boost::json::serialize(j) << '\n';
         for (const auto& a : w.activities) {
-            const ActivityStatus& st = a.status;
-            boost::json::object ja;
-            ja["kind"] = "activity";
-            ja["municipality"] = o.municipality;
-            ja["year"] = o.year;
-            ja["workgroup"] = w.workgroup.id;
-            ja["id"] = a.activity.id;
-            ja["title"] = a.activity.title.in(lang);
-            ja["light"] = std::string(to_string(st.light));
-            ja["remark"] = st.remark;
-            ja["source"] = std::string(to_string(st.source));
-            ja["derived_light"] = std::string(to_string(st.derived_light));
-            ja["derived_remark"] = st.derived_remark;
-            ja["linked_tasks"] = st.linked_tasks;
-            ja["done_tasks"] = st.done_tasks;
-            ja["set_by"] =
-                st.manual ? boost::json::value(st.manual->set_by) : boost::json::value(nullptr);
-            ja["set_at"] = st.manual ? boost::json::value(format_iso_local(st.manual->set_at))
-                                     : boost::json::value(nullptr);
+            boost::json::object ja{
+                {"kind", "activity"}, {"municipality", o.municipality}, {"year", o.year}};
+            for (const auto& kv : to_json(a, lang)) ja[kv.key()] = kv.value();
             out << boost::json::serialize(ja) << '\n';
         }
     }
@@ -199,24 +178,15 @@ int run_activities_set(const ActivitiesSetArgs& args, std::ostream& out, std::os
     auto opened = open_plan(args.common, args.municipality, args.year, "set", err);
     if (!opened.context) return opened.exit_code;
     PlanContext& c = *opened.context;
-    const Activity* activity = c.plan().activity(args.activity);
-    if (!activity) {
-        err << fmt::format(
-            "okoctl activities set: the year plan {} {} has no activity '{}' (its "
-            "activities: {})\n",
-            c.municipality.code, c.plan().year, args.activity,
-            fmt::join(c.plan().activity_ids(), ", "));
-        return 1;
-    }
     const YearOverview before = overview_of(c);
-    Engine engine(*c.session.store, c.session.definitions, c.session.calendar, *c.session.clock,
-                  c.session.config.engine);
-    const auto r = engine.set_activity_status(c.municipality.code, c.plan().year, activity->id,
-                                              *light, args.remark, command_user());
+    Engine engine = engine_of(c.session);
+    const auto r = set_activity_light(engine, c.plan(), args.activity, args.status, args.remark,
+                                      command_user());
     if (!r.ok) {
         err << fmt::format("okoctl activities set: {}\n", r.error);
         return exit_code::for_refusal(r.refusal);
     }
+    const Activity* activity = c.plan().activity(args.activity);
     std::optional<ActivityStatus> was;
     for (const auto& w : before.workgroups)
         for (const auto& a : w.activities)
@@ -229,6 +199,61 @@ int run_activities_set(const ActivitiesSetArgs& args, std::ostream& out, std::os
         to_string(*light), args.remark,
         was ? fmt::format("was {} ({})", to_string(was->light), source_word(was->source))
             : std::string("new"));
+    return 0;
+}
+
+int run_activities_export(const ActivitiesExportArgs& args, std::ostream& out, std::ostream& err) {
+    auto opened = open_plan(args.common, args.municipality, args.year, "export", err);
+    if (!opened.context) return opened.exit_code;
+    const std::string toml = year_plan_export(*opened.context->found);
+    if (args.output.empty() || args.output == "-") {
+        out << toml;
+        return 0;
+    }
+    std::ofstream file(args.output, std::ios::binary | std::ios::trunc);
+    file << toml;
+    if (!file.flush()) {
+        err << fmt::format("okoctl activities export: cannot write {}\n", args.output);
+        return 1;
+    }
+    out << fmt::format("{} {}: {} ({} activities) written to {}\n", args.municipality,
+                       opened.context->plan().year, opened.context->found->loaded.file,
+                       opened.context->plan().activities.size(), args.output);
+    return 0;
+}
+
+int run_activities_draft_next(const ActivitiesDraftArgs& args, std::ostream& out,
+                              std::ostream& err) {
+    auto opened = open_plan(args.common, args.municipality, args.year, "draft-next", err);
+    if (!opened.context) return opened.exit_code;
+    PlanContext& c = *opened.context;
+    Engine engine = engine_of(c.session);
+    const YearPlans plans(c.session.config, *c.session.store);
+    const auto r =
+        draft_next_year_plan(plans, *c.session.store, args.dry_run ? nullptr : &engine,
+                             c.municipality.code, c.year, c.session.clock->now(), command_user());
+    if (!r.ok) {
+        err << fmt::format("okoctl activities draft-next: {}\n", r.error);
+        return exit_code::for_refusal(r.refusal);
+    }
+    print_clock(c.session, out);
+    out << fmt::format("Jaarplan {} van {} ({}) uit het activiteitenoverzicht {}{}\n", r.year,
+                       c.municipality.name, c.municipality.code, c.year,
+                       args.dry_run ? " (proef: niets opgeslagen)" : ", opgeslagen in okod");
+    std::vector<TextRow> rows{{"MEE", "ACTIVITEIT", "STATUS", "OPMERKING"}};
+    int carried = 0;
+    for (const auto& d : r.draft.decisions) {
+        carried += d.carried() ? 1 : 0;
+        rows.push_back(
+            {d.carried() ? "ja" : "nee", d.activity, std::string(to_string(d.light)), d.remark});
+    }
+    print_table(rows, out);
+    out << fmt::format("{} van {} activiteiten gaan mee naar {}.", carried,
+                       r.draft.decisions.size(), r.year);
+    if (!args.dry_run)
+        out << fmt::format(" Als bestand: okoctl activities export --municipality {} --year {}",
+                           c.municipality.code, r.year);
+    out << '\n';
     return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "adapters/report/annual_report_document.hpp"
 #include "adapters/report/pdf_printer.hpp"
 #include "adapters/report/report_words.hpp"
+#include "adapters/year_plan/year_plan_lookup.hpp"
 #include "report/annual_report_builder.hpp"
 #include "report/report_year.hpp"
 #include "time/amsterdam.hpp"
@@ -55,14 +56,15 @@ std::optional<ReportAttachment> AnnualReportAttacher::attach(const Task& task, i
                                                              Language language, Instant now) {
     const auto m = store_.municipality(task.municipality);
     if (!m) return std::nullopt;
-    const YearPlan* plan = nullptr;
-    for (const auto& p : config_.plans)
-        if (p.plan.municipality == m->code && p.plan.year == year) plan = &p.plan;
+    std::optional<FoundYearPlan> found;
 
     std::string html, markdown;
     try {
-        const auto document = annual_report_document(
-            build_annual_report(store_, definitions_, *m, year, language, now, plan), kVersion);
+        found = YearPlans(config_, store_).find(m->code, year);
+        const auto document =
+            annual_report_document(build_annual_report(store_, definitions_, *m, year, language,
+                                                       now, found ? &found->plan() : nullptr),
+                                   kVersion);
         html = to_html(document);
         markdown = to_markdown(document);
     } catch (const std::exception& e) {

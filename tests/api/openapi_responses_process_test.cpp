@@ -105,6 +105,12 @@ TEST(OpenApiResponses, real_answers_fit_their_response_schemas) {
     sample("execution_plan.change", "PUT",
            fmt::format("/api/v1/municipalities/GM0935/execution-plan/{}", action),
            R"({"status": "oranje"})");
+    sample("year_plan.set_activity", "POST",
+           "/api/v1/municipalities/GM0935/year-plan/2026/activities/webinars",
+           R"({"light": "oranje", "remark": "twee van de vier gegeven"})");
+    sample("year_plan.show", "GET", "/api/v1/municipalities/GM0935/year-plan?year=2026");
+    sample("year_plan.draft_next", "POST",
+           "/api/v1/municipalities/GM0935/year-plan/2026/draft-next", R"({"dry_run": true})");
     sample("events.list", "GET", "/api/v1/events?municipality=GM0935&limit=50");
     sample("outbox.list", "GET", "/api/v1/outbox?municipality=GM0935&status=all");
 

@@ -7,7 +7,8 @@
 // Each job of the month is done through the page as a person would, and its result is
 // checked through the API: see the day's and week's tasks, search them, open a task,
 // complete it with a note, see who did it in its history and undo it, reschedule with
-// a reason, skip with a reason, the process monitor, an execution-plan action, a warm
+// a reason, skip with a reason, the process monitor, an execution-plan action, a year-plan
+// light with a remark and next year's plan drafted from it, a warm
 // hand-over, the yearly report as PDF and CSV, and a calendar link. Every page passes
 // axe-core's WCAG 2.1 AA rules, at 1280 px and (the daily jobs) at 390 px. A council
 // token reads but cannot act; okod refuses it even a hand-made request.
@@ -243,6 +244,48 @@ try {
     'the API has the action with its money, light and who is responsible');
   await shot(page, 'uitvoeringsplan');
 
+  // --- the year plan: a light with a remark; next year's plan from orange and red ----------
+  const yearPlan = '/api/v1/municipalities/GM0935/year-plan';
+  await page.getByRole('link', { name: 'Jaarplan', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Jaarplan 2026' }).waitFor({ timeout: TIMEOUT });
+  await axe(page, 'the year plan');
+  await page.getByRole('button', { name: 'Stoplicht zetten: Vier webinars voor ouders en professionals' }).click();
+  const lightForm = page.locator('form.yp-edit');
+  await lightForm.getByLabel('Stoplicht', { exact: true }).selectOption('oranje');
+  await lightForm.getByLabel('Opmerking', { exact: true }).fill('Twee van de vier webinars gegeven');
+  await axe(page, 'the form to set a light');
+  await page.locator('button.yp-save').click();
+  check((await banner(page, 'Stoplicht gezet')).startsWith('Stoplicht gezet'), 'okod confirms the light');
+  const webinars = (await apiGet(page, url, args.regisseur, yearPlan + '?year=2026')).workgroups
+    .flatMap(w => w.activities).find(a => a.id === 'webinars');
+  check(webinars.light === 'oranje' && webinars.source === 'manual' && webinars.remark === 'Twee van de vier webinars gegeven',
+    'the API has the light set by hand with its remark');
+  check((await page.locator('table.yearplan tr[data-activity="webinars"]').innerText()).includes('oranje'),
+    'the page shows the light in words');
+  await page.getByRole('button', { name: 'Jaarplan 2027 opstellen' }).click();
+  await page.locator('.yp-preview').waitFor({ timeout: TIMEOUT });
+  const carriedRow = await page.locator('.yp-preview tr[data-activity="webinars"]').innerText();
+  check(carriedRow.includes('overgenomen uit 2026: oranje – Twee van de vier webinars gegeven'),
+    `the preview says the webinars come over and why (${carriedRow.replace(/\s+/g, ' ')})`);
+  await axe(page, 'the preview of next year\'s plan');
+  const notYet = await page.request.get(url + yearPlan + '?year=2027', { headers: { Authorization: 'Bearer ' + args.regisseur } });
+  check(notYet.status() === 404, 'the preview stored nothing');
+  await shot(page, 'jaarplan-voorbeeld');
+  await page.locator('button.yp-confirm').click();
+  await page.getByRole('heading', { level: 1, name: 'Jaarplan 2027' }).waitFor({ timeout: TIMEOUT });
+  check((await banner(page, 'Jaarplan 2027 opgesteld')).startsWith('Jaarplan 2027 opgesteld'), 'okod confirms the new plan');
+  const plan2027 = await apiGet(page, url, args.regisseur, yearPlan + '?year=2027');
+  check(plan2027.origin === 'store' && plan2027.workgroups.flatMap(w => w.activities)
+    .some(a => a.id === 'webinars' && a.plan_remark.startsWith('overgenomen uit 2026: oranje')),
+  'the API has the plan 2027 in the store, with the webinars carried over');
+  await axe(page, 'the drafted year plan');
+  await shot(page, 'jaarplan');
+  const [toml] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }),
+    page.getByRole('button', { name: 'Downloaden als TOML-bestand' }).click()]);
+  const tomlText = await readFile(await toml.path(), 'utf8');
+  check(toml.suggestedFilename() === 'GM0935-2027.toml' && tomlText.includes('year = 2027'),
+    `the plan downloads as the TOML file for plans/ (${toml.suggestedFilename()})`);
+
   // --- survey results: a file with a mistake is refused per line, a good one stored --------
   await page.getByRole('link', { name: 'Monitorgegevens', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Monitorgegevens inlezen' }).waitFor({ timeout: TIMEOUT });
@@ -315,7 +358,7 @@ try {
   // --- the daily jobs on a phone (390 px) ---------------------------------------------------
   await page.setViewportSize({ width: 390, height: 844 });
   for (const [hash, heading, what] of [['#/', 'Maastricht', 'the overview'], ['#/taken/te-laat', 'Taken', 'the overdue tasks'],
-    [`#/taak/${overdueId}`, overdueTitle, 'a task page']]) {
+    [`#/taak/${overdueId}`, overdueTitle, 'a task page'], ['#/jaarplan?jaar=2026', 'Jaarplan 2026', 'the year plan']]) {
     await open(page, url, hash, heading);
     await fitsWidth(page, `${what} on a phone`);
     await axe(page, `${what} at 390 px`);

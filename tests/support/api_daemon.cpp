@@ -43,6 +43,11 @@ ApiDaemon::~ApiDaemon() {
 
 std::string ApiDaemon::url() const { return fmt::format("http://127.0.0.1:{}", port_); }
 
+HttpResult ApiDaemon::call(const std::string& method, const std::string& path,
+                           const std::string& token, const std::string& body) const {
+    return http_request(method, url() + path, body, token);
+}
+
 std::string ApiDaemon::token(std::vector<std::string> args) const {
     args.insert(args.begin(), {"tokens", "create"});
     args.insert(args.end(), {"--config", config().string()});

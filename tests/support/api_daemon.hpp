@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "support/child_process.hpp"
+#include "support/http_client.hpp"
 #include "support/test_support.hpp"
 
 namespace okod::test {
@@ -31,6 +32,9 @@ public:
     bool ready() const { return ready_; }
     int port() const { return port_; }
     std::string url() const;  // "http://127.0.0.1:PORT"
+    // One request to okod's `path` (e.g. "/api/v1/me") with `token` as the bearer.
+    HttpResult call(const std::string& method, const std::string& path, const std::string& token,
+                    const std::string& body = "") const;
     const std::filesystem::path& dir() const { return dir_.path(); }
     std::filesystem::path config() const { return dir() / "okod.toml"; }
     std::string log() const { return read_file(dir() / "okod.log"); }

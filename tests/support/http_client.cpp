@@ -22,6 +22,13 @@ boost::json::value HttpResult::json() const {
     return v;
 }
 
+std::string HttpResult::message() const {
+    const auto v = json();
+    const auto* o = v.if_object();
+    const auto* m = o ? o->if_contains("message") : nullptr;
+    return m && m->is_string() ? std::string(m->get_string()) : std::string();
+}
+
 namespace {
 
 HttpResult perform(const std::string& method, const std::string& url, const std::string& body,

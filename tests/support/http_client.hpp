@@ -14,6 +14,7 @@ struct HttpResult {
     std::string error;    // libcurl's message when status is 0
 
     boost::json::value json() const;  // the body parsed; fails the test when it is not JSON
+    std::string message() const;      // an error body's "message" ("" when it has none)
 };
 
 HttpResult http_request(const std::string& method, const std::string& url,

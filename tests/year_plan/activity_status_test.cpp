@@ -7,25 +7,10 @@
 #include <gtest/gtest.h>
 
 #include "time/amsterdam.hpp"
+#include "year_plan/plan_tasks.hpp"
 
 namespace okod::test {
 namespace {
-
-Instant on(int y, unsigned m, unsigned d) {
-    return at_local(Date{date::year{y}, date::month{m}, date::day{d}}, TimeOfDay{17 * 60});
-}
-
-Task task(const std::string& workflow, const std::string& spec, Instant due, TaskStatus status) {
-    Task t;
-    t.municipality = "GM0935";
-    t.workflow = workflow;
-    t.spec_id = spec;
-    t.key = spec;
-    t.due = due;
-    t.status = status;
-    t.created_at = due - std::chrono::hours(24 * 60);
-    return t;
-}
 
 Activity survey_activity() {
     Activity a;

@@ -10,6 +10,7 @@
 
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
+#include "adapters/year_plan/year_plan_loader.hpp"
 #include "daemon/runtime.hpp"
 #include "engine/engine.hpp"
 #include "model/event_kind.hpp"
@@ -221,6 +222,52 @@ TEST_F(OkoctlActivities, a_year_without_a_plan_exits_1_and_says_which_plans_exis
     EXPECT_NE(r.err.find("no year plan for GM0935 in 2030 (plans for GM0935: 2025, 2026;"),
               std::string::npos)
         << r.err;
+}
+
+TEST_F(OkoctlActivities, draft_next_previews_then_stores_2027_which_list_and_export_then_see) {
+    const auto before = last_event();
+    const auto dry =
+        okoctl({"draft-next", "--municipality", "GM0935", "--year", "2026", "--dry-run"});
+    ASSERT_EQ(dry.exit_code, 0) << dry.err;
+    EXPECT_NE(dry.out.find("Jaarplan 2027 van Maastricht (GM0935) uit het activiteitenoverzicht "
+                           "2026 (proef: niets opgeslagen)"),
+              std::string::npos)
+        << dry.out;
+    // Webinars have no status (rood): they come over, saying so.
+    const auto webinars = row_of(dry.out, "webinars");
+    ASSERT_GE(webinars.size(), 4u) << dry.out;
+    EXPECT_EQ(webinars[0], "ja");
+    EXPECT_EQ(webinars[3], "overgenomen uit 2026: rood – nog geen status");
+    EXPECT_EQ(last_event(), before);
+    EXPECT_EQ(okoctl({"list", "--municipality", "GM0935", "--year", "2027"}).exit_code, 1);
+
+    const auto made = okoctl({"draft-next", "--municipality", "GM0935", "--year", "2026"});
+    ASSERT_EQ(made.exit_code, 0) << made.err;
+    EXPECT_EQ(last_event(), before + 1);
+    const auto listed = okoctl({"list", "--municipality", "GM0935", "--year", "2027"});
+    ASSERT_EQ(listed.exit_code, 0) << listed.err;
+    EXPECT_NE(listed.out.find("Jaarplan 2027 Maastricht (GM0935)"), std::string::npos)
+        << listed.out;
+    EXPECT_FALSE(row_of(listed.out, "webinars").empty()) << listed.out;
+
+    const fs::path file = dir_.path() / "GM0935-2027.toml";
+    const auto exported =
+        okoctl({"export", "--municipality", "GM0935", "--year", "2027", "-o", file.string()});
+    ASSERT_EQ(exported.exit_code, 0) << exported.err;
+    Municipality m;
+    m.code = "GM0935";
+    std::vector<LoadError> errors;
+    const auto loaded = load_year_plan(file, {m}, errors);
+    ASSERT_TRUE(loaded) << errors[0].to_string();
+    EXPECT_EQ(loaded->plan.year, 2027);
+    EXPECT_NE(loaded->plan.activity("webinars"), nullptr);
+
+    // Drafted once: a second time is a conflict (exit 5) and writes nothing.
+    const auto again = okoctl({"draft-next", "--municipality", "GM0935", "--year", "2026"});
+    EXPECT_EQ(again.exit_code, 5) << again.err;
+    EXPECT_NE(again.err.find("GM0935 has a year plan for 2027 already"), std::string::npos)
+        << again.err;
+    EXPECT_EQ(last_event(), before + 1);
 }
 
 }  // namespace

@@ -210,4 +210,23 @@ CommandResult Engine::set_activity_status(const std::string& municipality, int y
     return {};
 }
 
+CommandResult Engine::save_year_plan(const StoredYearPlan& plan, const std::string& summary) {
+    auto tx = store_.begin();
+    if (!store_.municipality(plan.municipality))
+        return CommandResult::not_found(fmt::format("no municipality {}", plan.municipality));
+    if (!store_.insert_year_plan(plan))
+        return CommandResult::failure(
+            fmt::format("{} has a year plan for {} already", plan.municipality, plan.year),
+            Refusal::conflict);
+    Event e;
+    e.at = plan.drafted_at;
+    e.municipality = plan.municipality;
+    e.kind = EventKind::year_plan_drafted;
+    e.note = fmt::format("jaarplan {} opgesteld uit {}: {}", plan.year, plan.drafted_from, summary);
+    if (!plan.drafted_by.empty()) e.note += " (door " + plan.drafted_by + ")";
+    store_.append_event(e);
+    tx->commit();
+    return {};
+}
+
 }  // namespace okod

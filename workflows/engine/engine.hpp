@@ -172,6 +172,13 @@ public:
                                       const std::string& activity, TrafficLight light,
                                       const std::string& remark, const std::string& by);
 
+    // Next year's plan drawn up from this year's (model/year_plan_draft.hpp), stored as
+    // the TOML its caller wrote and checked (the engine knows no TOML, nor the plan
+    // files: the caller refuses a year that has a file). One transaction, logged as
+    // year_plan_drafted with `summary`; refused (conflict) when the store has a plan for
+    // that municipality and year already.
+    CommandResult save_year_plan(const StoredYearPlan& plan, const std::string& summary);
+
     // The execution plan after a Scanner (model/execution_plan.hpp), each one
     // transaction with its line in the event log (execution_action_added, _changed,
     // _removed). The municipality must be in the store; the recommendation is resolved

@@ -56,6 +56,9 @@ enum class EventKind {
     // A completion undone within its step (issue 19): the task is open again; `person`
     // says who undid it, `note` why (may be empty).
     task_reopened,
+    // Next year's plan drawn up from this year's activity overview (issue 19) and stored;
+    // `note` has both years, how many activities came over and who did it.
+    year_plan_drafted,
 };
 
 // "instance_started", "task_done", ...: the name the store, the API and the tests see.

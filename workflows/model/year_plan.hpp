@@ -17,6 +17,7 @@ struct Workgroup {
     std::string id;  // e.g. "monitor"
     Text name;       // e.g. "Monitor"
     std::vector<Text> goals;
+    friend bool operator==(const Workgroup&, const Workgroup&) = default;
 };
 
 // Which tasks an activity stands for: every task of workflow `workflow` with spec id
@@ -37,6 +38,7 @@ struct Activity {
     Text title;
     std::vector<TaskSelector> tasks;  // empty: the status is only ever set by hand
     std::string remark;               // the plan's own note (who, when, how)
+    friend bool operator==(const Activity&, const Activity&) = default;
 };
 
 // The three pillars of the harm-minimisation model, and the settings the OKO goals
@@ -52,6 +54,7 @@ std::optional<Direction> parse_direction(std::string_view text);
 struct GoalPoint {
     double value = 0;
     int year = 0;
+    friend bool operator==(const GoalPoint&, const GoalPoint&) = default;
 };
 
 // "Monthly alcohol use of pupils aged 13-16 falls from 21.0 % (2021) to 15.0 % by 2027".
@@ -67,6 +70,7 @@ struct PolicyGoal {
     GoalPoint baseline;
     GoalPoint target;
     Direction direction = Direction::down;
+    friend bool operator==(const PolicyGoal&, const PolicyGoal&) = default;
 };
 
 struct YearPlan {
@@ -79,6 +83,7 @@ struct YearPlan {
     const Activity* activity(const std::string& id) const;
     const Workgroup* workgroup(const std::string& id) const;
     std::vector<std::string> activity_ids() const;  // in the plan's order
+    friend bool operator==(const YearPlan&, const YearPlan&) = default;
 };
 
 // The plan of `municipality` for `year` among `plans`, if any.

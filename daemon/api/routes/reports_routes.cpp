@@ -13,6 +13,7 @@
 
 #include "adapters/report/annual_report_document.hpp"
 #include "adapters/report/pdf_printer.hpp"
+#include "adapters/year_plan/year_plan_lookup.hpp"
 #include "daemon/api/api_error.hpp"
 #include "daemon/api/route_call.hpp"
 #include "daemon/api/routes/task_view.hpp"
@@ -133,11 +134,9 @@ HttpResponse show_annual_report(RouteCall& call) {
         if (!l) throw bad_request(fmt::format("lang must be nl or en, not '{}'", it->second));
         lang = *l;
     }
-    const YearPlan* plan = nullptr;
-    for (const auto& p : call.runtime().config.plans)
-        if (p.plan.municipality == m.code && p.plan.year == year) plan = &p.plan;
+    const auto found = YearPlans(call.runtime().config, call.store()).find(m.code, year);
     const auto report = build_annual_report(call.store(), call.runtime().definitions, m, year, lang,
-                                            call.now(), plan);
+                                            call.now(), found ? &found->plan() : nullptr);
     const auto document = annual_report_document(report, kVersion);
     HttpResponse r;
     if (format == "md") {

@@ -12,6 +12,7 @@ import * as tasks from './ui/view-tasks.js';
 import * as task from './ui/view-task.js';
 import * as process from './ui/view-process.js';
 import * as plan from './ui/view-plan.js';
+import * as yearplan from './ui/view-yearplan.js';
 import * as report from './ui/view-report.js';
 import * as people from './ui/view-people.js';
 import * as agenda from './ui/view-agenda.js';
@@ -23,6 +24,7 @@ const VIEWS = [
   { pattern: /^\/taken(?:\/([a-z-]+))?$/, view: tasks, nav: 'nav_tasks', href: '#/taken/vandaag' },
   { pattern: /^\/taak\/(\d+)$/, view: task },
   { pattern: /^\/proces$/, view: process, nav: 'nav_process', href: '#/proces', may: 'read_instances' },
+  { pattern: /^\/jaarplan$/, view: yearplan, nav: 'nav_yearplan', href: '#/jaarplan', may: 'read_reports' },
   { pattern: /^\/uitvoeringsplan$/, view: plan, nav: 'nav_plan', href: '#/uitvoeringsplan', may: 'read_execution_plan' },
   { pattern: /^\/mensen$/, view: people, nav: 'nav_people', href: '#/mensen', may: 'manage_people' },
   { pattern: /^\/monitor$/, view: survey, nav: 'nav_survey', href: '#/monitor', may: 'import_survey' },

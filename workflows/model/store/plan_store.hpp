@@ -12,6 +12,18 @@
 
 namespace okod {
 
+// A year plan drafted in okod (issue 19) rather than written as a file: the TOML text a
+// plans/<CODE>-<YEAR>.toml file would hold, read by the same loader.
+struct StoredYearPlan {
+    std::string municipality;
+    int year = 0;
+    std::string toml;
+    int drafted_from = 0;  // the year whose overview it was drawn up from
+    std::string drafted_by;
+    Instant drafted_at{};
+    friend bool operator==(const StoredYearPlan&, const StoredYearPlan&) = default;
+};
+
 class PlanStore {
 public:
     virtual ~PlanStore() = default;
@@ -20,6 +32,12 @@ public:
     virtual void set_activity_status(const ActivityOverride& o) = 0;
     virtual std::vector<ActivityOverride> activity_overrides_of_year(
         const std::string& municipality, int year) = 0;  // by activity
+
+    // One plan per (municipality, year): refused (conflict) when there is one already.
+    virtual StoreWrite insert_year_plan(const StoredYearPlan& p) = 0;
+    virtual std::optional<StoredYearPlan> stored_year_plan(const std::string& municipality,
+                                                           int year) = 0;
+    virtual std::vector<int> stored_year_plan_years(const std::string& municipality) = 0;
 
     // Ids come from the store and are never reused, so an id in the event log names one
     // action for good.
