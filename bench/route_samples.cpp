@@ -59,6 +59,14 @@ const std::map<std::string, Sampler, std::less<>>& samplers() {
              return Targets{
                  fmt::format("/api/v1/municipalities/{}/execution-plan", s.municipality)};
          }},
+        {"settings.show",
+         [](auto& s) {
+             return Targets{fmt::format("/api/v1/municipalities/{}/settings", s.municipality)};
+         }},
+        {"settings.export",
+         [](auto& s) {
+             return Targets{fmt::format("/api/v1/municipalities/{}/settings.toml", s.municipality)};
+         }},
         {"tasks.list",
          [](auto& s) {
              // The dashboard's two lists: open work, and what was done lately; and issue 19's

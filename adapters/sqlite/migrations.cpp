@@ -560,7 +560,26 @@ CREATE TABLE mail_link_uses (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 15> kMigrations{kMigration1,
+// Migration 16 belongs to the year plan (issue 19, branch "yearplan"): this placeholder
+// holds its place until the branches are merged, where its text replaces this one.
+constexpr std::string_view kMigration16Placeholder = R"sql(
+SELECT 1;
+)sql";
+
+// Issue 19, settings edited in the browser: a municipality's settings (the settings
+// part of its file, as TOML text) over its file, with who changed them when, and the
+// event kind municipality_settings_changed.
+constexpr std::string_view kMigrationMunicipalitySettings = R"sql(
+CREATE TABLE municipality_settings (
+    code       TEXT PRIMARY KEY,
+    toml       TEXT NOT NULL,
+    version    INTEGER NOT NULL,
+    changed_by TEXT NOT NULL,
+    changed_at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 17> kMigrations{kMigration1,
                                                        kMigration2,
                                                        kMigration3,
                                                        kMigration4,
@@ -574,7 +593,9 @@ constexpr std::array<std::string_view, 15> kMigrations{kMigration1,
                                                        kMigrationStartup,
                                                        kMigrationSessions,
                                                        kMigrationTaskReopened,
-                                                       kMigrationMailLinks};
+                                                       kMigrationMailLinks,
+                                                       kMigration16Placeholder,
+                                                       kMigrationMunicipalitySettings};
 
 }  // namespace
 

@@ -130,6 +130,8 @@ const std::map<std::string_view, std::vector<Request>>& requests() {
          {{"/api/v1/municipalities/GM0935/reports/annual?year=2026&format=html"},
           {"/api/v1/municipalities/GM0935/reports/annual?year=2026&format=csv"}}},
         {"execution_plan.show", {{"/api/v1/municipalities/GM0935/execution-plan"}}},
+        {"settings.show", {{"/api/v1/municipalities/GM0935/settings"}}},
+        {"settings.export", {{"/api/v1/municipalities/GM0935/settings.toml"}}},
         {"tasks.list",
          {{"/api/v1/tasks?municipality=GM0935"},
           {"/api/v1/tasks?municipality=GM0935&status=open&due_before=2027-01-01"},

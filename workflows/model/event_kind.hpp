@@ -56,6 +56,10 @@ enum class EventKind {
     // A completion undone within its step (issue 19): the task is open again; `person`
     // says who undid it, `note` why (may be empty).
     task_reopened,
+    // A municipality's settings changed in the browser or with okoctl, or dropped so
+    // that its file counts again (issue 19); `person` says who, `note` what changed
+    // ("budget_lines.npo.until 2023-07-31 → 2024-07-31; ...").
+    municipality_settings_changed,
 };
 
 // "instance_started", "task_done", ...: the name the store, the API and the tests see.
