@@ -156,7 +156,11 @@ export async function render(view, { refresh }) {
     summary.hidden = true;
     summary.replaceChildren();
     form.querySelectorAll('.settings-error').forEach(e => e.remove());
-    form.querySelectorAll('[aria-invalid]').forEach(i => { i.removeAttribute('aria-invalid'); i.removeAttribute('aria-errormessage'); });
+    form.querySelectorAll('[aria-invalid]').forEach(i => {
+      i.removeAttribute('aria-invalid');
+      if (i.dataset.describedBy) i.setAttribute('aria-describedby', i.dataset.describedBy);
+      else i.removeAttribute('aria-describedby');
+    });
   };
   const showProblems = (problems) => {
     const items = problems.map((p, i) => {
@@ -167,7 +171,9 @@ export async function render(view, { refresh }) {
       if (!input.id) input.id = `settings-input-${i}`;
       const msg = el('p', { class: 'utrecht-form-field-error-message settings-error', id: `settings-error-${i}` }, p.message);
       input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-errormessage', msg.id);
+      // The message is read with the field (aria-describedby: what screen readers announce).
+      input.dataset.describedBy = input.getAttribute('aria-describedby') || '';
+      input.setAttribute('aria-describedby', (input.dataset.describedBy + ' ' + msg.id).trim());
       input.insertAdjacentElement('afterend', msg);
       return el('li', {}, el('a', { class: 'utrecht-link utrecht-link--html-a', href: '#' + input.id,
         onclick: (e) => { e.preventDefault(); input.focus(); } }, text));
