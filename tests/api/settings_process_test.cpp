@@ -270,5 +270,40 @@ TEST_F(SettingsProcess, the_store_wins_over_the_file_across_a_restart_until_rese
     EXPECT_EQ(text(m, "trajectory_end").substr(0, 4), "2027") << json::serialize(m);
 }
 
+TEST_F(SettingsProcess, okoctl_exports_the_file_and_sets_settings_from_one) {
+    start();
+    const auto token_file = store_.path() / "regisseur.token";
+    write_file(token_file, tokens_.regisseur + "\n");
+    const std::vector<std::string> api{"--url", okod_->url(), "--token-file", token_file.string()};
+    const auto with = [&](std::vector<std::string> args) {
+        args.insert(args.end(), api.begin(), api.end());
+        return run_binary("okoctl", args);
+    };
+    const auto file = store_.path() / "GM0935-maastricht.toml";
+    const auto exported = with({"municipalities", "export", "GM0935", "-o", file.string()});
+    ASSERT_EQ(exported.exit_code, 0) << exported.err;
+    EXPECT_EQ(read_file(file),
+              read_file(okod_->dir() / "municipalities" / "GM0935-maastricht.toml"))
+        << "with nothing stored, the export is the file itself";
+
+    write_file(file, std::regex_replace(read_file(file), std::regex("trajectory_years = 4"),
+                                        "trajectory_years = 5"));
+    const auto dry =
+        with({"municipalities", "settings", "set", "GM0935", "--file", file.string(), "--dry-run"});
+    EXPECT_EQ(dry.exit_code, 0) << dry.err;
+    EXPECT_NE(dry.out.find("trajectory_years 4 → 5"), std::string::npos) << dry.out;
+    EXPECT_EQ(settings().at("version").as_int64(), 0);
+
+    const auto set = with({"municipalities", "settings", "set", "GM0935", "--file", file.string()});
+    EXPECT_EQ(set.exit_code, 0) << set.err;
+    EXPECT_EQ(settings().at("settings").at("trajectory_years").as_int64(), 5);
+
+    write_file(file, std::regex_replace(read_file(file), std::regex("cycle_years = 1"),
+                                        "cycle_years = 3"));
+    const auto bad = with({"municipalities", "settings", "set", "GM0935", "--file", file.string()});
+    EXPECT_EQ(bad.exit_code, 1) << bad.out;
+    EXPECT_NE(bad.err.find("cycle_years:"), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace okod::test
