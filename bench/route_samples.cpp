@@ -63,6 +63,14 @@ const std::map<std::string, Sampler, std::less<>>& samplers() {
         // these answer 404 at once, so there is nothing to measure.
         {"year_plan.show", [](auto&) { return Targets{}; }},
         {"year_plan.export", [](auto&) { return Targets{}; }},
+        {"settings.show",
+         [](auto& s) {
+             return Targets{fmt::format("/api/v1/municipalities/{}/settings", s.municipality)};
+         }},
+        {"settings.export",
+         [](auto& s) {
+             return Targets{fmt::format("/api/v1/municipalities/{}/settings.toml", s.municipality)};
+         }},
         {"tasks.list",
          [](auto& s) {
              // The dashboard's two lists: open work, and what was done lately; and issue 19's

@@ -82,8 +82,9 @@ std::optional<Prepared> prepare(const Config& config, std::vector<LoadError>& er
 // One transaction: definitions (version pinning), municipalities, people, roles, and
 // which municipality each configured person belongs to.
 bool sync_into_store(Store& store, const Config& config, Prepared& p,
-                     std::vector<LoadError>& errors) {
+                     std::vector<LoadError>& errors, const std::function<void(Store&)>& also = {}) {
     auto tx = store.begin();
+    if (also) also(store);
     sync_definitions(store, p.files, p.definitions, errors);
     if (!errors.empty()) return false;  // tx rolls back
     for (const auto& m : config.municipalities) store.upsert_municipality(m);
@@ -151,14 +152,42 @@ RuntimeResult open_runtime(Config config, const std::filesystem::path& store_pat
 }
 
 std::string start_fingerprint(const Config& settings) {
-    return fmt::format("okod {}\n{}", kVersion, config_fingerprint(settings));
+    std::string stored;
+    for (const auto& s : settings.stored_settings)
+        stored += fmt::format("stored settings {} version {}\n", s.code, s.version);
+    return fmt::format("okod {}\n{}{}", kVersion, config_fingerprint(settings), stored);
+}
+
+ConfigResult load_config_over_store(const std::filesystem::path& file, Store& store,
+                                    const SettingsReload* change, std::string* fingerprint) {
+    ConfigResult loaded = load_settings(file);
+    if (!loaded.config) return loaded;
+    auto& stored = loaded.config->stored_settings;
+    stored = store.all_stored_settings();
+    if (change) {
+        const std::string& code = change->settings ? change->settings->code : change->drop;
+        std::erase_if(stored, [&](const auto& s) { return s.code == code; });
+        if (change->settings) stored.push_back(*change->settings);
+        std::sort(stored.begin(), stored.end(),
+                  [](const auto& a, const auto& b) { return a.code < b.code; });
+    }
+    if (fingerprint) *fingerprint = start_fingerprint(*loaded.config);
+    if (!load_municipalities(*loaded.config, loaded.errors)) loaded.config.reset();
+    return loaded;
+}
+
+std::vector<LoadError> check_config(const Config& config) {
+    std::vector<LoadError> errors;
+    prepare(config, errors);
+    return errors;
 }
 
 RuntimeResult open_runtime_at_start(Config config, const std::filesystem::path& store_path) {
+    std::unique_ptr<Store> store = SqliteStore::open(store_path);
+    config.stored_settings = store->all_stored_settings();
     // Taken before the files are read: a file changed meanwhile makes it differ next
     // time, never the other way round.
     const std::string fingerprint = start_fingerprint(config);
-    std::unique_ptr<Store> store = SqliteStore::open(store_path);
     RuntimeResult result;
     std::optional<std::vector<Municipality>> stored;
     if (const auto snapshot = store->config_snapshot();
@@ -189,11 +218,12 @@ void plan_runtime(Runtime& rt, Engine& engine) {
     rt.planned = true;
 }
 
-std::vector<LoadError> reload_runtime(Runtime& rt, Config config) {
+std::vector<LoadError> reload_runtime(Runtime& rt, Config config,
+                                      const std::function<void(Store&)>& also) {
     std::vector<LoadError> errors;
     auto prepared = prepare(config, errors);
     if (!prepared) return errors;
-    if (!sync_into_store(*rt.store, config, *prepared, errors)) return errors;
+    if (!sync_into_store(*rt.store, config, *prepared, errors, also)) return errors;
     rt.definitions = std::move(prepared->definitions);
     rt.calendar = calendar_for(*prepared, *rt.store);
     rt.config = std::move(config);

@@ -3,7 +3,9 @@
 // store has seen plus the files), the calendar, and the store with municipalities,
 // people and role assignments synced into it. Shared by `okod run` and `okod simulate`.
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "adapters/config/config.hpp"
@@ -35,8 +37,9 @@ struct RuntimeResult {
 // it in one transaction. On any error nothing is written and `runtime` is empty.
 RuntimeResult open_runtime(Config config, const std::filesystem::path& store_path);
 
-// The fingerprint of the files `settings` (from load_settings) names, with okod's
-// version: a new okod may read or plan the same files differently.
+// The fingerprint of the files `settings` (from load_settings) names and of the
+// settings the store keeps over them (Config::stored_settings), with okod's version: a
+// new okod may read or plan the same files differently.
 std::string start_fingerprint(const Config& settings);
 
 // okod's start, from `settings` (load_settings). When the store's config snapshot has
@@ -55,6 +58,29 @@ void plan_runtime(Runtime& rt, Engine& engine);
 // store in one transaction. On any error nothing changes (the running definitions and
 // config stay) and the errors say why; on success `rt` holds the new ones.
 // The store itself is not reopened: a changed store path needs a restart.
-std::vector<LoadError> reload_runtime(Runtime& rt, Config config);
+// `also` runs inside the transaction that syncs the config (a settings change stored
+// with the reload that takes it up, and its event-log line): rolled back with it.
+std::vector<LoadError> reload_runtime(Runtime& rt, Config config,
+                                      const std::function<void(Store&)>& also = {});
+
+// A change of one municipality's settings, taken up as a reload takes up a file: the
+// daemon reloads with `settings` (or, with `drop`, without the stored settings of that
+// code) and stores the change and `event` in the reload's transaction.
+struct SettingsReload {
+    std::optional<StoredSettings> settings;
+    std::string drop;  // a code: its stored settings go, its file counts again
+    std::optional<Event> event;
+};
+
+// okod.toml and the municipality files as a start or reload reads them: the store's
+// settings (Config::stored_settings) over the files, as `change` would leave them (a
+// change not yet stored). `fingerprint`, when given, is set to the start_fingerprint
+// taken before the files are read. Nothing is written.
+ConfigResult load_config_over_store(const std::filesystem::path& file, Store& store,
+                                    const SettingsReload* change = nullptr,
+                                    std::string* fingerprint = nullptr);
+// What reload_runtime would refuse about `config` before it touches the store: the
+// definitions, the municipalities checked against them, the year plans' selectors.
+std::vector<LoadError> check_config(const Config& config);
 
 }  // namespace okod

@@ -10,6 +10,7 @@
 #include "adapters/config/mail_section.hpp"
 #include "adapters/config/oidc_section.hpp"
 #include "adapters/config/public_url.hpp"
+#include "adapters/config/settings_overlay.hpp"
 #include "adapters/toml/toml_fields.hpp"
 #include "model/input_rules.hpp"
 #include "time/amsterdam.hpp"
@@ -80,6 +81,14 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
     TomlFields f(file.string(), errors);
     auto doc = f.parse_file();
     if (!doc) return;
+    // The store's settings win over the file's (issue 19): checked by the same rules.
+    const auto code = (*doc)["code"].value<std::string>();
+    const auto stored = std::find_if(c.stored_settings.begin(), c.stored_settings.end(),
+                                     [&](const auto& s) { return code && s.code == *code; });
+    if (stored != c.stored_settings.end()) {
+        doc = overlay_settings(*doc, file, *stored, errors);
+        if (!doc) return;
+    }
     const toml::table& t = *doc;
     f.allow_only(
         t, "municipality",
@@ -178,6 +187,7 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
             c.people.push_back(p);
         }
     }
+    c.municipality_files[m.code] = file;
     c.municipalities.push_back(std::move(m));
 }
 

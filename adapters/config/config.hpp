@@ -2,6 +2,7 @@
 // okod's configuration: okod.toml plus one file per municipality. Paths in the file
 // are relative to the file's own directory, so a config tree can be moved as a whole.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "engine/engine.hpp"
 #include "model/municipality.hpp"
 #include "model/people.hpp"
+#include "model/store/municipality_store.hpp"
 
 namespace okod {
 
@@ -91,6 +93,13 @@ struct Config {
     std::vector<RoleAssignment> assignments;
     std::vector<Membership> memberships;  // a municipality file's people belong to it
     std::vector<LoadedYearPlan> plans;    // by file name; task selectors checked by the runtime
+    // Settings changed in the browser or with okoctl (issue 19), read from the store
+    // before load_municipalities: each takes the place of its municipality file's
+    // settings (municipality_settings.hpp). By code.
+    std::vector<StoredSettings> stored_settings;
+    // Where load_municipalities found each municipality, by code (not filled when the
+    // start took the municipalities from the store).
+    std::map<std::string, std::filesystem::path> municipality_files;
 };
 
 struct ConfigResult {
@@ -104,7 +113,8 @@ ConfigResult load_config(const std::filesystem::path& file);
 
 // The two halves of load_config. load_settings reads okod.toml alone (every setting and
 // the paths it names); load_municipalities then reads the municipality files and the
-// year plans into it. okod's start takes the municipalities from the store instead
+// year plans into it, each municipality's settings from `stored_settings` when it has
+// some there. okod's start takes the municipalities from the store instead
 // when the files are the ones it read last time (config_fingerprint.hpp) and needs
 // only load_plans. Each returns false (or no config) with the errors appended.
 ConfigResult load_settings(const std::filesystem::path& file);

@@ -577,7 +577,20 @@ CREATE TABLE year_plans (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 16> kMigrations{kMigration1,
+// Issue 19, settings edited in the browser: a municipality's settings (the settings
+// part of its file, as TOML text) over its file, with who changed them when, and the
+// event kind municipality_settings_changed.
+constexpr std::string_view kMigrationMunicipalitySettings = R"sql(
+CREATE TABLE municipality_settings (
+    code       TEXT PRIMARY KEY,
+    toml       TEXT NOT NULL,
+    version    INTEGER NOT NULL,
+    changed_by TEXT NOT NULL,
+    changed_at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 17> kMigrations{kMigration1,
                                                        kMigration2,
                                                        kMigration3,
                                                        kMigration4,
@@ -592,7 +605,8 @@ constexpr std::array<std::string_view, 16> kMigrations{kMigration1,
                                                        kMigrationSessions,
                                                        kMigrationTaskReopened,
                                                        kMigrationMailLinks,
-                                                       kMigrationStoredYearPlans};
+                                                       kMigrationStoredYearPlans,
+                                                       kMigrationMunicipalitySettings};
 
 }  // namespace
 

@@ -79,6 +79,11 @@ public:
     std::vector<Municipality> municipalities_after(const std::string& code, int limit) override;
     std::vector<std::string> municipality_codes() override;
     bool has_municipality(const std::string& code) override;
+    // sqlite_settings_store.cpp
+    std::optional<StoredSettings> stored_settings(const std::string& code) override;
+    std::vector<StoredSettings> all_stored_settings() override;
+    void save_stored_settings(const StoredSettings& s) override;
+    bool drop_stored_settings(const std::string& code) override;
 
     // sqlite_people_store.cpp
     void upsert_person(const Person& p) override;

@@ -57,20 +57,26 @@ std::optional<toml::table> TomlFields::parse_text(std::string_view text) {
     return parsed(file_, errors_, [&] { return toml::parse(text, file_); });
 }
 
+// A node parsed elsewhere and put into this file's table (stored settings over a
+// municipality file, settings_overlay.hpp) names where it came from.
+const std::string& TomlFields::file_of(const toml::source_region& r) const {
+    return r.path && !r.path->empty() ? *r.path : file_;
+}
+
 void TomlFields::error(const toml::node* at, std::string message) {
     int line = 0, column = 0;
     if (at) {
         line = static_cast<int>(at->source().begin.line);
         column = static_cast<int>(at->source().begin.column);
     }
-    errors_.push_back({file_, line, column, std::move(message)});
+    errors_.push_back({at ? file_of(at->source()) : file_, line, column, std::move(message)});
 }
 
 void TomlFields::allow_only(const toml::table& t, std::string_view what,
                             std::initializer_list<std::string_view> allowed) {
     for (const auto& [key, node] : t) {
         if (std::find(allowed.begin(), allowed.end(), key.str()) != allowed.end()) continue;
-        errors_.push_back({file_, static_cast<int>(key.source().begin.line),
+        errors_.push_back({file_of(key.source()), static_cast<int>(key.source().begin.line),
                            static_cast<int>(key.source().begin.column),
                            fmt::format("unknown key '{}' in {}", key.str(), what)});
     }

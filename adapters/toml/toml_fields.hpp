@@ -45,6 +45,8 @@ public:
     const toml::array* optional_array(const toml::table& t, std::string_view key);
 
 private:
+    const std::string& file_of(const toml::source_region& r) const;
+
     std::string file_;
     std::vector<LoadError>& errors_;
 };

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "daemon/api/token_auth.hpp"
 #include "daemon/http/http_server.hpp"
@@ -23,6 +24,8 @@ class Clock;
 class Engine;
 class Store;
 struct Runtime;
+struct SettingsReload;
+struct LoadError;
 
 struct ApiContext {
     std::function<Runtime&()> runtime;  // the current one: a reload replaces it
@@ -40,6 +43,10 @@ struct ApiContext {
     std::shared_ptr<TokenUsage> token_usage = std::make_shared<TokenUsage>();
     // When each browser session was last recorded as seen (session_auth.hpp), by id.
     std::shared_ptr<TokenUsage> session_usage = std::make_shared<TokenUsage>();
+    // A municipality's settings changed (daemon/runtime.hpp SettingsReload): okod reloads
+    // as on SIGHUP and stores the change with it; the errors when it did not (then
+    // nothing changed). Empty where nothing runs to take a change up (503).
+    std::function<std::vector<LoadError>(const SettingsReload&)> reload_settings = {};
 };
 
 class Api {

@@ -62,6 +62,10 @@ HttpResponse list_events(RouteCall&);  // events_routes.cpp
 HttpResponse list_outbox(RouteCall&);  // outbox_routes.cpp
 HttpResponse retry_outbox(RouteCall&);
 HttpResponse show_mail_link(RouteCall&);  // mail_link_routes.cpp
+HttpResponse show_settings(RouteCall&);   // settings_routes.cpp
+HttpResponse change_settings(RouteCall&);
+HttpResponse export_settings(RouteCall&);
+HttpResponse reset_settings(RouteCall&);
 HttpResponse use_mail_link(RouteCall&);
 
 namespace {
@@ -175,6 +179,22 @@ constexpr std::array kOperations{
     Operation{"year_plan.export", "GET", "/api/v1/municipalities/{code}/year-plan/{year}/toml",
               read_reports, resource, export_year_plan, "", "", "okoctl activities export",
               "The year plan as TOML, the file one would put in plans/"},
+    // --- a municipality's settings (issue 19) ---------------------------------------------
+    Operation{"settings.show", "GET", "/api/v1/municipalities/{code}/settings", write, resource,
+              show_settings, "", "MunicipalitySettings", "",
+              "The municipality's settings and where they come from (file or store)",
+              "change_settings"},
+    Operation{"settings.change", "PUT", "/api/v1/municipalities/{code}/settings", write, resource,
+              change_settings, "MunicipalitySettingsChange", "MunicipalitySettings",
+              "okoctl municipalities settings set",
+              "Change settings, checked as a file is (dry_run: only check); 409 on a stale "
+              "version"},
+    Operation{"settings.reset", "DELETE", "/api/v1/municipalities/{code}/settings", write, resource,
+              reset_settings, "", "MunicipalitySettings", "okoctl municipalities settings reset",
+              "Drop the stored settings: the municipality's file counts again"},
+    Operation{"settings.export", "GET", "/api/v1/municipalities/{code}/settings.toml", write,
+              resource, export_settings, "", "", "okoctl municipalities export",
+              "The municipality file in effect, as TOML"},
     // --- survey results -------------------------------------------------------------------
     Operation{"survey.import", "POST", "/api/v1/municipalities/{code}/survey", write, resource,
               import_survey, "", "SurveyImport", "okoctl import survey",

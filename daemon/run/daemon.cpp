@@ -202,7 +202,8 @@ struct Daemon::Impl {
     void on_directory_changed();
     bool start_http();
     void wait_signals();
-    void reload();
+    std::vector<LoadError> reload(const SettingsReload* change = nullptr);
+    void warn_stored_settings();
     void stop(int signo);
     bool store_still_ours();
     void arm_watchdog();
@@ -268,6 +269,7 @@ bool Daemon::Impl::start() {
     build_workers();
     plan_all();
     warn_erased_config_people();
+    warn_stored_settings();
     retention->start();
     store_watch = std::make_unique<StoreWatch>(
         strand, store_path, [this] { on_store_written(); }, [this] { on_directory_changed(); });
@@ -605,7 +607,7 @@ void Daemon::Impl::arm_outbox(Instant at) {
 bool Daemon::Impl::start_http() {
     const auto& cfg = runtime->config.http;
     if (!cfg.enabled) return true;
-    api = std::make_unique<Api>(ApiContext{
+    ApiContext context{
         [this]() -> Runtime& { return *runtime; },
         [this]() -> Engine& { return *engine; },
         clock.get(),
@@ -619,7 +621,9 @@ bool Daemon::Impl::start_http() {
         [this](std::function<void(Store&)> work) {
             asio::post(strand, [this, work = std::move(work)] { work(*runtime->store); });
         },
-    });
+    };
+    context.reload_settings = [this](const SettingsReload& change) { return reload(&change); };
+    api = std::make_unique<Api>(std::move(context));
     HttpLimits limits;
     limits.max_body = static_cast<std::size_t>(cfg.max_body_kib) * 1024;
     limits.header_timeout = std::chrono::seconds(cfg.header_timeout_seconds);
@@ -705,33 +709,46 @@ void Daemon::Impl::wait_signals() {
     });
 }
 
-void Daemon::Impl::reload() {
+// SIGHUP, or a municipality's settings changed through the API (`change`): okod.toml,
+// the definitions and the municipality files read again, with the store's settings
+// over the files (README "Instellingen"), and the change stored in the transaction
+// that syncs them. On any error nothing changes and the errors are returned.
+std::vector<LoadError> Daemon::Impl::reload(const SettingsReload* change) {
     notifier.reloading();
-    spdlog::info("SIGHUP: reloading {}", options.config.string());
-    auto loaded = load_settings(options.config);
+    if (change)
+        spdlog::info("settings of {} changed: reloading {}",
+                     change->settings ? change->settings->code : change->drop,
+                     options.config.string());
+    else
+        spdlog::info("SIGHUP: reloading {}", options.config.string());
     std::string fingerprint;  // before the files are read (open_runtime_at_start)
-    if (loaded.config) {
-        fingerprint = start_fingerprint(*loaded.config);
-        if (!load_municipalities(*loaded.config, loaded.errors)) loaded.config.reset();
-    }
-    std::vector<LoadError> errors = loaded.errors;
+    std::vector<LoadError> errors;
     std::shared_ptr<MailTransport> new_transport;
-    if (loaded.config) {
-        if (loaded.config->store_path != runtime->config.store_path) {
-            spdlog::warn("the store path changed to {}; that takes a restart, keeping {}",
-                         loaded.config->store_path.string(), runtime->config.store_path.string());
-            loaded.config->store_path = runtime->config.store_path;
-        }
-        try {
+    try {
+        auto loaded = load_config_over_store(options.config, *runtime->store, change, &fingerprint);
+        errors = loaded.errors;
+        if (loaded.config) {
+            if (loaded.config->store_path != runtime->config.store_path) {
+                spdlog::warn("the store path changed to {}; that takes a restart, keeping {}",
+                             loaded.config->store_path.string(),
+                             runtime->config.store_path.string());
+                loaded.config->store_path = runtime->config.store_path;
+            }
             new_transport = make_mail_transport(loaded.config->mail);
-            errors = reload_runtime(*runtime, std::move(*loaded.config));
+            const auto also = [change](Store& store) {
+                if (!change) return;
+                if (change->settings) store.save_stored_settings(*change->settings);
+                if (!change->drop.empty()) store.drop_stored_settings(change->drop);
+                if (change->event) store.append_event(*change->event);
+            };
+            errors = reload_runtime(*runtime, std::move(*loaded.config), also);
             if (errors.empty()) {
                 runtime->config_fingerprint = fingerprint;
                 runtime->planned = false;
             }
-        } catch (const std::exception& e) {
-            errors.push_back({options.config.string(), 0, 0, e.what()});
         }
+    } catch (const std::exception& e) {
+        errors.push_back({options.config.string(), 0, 0, e.what()});
     }
     if (!errors.empty()) {
         for (const auto& e : errors) spdlog::error("reload: {}", e.to_string());
@@ -739,18 +756,40 @@ void Daemon::Impl::reload() {
             "reload failed: okod keeps running with the previous configuration and "
             "definitions");
         notifier.reloaded(status_line());
-        return;
+        return errors;
     }
     transport = std::move(new_transport);
     if (read_pool) read_pool->publish(*runtime);
     build_workers();
     plan_all();
     warn_erased_config_people();
+    warn_stored_settings();
     retention->start();
+    log_new_events();
     arm_engine();
     kick_sender();
     spdlog::info("reloaded: {}", status_line());
     notifier.reloaded(status_line());
+    return errors;
+}
+
+// The store's settings win over a municipality's file (README "Instellingen"): say so
+// at each start and reload, so that a changed file is not a surprise.
+void Daemon::Impl::warn_stored_settings() {
+    const auto& c = runtime->config;
+    for (const auto& s : c.stored_settings) {
+        const auto file = c.municipality_files.find(s.code);
+        if (file == c.municipality_files.end())
+            spdlog::info("settings of {}: version {} from the store (changed by {} on {})", s.code,
+                         s.version, s.changed_by, format_iso_local(s.changed_at));
+        else
+            spdlog::info(
+                "settings of {}: version {} from the store (changed by {} on {}) instead of "
+                "those in {}; `okoctl municipalities settings reset {}` lets the file count "
+                "again",
+                s.code, s.version, s.changed_by, format_iso_local(s.changed_at),
+                file->second.string(), s.code);
+    }
 }
 
 void Daemon::Impl::stop(int signo) {

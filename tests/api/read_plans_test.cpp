@@ -132,6 +132,8 @@ const std::map<std::string_view, std::vector<Request>>& requests() {
         {"execution_plan.show", {{"/api/v1/municipalities/GM0935/execution-plan"}}},
         {"year_plan.show", {{"/api/v1/municipalities/GM0935/year-plan?year=2026"}}},
         {"year_plan.export", {{"/api/v1/municipalities/GM0935/year-plan/2026/toml"}}},
+        {"settings.show", {{"/api/v1/municipalities/GM0935/settings"}}},
+        {"settings.export", {{"/api/v1/municipalities/GM0935/settings.toml"}}},
         {"tasks.list",
          {{"/api/v1/tasks?municipality=GM0935"},
           {"/api/v1/tasks?municipality=GM0935&status=open&due_before=2027-01-01"},

@@ -355,6 +355,39 @@ try {
   await popup.close();
   await shot(page, 'jaarverslag');
 
+  // --- the settings: a budget line's end and a recommendation, checked, then saved ----------
+  await page.getByRole('link', { name: 'Instellingen', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Instellingen van de gemeente' }).waitFor({ timeout: TIMEOUT });
+  await axe(page, 'the settings');
+  await page.getByLabel('Duur van het traject (jaren)').fill('99');
+  await page.locator('button.settings-check').click();
+  await page.locator('.settings-summary li').first().waitFor({ timeout: TIMEOUT });
+  const settingsProblems = await page.locator('.settings-summary').innerText();
+  check(settingsProblems.includes('trajectory_years'), `a wrong value is named by its field (${settingsProblems.trim()})`);
+  check(await page.getByLabel('Duur van het traject (jaren)').getAttribute('aria-invalid') === 'true', 'the field itself is marked');
+  await axe(page, 'the settings with a problem');
+  await page.getByLabel('Duur van het traject (jaren)').fill('4');
+  await page.locator('[data-field="budget_lines[1].until"]').fill('2024-07-31');
+  await page.getByRole('button', { name: 'Aanbeveling toevoegen' }).click();
+  await page.getByLabel('Aanbeveling 5', { exact: true }).fill('Preventie in het mbo');
+  await page.locator('button.settings-check').click();
+  check((await banner(page, 'De instellingen zijn in orde')).includes('budget_lines.npo.until 2023-07-31 → 2024-07-31'),
+    'Controleren says what would change');
+  const unchanged = await apiGet(page, url, args.regisseur, '/api/v1/municipalities/GM0935/settings');
+  check(unchanged.version === 0, 'Controleren stores nothing');
+  await shot(page, 'instellingen');
+  await page.locator('button.settings-save').click();
+  check((await banner(page, 'Opgeslagen')).startsWith('Opgeslagen'), 'okod confirms the saved settings');
+  const changed = await apiGet(page, url, args.regisseur, '/api/v1/municipalities/GM0935/settings');
+  check(changed.version === 1 && changed.source.kind === 'store', 'the API has the settings from the store');
+  check(changed.settings.budget_lines.find(b => b.id === 'npo').until === '2024-07-31', 'the API has the new end of the NPO line');
+  check(changed.settings.lists.recommendations.includes('Preventie in het mbo'), 'the API has the new recommendation');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, url, '#/instellingen', 'Instellingen van de gemeente');
+  await fitsWidth(page, 'the settings on a phone');
+  await axe(page, 'the settings at 390 px');
+  await page.setViewportSize({ width: 1280, height: 1000 });
+
   // --- the daily jobs on a phone (390 px) ---------------------------------------------------
   await page.setViewportSize({ width: 390, height: 844 });
   for (const [hash, heading, what] of [['#/', 'Maastricht', 'the overview'], ['#/taken/te-laat', 'Taken', 'the overdue tasks'],

@@ -59,6 +59,10 @@ enum class EventKind {
     // Next year's plan drawn up from this year's activity overview (issue 19) and stored;
     // `note` has both years, how many activities came over and who did it.
     year_plan_drafted,
+    // A municipality's settings changed in the browser or with okoctl, or dropped so
+    // that its file counts again (issue 19); `person` says who, `note` what changed
+    // ("budget_lines.npo.until 2023-07-31 → 2024-07-31; ...").
+    municipality_settings_changed,
 };
 
 // "instance_started", "task_done", ...: the name the store, the API and the tests see.

@@ -17,6 +17,7 @@ import * as report from './ui/view-report.js';
 import * as people from './ui/view-people.js';
 import * as agenda from './ui/view-agenda.js';
 import * as survey from './ui/view-survey.js';
+import * as settings from './ui/view-settings.js';
 
 // path pattern -> view; `nav` names the menu entry (shown when the role may use it).
 const VIEWS = [
@@ -30,6 +31,7 @@ const VIEWS = [
   { pattern: /^\/monitor$/, view: survey, nav: 'nav_survey', href: '#/monitor', may: 'import_survey' },
   { pattern: /^\/rapport$/, view: report, nav: 'nav_report', href: '#/rapport' },
   { pattern: /^\/agenda$/, view: agenda, nav: 'nav_agenda', href: '#/agenda', person: true },
+  { pattern: /^\/instellingen$/, view: settings, nav: 'nav_settings', href: '#/instellingen', may: 'change_settings' },
 ];
 
 function route() {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/municipality.hpp"
+#include "time/instant.hpp"
 
 namespace okod {
 
@@ -13,6 +14,18 @@ namespace okod {
 struct ConfigSnapshot {
     std::string fingerprint;
     std::vector<std::string> codes;  // by code
+};
+
+// A municipality's settings as changed in the browser or with okoctl (issue 19): the
+// settings part of its file (dates, budget lines, lists, capacity, ...) as TOML text.
+// They win over the file's until dropped (`okoctl municipalities settings reset`);
+// `version` counts the changes, for an optimistic check (a file alone is version 0).
+struct StoredSettings {
+    std::string code;
+    std::string toml;
+    int version = 0;
+    std::string changed_by;  // person id or token label
+    Instant changed_at{};
 };
 
 class MunicipalityStore {
@@ -32,6 +45,13 @@ public:
     // and whether one is served.
     virtual std::vector<std::string> municipality_codes() = 0;
     virtual bool has_municipality(const std::string& code) = 0;
+
+    // The settings kept over the files (StoredSettings), by code.
+    virtual std::optional<StoredSettings> stored_settings(const std::string& code) = 0;
+    virtual std::vector<StoredSettings> all_stored_settings() = 0;
+    virtual void save_stored_settings(const StoredSettings& s) = 0;
+    // False when there were none.
+    virtual bool drop_stored_settings(const std::string& code) = 0;
 };
 
 }  // namespace okod
