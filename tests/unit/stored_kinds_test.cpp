@@ -40,7 +40,8 @@ TEST(StoredKinds, every_event_kind_keeps_its_name_both_ways) {
                                               "execution_action_added",
                                               "execution_action_changed",
                                               "execution_action_removed",
-                                              "task_reopened"};
+                                              "task_reopened",
+                                              "survey_imported"};
     for (const auto name : names) {
         const auto kind = parse_event_kind(name);
         ASSERT_TRUE(kind) << name;

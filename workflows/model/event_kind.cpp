@@ -5,7 +5,7 @@
 namespace okod {
 namespace {
 
-constexpr std::array<std::pair<EventKind, std::string_view>, 26> kEventKind{{
+constexpr std::array<std::pair<EventKind, std::string_view>, 27> kEventKind{{
     {EventKind::instance_started, "instance_started"},
     {EventKind::instance_finished, "instance_finished"},
     {EventKind::transition, "transition"},
@@ -32,6 +32,7 @@ constexpr std::array<std::pair<EventKind, std::string_view>, 26> kEventKind{{
     {EventKind::execution_action_changed, "execution_action_changed"},
     {EventKind::execution_action_removed, "execution_action_removed"},
     {EventKind::task_reopened, "task_reopened"},
+    {EventKind::survey_imported, "survey_imported"},
 }};
 
 }  // namespace

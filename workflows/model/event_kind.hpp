@@ -56,6 +56,9 @@ enum class EventKind {
     // A completion undone within its step (issue 19): the task is open again; `person`
     // says who undid it, `note` why (may be empty).
     task_reopened,
+    // Survey results stored (issue 19: the API's upload, okoctl import survey): `title`
+    // is the file, `note` how many values of which indicators and years, and by whom.
+    survey_imported,
 };
 
 // "instance_started", "task_done", ...: the name the store, the API and the tests see.
