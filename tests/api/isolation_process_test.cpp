@@ -55,6 +55,7 @@ const std::vector<Route>& routes() {
         {"GET", "/api/v1/municipalities/{code}/process", "", 404, 404, 404},
         {"GET", "/api/v1/municipalities/{code}/reports/annual?format=md", "", 404, 404, 404},
         {"GET", "/api/v1/municipalities/{code}/execution-plan", "", 404, 404, 404},
+        {"GET", "/api/v1/municipalities/{code}/goals", "", 404, 404, 404},
         {"POST", "/api/v1/municipalities/{code}/execution-plan",
          R"({"recommendation": "1", "intervention": "x"})", 404, 404, 404},
         {"PUT", "/api/v1/municipalities/{code}/execution-plan/{action}", R"({"status": "groen"})",
