@@ -54,6 +54,10 @@ const std::map<std::string, Sampler, std::less<>>& samplers() {
                  fmt::format("/api/v1/municipalities/{}/reports/annual?year={}&format=html",
                              s.municipality, s.year)};
          }},
+        {"survey.goals",
+         [](auto& s) {
+             return Targets{fmt::format("/api/v1/municipalities/{}/goals", s.municipality)};
+         }},
         {"execution_plan.show",
          [](auto& s) {
              return Targets{

@@ -590,7 +590,15 @@ CREATE TABLE municipality_settings (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 17> kMigrations{kMigration1,
+// Issue 19: a survey upload is logged as survey_imported (model/survey_import_log.hpp).
+// Like task_reopened, a kind and nothing else; the version makes an older okod refuse
+// the store. Migration 18 in issue 19's numbering (16 and 17 are the year plan's and the
+// settings' tables): merged after them.
+constexpr std::string_view kMigrationSurveyImported = R"sql(
+SELECT 1;
+)sql";
+
+constexpr std::array<std::string_view, 18> kMigrations{kMigration1,
                                                        kMigration2,
                                                        kMigration3,
                                                        kMigration4,
@@ -606,7 +614,8 @@ constexpr std::array<std::string_view, 17> kMigrations{kMigration1,
                                                        kMigrationTaskReopened,
                                                        kMigrationMailLinks,
                                                        kMigrationStoredYearPlans,
-                                                       kMigrationMunicipalitySettings};
+                                                       kMigrationMunicipalitySettings,
+                                                       kMigrationSurveyImported};
 
 }  // namespace
 

@@ -58,8 +58,11 @@ private:
                 field.assign(text_.substr(start, i_ - start));
                 if (field.find('"') != std::string::npos)
                     problem(number,
-                            "a quote in a field that does not start with one (put the "
-                            "whole field in quotes and double the quote: \"a \"\"b\"\"\")");
+                            {"een aanhalingsteken in een veld dat er niet mee begint (zet het "
+                             "hele veld tussen aanhalingstekens en verdubbel het "
+                             "aanhalingsteken: \"a \"\"b\"\"\")",
+                             "a quote in a field that does not start with one (put the "
+                             "whole field in quotes and double the quote: \"a \"\"b\"\"\")"});
                 if (field.find_first_not_of(" \t") != std::string::npos) blank = false;
             }
             record.fields.push_back(std::move(field));
@@ -81,7 +84,10 @@ private:
         for (;;) {
             if (i_ >= text_.size()) {
                 out_.problems.push_back(
-                    {opened, number, "the quote that opens this field is never closed"});
+                    {opened,
+                     number,
+                     {"het aanhalingsteken dat dit veld opent, wordt nergens gesloten",
+                      "the quote that opens this field is never closed"}});
                 return false;
             }
             const char c = text_[i_];
@@ -105,7 +111,10 @@ private:
         std::size_t k = i_;
         while (k < text_.size() && is_blank(text_[k])) ++k;
         if (k < text_.size() && !ends_field(k)) {
-            problem(number, "text after the closing quote (inside quotes, write a quote as \"\")");
+            problem(number,
+                    {"tekst na het sluitende aanhalingsteken (schrijf binnen "
+                     "aanhalingstekens een aanhalingsteken als \"\")",
+                     "text after the closing quote (inside quotes, write a quote as \"\")"});
             while (k < text_.size() && !ends_field(k)) ++k;
             field.append(text_.substr(i_, k - i_));
         }
@@ -123,7 +132,7 @@ private:
         ++line_;
     }
 
-    void problem(int field, std::string message) {
+    void problem(int field, Text message) {
         out_.problems.push_back({line_, field, std::move(message)});
     }
 

@@ -21,6 +21,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/text.hpp"
+
 namespace okod {
 
 struct CsvRecord {
@@ -31,7 +33,7 @@ struct CsvRecord {
 struct CsvProblem {
     int line = 0;
     int field = 0;  // 1-based field number in its record
-    std::string message;
+    Text message;   // Dutch and English (survey_csv.hpp picks one per caller)
     friend bool operator==(const CsvProblem&, const CsvProblem&) = default;
 };
 

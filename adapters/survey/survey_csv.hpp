@@ -19,20 +19,22 @@
 #include <vector>
 
 #include "model/measurement.hpp"
+#include "model/text.hpp"
 
 namespace okod {
 
-// A problem pinned to the user's file: "survey.csv:7: column 5 (waarde): '12,3,4' is
-// not a number". Column 0: the line as a whole ("survey.csv:7: ..."); line 0: the file
-// as a whole ("survey.csv: ...").
+// A problem pinned to the user's file, in Dutch and English (the caller's language picks):
+// "survey.csv:7: kolom 5 (waarde): '12,3,4' is geen getal" / "survey.csv:7: column 5
+// (waarde): '12,3,4' is not a number". Column 0: the line as a whole ("survey.csv:7:
+// ..."); line 0: the file as a whole ("survey.csv: ...").
 struct SurveyError {
     std::string file;
     int line = 0;
     int column = 0;           // 1-based
     std::string column_name;  // as the header spells it; "" when the header has none there
-    std::string message;
+    Text message;
 
-    std::string to_string() const;
+    std::string to_string(Language l) const;
     friend bool operator==(const SurveyError&, const SurveyError&) = default;
 };
 
@@ -51,7 +53,7 @@ struct SurveyParse {
 
     // An error about `row` in the municipality column (for checks against the store).
     SurveyError municipality_error(const std::string& file, const SurveyRow& row,
-                                   std::string message) const {
+                                   Text message) const {
         return {file, row.line, municipality_column, municipality_column_name, std::move(message)};
     }
 };

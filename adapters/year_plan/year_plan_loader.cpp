@@ -9,15 +9,10 @@
 
 #include "adapters/toml/toml_fields.hpp"
 #include "model/measurement.hpp"
+#include "model/trim.hpp"
 
 namespace okod {
 namespace {
-
-std::string_view trim_spaces(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 namespace fs = std::filesystem;
 
@@ -210,7 +205,7 @@ void read_policy_goals(TomlFields& f, const toml::table& t, YearPlan& plan) {
                         g.indicator));
         g.description = required_text(f, *gt, "description");
         g.population = f.required_string(*gt, "population");
-        if (g.population != std::string(trim_spaces(g.population)))
+        if (g.population != std::string(trim_blanks(g.population)))
             f.error(gt->get("population"),
                     fmt::format(
                         "population '{}' has spaces around it: the survey values would not match",

@@ -47,7 +47,7 @@ json::value to_json(const Instance& i) {
     return o;
 }
 
-json::value to_json(const Task& t, const RoleCatalog& roles) {
+json::value to_json(const Task& t, const RoleCatalog& roles, Language l) {
     json::object o;
     o["id"] = t.id;
     o["instance_id"] = t.instance_id;
@@ -57,7 +57,7 @@ json::value to_json(const Task& t, const RoleCatalog& roles) {
     o["state"] = t.state;
     o["title"] = {{"nl", t.title.nl}, {"en", t.title.en}};
     o["role"] = t.role;
-    o["role_name"] = roles.name(t.role, Language::nl);
+    o["role_name"] = roles.name(t.role, l);
     o["due"] = optional_time(t.due);
     o["status"] = std::string(to_string(t.status));
     json::array remind;

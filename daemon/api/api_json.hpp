@@ -13,7 +13,8 @@ struct RoleCatalog;
 
 boost::json::value to_json(const Municipality& m);
 boost::json::value to_json(const Instance& i);
-boost::json::value to_json(const Task& t, const RoleCatalog& roles);
+// role_name in `l` (the caller's language, caller_language.hpp); the title in both.
+boost::json::value to_json(const Task& t, const RoleCatalog& roles, Language l = Language::nl);
 boost::json::value to_json(const Event& e);
 boost::json::value to_json(const OutboxItem& o);
 boost::json::value to_json(const Person& p);

@@ -22,6 +22,7 @@ HttpResponse use_sign_in_link(RouteCall&);
 HttpResponse sign_out(RouteCall&);
 HttpResponse show_sign_in_methods(RouteCall&);
 HttpResponse import_survey(RouteCall&);
+HttpResponse list_goals(RouteCall&);  // goals_routes.cpp
 HttpResponse start_oidc_sign_in(RouteCall&);
 HttpResponse finish_oidc_sign_in(RouteCall&);
 HttpResponse serve_person_calendar(RouteCall&);  // ical_routes.cpp
@@ -200,6 +201,9 @@ constexpr std::array kOperations{
               import_survey, "", "SurveyImport", "okoctl import survey",
               "Upload survey results (CSV): a preview with dry_run, else stored all or nothing",
               "import_survey"},
+    Operation{"survey.goals", "GET", "/api/v1/municipalities/{code}/goals", read_reports, resource,
+              list_goals, "", "PolicyGoals", "",
+              "The year plan's policy goals with their survey values and light"},
     // --- tasks ----------------------------------------------------------------------------
     Operation{"tasks.list", "GET", "/api/v1/tasks", read_tasks, resource, list_tasks, "",
               "TaskList", "okoctl tasks list",

@@ -42,6 +42,9 @@ inline void add_survey_commands(CLI::App& app, SurveyCli& cli) {
         "into the store; all or nothing, a value already stored for the same key is replaced");
     cli.import_survey->add_option("file", cli.import_args.file, "CSV file (';' or ',' separated)")
         ->required();
+    cli.import_survey
+        ->add_option("--lang", cli.import_args.lang, "Language of the problems: nl (default) or en")
+        ->check(CLI::IsMember({"nl", "en"}));
     survey_cli::common_options(cli.import_survey, cli.import_args.common);
 
     auto* survey = app.add_subcommand("survey", "Survey results in okod's store");

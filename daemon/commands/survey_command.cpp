@@ -18,6 +18,8 @@
 #include "adapters/survey/survey_csv.hpp"
 #include "daemon/client/text_table.hpp"
 #include "daemon/commands/existing_store.hpp"
+#include "daemon/commands/store_session.hpp"
+#include "model/survey_import_log.hpp"
 #include "time/amsterdam.hpp"
 #include "time/clock.hpp"
 
@@ -62,10 +64,15 @@ bool read_text(const fs::path& file, std::string& text) {
     return !in.bad();
 }
 
-int refuse(const std::vector<SurveyError>& errors, const fs::path& file, std::ostream& err) {
-    for (const auto& e : errors) err << e.to_string() << '\n';
-    err << fmt::format("okoctl import survey: {} in {}; nothing imported\n",
-                       plural(errors.size(), "error", "errors"), file.string());
+int refuse(const std::vector<SurveyError>& errors, const fs::path& file, Language l,
+           std::ostream& err) {
+    for (const auto& e : errors) err << e.to_string(l) << '\n';
+    if (l == Language::en)
+        err << fmt::format("okoctl import survey: {} in {}; nothing imported\n",
+                           plural(errors.size(), "error", "errors"), file.string());
+    else
+        err << fmt::format("okoctl import survey: {} in {}; niets ingelezen\n",
+                           plural(errors.size(), "fout", "fouten"), file.string());
     return 1;
 }
 
@@ -131,11 +138,13 @@ std::string json_line(const Measurement& m) {
 
 int run_import_survey(const ImportSurveyArgs& args, std::ostream& out, std::ostream& err) {
     const std::string name = args.file.string();
+    const Language l = parse_language(args.lang).value_or(Language::nl);
     std::string text;
     if (!read_text(args.file, text))
-        return refuse({{name, 0, 0, "", "cannot read the file"}}, args.file, err);
+        return refuse({{name, 0, 0, "", {"het bestand is niet te lezen", "cannot read the file"}}},
+                      args.file, l, err);
     auto parsed = parse_survey_csv(text, name);
-    if (!parsed.ok()) return refuse(parsed.errors, args.file, err);
+    if (!parsed.ok()) return refuse(parsed.errors, args.file, l, err);
 
     auto store = open_store(args.common, "import survey", err);
     if (!store) return 1;
@@ -152,11 +161,14 @@ int run_import_survey(const ImportSurveyArgs& args, std::ostream& out, std::ostr
         if (!it->second)
             unknown.push_back(parsed.municipality_error(
                 name, row,
-                fmt::format("okod knows no municipality {} (it knows {}; a new one needs its "
-                            "file in the config and a reload of okod first)",
-                            code, known_codes(*store))));
+                {fmt::format("okod kent geen gemeente {} (wel {}; voor een nieuwe eerst haar "
+                             "bestand in de configuratie zetten en okod herladen)",
+                             code, known_codes(*store)),
+                 fmt::format("okod knows no municipality {} (it knows {}; a new one needs its "
+                             "file in the config and a reload of okod first)",
+                             code, known_codes(*store))}));
     }
-    if (!unknown.empty()) return refuse(unknown, args.file, err);
+    if (!unknown.empty()) return refuse(unknown, args.file, l, err);
 
     const Instant now = SystemClock().now();
     const std::string source = fs::absolute(args.file).lexically_normal().string();
@@ -168,11 +180,15 @@ int run_import_survey(const ImportSurveyArgs& args, std::ostream& out, std::ostr
         for (const auto& code : codes)
             for (const auto& m : store->measurements_of_municipality(code))
                 before.emplace(key_of(m), m.value);
+        std::vector<Measurement> stored;
         for (auto& row : parsed.rows) {
             row.measurement.source = source;
             row.measurement.imported_at = now;
             store->save_measurement(row.measurement);
+            stored.push_back(row.measurement);
         }
+        for (const auto& e : survey_import_events(stored, name, "", command_user(), now))
+            store->append_event(e);
         tx->commit();
     }
     print_summary(parsed.rows, before, args.file, out);

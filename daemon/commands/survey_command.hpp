@@ -23,6 +23,7 @@ struct SurveyCommon {
 struct ImportSurveyArgs {
     SurveyCommon common;
     std::filesystem::path file;
+    std::string lang = "nl";  // of the problems: nl (default) or en
 };
 
 // Every problem is printed as file:line: column N (name): message, then a count, and

@@ -6,17 +6,13 @@
 #include <boost/beast/core/string.hpp>
 #include <string_view>
 
+#include "model/trim.hpp"
+
 namespace okod {
 
 namespace http = boost::beast::http;
 
 namespace {
-
-std::string_view trimmed(std::string_view v) {
-    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
-    return v;
-}
 
 // uri-host [":" port] (RFC 3986): reg-name, IPv4 or a bracketed IP literal. Empty is
 // allowed (RFC 9112 3.2: a target without authority). No comma, although RFC 3986
@@ -46,7 +42,7 @@ std::optional<std::string> framing_error(const http::request_header<>& header) {
         if (codings > 1) return "more than one Transfer-Encoding field";
         if (header.version() < 11) return "Transfer-Encoding is not allowed in an HTTP/1.0 request";
         if (lengths > 0) return "a request may not have both Transfer-Encoding and Content-Length";
-        const auto coding = trimmed(header[http::field::transfer_encoding]);
+        const auto coding = trim_blanks(header[http::field::transfer_encoding]);
         if (!boost::beast::iequals(coding, "chunked"))
             return fmt::format("Transfer-Encoding '{}' is not supported: okod reads only 'chunked'",
                                shown(coding));
@@ -57,7 +53,7 @@ std::optional<std::string> framing_error(const http::request_header<>& header) {
     const auto hosts = header.count(http::field::host);
     if (hosts > 1) return "more than one Host field";
     if (hosts == 0 && header.version() >= 11) return "an HTTP/1.1 request needs a Host field";
-    if (hosts == 1 && !is_host(trimmed(header[http::field::host])))
+    if (hosts == 1 && !is_host(trim_blanks(header[http::field::host])))
         return fmt::format("Host '{}' is not host[:port]", shown(header[http::field::host]));
     return std::nullopt;
 }

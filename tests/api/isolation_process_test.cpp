@@ -60,6 +60,7 @@ const std::vector<Route>& routes() {
         {"PUT", "/api/v1/municipalities/{code}/settings?dry_run=true",
          R"({"settings": {"trajectory_years": 5}})", 404, 404, 404},
         {"DELETE", "/api/v1/municipalities/{code}/settings", "", 404, 404, 404},
+        {"GET", "/api/v1/municipalities/{code}/goals", "", 404, 404, 404},
         {"POST", "/api/v1/municipalities/{code}/execution-plan",
          R"({"recommendation": "1", "intervention": "x"})", 404, 404, 404},
         {"PUT", "/api/v1/municipalities/{code}/execution-plan/{action}", R"({"status": "groen"})",

@@ -315,6 +315,55 @@ try {
     'Content-Type': 'text/csv' }, data: good })).json();
   check(after.counts.unchanged === 2 && after.rows[0].before === 21.4, 'the API has both values stored');
 
+  // --- the goals that move: a value of a policy goal's indicator and population -------------
+  const goalFile = header + 'GM0935;alcohol_last_month;13-16;2025;18,2 %;procent\n';
+  await page.getByLabel('CSV-bestand').setInputFiles({ name: 'monitor-doel.csv', mimeType: 'text/csv', buffer: Buffer.from(goalFile) });
+  await page.locator('button.survey-check').click();
+  await page.locator('button.survey-store').waitFor({ timeout: TIMEOUT });
+  await page.locator('button.survey-store').click();
+  const goalLine = page.locator('table.survey-goals tr.goal[data-goal="alcohol-maandgebruik"]');
+  await goalLine.waitFor({ timeout: TIMEOUT });
+  const goalText = await goalLine.innerText();
+  check(['21 % (2021)', '15 % (2027)', '18,2 % (2025)', 'op koers'].every(x => goalText.includes(x)),
+    `the page shows the goal beside its baseline, target and new value, on track (${goalText.replace(/\s+/g, ' ')})`);
+  const goalsNow = await apiGet(page, url, args.regisseur, '/api/v1/municipalities/GM0935/goals');
+  const movedGoal = goalsNow.goals.find(g => g.id === 'alcohol-maandgebruik');
+  check(movedGoal && movedGoal.latest && movedGoal.latest.value === 18.2 && movedGoal.light === 'oranje',
+    'the API has the goal moved the right way (oranje) with the new value');
+  await axe(page, 'the goals that move');
+  await shot(page, 'monitorgegevens-doelen');
+
+  // --- English, all of it: role, workflow and step names come from okod in English too -----
+  const apiIn = async (lang, path) => (await page.request.get(url + path,
+    { headers: { Authorization: 'Bearer ' + args.regisseur, 'Accept-Language': lang } })).json();
+  const namesOf = (m) => [...m.roles.map(r => r.role_name), ...m.instances.flatMap(i => [i.workflow_name, i.state_name])];
+  const [summaryNl, summaryEn] = [await apiIn('nl', '/api/v1/municipalities/GM0935'), await apiIn('en', '/api/v1/municipalities/GM0935')];
+  const [processNl, processEn] = [await apiIn('nl', '/api/v1/municipalities/GM0935/process'), await apiIn('en', '/api/v1/municipalities/GM0935/process')];
+  const dutchOnly = (nl, en) => [...new Set(nl)].filter(x => !en.includes(x));
+  const dutchNames = dutchOnly(namesOf(summaryNl), namesOf(summaryEn));
+  check(dutchNames.includes('Regisseur (projectleider)') && namesOf(summaryEn).includes('Project leader (regisseur)'),
+    `okod names roles in the language asked (${dutchNames.length} Dutch names have an English one)`);
+  await page.click('#language');
+  await open(page, url, '#/', 'Maastricht');
+  await page.getByRole('heading', { name: 'Position in the cycle' }).waitFor({ timeout: TIMEOUT });
+  const overviewEn = await page.locator('#view').innerText();
+  check(namesOf(summaryEn).every(x => overviewEn.includes(x)) && dutchNames.every(x => !overviewEn.includes(x)),
+    `in English the overview shows no Dutch role, workflow or step name (${dutchNames.filter(x => overviewEn.includes(x)).join(', ')})`);
+  await open(page, url, '#/proces', 'Process monitor');
+  await page.locator('table.process tbody tr').first().waitFor({ timeout: TIMEOUT });
+  const processText = await page.locator('#view').innerText();
+  const dutchSteps = dutchOnly(processNl.steps.map(s => s.state_name), processEn.steps.map(s => s.state_name));
+  check(dutchSteps.length > 0 && dutchSteps.every(x => !processText.includes(x)) &&
+    processEn.steps.every(s => processText.includes(s.state_name)),
+    `in English the process monitor names its steps in English (${dutchSteps.filter(x => processText.includes(x)).join(', ')})`);
+  await open(page, url, '#/mensen', 'People and roles');
+  const peopleText = await page.locator('#view').innerText();
+  check(peopleText.includes('Project leader (regisseur)') && !peopleText.includes('Regisseur (projectleider)'),
+    'in English the people page names the roles in English');
+  await axe(page, 'people and roles in English');
+  await page.click('#language');
+  await page.getByRole('heading', { level: 1, name: 'Mensen en rollen' }).waitFor({ timeout: TIMEOUT });
+
   // --- people: a warm hand-over ------------------------------------------------------------
   await page.getByRole('link', { name: 'Mensen en rollen', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Mensen en rollen' }).waitFor({ timeout: TIMEOUT });

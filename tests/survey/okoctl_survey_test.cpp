@@ -10,6 +10,7 @@
 #include "adapters/config/config.hpp"
 #include "adapters/sqlite/sqlite_store.hpp"
 #include "daemon/runtime.hpp"
+#include "model/event_kind.hpp"
 #include "support/test_support.hpp"
 
 namespace okod::test {
@@ -31,10 +32,13 @@ protected:
     fs::path config() const { return dir_ / "okod.toml"; }
     fs::path store() const { return dir_ / "state/okod.sqlite"; }
 
-    RunResult import(const std::string& name, const std::string& text) {
+    RunResult import(const std::string& name, const std::string& text,
+                     std::vector<std::string> more = {}) {
         write_file(dir_ / name, text);
-        return run_binary(
-            "okoctl", {"import", "survey", (dir_ / name).string(), "--config", config().string()});
+        std::vector<std::string> args{"import", "survey", (dir_ / name).string(), "--config",
+                                      config().string()};
+        args.insert(args.end(), more.begin(), more.end());
+        return run_binary("okoctl", args);
     }
     RunResult list(const std::string& municipality, bool json = false) {
         std::vector<std::string> args{"survey",     "list",     "--municipality",
@@ -79,6 +83,15 @@ TEST_F(OkoctlSurvey, a_good_file_is_stored_and_summarised_per_municipality_and_i
     EXPECT_EQ(values[2].indicator, "cannabis_last_month");
     EXPECT_DOUBLE_EQ(values[2].value, 4.2);
     EXPECT_EQ(stored("GM0014").size(), 2u);
+
+    // Each municipality's event log says what came in, from which file, and by whom.
+    auto events = SqliteStore::open(store())->events_of_municipality("GM0014", 0, 1000);
+    std::erase_if(events, [](const Event& e) { return e.kind != EventKind::survey_imported; });
+    ASSERT_EQ(events.size(), 1u);
+    const std::string file = (dir_ / "survey.csv").string();
+    EXPECT_EQ(events[0].title, file);
+    EXPECT_EQ(events[0].note.substr(0, events[0].note.find(" (door ")),
+              file + ": 2 waarden: alcohol_last_month 2021 en 2023");
 }
 
 TEST_F(OkoctlSurvey, a_second_import_replaces_values_and_says_old_and_new) {
@@ -115,9 +128,9 @@ TEST_F(OkoctlSurvey, one_bad_line_among_good_ones_imports_nothing) {
     EXPECT_EQ(r.exit_code, 1);
     const std::string file = (dir_ / "bad.csv").string();
     EXPECT_EQ(r.err, file +
-                         ":4: column 5 (waarde): '12,3,4' is not a number\n"
-                         "okoctl import survey: 1 error in " +
-                         file + "; nothing imported\n");
+                         ":4: kolom 5 (waarde): '12,3,4' is geen getal\n"
+                         "okoctl import survey: 1 fout in " +
+                         file + "; niets ingelezen\n");
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(stored("GM0935"), before);
 }
@@ -126,7 +139,8 @@ TEST_F(OkoctlSurvey, a_municipality_okod_does_not_run_is_refused_with_its_line) 
     const auto r = import("other.csv",
                           "indicator;gemeente;populatie;jaar;waarde\n"
                           "alcohol_last_month;GM0935;13;2023;21,4\n"
-                          "alcohol_last_month;GM0344;13;2023;20\n");
+                          "alcohol_last_month;GM0344;13;2023;20\n",
+                          {"--lang", "en"});
     EXPECT_EQ(r.exit_code, 1);
     const std::string file = (dir_ / "other.csv").string();
     EXPECT_EQ(r.err, file +
@@ -142,7 +156,7 @@ TEST_F(OkoctlSurvey, a_file_that_cannot_be_read_or_no_store_imports_nothing) {
     auto r = run_binary("okoctl", {"import", "survey", (dir_ / "nope.csv").string(), "--config",
                                    config().string()});
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_NE(r.err.find("nope.csv: cannot read the file"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("nope.csv: het bestand is niet te lezen"), std::string::npos) << r.err;
 
     write_file(dir_ / "survey.csv", kSurvey);
     r = run_binary("okoctl", {"import", "survey", (dir_ / "survey.csv").string(), "--store",

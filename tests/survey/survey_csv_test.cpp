@@ -12,9 +12,11 @@
 namespace okod {
 namespace {
 
-std::vector<std::string> messages(const SurveyParse& p) {
+// In English: the cases below were written in it; the Dutch (the default of the API and
+// okoctl) is checked apart.
+std::vector<std::string> messages(const SurveyParse& p, Language l = Language::en) {
     std::vector<std::string> out;
-    for (const auto& e : p.errors) out.push_back(e.to_string());
+    for (const auto& e : p.errors) out.push_back(e.to_string(l));
     return out;
 }
 
@@ -316,6 +318,35 @@ TEST(SurveyCsv, the_shipped_example_file_parses) {
         EXPECT_EQ(r.measurement.municipality, "GM0935");
         EXPECT_EQ(r.measurement.year, 2023);
     }
+}
+
+TEST(SurveyCsv, every_problem_is_also_said_in_dutch_with_the_same_place) {
+    const auto p = parse_survey_csv(
+        "gemeente;indicator;populatie;jaar;waarde;eenheid\n"
+        "GM0935;alcohol_last_month;13;2025;21,4 %;procent\n"
+        "GM0935;binge_drinking;15;2025;veel;procent\n"
+        "GM09;binge_drinking;15;20x5;1;procent\n"
+        "GM0935;alcohol_last_month;13;2025;22;procent\n",
+        "monitor.csv");
+    EXPECT_EQ(messages(p, Language::nl),
+              (std::vector<std::string>{
+                  "monitor.csv:3: kolom 5 (waarde): 'veel' is geen getal",
+                  "monitor.csv:4: kolom 1 (gemeente): 'GM09' is geen CBS-code (GM en vier "
+                  "cijfers, bijvoorbeeld GM0935)",
+                  "monitor.csv:4: kolom 4 (jaar): '20x5' is geen jaar (vier cijfers, 2000 tot en "
+                  "met 2100)",
+                  "monitor.csv:5: dezelfde gemeente, indicator, populatie en jaar als regel 2 "
+                  "(GM0935, alcohol_last_month, 13, 2025)"}));
+    EXPECT_EQ(messages(p, Language::en).front(),
+              "monitor.csv:3: column 5 (waarde): 'veel' is not a number");
+    const auto header = parse_survey_csv("gemeente;indicator;jaar;waarde\n", "monitor.csv");
+    EXPECT_EQ(messages(header, Language::nl),
+              std::vector<std::string>{
+                  "monitor.csv:1: geen kolom 'populatie' of 'population' of 'leeftijd' of 'age'"});
+    const auto quote = parse_survey_csv("gemeente;indicator\n\"GM0935;x\n", "monitor.csv");
+    EXPECT_EQ(messages(quote, Language::nl).back(),
+              "monitor.csv:2: kolom 1 (gemeente): het aanhalingsteken dat dit veld opent, wordt "
+              "nergens gesloten");
 }
 
 }  // namespace

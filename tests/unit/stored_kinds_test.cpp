@@ -42,7 +42,8 @@ TEST(StoredKinds, every_event_kind_keeps_its_name_both_ways) {
                                               "execution_action_removed",
                                               "task_reopened",
                                               "year_plan_drafted",
-                                              "municipality_settings_changed"};
+                                              "municipality_settings_changed",
+                                              "survey_imported"};
     for (const auto name : names) {
         const auto kind = parse_event_kind(name);
         ASSERT_TRUE(kind) << name;

@@ -5,7 +5,7 @@
 namespace okod {
 namespace {
 
-constexpr std::array<std::pair<EventKind, std::string_view>, 28> kEventKind{{
+constexpr std::array<std::pair<EventKind, std::string_view>, 29> kEventKind{{
     {EventKind::instance_started, "instance_started"},
     {EventKind::instance_finished, "instance_finished"},
     {EventKind::transition, "transition"},
@@ -34,6 +34,7 @@ constexpr std::array<std::pair<EventKind, std::string_view>, 28> kEventKind{{
     {EventKind::task_reopened, "task_reopened"},
     {EventKind::year_plan_drafted, "year_plan_drafted"},
     {EventKind::municipality_settings_changed, "municipality_settings_changed"},
+    {EventKind::survey_imported, "survey_imported"},
 }};
 
 }  // namespace

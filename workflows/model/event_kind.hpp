@@ -63,6 +63,9 @@ enum class EventKind {
     // that its file counts again (issue 19); `person` says who, `note` what changed
     // ("budget_lines.npo.until 2023-07-31 → 2024-07-31; ...").
     municipality_settings_changed,
+    // Survey results stored (issue 19: the API's upload, okoctl import survey): `title`
+    // is the file, `note` how many values of which indicators and years, and by whom.
+    survey_imported,
 };
 
 // "instance_started", "task_done", ...: the name the store, the API and the tests see.

@@ -7,6 +7,7 @@
 #include "daemon/api/api_error.hpp"
 #include "daemon/api/api_json.hpp"
 #include "daemon/api/route_call.hpp"
+#include "daemon/api/routes/municipality_view.hpp"
 #include "engine/engine.hpp"
 #include "model/api_access.hpp"
 #include "model/person_record.hpp"
@@ -32,7 +33,7 @@ HttpResponse list_instances(RouteCall& call) {
     json::array out;
     const auto names = person_names(call.store());
     for (const auto& i : call.store().instances_of_municipality(call.list_municipality()))
-        out.push_back(to_json(with_names(i, names)));
+        out.push_back(instance_view(call, i, names));
     return json_response(200, json::object{{"instances", std::move(out)}});
 }
 
@@ -40,7 +41,7 @@ HttpResponse show_instance(RouteCall& call) {
     const Instance i = instance_of_path(call);
     allow_query(call.target, {});
     const auto names = person_names(call.store());
-    json::object o = to_json(with_names(i, names)).as_object();
+    json::object o = instance_view(call, i, names).as_object();
     json::array history;
     // The instance's own events (an index), a page at a time: never the whole log.
     for (std::int64_t after = 0;;) {

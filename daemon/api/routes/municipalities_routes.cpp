@@ -67,14 +67,7 @@ HttpResponse show_municipality(RouteCall& call) {
     json::array running;
     for (const auto& i : store.instances_of_municipality(m.code)) {
         if (i.finished_at) continue;
-        json::object io = to_json(with_names(i, person_names(store))).as_object();
-        if (const Definition* d =
-                call.runtime().definitions.get(i.definition_id, i.definition_version)) {
-            io["workflow_name"] = d->name.nl;
-            for (const auto& st : d->states)
-                if (st.id == i.state) io["state_name"] = st.name.nl;
-        }
-        running.push_back(std::move(io));
+        running.push_back(instance_view(call, i, person_names(store)));
     }
     o["instances"] = std::move(running);
     return json_response(200, o);

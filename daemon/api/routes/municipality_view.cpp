@@ -4,8 +4,11 @@
 #include <set>
 
 #include "daemon/api/api_json.hpp"
+#include "daemon/api/caller_language.hpp"
+#include "daemon/api/definition_names.hpp"
 #include "daemon/api/route_call.hpp"
 #include "daemon/runtime.hpp"
+#include "model/person_record.hpp"
 
 namespace okod {
 
@@ -25,6 +28,7 @@ json::array roles_view(const RouteCall& call, const std::string& code, Date day)
     std::set<std::string> roles{std::string(kRegisseurRole)};
     for (const auto& a : assignments) roles.insert(a.role);
     const auto& catalog = call.runtime().definitions.roles();
+    const Language l = caller_language(call);
     json::array out;
     for (const auto& role : roles) {
         json::array holders;
@@ -36,11 +40,21 @@ json::array roles_view(const RouteCall& call, const std::string& code, Date day)
         }
         const bool vacant = holders.empty();
         out.push_back(json::object{{"role", role},
-                                   {"role_name", catalog.name(role, Language::nl)},
+                                   {"role_name", catalog.name(role, l)},
                                    {"holders", std::move(holders)},
                                    {"vacant", vacant}});
     }
     return out;
+}
+
+json::value instance_view(const RouteCall& call, const Instance& i,
+                          const PersonNameOf& person_names) {
+    json::object o = to_json(with_names(i, person_names)).as_object();
+    const Language l = caller_language(call);
+    const Definition* d = call.runtime().definitions.get(i.definition_id, i.definition_version);
+    o["workflow_name"] = workflow_name(d, i.definition_id, l);
+    o["state_name"] = state_name(d, i.state, l);
+    return o;
 }
 
 }  // namespace okod

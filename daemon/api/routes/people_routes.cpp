@@ -12,6 +12,7 @@
 #include "adapters/auth/token_secret.hpp"
 #include "daemon/api/api_error.hpp"
 #include "daemon/api/api_json.hpp"
+#include "daemon/api/caller_language.hpp"
 #include "daemon/api/person_export_json.hpp"
 #include "daemon/api/route_call.hpp"
 #include "daemon/api/routes/municipality_view.hpp"
@@ -65,7 +66,7 @@ HttpResponse list_people(RouteCall& call) {
     for (const auto& a : store.assignments_of_municipality(code)) {
         if (!a.covers(on)) continue;
         json::object o = to_json(a).as_object();
-        o["role_name"] = call.runtime().definitions.roles().name(a.role, Language::nl);
+        o["role_name"] = call.runtime().definitions.roles().name(a.role, caller_language(call));
         if (auto p = store.person(a.person_id)) o["person_detail"] = to_json(*p);
         out.push_back(std::move(o));
     }

@@ -15,6 +15,8 @@
 #include "adapters/report/pdf_printer.hpp"
 #include "adapters/year_plan/year_plan_lookup.hpp"
 #include "daemon/api/api_error.hpp"
+#include "daemon/api/caller_language.hpp"
+#include "daemon/api/definition_names.hpp"
 #include "daemon/api/route_call.hpp"
 #include "daemon/api/routes/task_view.hpp"
 #include "daemon/runtime.hpp"
@@ -88,6 +90,7 @@ HttpResponse show_process(RouteCall& call) {
         if (i.definition_id == workflow)
             definition_of[i.id] = definitions.get(i.definition_id, i.definition_version);
     const auto steps = process_steps(std::move(tasks), call.now());
+    const Language l = caller_language(call);
     json::array out;
     for (const auto& step : steps) {
         json::object o = task_view(call, step.task).as_object();
@@ -95,8 +98,7 @@ HttpResponse show_process(RouteCall& call) {
         o["verdict_nl"] = dutch_name(step.verdict);
         o["days_late"] = step.days_late;
         if (const Definition* d = definition_of[step.task.instance_id])
-            for (const auto& st : d->states)
-                if (st.id == step.task.state) o["state_name"] = st.name.nl;
+            o["state_name"] = state_name(d, step.task.state, l);
         out.push_back(std::move(o));
     }
     const auto sum = summarize(steps);
@@ -104,7 +106,7 @@ HttpResponse show_process(RouteCall& call) {
     return json_response(200, json::object{{"municipality", m.code},
                                            {"name", m.name},
                                            {"workflow", workflow},
-                                           {"workflow_name", latest ? latest->name.nl : workflow},
+                                           {"workflow_name", workflow_name(latest, workflow, l)},
                                            {"at", format_iso_local(call.now())},
                                            {"steps", std::move(out)},
                                            {"summary",

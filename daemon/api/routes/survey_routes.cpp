@@ -8,7 +8,8 @@
 //
 // All or nothing, like the importer: a file with one bad line stores nothing. A line for
 // another municipality is a problem of its own: an upload is for the municipality of
-// its address only.
+// its address only. Problems are in the caller's language (caller_language.hpp), Dutch
+// by default; a stored upload is a survey_imported line in the event log.
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
@@ -17,8 +18,10 @@
 
 #include "adapters/survey/survey_csv.hpp"
 #include "daemon/api/api_error.hpp"
+#include "daemon/api/caller_language.hpp"
 #include "daemon/api/route_call.hpp"
 #include "model/api_access.hpp"
+#include "model/survey_import_log.hpp"
 #include "time/amsterdam.hpp"
 
 namespace okod {
@@ -28,12 +31,12 @@ namespace json = boost::json;
 
 using Key = std::tuple<std::string, std::string, int>;  // indicator, population, year
 
-json::object error_json(const SurveyError& e) {
+json::object error_json(const SurveyError& e, Language l) {
     return {{"line", e.line},
             {"column", e.column},
             {"column_name", e.column_name},
-            {"message", e.message},
-            {"text", e.to_string()}};
+            {"message", e.message.in(l)},
+            {"text", e.to_string(l)}};
 }
 
 }  // namespace
@@ -59,8 +62,10 @@ HttpResponse import_survey(RouteCall& call) {
         if (row.measurement.municipality != m.code)
             errors.push_back(parsed.municipality_error(
                 file, row,
-                fmt::format("{} is not {}: this upload is for {} only",
-                            row.measurement.municipality, m.code, m.name)));
+                {fmt::format("{} is niet {}: deze upload is alleen voor {}",
+                             row.measurement.municipality, m.code, m.name),
+                 fmt::format("{} is not {}: this upload is for {} only",
+                             row.measurement.municipality, m.code, m.name)}));
 
     std::map<Key, double> before;
     for (const auto& v : call.store().measurements_of_municipality(m.code))
@@ -83,7 +88,8 @@ HttpResponse import_survey(RouteCall& call) {
             rows.push_back(std::move(o));
         }
     json::array problems;
-    for (const auto& e : errors) problems.push_back(error_json(e));
+    const Language l = caller_language(call);
+    for (const auto& e : errors) problems.push_back(error_json(e, l));
     json::object answer{{"municipality", m.code},
                         {"dry_run", dry_run},
                         {"ok", errors.empty()},
@@ -98,11 +104,15 @@ HttpResponse import_survey(RouteCall& call) {
     if (!errors.empty()) return json_response(422, answer);
     const Instant now = call.now();
     auto tx = call.store().begin();
+    std::vector<Measurement> stored;
     for (auto& row : parsed.rows) {
         row.measurement.source = fmt::format("{} (uploaded by {})", file, call.by());
         row.measurement.imported_at = now;
         call.store().save_measurement(row.measurement);
+        stored.push_back(row.measurement);
     }
+    for (const auto& e : survey_import_events(stored, file, call.token.person_id, call.by(), now))
+        call.store().append_event(e);
     tx->commit();
     return call.written(answer);
 }

@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 
 #include "daemon/api/api_json.hpp"
+#include "daemon/api/caller_language.hpp"
+#include "daemon/api/definition_names.hpp"
 #include "daemon/api/route_call.hpp"
 #include "daemon/runtime.hpp"
 #include "model/person_record.hpp"
@@ -25,7 +27,11 @@ bool is_report(const RouteCall& call, const Task& t) {
 
 boost::json::value task_view(const RouteCall& call, const Task& t) {
     namespace json = boost::json;
-    json::object o = to_json(t, call.runtime().definitions.roles()).as_object();
+    const Language l = caller_language(call);
+    json::object o = to_json(t, call.runtime().definitions.roles(), l).as_object();
+    const Definition* d = call.runtime().definitions.latest(t.workflow);
+    o["workflow_name"] = workflow_name(d, t.workflow, l);
+    o["state_name"] = state_name(d, t.state, l);
     const Text title =
         render_person_refs(t.title, person_names(call.store()));  // names by reference
     o["title"] = {{"nl", title.nl}, {"en", title.en}};

@@ -13,7 +13,8 @@ export class ApiError extends Error {
 }
 
 function headers(method, json) {
-  const h = { 'Accept': 'application/json' };
+  // The page's language, not the browser's: role, workflow and step names come back in it.
+  const h = { 'Accept': 'application/json', 'Accept-Language': state.lang };
   const token = storedToken();
   if (token) h['Authorization'] = 'Bearer ' + token;
   else if (method !== 'GET' && state.me && state.me.csrf_token) h['X-CSRF-Token'] = state.me.csrf_token;
