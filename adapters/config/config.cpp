@@ -55,6 +55,24 @@ void read_elections_and_conditions(TomlFields& f, const toml::table& t, Municipa
                     fmt::format("events_season_start must be MM-DD, not '{}'", *season));
         }
     }
+    if (const toml::table* h = f.optional_table(t, "holidays")) {
+        f.allow_only(*h, "[holidays]", {"goede_vrijdag", "bevrijdingsdag"});
+        if (const auto* node = (*h)["goede_vrijdag"].node()) {
+            if (const auto* b = node->as_boolean())
+                m.holidays.good_friday = b->get();
+            else
+                f.error(node, "goede_vrijdag must be true or false");
+        }
+        if (auto text = f.optional_string(*h, "bevrijdingsdag")) {
+            if (auto d = parse_liberation_day(*text))
+                m.holidays.liberation_day = *d;
+            else
+                f.error((*h)["bevrijdingsdag"].node(),
+                        fmt::format("bevrijdingsdag must be \"every_year\", \"lustrum\" or "
+                                    "\"never\", not '{}'",
+                                    *text));
+        }
+    }
     if (const toml::array* lines = f.optional_array(t, "budget_lines")) {
         for (const auto& node : *lines) {
             const toml::table* bt = node.as_table();
@@ -90,11 +108,11 @@ void read_municipality(const fs::path& file, Config& c, std::vector<LoadError>& 
         if (!doc) return;
     }
     const toml::table& t = *doc;
-    f.allow_only(
-        t, "municipality",
-        {"code", "name", "school_region", "trajectory_start", "trajectory_years", "cycle_years",
-         "survey_every_years", "report_due", "language", "workflows", "dates", "lists", "people",
-         "herindeling_elections", "settings", "budget_lines", "capacity", "events_season_start"});
+    f.allow_only(t, "municipality",
+                 {"code", "name", "school_region", "trajectory_start", "trajectory_years",
+                  "cycle_years", "survey_every_years", "report_due", "language", "workflows",
+                  "dates", "lists", "people", "herindeling_elections", "settings", "budget_lines",
+                  "capacity", "events_season_start", "holidays"});
 
     Municipality m;
     m.code = f.required_string(t, "code");

@@ -408,6 +408,15 @@ TaskSpec read_task(Context& ctx, const toml::table& table, const std::string& pa
     task.when = r.string("when").value_or("");
     task.for_each = r.string("for_each").value_or("");
     task.report = r.boolean("report").value_or(false);
+    if (const toml::node* n = r.get("overdue_at_creation")) {
+        if (auto why = ctx.as_string(*n, for_key("overdue_at_creation"))) {
+            if (why->empty())
+                ctx.error(pos_of(*n),
+                          "'overdue_at_creation' must say why the task may be "
+                          "born overdue, got an empty string");
+            task.overdue_at_creation = *why;
+        }
+    }
     if (const toml::node* n = r.get("attach")) {
         if (auto what = ctx.as_string(*n, for_key("attach"))) {
             if (*what == "annual_report")

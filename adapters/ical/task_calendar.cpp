@@ -99,13 +99,17 @@ void write_task(IcalWriter& w, const CalendarTask& c, const CalendarFeed& feed,
     // deadline passed) and a closed one needs none.
     if (t.status == TaskStatus::open) {
         for (int lead : lead_times(t)) {
-            const Instant at = reminder_instant(business_days, feed.reminder_time, *t.due, lead);
+            const Instant at =
+                reminder_instant(business_days, feed.reminder_time, *t.due, lead, c.holidays);
             // okod skips a lead time that had passed when the task was made (it reminds
             // once at creation instead): no alarm a calendar would show as missed.
             if (at <= t.created_at) continue;
             w.begin("VALARM");
             w.property("ACTION", "DISPLAY");
-            w.text("DESCRIPTION", words.reminder(t, lead));
+            // Labelled by the days it really comes ahead (moved off a weekend or holiday).
+            const int days_ahead =
+                static_cast<int>((to_days(local_date(*t.due)) - to_days(local_date(at))).count());
+            w.text("DESCRIPTION", words.reminder(t, days_ahead));
             w.property("TRIGGER;VALUE=DATE-TIME", ical_utc_date_time(at));
             w.end("VALARM");
         }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "calendar/calendar.hpp"
+#include "model/holiday_rules.hpp"
 #include "model/instance.hpp"
 #include "model/municipality.hpp"
 #include "model/text.hpp"
@@ -33,6 +34,7 @@ struct CalendarTask {
     std::string role_name;          // "Contactpersoon GGD"
     std::string municipality_name;  // "Maastricht"
     std::string workflow_name;      // "Implementatietraject"
+    HolidayRules holidays;          // the municipality's, for the alarms' business days
 };
 
 // An all-day moment, e.g. a council election.

@@ -27,9 +27,10 @@ struct Phrases {
     const char* reminder;  // "reminder ({} days ahead) '{}' to {} as {}"
     const char* reminder_tomorrow;
     const char* reminder_today;
-    const char* escalation;  // "escalation: '{}' {} days overdue, to {} as {}"
-    const char* vacancy;     // "vacancy: nobody holds role {} for '{}'"
-    const char* alerted;     // "; alert to {}"
+    const char* escalation;          // "escalation: '{}' {} days overdue, to {} as {}"
+    const char* escalation_one_day;  // "escalation: '{}' 1 day overdue, to {} as {}"
+    const char* vacancy;             // "vacancy: nobody holds role {} for '{}'"
+    const char* alerted;             // "; alert to {}"
     const char* nobody_alerted;
     const char* event;
     const char* error;
@@ -59,6 +60,7 @@ constexpr Phrases kDutch{
     "herinnering (1 dag vooraf) '{}' aan {} als {}",
     "herinnering (deadline vandaag) '{}' aan {} als {}",
     "escalatie: '{}' {} dagen te laat, aan {} als {}",
+    "escalatie: '{}' 1 dag te laat, aan {} als {}",
     "vacature: niemand vervult de rol {} voor '{}'",
     "; melding aan {}",
     "; ook geen regisseur of stuurgroep om te waarschuwen",
@@ -90,6 +92,7 @@ constexpr Phrases kEnglish{
     "reminder (1 day ahead) '{}' to {} as {}",
     "reminder (due today) '{}' to {} as {}",
     "escalation: '{}' {} days overdue, to {} as {}",
+    "escalation: '{}' 1 day overdue, to {} as {}",
     "vacancy: nobody holds role {} for '{}'",
     "; alert to {}",
     "; no project leader or steering group to alert either",
@@ -154,6 +157,8 @@ std::string describe(const Event& stored, const TimelineNames& n, Language l) {
             return fmt::format(fmt::runtime(p.reminder_tomorrow), e.title, person, role) + late;
         return fmt::format(fmt::runtime(p.reminder), e.lead_days, e.title, person, role) + late;
     }
+    if (e.kind == ek::escalation && e.lead_days == 1)
+        return fmt::format(fmt::runtime(p.escalation_one_day), e.title, person, role) + late;
     if (e.kind == ek::escalation)
         return fmt::format(fmt::runtime(p.escalation), e.title, e.lead_days, person, role) + late;
     if (e.kind == ek::vacancy)

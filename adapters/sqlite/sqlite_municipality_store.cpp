@@ -95,6 +95,33 @@ std::vector<BudgetLine> budget_lines_from_json(const std::string& text) {
     return lines;
 }
 
+// The holiday choices ride in the settings column under names no definition setting
+// can have (they hold a dot), so no migration is needed; read_municipality takes them
+// out again. Absent (a store written before them): the defaults.
+constexpr std::string_view kGoodFridayKey = "holidays.goede_vrijdag";
+constexpr std::string_view kLiberationDayKey = "holidays.bevrijdingsdag";
+
+std::string settings_with_holidays(const Municipality& m) {
+    auto settings = m.settings;
+    settings[std::string(kGoodFridayKey)] = m.holidays.good_friday ? 1 : 0;
+    settings[std::string(kLiberationDayKey)] = static_cast<int>(m.holidays.liberation_day);
+    return to_json(settings);
+}
+
+HolidayRules take_holidays(std::map<std::string, int>& settings) {
+    HolidayRules h;
+    if (auto it = settings.find(std::string(kGoodFridayKey)); it != settings.end()) {
+        h.good_friday = it->second != 0;
+        settings.erase(it);
+    }
+    if (auto it = settings.find(std::string(kLiberationDayKey)); it != settings.end()) {
+        if (it->second >= 0 && it->second <= static_cast<int>(LiberationDay::never))
+            h.liberation_day = static_cast<LiberationDay>(it->second);
+        settings.erase(it);
+    }
+    return h;
+}
+
 void bind_municipality(SqliteStatement& s, const Municipality& m) {
     s.bind(1, m.code);
     s.bind(2, m.name);
@@ -112,7 +139,7 @@ void bind_municipality(SqliteStatement& s, const Municipality& m) {
     boost::json::array herindeling;
     for (const auto& d : m.herindeling_elections) herindeling.emplace_back(format_day(d));
     s.bind(14, boost::json::serialize(herindeling));
-    s.bind(15, to_json(m.settings));
+    s.bind(15, settings_with_holidays(m));
     s.bind(16, budget_lines_to_json(m.budget_lines));
     s.bind(17, m.capacity.total_fte);
     s.bind(18, m.capacity.regisseur_fte);
@@ -140,6 +167,7 @@ Municipality read_municipality(const SqliteStatement& s) {
         m.herindeling_elections.push_back(parse_day(day, "municipalities.herindeling_elections"));
     m.settings =
         from_json<std::map<std::string, int>>(s.column_text(14), "municipalities.settings");
+    m.holidays = take_holidays(m.settings);
     m.budget_lines = budget_lines_from_json(s.column_text(15));
     m.capacity.total_fte = s.column_double(16);
     m.capacity.regisseur_fte = s.column_double(17);

@@ -22,7 +22,9 @@ std::string reminders(const json::value& task) {
     std::vector<std::string> days;
     for (const auto& d : json_array(task, "remind_days"))
         if (d.is_int64()) days.push_back(std::to_string(d.as_int64()));
-    return days.empty() ? "none" : fmt::format("{} days before", fmt::join(days, ", "));
+    if (days.empty()) return "none";
+    return fmt::format("{} {} before", fmt::join(days, ", "),
+                       days.size() == 1 && days[0] == "1" ? "day" : "days");
 }
 
 // One task as key and value lines under its title.

@@ -39,6 +39,7 @@
 #include "daemon/run/store_watch.hpp"
 #include "daemon/run/systemd_notify.hpp"
 #include "daemon/runtime.hpp"
+#include "definition/school_time_check.hpp"
 #include "engine/engine.hpp"
 #include "model/event_kind.hpp"
 #include "time/amsterdam.hpp"
@@ -190,6 +191,7 @@ struct Daemon::Impl {
     void log_new_events();
     void refresh_names();
     void warn_erased_config_people();
+    void warn_school_data();
     void kick_sender();
     void arm_outbox(Instant at);
     void on_sent(Delivery d, SendResult r);
@@ -270,6 +272,7 @@ bool Daemon::Impl::start() {
     plan_all();
     warn_erased_config_people();
     warn_stored_settings();
+    warn_school_data();
     retention->start();
     store_watch = std::make_unique<StoreWatch>(
         strand, store_path, [this] { on_store_written(); }, [this] { on_directory_changed(); });
@@ -324,6 +327,17 @@ void Daemon::Impl::warn_erased_config_people() {
                 "person {} in the municipality files was erased on {} (AVG): okod ignores them "
                 "and their roles there; remove them from the file",
                 p.id, format_date(local_date(*at)));
+}
+
+// A municipality whose school_time deadlines of the coming year fall past the school
+// holidays okod knows: say so at each start and reload, rather than silently treating
+// every business day as a school day there (the API and dashboard say it too).
+void Daemon::Impl::warn_school_data() {
+    const Date today = local_date(clock->now());
+    for (const auto& m : runtime->store->all_municipalities())
+        if (auto gap = school_data_gap(m, runtime->definitions, runtime->calendar.school_holidays(),
+                                       today))
+            spdlog::warn("{}", describe(*gap, m, Language::en));
 }
 
 // Not at a start with the files of the last plan (runtime->planned): the timers that
@@ -764,6 +778,7 @@ std::vector<LoadError> Daemon::Impl::reload(const SettingsReload* change) {
     plan_all();
     warn_erased_config_people();
     warn_stored_settings();
+    warn_school_data();
     retention->start();
     log_new_events();
     arm_engine();

@@ -499,8 +499,9 @@ TEST_F(ApiProcess, a_task_list_pages_with_next_after_losing_and_repeating_nothin
         const auto all = get("/api/v1/tasks?" + query + "&limit=1000", admin_);
         ASSERT_TRUE(all.at("next_after").is_null()) << query;
         const auto every = ids(all);
-        ASSERT_GT(every.size(), 3U) << query;
-        EXPECT_EQ(paged(query, 3, admin_), every) << query;
+        // More than a page of two: Bram's own list is three long in the demo.
+        ASSERT_GT(every.size(), 2U) << query;
+        EXPECT_EQ(paged(query, 2, admin_), every) << query;
         EXPECT_EQ(std::set<std::int64_t>(every.begin(), every.end()).size(), every.size());
     }
     // A stakeholder's pages hold only the tasks of its person's roles, full ones too.

@@ -173,10 +173,20 @@ email = "eva@x.example, b@evil.example"
               }));
 }
 
+// A config in `dir` with one municipality file, GM0935.toml, of `municipality`; the
+// errors load_config reports for it, as the user reads them.
+std::vector<std::string> municipality_file_errors(const TempDir& dir,
+                                                  const std::string& municipality) {
+    write_file(dir / "okod.toml", "[store]\npath = \"x.sqlite\"\n[municipalities]\ndir = \"m\"\n");
+    write_file(dir / "m/GM0935.toml", municipality);
+    std::vector<std::string> messages;
+    for (const auto& e : load_config(dir / "okod.toml").errors) messages.push_back(e.to_string());
+    return messages;
+}
+
 TEST(Config, elections_conditions_and_fte_are_checked_where_they_are_written) {
     TempDir dir;
-    write_file(dir / "okod.toml", "[store]\npath = \"x.sqlite\"\n[municipalities]\ndir = \"m\"\n");
-    write_file(dir / "m/GM0935.toml", R"(code = "GM0935"
+    const auto messages = municipality_file_errors(dir, R"(code = "GM0935"
 name = "Maastricht"
 school_region = "zuid"
 trajectory_start = 2022-01-01
@@ -192,10 +202,6 @@ id = "p"
 name = "P"
 roles = [{ role = "regisseur", from = 2022-01-01, fte = 2.5 }]
 )");
-    auto r = load_config(dir / "okod.toml");
-    EXPECT_FALSE(r.config);
-    std::vector<std::string> messages;
-    for (const auto& e : r.errors) messages.push_back(e.to_string());
     const std::string f = (dir / "m/GM0935.toml").string();
     EXPECT_EQ(messages,
               (std::vector<std::string>{
@@ -205,6 +211,40 @@ roles = [{ role = "regisseur", from = 2022-01-01, fte = 2.5 }]
                   f + ":9:1: missing required key 'until'",
                   f + ":15:57: 'fte' must be between 0 and 1.5, not 2.5",
               }));
+}
+
+TEST(Config, holiday_choices_are_read_and_checked_where_they_are_written) {
+    TempDir dir;
+    const auto messages = municipality_file_errors(dir, R"(code = "GM0935"
+name = "Maastricht"
+school_region = "zuid"
+trajectory_start = 2022-01-01
+[holidays]
+goede_vrijdag = "nee"
+bevrijdingsdag = "soms"
+pasen = true
+)");
+    const std::string f = (dir / "m/GM0935.toml").string();
+    EXPECT_EQ(messages,
+              (std::vector<std::string>{
+                  f + ":8:1: unknown key 'pasen' in [holidays]",
+                  f + ":6:17: goede_vrijdag must be true or false",
+                  f + ":7:18: bevrijdingsdag must be \"every_year\", \"lustrum\" or \"never\", "
+                      "not 'soms'",
+              }));
+    write_file(dir / "m/GM0935.toml", R"(code = "GM0935"
+name = "Maastricht"
+school_region = "zuid"
+trajectory_start = 2022-01-01
+[holidays]
+goede_vrijdag = false
+bevrijdingsdag = "lustrum"
+)");
+    const auto r = load_config(dir / "okod.toml");
+    ASSERT_TRUE(r.config);
+    const HolidayRules h = r.config->municipalities.at(0).holidays;
+    EXPECT_FALSE(h.good_friday);
+    EXPECT_EQ(h.liberation_day, LiberationDay::lustrum);
 }
 
 TEST_F(RuntimeTest, a_setting_no_workflow_declares_is_an_error) {

@@ -161,12 +161,12 @@ TEST(TaskCalendar, a_lead_time_that_had_passed_when_the_task_was_made_has_no_ala
 }
 
 TEST(TaskCalendar, a_lead_time_on_a_weekend_or_holiday_moves_to_the_business_day_before) {
-    // Lead 1 before Tuesday 7 April 2026 is Easter Monday: Friday 3 April (Good Friday
-    // is no public holiday in the Algemene termijnenwet). Lead 2 before Monday 15 June
-    // is Saturday: Friday 12 June.
+    // Lead 1 before Tuesday 7 April 2026 is Easter Monday: Thursday 2 April (Goede
+    // Vrijdag, 3 April, is equated with a holiday by the Algemene termijnenwet, art.
+    // 3(2), okod's default). Lead 2 before Monday 15 June is Saturday: Friday 12 June.
     const auto ics = ics_of(
         feed_of({task(3, local(2026, 4, 7, 17), {1}), task(4, local(2026, 6, 15, 17), {2})}));
-    EXPECT_EQ(triggers(ics, 3), std::vector<std::string>{"20260403T070000Z"});
+    EXPECT_EQ(triggers(ics, 3), std::vector<std::string>{"20260402T070000Z"});
     EXPECT_EQ(triggers(ics, 4), std::vector<std::string>{"20260612T070000Z"});
 }
 

@@ -82,6 +82,8 @@ Municipality maastricht() {
     m.capacity = {1.8, 0.7};
     m.events_season_month = 5;
     m.events_season_day = 15;
+    m.holidays.good_friday = false;  // the CAO Gemeenten's choice, kept apart from settings
+    m.holidays.liberation_day = LiberationDay::lustrum;
     return m;
 }
 
@@ -98,6 +100,7 @@ void expect_same(const Municipality& a, const Municipality& b) {
     EXPECT_EQ(a.language, b.language);
     EXPECT_EQ(a.workflows, b.workflows);
     EXPECT_EQ(a.dates, b.dates);
+    EXPECT_EQ(a.holidays, b.holidays);
     EXPECT_EQ(a.lists, b.lists);
     EXPECT_EQ(a.herindeling_elections, b.herindeling_elections);
     EXPECT_EQ(a.settings, b.settings);

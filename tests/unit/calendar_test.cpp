@@ -7,6 +7,7 @@
 #include "adapters/calendar/school_holidays_json.hpp"
 #include "calendar/elections.hpp"
 #include "calendar/public_holidays.hpp"
+#include "rules/due_rule.hpp"
 #include "support/test_support.hpp"
 
 namespace okod {
@@ -45,13 +46,39 @@ TEST(PublicHolidays, the_easter_based_days_of_several_years) {
         SCOPED_TRACE(y.year);
         EXPECT_EQ(easter_sunday(y.year), y.easter);
         EXPECT_TRUE(is_public_holiday(y.easter));
-        EXPECT_TRUE(is_public_holiday(add_days(y.easter, 1)));    // Tweede Paasdag
-        EXPECT_FALSE(is_public_holiday(add_days(y.easter, -2)));  // Goede Vrijdag is a working day
+        EXPECT_TRUE(is_public_holiday(add_days(y.easter, 1)));  // Tweede Paasdag
+        // Goede Vrijdag: equated with a holiday by the Algemene termijnenwet, art. 3(2).
+        EXPECT_TRUE(is_public_holiday(add_days(y.easter, -2)));
         EXPECT_TRUE(is_public_holiday(y.hemelvaart));
         EXPECT_TRUE(is_public_holiday(y.pinksteren));
         EXPECT_TRUE(is_public_holiday(add_days(y.pinksteren, 1)));  // Tweede Pinksterdag
-        EXPECT_EQ(public_holidays(y.year).size(), 10u);
+        EXPECT_EQ(public_holidays(y.year).size(), 11u);
     }
+}
+
+// The municipality's choice ([holidays]): the CAO Gemeenten has Goede Vrijdag as a
+// working day; agreements that give 5 May off only in lustrum years (divisible by 5:
+// 2025, 2030) do not have it in 2026. Goede Vrijdag 2026 is 3 April (Easter 5 April).
+TEST(PublicHolidays, goede_vrijdag_and_bevrijdingsdag_follow_the_municipality_s_rules) {
+    EXPECT_TRUE(is_public_holiday(d(2026, 4, 3)));  // default: the Algemene termijnenwet
+    EXPECT_TRUE(is_public_holiday(d(2026, 5, 5)));
+    HolidayRules cao;
+    cao.good_friday = false;
+    EXPECT_FALSE(is_public_holiday(d(2026, 4, 3), cao));
+    EXPECT_TRUE(is_public_holiday(d(2026, 5, 5), cao));
+    HolidayRules lustrum;
+    lustrum.liberation_day = LiberationDay::lustrum;
+    EXPECT_FALSE(is_public_holiday(d(2026, 5, 5), lustrum));  // a Tuesday, a working day
+    EXPECT_TRUE(is_public_holiday(d(2025, 5, 5), lustrum));
+    EXPECT_TRUE(is_public_holiday(d(2030, 5, 5), lustrum));
+    HolidayRules never;
+    never.liberation_day = LiberationDay::never;
+    EXPECT_FALSE(is_public_holiday(d(2025, 5, 5), never));
+    // A deadline on Goede Vrijdag 2026 moves back to Thursday 2 April by default, and
+    // stays on the Friday under the CAO Gemeenten.
+    const Calendar cal;
+    EXPECT_EQ(cal.shift_business_day(d(2026, 4, 3), Shift::before), d(2026, 4, 2));
+    EXPECT_EQ(cal.shift_business_day(d(2026, 4, 3), Shift::before, cao), d(2026, 4, 3));
 }
 
 TEST(PublicHolidays, kings_day_is_26_april_in_the_years_the_27th_is_a_sunday) {
@@ -86,7 +113,7 @@ TEST(SchoolHolidaysJson, the_shipped_calendar_loads_with_every_region) {
     auto holidays = load_school_holidays_file(
         test::source_path("config/calendars/school-holidays.json"), errors);
     ASSERT_TRUE(errors.empty()) << errors.front().to_string();
-    EXPECT_EQ(holidays.size(), 66u);
+    EXPECT_EQ(holidays.size(), 99u);  // 9 school years, 11 region entries each
     Calendar cal(SchoolHolidays(std::move(holidays)));
     // Herfstvakantie 2021: noord and midden from 16 October, zuid a week later.
     EXPECT_FALSE(cal.is_school_day("noord", d(2021, 10, 18)));

@@ -72,12 +72,15 @@ TEST(DueRule, quarter_end_of_cycle_year_k) {
     EXPECT_EQ(due(rule(QuarterEnd{1, 0}), context(d(2022, 1, 1), 3)), d(2024, 3, 31));
 }
 
-TEST(DueRule, quarter_ends_of_an_instance_that_starts_in_april_fall_inside_its_years) {
+// Quarters count from the instance year's first day (workflows/README.md, "The
+// instance year"): for a year from 1 April, Q1 is April-June and Q4 January-March.
+TEST(DueRule, quarter_ends_of_an_instance_that_starts_in_april_come_in_order) {
     const Date april = d(2022, 4, 1);
-    EXPECT_EQ(due(rule(QuarterEnd{1, 1}), context(april)), d(2023, 3, 31));
-    EXPECT_EQ(due(rule(QuarterEnd{2, 1}), context(april)), d(2022, 6, 30));
-    EXPECT_EQ(due(rule(QuarterEnd{4, 2}), context(april)), d(2023, 12, 31));
-    EXPECT_EQ(due(rule(QuarterEnd{1, 2}), context(april)), d(2024, 3, 31));
+    EXPECT_EQ(due(rule(QuarterEnd{1, 1}), context(april)), d(2022, 6, 30));
+    EXPECT_EQ(due(rule(QuarterEnd{2, 1}), context(april)), d(2022, 9, 30));
+    EXPECT_EQ(due(rule(QuarterEnd{4, 1}), context(april)), d(2023, 3, 31));
+    EXPECT_EQ(due(rule(QuarterEnd{1, 2}), context(april)), d(2023, 6, 30));
+    EXPECT_EQ(due(rule(QuarterEnd{4, 2}), context(april)), d(2024, 3, 31));
 }
 
 TEST(DueRule, absolute_date_is_that_date) {
@@ -139,6 +142,29 @@ TEST(DueRule, school_time_shifts_out_of_the_regions_school_holidays) {
     EXPECT_EQ(due(after, ctx), d(2022, 8, 29));
 }
 
+// The late-start rule (workflows/README.md): two business days after the day of
+// creation, then the first school day for a school_time rule.
+TEST(DueRule, late_start_counts_two_business_days_after_creation) {
+    const Calendar cal;
+    const DueRule plain = rule(AbsoluteDate{d(2022, 1, 1)});
+    // Thursday 6 October 2022: Friday 7, Monday 10.
+    EXPECT_EQ(late_start_day(plain, d(2022, 10, 6), cal, "zuid"), d(2022, 10, 10));
+    // Friday 7 October: Monday 10, Tuesday 11 (not one business day short).
+    EXPECT_EQ(late_start_day(plain, d(2022, 10, 7), cal, "zuid"), d(2022, 10, 11));
+    // Friday 23 December 2022: Christmas on Sunday and Monday 26th; Tuesday 27, Wed 28.
+    EXPECT_EQ(late_start_day(plain, d(2022, 12, 23), cal, "zuid"), d(2022, 12, 28));
+}
+
+TEST(DueRule, late_start_of_a_school_time_rule_never_lands_in_the_summer_holiday) {
+    // Zomervakantie 2022 zuid: 23 July - 4 September. Created Friday 22 July: two
+    // business days on is Tuesday 26 July, inside it; the first school day after it is
+    // Monday 5 September.
+    const Calendar cal(SchoolHolidays({{"Zomervakantie", "zuid", d(2022, 7, 23), d(2022, 9, 4)}}));
+    DueRule school = rule(QuarterEnd{2, 0});
+    school.school_time = Shift::before;
+    EXPECT_EQ(late_start_day(school, d(2022, 7, 22), cal, "zuid"), d(2022, 9, 5));
+}
+
 // The shipped calendar, as okod runs on it.
 Calendar shipped_calendar() {
     std::vector<LoadError> errors;
@@ -193,20 +219,21 @@ TEST(DueRule, school_time_skips_the_herfstvakantie_of_2026_which_ends_on_the_dst
 
 TEST(DueRule, business_days_around_easter_2024_in_the_week_summer_time_starts) {
     // 31 March 2024 is both Easter Sunday and the start of summer time; Goede Vrijdag
-    // (29 March) is a working day, Tweede Paasdag (1 April) is not.
+    // (29 March) and Tweede Paasdag (1 April) are holidays in the Algemene termijnenwet
+    // (art. 3), okod's default: back to Thursday 28 March.
     Calendar cal;
     DueContext ctx = context(d(2024, 1, 1));
     ctx.calendar = &cal;
     DueRule before = rule(AbsoluteDate{d(2024, 3, 31)});
     before.business_day = Shift::before;
-    EXPECT_EQ(deadline(before, ctx), "2024-03-29T17:00:00+01:00");
+    EXPECT_EQ(deadline(before, ctx), "2024-03-28T17:00:00+01:00");
     DueRule after = before;
     after.business_day = Shift::after;
     EXPECT_EQ(deadline(after, ctx), "2024-04-02T17:00:00+02:00");
-    // A quarter end that is a Sunday in the DST week: Friday, still winter time.
+    // A quarter end that is a Sunday in the DST week: Thursday, still winter time.
     DueRule q1 = rule(QuarterEnd{1, 1});
     q1.business_day = Shift::before;
-    EXPECT_EQ(deadline(q1, ctx), "2024-03-29T17:00:00+01:00");
+    EXPECT_EQ(deadline(q1, ctx), "2024-03-28T17:00:00+01:00");
 }
 
 TEST(DueRule, business_days_skip_kings_day_and_ascension_and_keep_the_rules_time) {

@@ -59,7 +59,7 @@ std::string with_vacation(const std::string& vacation) {
 )";
 }
 
-TEST(SchoolHolidaysImport, the_government_file_for_2021_to_2027_reads_every_region_and_year) {
+TEST(SchoolHolidaysImport, the_shipped_file_for_2021_to_2030_reads_every_region_and_year) {
     std::vector<LoadError> errors;
     const auto holidays = load_school_holidays_file(
         test::source_path("config/calendars/school-holidays.json"), errors);
@@ -71,7 +71,8 @@ TEST(SchoolHolidaysImport, the_government_file_for_2021_to_2027_reads_every_regi
         EXPECT_LE(to_days(h.first), to_days(h.last)) << h.name;
     }
     EXPECT_EQ(years, (std::set<std::string>{"2021-2022", "2022-2023", "2023-2024", "2024-2025",
-                                            "2025-2026", "2026-2027"}));
+                                            "2025-2026", "2026-2027", "2027-2028", "2028-2029",
+                                            "2029-2030"}));
     EXPECT_EQ(regions, (std::set<std::string>{"noord", "midden", "zuid", "heel Nederland"}));
     // Zomervakantie 2026 in zuid: 11 July - 23 August, end date inclusive.
     const Calendar cal{SchoolHolidays(holidays)};

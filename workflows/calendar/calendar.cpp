@@ -24,18 +24,21 @@ bool Calendar::is_weekend(Date d) const {
     return wd == date::Saturday || wd == date::Sunday;
 }
 
-bool Calendar::is_business_day(Date d) const { return !is_weekend(d) && !is_public_holiday(d); }
-
-bool Calendar::is_school_day(std::string_view region, Date d) const {
-    return is_business_day(d) && school_.holiday_on(region, d) == nullptr;
+bool Calendar::is_business_day(Date d, const HolidayRules& holidays) const {
+    return !is_weekend(d) && !is_public_holiday(d, holidays);
 }
 
-Date Calendar::shift_business_day(Date d, Shift direction) const {
-    return shift_until(d, direction, [&](Date x) { return is_business_day(x); });
+bool Calendar::is_school_day(std::string_view region, Date d, const HolidayRules& holidays) const {
+    return is_business_day(d, holidays) && school_.holiday_on(region, d) == nullptr;
 }
 
-Date Calendar::shift_school_time(std::string_view region, Date d, Shift direction) const {
-    return shift_until(d, direction, [&](Date x) { return is_school_day(region, x); });
+Date Calendar::shift_business_day(Date d, Shift direction, const HolidayRules& holidays) const {
+    return shift_until(d, direction, [&](Date x) { return is_business_day(x, holidays); });
+}
+
+Date Calendar::shift_school_time(std::string_view region, Date d, Shift direction,
+                                 const HolidayRules& holidays) const {
+    return shift_until(d, direction, [&](Date x) { return is_school_day(region, x, holidays); });
 }
 
 }  // namespace okod

@@ -30,7 +30,7 @@ Date easter_sunday(int year) {
     return ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }
 
-std::vector<PublicHoliday> public_holidays(int year) {
+std::vector<PublicHoliday> public_holidays(int year, const HolidayRules& rules) {
     const Date easter = easter_sunday(year);
     // Koningsdag moves to the 26th when the 27th is a Sunday.
     Date kings_day = ymd(year, 4, 27);
@@ -39,26 +39,33 @@ std::vector<PublicHoliday> public_holidays(int year) {
     std::vector<PublicHoliday> out{
         {ymd(year, 1, 1), "Nieuwjaarsdag"},           {easter, "Eerste Paasdag"},
         {add_days(easter, 1), "Tweede Paasdag"},      {kings_day, "Koningsdag"},
-        {ymd(year, 5, 5), "Bevrijdingsdag"},          {add_days(easter, 39), "Hemelvaartsdag"},
-        {add_days(easter, 49), "Eerste Pinksterdag"}, {add_days(easter, 50), "Tweede Pinksterdag"},
-        {ymd(year, 12, 25), "Eerste Kerstdag"},       {ymd(year, 12, 26), "Tweede Kerstdag"},
+        {add_days(easter, 39), "Hemelvaartsdag"},     {add_days(easter, 49), "Eerste Pinksterdag"},
+        {add_days(easter, 50), "Tweede Pinksterdag"}, {ymd(year, 12, 25), "Eerste Kerstdag"},
+        {ymd(year, 12, 26), "Tweede Kerstdag"},
     };
+    if (rules.good_friday) out.push_back({add_days(easter, -2), "Goede Vrijdag"});
+    const bool lustrum = year % 5 == 0;  // 2025, 2030: the liberation's lustrum years
+    if (rules.liberation_day == LiberationDay::every_year ||
+        (rules.liberation_day == LiberationDay::lustrum && lustrum))
+        out.push_back({ymd(year, 5, 5), "Bevrijdingsdag"});
     std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
         return date::sys_days{x.date} < date::sys_days{y.date};
     });
     return out;
 }
 
-bool is_public_holiday(Date d) {
+bool is_public_holiday(Date d, const HolidayRules& rules) {
     // Asked for every day a deadline or reminder is moved over (several times an engine
-    // step): building the year's list each time was 2.5 % of a step. One year kept per
-    // thread; steps rarely span two.
+    // step): building the year's list each time was 2.5 % of a step. One year and one
+    // municipality's rules kept per thread; steps rarely span two.
     thread_local int cached_year = 0;
+    thread_local HolidayRules cached_rules;
     thread_local std::vector<PublicHoliday> cached;
     const int year = static_cast<int>(d.year());
-    if (cached.empty() || cached_year != year) {
-        cached = public_holidays(year);
+    if (cached.empty() || cached_year != year || !(cached_rules == rules)) {
+        cached = public_holidays(year, rules);
         cached_year = year;
+        cached_rules = rules;
     }
     return std::any_of(cached.begin(), cached.end(),
                        [&](const PublicHoliday& h) { return h.date == d; });

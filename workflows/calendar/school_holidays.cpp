@@ -10,16 +10,20 @@ SchoolHolidays::SchoolHolidays(std::vector<SchoolHoliday> holidays)
         return date::sys_days{a.first} < date::sys_days{b.first};
     });
     if (holidays_.empty()) return;
-    // The data covers whole school years: 1 August before the first holiday up to
-    // 31 July after the last one.
+    // The data covers from 1 August before the first holiday up to the last day of the
+    // last one: a school year's data ends with its summer holiday, and nothing is known
+    // of the next school year's autumn holiday.
     const Date first = holidays_.front().first;
     const int first_year = static_cast<int>(first.year()) - (first.month() < date::August ? 1 : 0);
     first_ = Date{date::year{first_year}, date::August, date::day{1}};
-    Date last = holidays_.front().last;
+    last_ = holidays_.front().last;
     for (const auto& h : holidays_)
-        if (date::sys_days{h.last} > date::sys_days{last}) last = h.last;
-    const int last_year = static_cast<int>(last.year()) + (last.month() >= date::August ? 1 : 0);
-    last_ = Date{date::year{last_year}, date::July, date::day{31}};
+        if (date::sys_days{h.last} > date::sys_days{last_}) last_ = h.last;
+}
+
+std::optional<Date> SchoolHolidays::known_until() const {
+    if (holidays_.empty()) return std::nullopt;
+    return last_;
 }
 
 const SchoolHoliday* SchoolHolidays::holiday_on(std::string_view region, Date d) const {

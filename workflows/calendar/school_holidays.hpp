@@ -2,6 +2,7 @@
 // School holidays per region (noord, midden, zuid; "heel Nederland" applies to all).
 // The data comes from files (config/calendars/school-holidays.json, the government's
 // open-data format), read by adapters/calendar/; this class only answers questions.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,9 +27,12 @@ public:
 
     // The holiday covering `d` in `region`, or nullptr.
     const SchoolHoliday* holiday_on(std::string_view region, Date d) const;
-    // Is there data for the school year containing `d`? Outside the data okod cannot
-    // know the holidays and treats every weekday as a school day.
+    // Is there data for `d`: from 1 August before the first holiday to the last day
+    // of the last holiday (the end of the last summer holiday)? Outside the data okod
+    // cannot know the holidays and treats every business day as a school day.
     bool covers(Date d) const;
+    // The last day the data covers; nullopt without data.
+    std::optional<Date> known_until() const;
     const std::vector<SchoolHoliday>& all() const { return holidays_; }
 
 private:

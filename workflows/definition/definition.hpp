@@ -50,6 +50,9 @@ struct TaskSpec {
     std::string when;      // guard: create only if it holds
     bool report = false;   // a reporting deadline (council, college, ministry): listed apart
     TaskAttachment attach = TaskAttachment::none;
+    // Why this task may be created with its deadline already past (the late-start rule
+    // then leaves it); empty: a deadline before creation moves (see late_start_day).
+    std::string overdue_at_creation;
     SourcePos pos;
 };
 

@@ -5,6 +5,7 @@
 #include "definition/definition.hpp"
 #include "model/instance.hpp"
 #include "model/municipality.hpp"
+#include "rules/instance_year.hpp"
 
 namespace okod {
 namespace {
@@ -12,14 +13,17 @@ namespace {
 constexpr std::string_view kHasPrefix = "has_";
 
 bool holds(const GuardExpr& g, const Definition& d, const Instance& i, const Municipality& m) {
-    const int calendar_year = static_cast<int>(i.year_one.year()) + i.year_index - 1;
+    // A survey year is counted by the calendar year in which the instance year begins
+    // (rules/instance_year.hpp); the survey runs in that year's Q3 at the latest.
+    const InstanceYear year = instance_year(i.year_one, i.year_index);
+    const int calendar_year = static_cast<int>(year.first.year());
     if (g.name == "survey_year") return is_survey_year(m, calendar_year);
     if (g.name == "needs_ggd_agreement") {
         // OKO surveys more often than the GGD's four-yearly monitor: the extra round
         // needs an agreement with the GGD that still runs when the survey does (Q3).
         if (!is_survey_year(m, calendar_year)) return false;
         auto it = m.dates.find(std::string(kGgdAgreementUntil));
-        const Date survey_end{date::year{calendar_year} / date::September / date::day{30}};
+        const Date survey_end = instance_quarter_end(i.year_one, i.year_index, 3);
         return it == m.dates.end() || date::sys_days{it->second} < date::sys_days{survey_end};
     }
     if (g.name == "last_year") return d.years && i.year_index >= resolve_years(*d.years, m);

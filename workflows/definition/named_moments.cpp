@@ -6,7 +6,7 @@
 #include "calendar/elections.hpp"
 #include "model/instance.hpp"
 #include "model/municipality.hpp"
-#include "rules/due_rule.hpp"
+#include "rules/instance_year.hpp"
 #include "time/amsterdam.hpp"
 
 namespace okod {
@@ -28,7 +28,7 @@ std::optional<Date> entered(const MomentInputs& in) { return mark(in.instance, "
 
 std::optional<Date> year_start(const MomentInputs& in) {
     if (!in.instance) return std::nullopt;
-    return add_period(in.instance->year_one, in.instance->year_index - 1, PeriodUnit::years);
+    return instance_year(in.instance->year_one, in.instance->year_index).first;
 }
 
 std::optional<Date> trajectory_start(const MomentInputs& in) {
@@ -39,16 +39,15 @@ std::optional<Date> trajectory_end(const MomentInputs& in) {
     return in.municipality.trajectory_end();
 }
 
-// The council report's day in the instance's current year; 29 February clamps to the
-// 28th in other years.
+// The council report's day in the instance's current year: the first report_due
+// (MM-DD) on or after the year's first day (rules/instance_year.hpp), so a
+// trajectory from 1 October reports the next May, not the May before it started.
 std::optional<Date> report_due(const MomentInputs& in) {
     if (!in.instance) return std::nullopt;
     const Municipality& m = in.municipality;
-    const int year = static_cast<int>(in.instance->year_one.year()) + in.instance->year_index - 1;
-    const date::year_month ym{date::year{year},
-                              date::month{static_cast<unsigned>(m.report_due_month)}};
-    const Date day{ym / date::day{static_cast<unsigned>(m.report_due_day)}};
-    return day.ok() ? day : Date{ym / date::last};
+    const Date first = instance_year(in.instance->year_one, in.instance->year_index).first;
+    return month_day_on_or_after(first, static_cast<unsigned>(m.report_due_month),
+                                 static_cast<unsigned>(m.report_due_day));
 }
 
 std::optional<Date> election(const MomentInputs& in) {

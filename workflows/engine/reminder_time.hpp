@@ -9,6 +9,6 @@
 namespace okod {
 
 Instant reminder_instant(const Calendar& calendar, TimeOfDay reminder_time, Instant due,
-                         int lead_days);
+                         int lead_days, const HolidayRules& holidays = {});
 
 }  // namespace okod

@@ -17,6 +17,9 @@ namespace {
 // Immediate transitions (a state with nothing to do) may chain; a definition that
 // loops without waiting is a bug, and this bound turns it into an error event.
 constexpr int kMaxChainedTransitions = 32;
+// A repeating start looks this many occurrences past its first one (1000 years at
+// every = 1): a bound on the search, never reached by a municipality that exists.
+constexpr int kMaxStartOccurrences = 1000;
 
 std::string replace_all(std::string text, const std::string& placeholder,
                         const std::string& value) {
@@ -53,7 +56,8 @@ Step::Step(Store& store, const DefinitionRegistry& definitions, const Calendar& 
       calendar_(calendar),
       settings_(settings),
       now_(now),
-      today_(local_date(now)) {}
+      today_(local_date(now)),
+      work_due_at_(now) {}
 
 // ---- starting instances ----------------------------------------------------------
 
@@ -101,8 +105,17 @@ void Step::schedule_first_start(const Municipality& m, const Definition& d) {
 std::string Step::start_key(Date on) { return std::to_string(static_cast<int>(on.year())); }
 
 // The occurrence after `on` of a definition that starts `every` N years.
+// Each occurrence is counted from the first start, not from the one before: a start on
+// 29 February is on the 28th in the years without one and back on the 29th in leap
+// years, instead of drifting to the 28th for ever.
 Date Step::next_start(const Municipality& m, const Definition& d, Date on) {
-    return add_period(on, std::max(1, resolve_years(*d.start.every, m)), PeriodUnit::years);
+    const int every = std::max(1, resolve_years(*d.start.every, m));
+    if (const std::optional<Date> first = start_day(d.start.at, {m, nullptr, on}))
+        for (int k = 1; k <= kMaxStartOccurrences; ++k) {
+            const Date next = add_period(*first, k * every, PeriodUnit::years);
+            if (date::sys_days{next} > date::sys_days{on}) return next;
+        }
+    return add_period(on, every, PeriodUnit::years);
 }
 
 void Step::schedule_start(const Municipality& m, const Definition& d, Date on) {
@@ -381,24 +394,26 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     t.created_at = now_;
     std::string missing;
     t.due = due_instant(l, spec.due, &missing);
-    // Work started by something that happened (a leave, a budget line, an election) is
-    // never born overdue: when the notice came too late for the rule's date, the
-    // deadline moves to two business days ahead, and the holder hears of it at once.
-    bool moved = false;
-    if (t.due && l.definition->start.trigger != StartTrigger::date) {
-        const Instant earliest =
-            at_local(calendar_.shift_business_day(add_days(today_, 2), Shift::after),
-                     spec.due.at.value_or(settings_.due_time));
-        if (*t.due < earliest) {
-            t.due = earliest;
-            moved = true;
-        }
+    // The late-start rule (rules/due_rule.hpp): no task is born overdue unless its
+    // definition says why. A deadline already past when the task is created (a leave
+    // announced three days ahead, a state entered after its quarter ended) moves to two
+    // business days after today, and the event log says so.
+    std::optional<Instant> rule_due;
+    if (t.due && *t.due <= work_due_at_ && spec.overdue_at_creation.empty()) {
+        rule_due = t.due;
+        t.due = at_local(late_start_day(spec.due, local_date(work_due_at_), calendar_,
+                                        l.municipality.school_region, l.municipality.holidays),
+                         spec.due.at.value_or(settings_.due_time));
     }
     t.id = store_.insert_task(t);
 
     Event e = event_for(t, EventKind::task_created);
     if (!t.due) e.note = fmt::format("no deadline yet: '{}' is not known", missing);
-    if (moved) e.note = "deadline later dan de regel zegt: te kort dag";
+    if (rule_due)
+        e.note = fmt::format("deadline lag vóór aanmaak ({}): {} werkdagen na aanmaak",
+                             format_local_minutes(*rule_due), kLateStartBusinessDays);
+    else if (t.due && *t.due <= now_ && !spec.overdue_at_creation.empty())
+        e.note = fmt::format("deadline al verstreken bij aanmaak: {}", spec.overdue_at_creation);
     log(e);
     if (!t.due) return;
     arm_task_timers(t);
@@ -420,7 +435,7 @@ void Step::arm_task_timers(const Task& t) {
     std::optional<Instant> next_reminder;
     for (int lead : t.remind_days) {
         Timer r;
-        r.due = reminder_instant(*t.due, lead);
+        r.due = reminder_instant(t.municipality, *t.due, lead);
         if (r.due <= now_) {  // that reminder's moment was before the task existed
             missed = true;
             continue;
@@ -450,18 +465,21 @@ void Step::arm_task_timers(const Task& t) {
     if (*t.due > now_) arm_escalation(t);
 }
 
-// The escalation of a task with a deadline, if it has one still to come.
+// The escalation of a task with a deadline, if it has one still to come: `after_days`
+// after the deadline at reminder time, moved on to the next business day (nobody reads
+// an escalation on a Saturday), and labelled with the days overdue it really arrives.
 void Step::arm_escalation(const Task& t) {
     if (!t.escalation || !t.due) return;
+    const Date due_day = local_date(*t.due);
+    const Date day = calendar_.shift_business_day(add_days(due_day, t.escalation->after_days),
+                                                  Shift::after, holidays_of(t.municipality));
     Timer x;
-    x.due = std::max(
-        at_local(add_days(local_date(*t.due), t.escalation->after_days), settings_.reminder_time),
-        *t.due + std::chrono::minutes{1});
+    x.due = std::max(at_local(day, settings_.reminder_time), *t.due + std::chrono::minutes{1});
     if (x.due <= now_) return;
     x.kind = TimerKind::escalation;
     x.municipality = t.municipality;
     x.task_id = t.id;
-    x.lead_days = t.escalation->after_days;
+    x.lead_days = static_cast<int>((to_days(day) - to_days(due_day)).count());
     x.key = fmt::format("escalation/{}", t.id);
     store_.add_timer(x);
 }
@@ -561,6 +579,7 @@ DueContext Step::context(const Loaded& l) const {
     ctx.year_index = i.year_index;
     ctx.reference = today_;
     ctx.school_region = m.school_region;
+    ctx.holidays = m.holidays;
     ctx.calendar = &calendar_;
     const Definition& d = *l.definition;
     ctx.setting = [&d, &m](std::string_view name) {
@@ -607,8 +626,18 @@ std::string Step::fill(const std::string& text, const Loaded& l, const std::stri
     return out;
 }
 
-Instant Step::reminder_instant(Instant due, int lead) const {
-    return okod::reminder_instant(calendar_, settings_.reminder_time, due, lead);
+Instant Step::reminder_instant(const std::string& municipality, Instant due, int lead) const {
+    return okod::reminder_instant(calendar_, settings_.reminder_time, due, lead,
+                                  holidays_of(municipality));
+}
+
+const HolidayRules& Step::holidays_of(const std::string& municipality) const {
+    auto it = holidays_.find(municipality);
+    if (it == holidays_.end()) {
+        const auto m = store_.municipality(municipality);
+        it = holidays_.emplace(municipality, m ? m->holidays : HolidayRules{}).first;
+    }
+    return it->second;
 }
 
 std::optional<Instant> Step::due_instant(const Loaded& l, const DueRule& rule,

@@ -1,6 +1,7 @@
 #pragma once
 // One engine step's worth of work, inside one open store transaction. Internal to the
 // engine: Engine opens the transaction, makes a Step, calls one entry point, commits.
+#include <map>
 #include <string>
 
 #include "engine/engine.hpp"
@@ -96,8 +97,10 @@ private:
                      bool late);
 
     // When the reminder `lead` days ahead of `due` goes out (engine/reminder_time.hpp,
-    // shared with the calendar feeds' alarms).
-    Instant reminder_instant(Instant due, int lead) const;
+    // shared with the calendar feeds' alarms), on the municipality's holidays.
+    Instant reminder_instant(const std::string& municipality, Instant due, int lead) const;
+    // The municipality's Goede Vrijdag and Bevrijdingsdag (read once per step).
+    const HolidayRules& holidays_of(const std::string& municipality) const;
     DueContext context(const Loaded& l) const;
     std::optional<Instant> due_instant(const Loaded& l, const DueRule& rule,
                                        std::string* missing = nullptr) const;
@@ -113,6 +116,13 @@ private:
     const EngineSettings& settings_;
     Instant now_;
     Date today_;
+    // When the work this step creates was due to appear: now_, or a missed timer's
+    // moment when okod catches up on it (installed late, down for days). The late-start
+    // rule measures a deadline against this moment, so catching up creates the tasks
+    // it would have created on time; work missed while okod was not running stays
+    // overdue without stale mail.
+    Instant work_due_at_;
+    mutable std::map<std::string, HolidayRules> holidays_;
 };
 
 }  // namespace okod

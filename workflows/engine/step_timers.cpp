@@ -33,6 +33,9 @@ std::optional<EventKind> notice_event(OutboxKind kind) {
 }  // namespace
 
 void Step::fire(const Timer& t) {
+    // A timer fired more than a few minutes late is okod catching up (installed late,
+    // down for days): the work it brings was due to appear at the timer's moment.
+    work_due_at_ = now_ - t.due > kLateAfter ? t.due : now_;
     switch (t.kind) {
         case TimerKind::start_instance:
             return start_instance(t);
@@ -59,9 +62,13 @@ void Step::fire_reminder(const Timer& t) {
     if (*task->due <= now_) return;
     for (int lead : task->remind_days) {
         if (lead >= t.lead_days) continue;
-        if (reminder_instant(*task->due, lead) <= now_) return;
+        if (reminder_instant(task->municipality, *task->due, lead) <= now_) return;
     }
-    notify_role(*task, OutboxKind::reminder, task->role, t.lead_days, now_ - t.due > kLateAfter);
+    // Labelled by when it really comes: a reminder moved off a weekend or holiday to
+    // the business day before says "5 days ahead", not its nominal "3 days ahead".
+    const int days_ahead =
+        static_cast<int>((to_days(local_date(*task->due)) - to_days(local_date(t.due))).count());
+    notify_role(*task, OutboxKind::reminder, task->role, days_ahead, now_ - t.due > kLateAfter);
 }
 
 void Step::fire_task_due(const Timer& t) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/holiday_rules.hpp"
 #include "model/text.hpp"
 #include "time/instant.hpp"
 
@@ -53,6 +54,9 @@ struct Municipality {
     // playbook plans its kick-off with new administrators there.
     int events_season_month = 4;
     int events_season_day = 1;
+    // Goede Vrijdag and Bevrijdingsdag as holidays or not ([holidays]; default: the
+    // Algemene termijnenwet's).
+    HolidayRules holidays;
 
     // Last day of the trajectory: trajectory_start + trajectory_years, minus one day.
     Date trajectory_end() const;

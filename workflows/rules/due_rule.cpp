@@ -1,6 +1,7 @@
 #include "rules/due_rule.hpp"
 
 #include "calendar/calendar.hpp"
+#include "rules/instance_year.hpp"
 
 namespace okod {
 namespace {
@@ -19,16 +20,11 @@ struct Evaluator {
 
     DueResult operator()(const AbsoluteDate& r) const { return {r.date, {}}; }
 
-    // Instance years need not start on 1 January (a trajectory from April): "Q1 of
-    // year 1" is then the first Q1 end inside that year, the next March.
+    // Quarter N of the instance year (rules/instance_year.hpp): counted from the
+    // year's first day, so Q4 never comes before Q3 when a year starts in autumn.
     DueResult operator()(const QuarterEnd& r) const {
         const int index = r.year == 0 ? ctx.year_index : r.year;
-        const Date year_start = add_period(ctx.year_one, index - 1, PeriodUnit::years);
-        const int year = static_cast<int>(year_start.year());
-        Date end = quarter_end(year, r.quarter);
-        if (date::sys_days{end} < date::sys_days{year_start})
-            end = quarter_end(year + 1, r.quarter);
-        return {end, {}};
+        return {instance_quarter_end(ctx.year_one, index, r.quarter), {}};
     }
 
     DueResult operator()(const AfterMoment& r) const {
@@ -112,13 +108,23 @@ Date quarter_end(int year, int quarter) {
         date::year_month_day_last{date::year{year}, date::month_day_last{date::month{month}}}};
 }
 
+Date late_start_day(const DueRule& rule, Date created, const Calendar& calendar,
+                    std::string_view school_region, const HolidayRules& holidays) {
+    Date d = created;
+    for (int n = 0; n < kLateStartBusinessDays; ++n)
+        d = calendar.shift_business_day(add_days(d, 1), Shift::after, holidays);
+    if (rule.school_time != Shift::none)
+        d = calendar.shift_school_time(school_region, d, Shift::after, holidays);
+    return d;
+}
+
 DueResult due_date(const DueRule& rule, const DueContext& ctx) {
     DueResult result = std::visit(Evaluator{ctx}, rule.kind);
     if (!result.date || ctx.calendar == nullptr) return result;
     // School time implies a business day; apply it last so it wins.
-    Date d = ctx.calendar->shift_business_day(*result.date, rule.business_day);
+    Date d = ctx.calendar->shift_business_day(*result.date, rule.business_day, ctx.holidays);
     if (rule.school_time != Shift::none)
-        d = ctx.calendar->shift_school_time(ctx.school_region, d, rule.school_time);
+        d = ctx.calendar->shift_school_time(ctx.school_region, d, rule.school_time, ctx.holidays);
     result.date = d;
     return result;
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <variant>
 
+#include "model/holiday_rules.hpp"
 #include "time/instant.hpp"
 
 namespace okod {
@@ -23,8 +24,9 @@ std::string_view to_string(PeriodUnit u);
 struct AbsoluteDate {
     Date date{};
 };
-// "end of quarter N of cycle year K"; year 0 means the instance's current year. When
-// instance years start mid-year, it is the first end of quarter N within year K.
+// "end of quarter N of instance year K"; year 0 means the instance's current year.
+// Quarters count from the instance year's first day (see rules/instance_year.hpp):
+// for a year from 1 October, Q1 ends 31 December and Q4 on 30 September.
 struct QuarterEnd {
     int quarter = 4;
     int year = 0;
@@ -67,6 +69,7 @@ struct DueContext {
     int year_index = 1;  // the instance's current year (1-based)
     Date reference{};    // the day the rule is evaluated for (e.g. state entry)
     std::string_view school_region;
+    HolidayRules holidays;               // the municipality's Goede Vrijdag, Bevrijdingsdag
     const Calendar* calendar = nullptr;  // required when a rule shifts
     // Resolves a named moment ("survey.done", "trajectory_start", "election", ...)
     // to a local date; nullopt when it is not (yet) known.
@@ -83,8 +86,17 @@ struct DueResult {
 // The calendar day a rule lands on, after shifting.
 DueResult due_date(const DueRule& rule, const DueContext& ctx);
 
+// The late-start rule: a task whose deadline would lie before the moment it is created
+// (work started by a late notice, a state entered after its year's quarter ended) is
+// due kLateStartBusinessDays business days after the day of creation instead, moved
+// further to a school day when the rule keeps to school time. Deadlines still ahead,
+// however close, are not moved.
+constexpr int kLateStartBusinessDays = 2;
+Date late_start_day(const DueRule& rule, Date created, const Calendar& calendar,
+                    std::string_view school_region, const HolidayRules& holidays = {});
+
 // Calendar arithmetic used by the rules; exposed for tests and other rules.
 Date add_period(Date d, int amount, PeriodUnit unit);  // amount may be negative
-Date quarter_end(int year, int quarter);               // quarter 1..4
+Date quarter_end(int year, int quarter);               // calendar quarter 1..4
 
 }  // namespace okod

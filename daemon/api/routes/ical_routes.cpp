@@ -77,8 +77,10 @@ private:
         return authenticate_bearer(req_, c_);
     }
 
-    CalendarTask entry(const Task& t, const std::string& municipality_name, Language l) {
+    CalendarTask entry(const Task& t, const Municipality& m, Language l) {
+        const std::string& municipality_name = m.name;
         CalendarTask c;
+        c.holidays = m.holidays;
         c.task = t;
         c.task.title = render_person_refs(t.title, person_names(store()));
         c.role_name = definitions().roles().name(t.role, l);
@@ -167,7 +169,7 @@ private:
             for (const auto& t : store().tasks_matching(f)) {
                 if (!shows_in_feed(t, now) || (token && !can_see_task(*token, t, callers_roles)))
                     continue;
-                feed.tasks.push_back(entry(t, m->name, feed.language));
+                feed.tasks.push_back(entry(t, *m, feed.language));
             }
         }
         return calendar(feed, person_id);
@@ -194,7 +196,7 @@ public:
         f.municipality = code;
         for (const auto& t : store().tasks_matching(f))
             if (shows_in_feed(t, now) && can_see_task(token, t, {}))
-                feed.tasks.push_back(entry(t, m->name, feed.language));
+                feed.tasks.push_back(entry(t, *m, feed.language));
         feed.milestones = election_milestones(*m, local_date(now));
         return calendar(feed, code);
     }

@@ -7,6 +7,7 @@
 #include "daemon/api/route_call.hpp"
 #include "daemon/api/routes/municipality_view.hpp"
 #include "daemon/runtime.hpp"
+#include "definition/school_time_check.hpp"
 #include "model/api_access.hpp"
 #include "model/person_record.hpp"
 #include "time/amsterdam.hpp"
@@ -70,6 +71,18 @@ HttpResponse show_municipality(RouteCall& call) {
         running.push_back(instance_view(call, i, person_names(store)));
     }
     o["instances"] = std::move(running);
+    // Said in the dashboard's overview too: school-time deadlines okod cannot keep out of
+    // the school holidays, because its data ends.
+    json::array warnings;
+    if (auto gap = school_data_gap(m, call.runtime().definitions,
+                                   call.runtime().calendar.school_holidays(), day))
+        warnings.push_back(json::object{
+            {"kind", "school_holidays_unknown"},
+            {"known_until",
+             gap->known_until ? json::value(format_date(*gap->known_until)) : json::value()},
+            {"message", json::object{{"nl", describe(*gap, m, Language::nl)},
+                                     {"en", describe(*gap, m, Language::en)}}}});
+    o["warnings"] = std::move(warnings);
     return json_response(200, o);
 }
 

@@ -74,7 +74,7 @@ const TEXT = {
     process_summary: '{on_time} op tijd, {late} te laat afgerond, {open} open, {overdue} te laat, {skipped} overgeslagen.',
     process_empty: 'Nog geen stappen in dit werkproces.', verdict: 'Oordeel', verdict_on_time: 'op tijd',
     verdict_late: 'te laat afgerond', verdict_open: 'open', verdict_overdue: 'te laat', verdict_skipped: 'overgeslagen',
-    days_late: '({n} dag(en) te laat)',
+    days_late: '({n} dagen te laat)', day_late: '(1 dag te laat)',
     // year plan
     nav_yearplan: 'Jaarplan', yp_title: 'Jaarplan {year}',
     yp_help: 'Het activiteitenoverzicht: per werkgroep de doelen en de activiteiten met hun stoplicht. Groen: helemaal gerealiseerd; oranje: deels gerealiseerd of loopt nog; rood: nog niet gerealiseerd.',
@@ -209,7 +209,7 @@ const TEXT = {
     process_summary: '{on_time} on time, {late} completed late, {open} open, {overdue} overdue, {skipped} skipped.',
     process_empty: 'No steps in this workflow yet.', verdict: 'Verdict', verdict_on_time: 'on time',
     verdict_late: 'completed late', verdict_open: 'open', verdict_overdue: 'overdue', verdict_skipped: 'skipped',
-    days_late: '({n} day(s) late)',
+    days_late: '({n} days late)', day_late: '(1 day late)',
     // year plan
     nav_yearplan: 'Year plan', yp_title: 'Year plan {year}',
     yp_help: 'The activity overview: per workgroup its goals and activities with their traffic light. Green: fully realised; orange: partly realised or still running; red: not yet realised.',

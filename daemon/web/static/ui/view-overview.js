@@ -20,11 +20,19 @@ export async function render(view) {
         fact(t('next_election'), formatDay(m.next_election, true)),
         fact(t('trajectory'), `${formatDay(m.trajectory_start)} ${t('until')} ${formatDay(m.trajectory_end)}`),
         fact(t('capacity'), capacityText(m.capacity), m.capacity && m.capacity.below_norm ? 'warn' : ''),
-        fact(t('this_week'), counts(week.tasks)))),
+        fact(t('this_week'), counts(week.tasks))),
+      warnings(m.warnings || [])),
     card(t('this_week'), weekTable(week.tasks), paragraph(link('#/taken/week', t('all_this_week')))),
     card(t('position'), positions(m.instances || [])),
     card(t('reports'), reportTable(reports.tasks.filter(x => x.report))),
     card(t('roles'), rolesTable(m.roles || [])));
+}
+
+// What okod cannot do right here (school holidays past its data), as okod words it.
+function warnings(list) {
+  if (list.length === 0) return null;
+  return el('div', { class: 'utrecht-alert utrecht-alert--warning', role: 'status', id: 'm-warnings' },
+    list.map(w => el('div', { class: 'utrecht-alert__message' }, (w.message && (w.message[state.lang] || w.message.nl)) || w.kind)));
 }
 
 function fact(label, value, cls) {

@@ -30,6 +30,6 @@ export async function render(view, { query }) {
     link(`#/taak/${step.id}`, taskTitle(step)),
     formatDue(step.due),
     cell({}, badge(t('verdict_' + step.verdict), VERDICT_BADGE[step.verdict]),
-      step.days_late > 0 ? ' ' + t('days_late', { n: step.days_late }) : ''),
+      step.days_late > 0 ? ' ' + t(step.days_late === 1 ? 'day_late' : 'days_late', { n: step.days_late }) : ''),
   ])), { class: 'process' }));
 }
