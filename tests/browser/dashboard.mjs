@@ -425,6 +425,8 @@ try {
   const unchanged = await apiGet(page, url, args.regisseur, '/api/v1/municipalities/GM0935/settings');
   check(unchanged.version === 0, 'Controleren stores nothing');
   await shot(page, 'instellingen');
+  check(await page.getByLabel('Informatiepakket voor starters: dagen vóór de verkiezing').inputValue() === '21',
+    'a lead time is named in words, not by its key');
   await page.locator('button.settings-save').click();
   check((await banner(page, 'Opgeslagen')).startsWith('Opgeslagen'), 'okod confirms the saved settings');
   const changed = await apiGet(page, url, args.regisseur, '/api/v1/municipalities/GM0935/settings');

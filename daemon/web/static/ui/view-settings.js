@@ -23,6 +23,8 @@ function dateBox(name, value) {
   if (value) box.value = value;
   return box;
 }
+// A lead time's name as people say it; the setting's own key for one okod has no words for.
+function leadLabel(key) { return t('lead_' + key) === 'lead_' + key ? key : t('lead_' + key); }
 function textValue(box) { return box.value.trim() === '' ? null : box.value.trim(); }
 function numberValue(box) { return box.value.trim() === '' ? null : Number(box.value); }
 function fieldset(legend, ...children) {
@@ -236,7 +238,7 @@ export async function render(view, { refresh }) {
       buttonGroup(button(t('set_budget_add'), () => addBudgetLine().boxes.id.focus(), 'secondary-action', { class: 'settings-budget-add' }))),
     fieldset(t('set_recommendations'), paragraph(t('set_recommendations_help')), recList,
       buttonGroup(button(t('set_recommendation_add'), () => addRecommendation().focus(), 'secondary-action', { class: 'settings-rec-add' }))),
-    leadInputs.length ? fieldset(t('set_lead_times'), ...leadInputs.map(([k, box]) => field(k, box, t('set_days')))) : null,
+    leadInputs.length ? fieldset(t('set_lead_times'), ...leadInputs.map(([k, box]) => field(leadLabel(k), box, t('set_days')))) : null,
     buttonGroup(
       button(t('set_check'), () => send(true), 'secondary-action', { class: 'settings-check' }),
       submit(t('save'), { class: 'settings-save' }),
