@@ -49,8 +49,8 @@ function personForm(slot, refresh) {
     e.preventDefault();
     try {
       await savePerson(p);
+      await refresh();  // redraw first, so the confirmation stands beside what it confirms
       banner(t('person_added', { name: p.name.value }), 'ok');
-      await refresh();
     } catch (err) { showError(err); }
   } }, heading(2, t('person_add')), ...p.fields,
   buttonGroup(submit(t('save'), { class: 'person-save' }), button(t('cancel'), () => slot.replaceChildren(), 'secondary-action'))));
@@ -86,8 +86,8 @@ function handoverForm(slot, list, m, refresh) {
       if (hours.value !== '') assignment.fte = Number(hours.value);
       await api('POST', '/api/v1/assignments', assignment);
       await api('POST', '/api/v1/leaves', { municipality: state.code, person: a.person, role: a.role, last_day: lastDay.value });
+      await refresh();  // redraw first, so the confirmation stands beside what it confirms
       banner(t('handover_done', { role: a.role_name || a.role }), 'ok');
-      await refresh();
     } catch (err) { showError(err); }
   };
   slot.replaceChildren(el('form', { class: 'card handover-form', onsubmit: (e) => { e.preventDefault(); submitHandover(); } },
@@ -113,8 +113,8 @@ function assignForm(slot, list, m, refresh) {
     if (hours.value !== '') body.fte = Number(hours.value);
     try {
       await api('POST', '/api/v1/assignments', body);
+      await refresh();  // redraw first, so the confirmation stands beside what it confirms
       banner(t('assigned', { name: who.selectedOptions[0].textContent, role: role.selectedOptions[0].textContent }), 'ok');
-      await refresh();
     } catch (err) { showError(err); }
   } }, heading(2, t('assign_start')), paragraph(t('assign_help')), field(t('name'), who), field(t('role'), role),
   field(t('since'), from), field(t('fte'), hours),

@@ -79,8 +79,8 @@ function openForm(slot, plan, action, refresh) {
     try {
       if (action) await api('PUT', `/api/v1/municipalities/${code}/execution-plan/${action.id}`, body);
       else await api('POST', `/api/v1/municipalities/${code}/execution-plan`, body);
+      await refresh();  // redraw first, so the confirmation stands beside what it confirms
       banner(t(action ? 'plan_changed' : 'plan_added', { title: body.intervention }), 'ok');
-      await refresh();
     } catch (e) { showError(e); }
   };
   slot.replaceChildren(el('form', { class: 'card plan-edit', onsubmit: (e) => { e.preventDefault(); save(); } },

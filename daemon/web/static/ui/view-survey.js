@@ -54,8 +54,8 @@ export async function render(view, { refresh }) {
           try {
             const stored = await apiText('POST', path(false, chosen.name), text, 'text/csv');
             lastUpload = { code: state.code, keys: new Set(p.rows.map(r => goalKey(r.indicator, r.population))) };
+            await refresh();  // redraw first, so the confirmation stands beside what it confirms
             banner(t('survey_stored', { n: stored.counts.values }), 'ok');
-            await refresh();
           } catch (e) { showError(e); }
         }, 'primary-action', { class: 'survey-store' }))));
     } catch (e) { showError(e); }

@@ -100,8 +100,8 @@ function bulkSkip(refresh) {
         buttonGroup(button(t('bulk_do', { n: would.count }), async () => {
           try {
             const done = await api('POST', path, body(false));
+            await refresh();  // redraw first, so the confirmation stands beside what it confirms
             banner(t('bulk_done', { n: done.count }), 'ok');
-            await refresh();
           } catch (e) { showError(e); }
         }, 'primary-action', { class: 'bulk-confirm' })));
     } catch (e) { showError(e); }

@@ -86,8 +86,8 @@ function openForm(slot, year, activity, refresh) {
     try {
       await api('POST', `${base()}/${year}/activities/${encodeURIComponent(activity.id)}?lang=${state.lang}`,
         { light: lightInput.value, remark: remark.value });
+      await refresh();  // redraw first, so the confirmation stands beside what it confirms
       banner(t('yp_set_done', { title: activity.title, light: t('light_' + lightInput.value) }), 'ok');
-      await refresh();
     } catch (e) { showError(e); }
   };
   slot.replaceChildren(el('form', { class: 'card yp-edit', onsubmit: (e) => { e.preventDefault(); save(); } },
