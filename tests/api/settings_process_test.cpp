@@ -234,7 +234,7 @@ TEST_F(SettingsProcess, the_export_loads_as_a_municipality_file_to_the_same_muni
     const auto people =
         std::count_if(loaded.config->memberships.begin(), loaded.config->memberships.end(),
                       [](auto& x) { return x.municipality == "GM0935"; });
-    EXPECT_EQ(people, 8) << "the people of the file come along";
+    EXPECT_EQ(people, 9) << "the people of the file come along";
 }
 
 TEST_F(SettingsProcess, the_store_wins_over_the_file_across_a_restart_until_reset) {

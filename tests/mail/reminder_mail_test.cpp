@@ -371,7 +371,10 @@ TEST(ReminderMail, the_alderman_is_addressed_formally_and_not_asked_to_use_okod)
 TEST(ReminderMail, every_dutch_text_keeps_one_register) {
     std::vector<std::pair<ReminderContext, bool>> texts;  // context, formal
     for (const bool links : {false, true})
-        for (const char* role : {"ggd", "regisseur", "wethouder", "stuurgroep", "raadsgriffier"})
+        // The regisseur's manager (the escalation ladder, issue 20) is a colleague in the
+        // organisation, not an administrator: "je".
+        for (const char* role :
+             {"ggd", "regisseur", "leidinggevende", "wethouder", "stuurgroep", "raadsgriffier"})
             for (const OutboxKind kind :
                  {OutboxKind::reminder, OutboxKind::overdue, OutboxKind::escalation}) {
                 ReminderContext c =

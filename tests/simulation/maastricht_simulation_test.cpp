@@ -191,10 +191,11 @@ TEST(Simulation, tasks_nobody_completes_become_overdue_and_escalate) {
     };
     EXPECT_TRUE(has("task_overdue", "core-team"));
     EXPECT_TRUE(has("escalation", "core-team"));
+    // The escalation ladder (README; issue 20): lateness goes to the regisseur's manager.
     for (const auto& l : lines)
         if (l.kind == "escalation" && l.task == "core-team") {
-            EXPECT_EQ(l.role, "stuurgroep");
-            EXPECT_EQ(l.person, "maastricht-stuurgroep");
+            EXPECT_EQ(l.role, "leidinggevende");
+            EXPECT_EQ(l.person, "maastricht-teamleider");
             EXPECT_EQ(l.time, "2022-04-07T09:00:00+02:00");
         }
 }

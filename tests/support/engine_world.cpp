@@ -13,6 +13,10 @@ nl = "Contactpersoon GGD"
 nl = "Contactpersoon scholen"
 [roles.stuurgroep]
 nl = "Stuurgroep"
+[roles.leidinggevende]
+nl = "Leidinggevende regisseur"
+[roles.wethouder]
+nl = "Wethouder"
 )";
 }  // namespace
 

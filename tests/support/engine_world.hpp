@@ -27,7 +27,8 @@ class EngineWorld : public ::testing::Test {
 protected:
     EngineWorld();
 
-    // Parses a definition (roles: regisseur, ggd-contact, school-contact, stuurgroep);
+    // Parses a definition (roles: regisseur, ggd-contact, school-contact, stuurgroep,
+    // leidinggevende, wethouder);
     // fails the test on any load error.
     void define(const std::string& toml);
     // Adds the municipality GM0935 running the given workflows, starting 2022-01-01.

@@ -92,7 +92,7 @@ TEST(MunicipalitySettings, stored_settings_replace_the_files_and_errors_name_the
     EXPECT_EQ(m.trajectory_years, 5);
     ASSERT_EQ(m.budget_lines.size(), 1u);
     EXPECT_EQ(m.budget_lines[0].id, "spuk");
-    EXPECT_EQ(again.config->people.size(), 8u) << "the people stay the file's";
+    EXPECT_EQ(again.config->people.size(), 9u) << "the people stay the file's";
 }
 
 }  // namespace

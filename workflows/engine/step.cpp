@@ -9,6 +9,7 @@
 #include "model/event_kind.hpp"
 #include "model/input_rules.hpp"
 #include "model/reschedule_note.hpp"
+#include "model/session_access.hpp"
 #include "time/amsterdam.hpp"
 
 namespace okod {
@@ -20,6 +21,14 @@ constexpr int kMaxChainedTransitions = 32;
 // A repeating start looks this many occurrences past its first one (1000 years at
 // every = 1): a bound on the search, never reached by a municipality that exists.
 constexpr int kMaxStartOccurrences = 1000;
+
+// The escalation ladder (README): lateness goes to the regisseur's manager; the
+// alderman and the council are informed (yearly report, council information) and never
+// escalated to. A definition that still names them -- a municipality's own, or one
+// written before the ladder -- escalates to the manager instead.
+std::string escalation_target(std::string role) {
+    return is_council_role(role) ? std::string(kManagerRole) : role;
+}
 
 std::string replace_all(std::string text, const std::string& placeholder,
                         const std::string& value) {
@@ -390,7 +399,8 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     t.item = item;
     t.remind_days = spec.remind_days;
     t.escalation = spec.escalation;
-    if (t.escalation) t.escalation->to_role = resolve_role(i, t.escalation->to_role);
+    if (t.escalation)
+        t.escalation->to_role = escalation_target(resolve_role(i, t.escalation->to_role));
     t.created_at = now_;
     std::string missing;
     t.due = due_instant(l, spec.due, &missing);

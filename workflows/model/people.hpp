@@ -18,6 +18,8 @@ inline constexpr std::string_view kRegisseurRole = "regisseur";
 // The steering group is alerted when there is no regisseur, and takes over the
 // hand-over of a leaving regisseur.
 inline constexpr std::string_view kSteeringGroupRole = "stuurgroep";
+// The regisseur's manager (teamleider / afdelingshoofd): lateness escalates here.
+inline constexpr std::string_view kManagerRole = "leidinggevende";
 // The alderperson: the yearly report says whether the programme has one.
 inline constexpr std::string_view kWethouderRole = "wethouder";
 

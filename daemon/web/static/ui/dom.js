@@ -56,7 +56,9 @@ export function table(caption, headers, rows, attrs) {
   const head = el('thead', { class: 'utrecht-table__header' }, el('tr', { class: 'utrecht-table__row' },
     headers.map(h => el('th', { class: 'utrecht-table__header-cell', scope: 'col' }, h))));
   const body = el('tbody', { class: 'utrecht-table__body' }, rows);
-  return el('div', { class: 'utrecht-table-container utrecht-table-container--overflow-inline' },
+  // Focusable and named, so a keyboard user can scroll it too (WCAG 2.1.1).
+  return el('div', { class: 'utrecht-table-container utrecht-table-container--overflow-inline',
+    tabindex: '0', role: 'region', 'aria-label': caption || headers.join(', ') },
     el('table', { ...attrs, class: 'utrecht-table utrecht-table--html-table' + (attrs && attrs.class ? ' ' + attrs.class : '') },
       caption ? el('caption', { class: 'utrecht-table__caption sr' }, caption) : null, head, body));
 }
