@@ -61,6 +61,7 @@ TEST_F(SurveyWindow, a_spring_window_is_a_setting) {
                     "starter_pack_days_before = 21\nsurvey_window_start_month = 3\n"
                     "survey_window_end_month = 5");
     start(at(2022, 1, 3));
+    run_until(at(2022, 1, 4));
     EXPECT_EQ(due_of("survey-prepare"), "2022-02-28T17:00:00+01:00");
     run_until(at(2022, 3, 2));
     EXPECT_EQ(due_of("survey"), "2022-05-31T17:00:00+02:00");
