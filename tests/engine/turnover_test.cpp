@@ -13,6 +13,10 @@ protected:
     // The 2022 cycle up to the end of the survey (done at its deadline, 30 September),
     // so the feedback step (terugkoppeling) is open with its GGD task.
     void SetUp() override {
+        // A field window that closes 30 September (issue 20 made it a setting).
+        edit_maastricht("starter_pack_days_before = 21",
+                        "starter_pack_days_before = 21\nsurvey_window_start_month = 9\n"
+                        "survey_window_end_month = 9");
         start(at(2022, 1, 1, 0));
         run_until(at(2022, 9, 30, 18), /*complete_on_time=*/true);
         ASSERT_EQ(instances("oko-cycle").front().state, "terugkoppeling");

@@ -45,6 +45,12 @@ void check_settings(const Municipality& m, const DefinitionRegistry& defs, const
                 {dir, 0, 0,
                  fmt::format("{}: [settings] {} is not a setting of any workflow it runs", m.code,
                              name)});
+        // A setting named *_month is a calendar month (the survey window's months).
+        const bool month = name.size() > 6 && name.compare(name.size() - 6, 6, "_month") == 0;
+        if (month && (setting.second < 1 || setting.second > 12))
+            errors.push_back({dir, 0, 0,
+                              fmt::format("{}: [settings] {} must be a month, 1 to 12, not {}",
+                                          m.code, name, setting.second)});
     }
 }
 

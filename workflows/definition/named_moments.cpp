@@ -4,6 +4,7 @@
 #include <array>
 
 #include "calendar/elections.hpp"
+#include "definition/survey_window.hpp"
 #include "model/instance.hpp"
 #include "model/municipality.hpp"
 #include "rules/instance_year.hpp"
@@ -66,7 +67,24 @@ std::optional<Date> events_season(const MomentInputs& in) {
     }
 }
 
-constexpr std::array<NamedMoment, 8> kMoments{{
+std::optional<Date> survey_window_start(const MomentInputs& in) {
+    if (!in.instance) return std::nullopt;
+    const Date first = instance_year(in.instance->year_one, in.instance->year_index).first;
+    return survey_window(in.municipality, first).start;
+}
+
+std::optional<Date> survey_window_end(const MomentInputs& in) {
+    if (!in.instance) return std::nullopt;
+    const Date first = instance_year(in.instance->year_one, in.instance->year_index).first;
+    return survey_window(in.municipality, first).end;
+}
+
+std::optional<Date> monitoring_results(const MomentInputs& in) {
+    if (!in.instance) return std::nullopt;
+    return monitoring_results_day(in.municipality, *in.instance);
+}
+
+constexpr std::array<NamedMoment, 11> kMoments{{
     {"started", "the day the instance started", false, false, false, started},
     {"entered", "the day the instance entered its current state", false, false, false, entered},
     {"year_start", "the first day of the instance's current year", false, false, false, year_start},
@@ -80,6 +98,12 @@ constexpr std::array<NamedMoment, 8> kMoments{{
      election},
     {"events_season", "the first day of the next events (festival) season", false, false, false,
      events_season},
+    {"survey_window_start", "the first day of the youth survey's field window in the instance year",
+     false, false, false, survey_window_start},
+    {"survey_window_end", "the last day of the youth survey's field window in the instance year",
+     false, false, false, survey_window_end},
+    {"monitoring_results", "the day the year's monitoring results are in (survey report or data)",
+     false, false, false, monitoring_results},
 }};
 
 std::optional<Date> municipality_date(std::string_view name, const MomentInputs& in) {

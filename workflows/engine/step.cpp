@@ -75,7 +75,9 @@ void Step::schedule_first_start(const Municipality& m, const Definition& d) {
         case StartTrigger::date:
             break;
         case StartTrigger::election:
-            return schedule_election_start(m, d, election_after(m, today_));
+            // Nothing for a municipality before its start: an election before the
+            // trajectory began is not okod's to prepare (issue 20).
+            return schedule_election_start(m, d, election_after(m, not_before_start(m, today_)));
         case StartTrigger::budget_line:
             for (const auto& b : m.budget_lines) schedule_budget_start(m, d, b);
             return;
@@ -158,11 +160,19 @@ void Step::schedule_budget_start(const Municipality& m, const Definition& d, con
                              fmt::format("{}/{}", b.id, format_date(b.until)));
 }
 
+// The day itself, or the municipality's trajectory start when it comes before it.
+Date Step::not_before_start(const Municipality& m, Date day) {
+    return date::sys_days{day} < date::sys_days{m.trajectory_start} ? m.trajectory_start : day;
+}
+
 void Step::schedule_triggered_start(const Municipality& m, const Definition& d, Date on,
                                     const std::string& key) {
     if (store_.instance_by_key(m.code, d.id, key)) return;
     Timer t;
-    // A start whose day has passed (okod installed late) happens at once.
+    // A start whose day has passed (okod installed late) happens at once; one planned
+    // before the municipality's trajectory starts waits for that day (its tasks then
+    // follow the late-start rule).
+    on = not_before_start(m, on);
     t.due = std::max(at_local(on, settings_.reminder_time), now_);
     t.kind = TimerKind::start_instance;
     t.municipality = m.code;
@@ -408,6 +418,22 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
     // definition says why. A deadline already past when the task is created (a leave
     // announced three days ahead, a state entered after its quarter ended) moves to two
     // business days after today, and the event log says so.
+    // A municipality that joins mid-trajectory ([dates] joined) did the work due before
+    // that day without okod: such a task is recorded as history, closed as skipped,
+    // instead of one more in a wall of overdue tasks (README, "Joining mid-trajectory").
+    const auto joined = l.municipality.dates.find(std::string(kJoinedDate));
+    const bool before_joining =
+        t.due && joined != l.municipality.dates.end() && local_date(*t.due) < joined->second;
+    if (before_joining) {
+        t.status = TaskStatus::skipped;
+        t.closed_at = now_;
+        t.note = std::string(kBeforeJoinedNote);
+        t.id = store_.insert_task(t);
+        Event e = event_for(t, EventKind::task_created);
+        e.note = t.note;
+        log(e);
+        return;
+    }
     std::optional<Instant> rule_due;
     if (t.due && *t.due <= work_due_at_ && spec.overdue_at_creation.empty()) {
         rule_due = t.due;

@@ -9,6 +9,11 @@
 
 namespace okod {
 
+// The [dates] entry of a municipality that joined okod mid-trajectory, and what its
+// tasks due before that day say: done before okod was in use.
+inline constexpr std::string_view kJoinedDate = "joined";
+inline constexpr std::string_view kBeforeJoinedNote = "al gedaan voordat okod in gebruik was";
+
 class Step {
 public:
     Step(Store& store, const DefinitionRegistry& definitions, const Calendar& calendar,
@@ -55,6 +60,7 @@ private:
     void schedule_budget_start(const Municipality& m, const Definition& d, const BudgetLine& b);
     void schedule_triggered_start(const Municipality& m, const Definition& d, Date on,
                                   const std::string& key);
+    static Date not_before_start(const Municipality& m, Date day);
     Date election_after(const Municipality& m, Date from) const;
     // People and roles (engine/step_people.cpp).
     std::optional<std::string> successor_of(const Instance& handover);
