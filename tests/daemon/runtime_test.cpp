@@ -1,5 +1,6 @@
 #include "daemon/runtime.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -59,12 +60,14 @@ TEST_F(RuntimeTest, a_changed_definition_without_a_new_version_is_refused) {
 }
 
 TEST_F(RuntimeTest, old_versions_stay_available_for_the_instances_pinned_to_them) {
-    ASSERT_TRUE(open().runtime);
-    edit_cycle("version = 3", "version = 4");
+    auto before = open();
+    ASSERT_TRUE(before.runtime);
+    const int shipped = before.runtime->definitions.latest("oko-cycle")->version;
+    edit_cycle(fmt::format("\nversion = {}\n", shipped), fmt::format("\nversion = {}\n", shipped + 1));
     auto r = open();
     ASSERT_TRUE(r.runtime) << r.errors[0].to_string();
-    EXPECT_NE(r.runtime->definitions.get("oko-cycle", 3), nullptr);
-    EXPECT_EQ(r.runtime->definitions.latest("oko-cycle")->version, 4);
+    EXPECT_NE(r.runtime->definitions.get("oko-cycle", shipped), nullptr);
+    EXPECT_EQ(r.runtime->definitions.latest("oko-cycle")->version, shipped + 1);
 }
 
 TEST_F(RuntimeTest, a_municipality_asking_for_an_unknown_workflow_is_an_error) {
