@@ -96,7 +96,8 @@ TEST_F(StartSnapshotTest, a_municipality_taken_out_of_the_files_is_not_served_fr
 
 TEST_F(StartSnapshotTest, a_changed_definition_or_engine_setting_is_read_again) {
     ASSERT_TRUE(start());
-    edit(dir_ / "definitions/oko-cycle.toml", "\nversion = ", "\nversion = 1");  // N becomes 1N: a higher version
+    edit(dir_ / "definitions/oko-cycle.toml",
+         "\nversion = ", "\nversion = 1");  // N becomes 1N: a higher version
     ASSERT_TRUE(start());
     EXPECT_FALSE(planned_at_start_);
     EXPECT_TRUE(start());

@@ -119,13 +119,13 @@ TEST_F(PersonalData, export_holds_the_roles_tasks_mails_and_events_of_the_person
     EXPECT_FALSE(r->erased_at);
     ASSERT_EQ(r->assignments.size(), 2u);  // ggd-contact and kernteam, both ending 14 October
     for (const auto& a : r->assignments) EXPECT_EQ(a.until, day(2022, 10, 14));
-    // The feedback task was the GGD contact's while he held the role; his hand-over
+    // The survey task was the GGD contact's while he held the role; his hand-over
     // file was addressed to him.
     const auto has_task = [&](const std::string& key) {
         return std::any_of(r->tasks.begin(), r->tasks.end(),
                            [&](const Task& t) { return t.key == key; });
     };
-    EXPECT_TRUE(has_task("results-first"));
+    EXPECT_TRUE(has_task("survey"));
     EXPECT_TRUE(has_task("handover-file"));
     EXPECT_FALSE(r->mails.empty());
     for (const auto& m : r->mails) EXPECT_EQ(m.person_id, "maastricht-bram");
