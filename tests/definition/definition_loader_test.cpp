@@ -264,12 +264,25 @@ TEST_F(DefinitionLoader, reports_unknown_guards) {
               (Errors{"def.toml:14:10: guard 'has_schools' names list 'schools', which is not "
                       "declared in [requires] lists",
                       "def.toml:26:9: unknown guard 'survey_yaer' (known guards: survey_year, "
-                      "last_year, needs_ggd_agreement, role_vacant, has_<list>)"}));
+                      "last_year, needs_ggd_agreement, role_vacant, has_<list>, <name>_year "
+                      "with settings <name>_year and <name>_every_years)"}));
     EXPECT_EQ(errors(std::string(kBase) + "guard = \"last_year\"\n"),
               Errors{"def.toml:25:9: guard 'last_year' needs 'years' to be set"});
     EXPECT_EQ(errors(std::string(kBase) + "guard = \"Last Year\"\n"),
               Errors{"def.toml:25:9: malformed guard 'Last Year': write a guard name, "
                      "optionally preceded by 'not '"});
+}
+
+// A rhythm guard ("hbsc_year") is known when the definition declares its year and its
+// interval as settings; without them it is an error that says what to add.
+TEST_F(DefinitionLoader, a_rhythm_guard_needs_its_year_and_interval_as_settings) {
+    const std::string guarded =
+        replace_line(kBase, "  role = \"regisseur\"", R"(  role = "regisseur"
+  when = "hbsc_year")");
+    EXPECT_EQ(errors(guarded),
+              Errors{"def.toml:14:10: guard 'hbsc_year' needs settings 'hbsc_year' and "
+                     "'hbsc_every_years' under [settings]"});
+    EXPECT_EQ(errors(guarded + "\n[settings]\nhbsc_year = 2022\nhbsc_every_years = 4\n"), Errors{});
 }
 
 // What the yearly report takes from a workflow is data in its file, not its id in okod.
@@ -316,10 +329,9 @@ after = { before = "elektion", days = 90 }
               (Errors{"def.toml:14:19: unknown moment 'survey.done': this definition has no "
                       "task 'survey'",
                       "def.toml:29:20: unknown moment 'elektion' (use started, entered, "
-                      "year_start, trajectory_start, trajectory_end, report_due, election, "
-                      "events_season, survey_window_start, survey_window_end, "
-                      "monitoring_results, <task id>.done, an event name or a [requires] "
-                      "date)"}));
+                      "year_start, trajectory_start, trajectory_end, first_january, report_due, "
+                      "election, events_season, survey_window_start, survey_window_end, "
+                      "monitoring_results, <task id>.done, an event name or a [requires] date)"}));
 }
 
 TEST_F(DefinitionLoader, accepts_task_events_and_required_dates_as_moments) {

@@ -19,6 +19,8 @@ namespace json = boost::json;
 
 // scripts/mail_parts.py's view of an .eml file.
 json::object mail_parts(const fs::path& eml, const fs::path& log) {
+    // The log is appended to: a file left by an earlier poll would hold two objects.
+    fs::remove(log);
     ChildProcess python("/usr/bin/python3",
                         {source_path("scripts/mail_parts.py").string(), eml.string()}, log);
     EXPECT_EQ(python.wait_for(60s), 0) << read_file(log);

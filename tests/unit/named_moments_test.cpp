@@ -35,7 +35,7 @@ Instance second_year() {
 }
 
 TEST(NamedMoments, every_built_in_moment_has_a_meaning_and_a_computation) {
-    ASSERT_EQ(named_moments().size(), 11u);
+    ASSERT_EQ(named_moments().size(), 12u);
     for (const auto& m : named_moments()) {
         EXPECT_FALSE(m.meaning.empty()) << m.name;
         EXPECT_NE(m.compute, nullptr) << m.name;
@@ -45,7 +45,7 @@ TEST(NamedMoments, every_built_in_moment_has_a_meaning_and_a_computation) {
 }
 
 TEST(NamedMoments, only_municipality_wide_moments_can_start_a_definition) {
-    EXPECT_EQ(named_moment_list(true), "trajectory_start, trajectory_end, election");
+    EXPECT_EQ(named_moment_list(true), "trajectory_start, trajectory_end, first_january, election");
     EXPECT_TRUE(is_start_moment("election"));
     EXPECT_FALSE(is_start_moment("entered"));
     EXPECT_FALSE(is_start_moment("policy_start"));  // a [requires] date, not built in
@@ -104,6 +104,18 @@ TEST(NamedMoments, a_start_at_the_trajectory_end_begins_the_day_after_it) {
     EXPECT_EQ(start_day("subsidy_period_end", in), std::nullopt);  // not configured
     // Moments inside an instance cannot start one, even with a date of that name.
     EXPECT_EQ(start_day("started", in), std::nullopt);
+}
+
+// A definition that counts calendar years starts on a 1 January, and never before the
+// trajectory: Maastricht (from 1 January 2022) at once, Groningen (from 1 April 2022)
+// the next January.
+TEST(NamedMoments, first_january_is_the_trajectory_start_or_the_next_new_year) {
+    Municipality m = maastricht();
+    EXPECT_EQ(start_day("first_january", {m, nullptr, d(2022, 1, 1)}), d(2022, 1, 1));
+    m.trajectory_start = d(2022, 4, 1);
+    EXPECT_EQ(start_day("first_january", {m, nullptr, d(2022, 4, 1)}), d(2023, 1, 1));
+    m.trajectory_start = d(2022, 1, 2);
+    EXPECT_EQ(start_day("first_january", {m, nullptr, d(2022, 1, 2)}), d(2023, 1, 1));
 }
 
 // The file format's documentation lists the same moments the registry knows.

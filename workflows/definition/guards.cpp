@@ -11,6 +11,29 @@ namespace okod {
 namespace {
 
 constexpr std::string_view kHasPrefix = "has_";
+constexpr std::string_view kYearSuffix = "_year";
+constexpr std::string_view kEveryYearsSuffix = "_every_years";
+
+// A rhythm a definition declares in its [settings]: "<name>_year", a year in which
+// something happens (a national monitor is published), and "<name>_every_years". The
+// guard "<name>_year" holds in that year and every N years before and after it; a
+// municipality may set either number in its own file.
+std::string every_years_setting(std::string_view guard) {
+    return std::string(guard.substr(0, guard.size() - kYearSuffix.size())) +
+           std::string(kEveryYearsSuffix);
+}
+
+bool is_rhythm_guard(std::string_view name, const Definition& d) {
+    return name.ends_with(kYearSuffix) && name.size() > kYearSuffix.size() &&
+           d.settings.count(std::string(name)) && d.settings.count(every_years_setting(name));
+}
+
+bool in_rhythm(const std::string& guard, int calendar_year, const Definition& d,
+               const Municipality& m) {
+    const int first = resolve_setting(guard, d, m);
+    const int every = std::max(1, resolve_setting(every_years_setting(guard), d, m));
+    return ((calendar_year - first) % every + every) % every == 0;
+}
 
 bool holds(const GuardExpr& g, const Definition& d, const Instance& i, const Municipality& m) {
     // A survey year is counted by the calendar year in which the instance year begins
@@ -27,6 +50,7 @@ bool holds(const GuardExpr& g, const Definition& d, const Instance& i, const Mun
         return it == m.dates.end() || date::sys_days{it->second} < date::sys_days{survey_end};
     }
     if (g.name == "last_year") return d.years && i.year_index >= resolve_years(*d.years, m);
+    if (is_rhythm_guard(g.name, d)) return in_rhythm(g.name, calendar_year, d, m);
     if (g.name.starts_with(kHasPrefix)) {
         auto it = i.lists.find(g.name.substr(kHasPrefix.size()));
         return it != i.lists.end() && !it->second.empty();
@@ -61,6 +85,7 @@ bool is_known_guard(const GuardExpr& g, const Definition& d) {
     if (g.name == "survey_year" || g.name == "needs_ggd_agreement") return true;
     if (g.name == "role_vacant") return d.start.trigger == StartTrigger::role_leave;
     if (g.name == "last_year") return d.years.has_value();
+    if (is_rhythm_guard(g.name, d)) return true;
     if (!g.name.starts_with(kHasPrefix)) return false;
     const auto list = g.name.substr(kHasPrefix.size());
     return std::find(d.required_lists.begin(), d.required_lists.end(), list) !=

@@ -19,8 +19,9 @@ inline constexpr std::string_view kRoleVacantGuard = "role_vacant";
 
 struct GuardExpr {
     bool negated = false;
-    std::string
-        name;  // "survey_year", "last_year", "needs_ggd_agreement", "role_vacant", "has_<list>"
+    // "survey_year", "last_year", "needs_ggd_agreement", "role_vacant", "has_<list>", or
+    // "<name>_year" for a rhythm the definition declares in its [settings]
+    std::string name;
 };
 
 // Parses "survey_year" / "not survey_year"; nullopt when malformed.

@@ -40,6 +40,15 @@ std::optional<Date> trajectory_end(const MomentInputs& in) {
     return in.municipality.trajectory_end();
 }
 
+// The first 1 January on or after the trajectory start: where a definition that counts
+// calendar years starts (the data sources' publication months are calendar months). A
+// trajectory from April starts such a definition the next January, never before.
+std::optional<Date> first_january(const MomentInputs& in) {
+    const Date start = in.municipality.trajectory_start;
+    if (start.month() == date::January && start.day() == date::day{1}) return start;
+    return Date{start.year() + date::years{1}, date::January, date::day{1}};
+}
+
 // The council report's day in the instance's current year: the first report_due
 // (MM-DD) on or after the year's first day (rules/instance_year.hpp), so a
 // trajectory from 1 October reports the next May, not the May before it started.
@@ -84,7 +93,7 @@ std::optional<Date> monitoring_results(const MomentInputs& in) {
     return monitoring_results_day(in.municipality, *in.instance);
 }
 
-constexpr std::array<NamedMoment, 11> kMoments{{
+constexpr std::array<NamedMoment, 12> kMoments{{
     {"started", "the day the instance started", false, false, false, started},
     {"entered", "the day the instance entered its current state", false, false, false, entered},
     {"year_start", "the first day of the instance's current year", false, false, false, year_start},
@@ -92,6 +101,8 @@ constexpr std::array<NamedMoment, 11> kMoments{{
      false, false, trajectory_start},
     {"trajectory_end", "the last day of the implementation trajectory", true, true, false,
      trajectory_end},
+    {"first_january", "the first 1 January on or after the trajectory start", true, false, false,
+     first_january},
     {"report_due", "the yearly council report's deadline in the instance's current year", false,
      false, false, report_due},
     {"election", "the next municipal council election (herindeling included)", true, false, true,

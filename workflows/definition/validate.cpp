@@ -291,10 +291,15 @@ private:
         } else if (g->name.starts_with("has_")) {
             error(pos, "guard " + quote(g->name) + " names list " + quote(g->name.substr(4)) +
                            ", which is not declared in [requires] lists");
+        } else if (g->name.ends_with("_year") && g->name != "_year") {
+            const std::string rhythm = g->name.substr(0, g->name.size() - 5);
+            error(pos, "guard " + quote(g->name) + " needs settings " + quote(g->name) + " and " +
+                           quote(rhythm + "_every_years") + " under [settings]");
         } else {
             error(pos, "unknown guard " + quote(g->name) +
                            " (known guards: survey_year, last_year, needs_ggd_agreement, "
-                           "role_vacant, has_<list>)");
+                           "role_vacant, has_<list>, <name>_year with settings <name>_year "
+                           "and <name>_every_years)");
         }
     }
 
