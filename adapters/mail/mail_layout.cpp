@@ -30,7 +30,15 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string render_text(const MailLayout& m) {
-    std::string out = m.greeting + "\n\n" + m.intro + "\n\n  " + m.task + "\n\n";
+    std::string out = m.greeting + "\n\n" + m.intro + "\n\n";
+    if (!m.task.empty()) out += "  " + m.task + "\n\n";
+    for (std::size_t i = 0; i < m.items.size(); ++i) {
+        const MailListItem& item = m.items[i];
+        out += "  " + std::to_string(i + 1) + ". " + item.heading + "\n";
+        for (const auto& line : item.lines) out += "     " + line + "\n";
+        for (const auto& link : item.links) out += "     " + link.label + ": " + link.url + "\n";
+        out += "\n";
+    }
     for (const auto& [label, value] : m.facts) out += label + ": " + value + "\n";
     if (!m.facts.empty()) out += "\n";
     for (const auto& p : m.paragraphs) out += p + "\n\n";
@@ -50,8 +58,22 @@ std::string render_html(const MailLayout& m) {
     out += "<body style=\"font-family: sans-serif; line-height: 1.4;\">\n";
     out += "<p>" + html_escape(m.greeting) + "</p>\n";
     out += "<p>" + html_escape(m.intro) + "</p>\n";
-    out += "<p style=\"margin-left: 1.5em; font-size: 1.1em;\"><strong>" + html_escape(m.task) +
-           "</strong></p>\n";
+    if (!m.task.empty())
+        out += "<p style=\"margin-left: 1.5em; font-size: 1.1em;\"><strong>" + html_escape(m.task) +
+               "</strong></p>\n";
+    if (!m.items.empty()) {
+        out += "<ol>\n";
+        for (const auto& item : m.items) {
+            out += "<li style=\"margin-bottom: 0.8em;\"><strong>" + html_escape(item.heading) +
+                   "</strong>";
+            for (const auto& line : item.lines) out += "<br>\n" + html_escape(line);
+            for (const auto& link : item.links)
+                out += "<br>\n<a href=\"" + html_escape(link.url) + "\">" +
+                       html_escape(link.label) + "</a>";
+            out += "</li>\n";
+        }
+        out += "</ol>\n";
+    }
     if (!m.facts.empty()) {
         out += "<table style=\"border-collapse: collapse;\">\n";
         for (const auto& [label, value] : m.facts)

@@ -17,12 +17,21 @@ struct MailLink {
     std::string url;
 };
 
+// One task in a mail about several (the digest): what it is, a few lines about it, and
+// its links (the task in the dashboard, "Afgerond").
+struct MailListItem {
+    std::string heading;
+    std::vector<std::string> lines;
+    std::vector<MailLink> links;
+};
+
 struct MailLayout {
     Language language = Language::nl;
-    std::string title;                                       // the subject, for the HTML <title>
-    std::string greeting;                                    // "Beste Bram Hendriks,"
-    std::string intro;                                       // the sentence that leads to the task
-    std::string task;                                        // the task itself, set apart
+    std::string title;                // the subject, for the HTML <title>
+    std::string greeting;             // "Beste Bram Hendriks,"
+    std::string intro;                // the sentence that leads to the task
+    std::string task;                 // the task itself, set apart
+    std::vector<MailListItem> items;  // or several tasks, numbered (the digest)
     std::vector<std::pair<std::string, std::string>> facts;  // {"Gemeente", "Maastricht (GM0935)"}
     std::vector<std::string> paragraphs;                     // what to do, notices
     // The one-click link, set apart as a button: the sentence that leads to it, and the

@@ -598,7 +598,17 @@ constexpr std::string_view kMigrationSurveyImported = R"sql(
 SELECT 1;
 )sql";
 
-constexpr std::array<std::string_view, 18> kMigrations{kMigration1,
+// Issue 20, one mail per person per day: the reminders a person has due on one day go
+// out as one digest mail. digest_id is the id of the outbox row whose mail carries this
+// row (set once, when the digest is formed, before it is sent): a restart resends the
+// same rows under the same Message-ID, and a reminder added later never joins a digest
+// already tried. Only digest rows are in the index; an e-mail queued costs nothing more.
+constexpr std::string_view kMigrationDigest = R"sql(
+ALTER TABLE outbox ADD COLUMN digest_id INTEGER;
+CREATE INDEX outbox_digest ON outbox(digest_id) WHERE digest_id IS NOT NULL;
+)sql";
+
+constexpr std::array<std::string_view, 19> kMigrations{kMigration1,
                                                        kMigration2,
                                                        kMigration3,
                                                        kMigration4,
@@ -615,7 +625,8 @@ constexpr std::array<std::string_view, 18> kMigrations{kMigration1,
                                                        kMigrationMailLinks,
                                                        kMigrationStoredYearPlans,
                                                        kMigrationMunicipalitySettings,
-                                                       kMigrationSurveyImported};
+                                                       kMigrationSurveyImported,
+                                                       kMigrationDigest};
 
 }  // namespace
 

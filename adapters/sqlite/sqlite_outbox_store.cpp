@@ -9,7 +9,7 @@ using namespace sqlite_values;
 
 const std::string_view sqlite_rows::outbox_columns =
     "id, key, created_at, municipality, task_id, kind, role, person_id, recipient, language, "
-    "lead_days, due, late, status, attempts, next_attempt_at, last_error, sent_at";
+    "lead_days, due, late, status, attempts, next_attempt_at, last_error, sent_at, digest_id";
 
 OutboxItem sqlite_rows::read_outbox(const SqliteStatement& s) {
     OutboxItem o;
@@ -31,6 +31,7 @@ OutboxItem sqlite_rows::read_outbox(const SqliteStatement& s) {
     o.next_attempt_at = to_instant(s.column_optional_int64(15));
     o.last_error = s.column_text(16);
     o.sent_at = to_instant(s.column_optional_int64(17));
+    o.digest_id = s.column_optional_int64(18);
     return o;
 }
 
@@ -42,14 +43,14 @@ using sqlite_rows::read_outbox;
 const StoreSql kInsert{
     "INSERT INTO outbox(key, created_at, municipality, task_id, kind, role, "
     "person_id, recipient, language, lead_days, due, late, status, attempts, "
-    "next_attempt_at, last_error, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-    "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT(key) DO NOTHING"};
+    "next_attempt_at, last_error, sent_at, digest_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) ON CONFLICT(key) DO NOTHING"};
 const StoreSql kUpdate{
     "UPDATE outbox SET key = ?1, created_at = ?2, municipality = ?3, "
     "task_id = ?4, kind = ?5, role = ?6, person_id = ?7, recipient = ?8, "
     "language = ?9, lead_days = ?10, due = ?11, late = ?12, status = ?13, "
-    "attempts = ?14, next_attempt_at = ?15, last_error = ?16, sent_at = ?17 "
-    "WHERE id = ?18"};
+    "attempts = ?14, next_attempt_at = ?15, last_error = ?16, sent_at = ?17, "
+    "digest_id = ?18 WHERE id = ?19"};
 const StoreSql kById{select_from(outbox_columns, "FROM outbox WHERE id = ?1")};
 // Ready-to-send first: NULL next_attempt_at sorts before any time.
 const StoreSql kAll{
@@ -63,6 +64,15 @@ const StoreSql kReady{
     select_from(outbox_columns,
                 "FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL "
                 "OR next_attempt_at <= ?1) ORDER BY next_attempt_at, id LIMIT ?2")};
+// A person's reminders never tried and in no digest yet: the never-tried pending rows
+// (next_attempt_at IS NULL in the outbox_status index: those queued since the sender
+// last looked, a few at any moment), that person's picked out.
+const StoreSql kDigestCandidates{
+    select_from(outbox_columns,
+                "FROM outbox WHERE status = 'pending' AND next_attempt_at IS NULL "
+                "AND person_id = ?1 AND kind = 'reminder' AND digest_id IS NULL "
+                "ORDER BY id LIMIT ?2")};
+const StoreSql kDigest{select_from(outbox_columns, "FROM outbox WHERE digest_id = ?1 ORDER BY id")};
 const StoreSql kNextAttempt{
     "SELECT coalesce(next_attempt_at, created_at) FROM outbox "
     "WHERE status = 'pending' ORDER BY next_attempt_at, id LIMIT 1"};
@@ -90,7 +100,7 @@ void bind_outbox(SqliteStatement& s, const OutboxItem& o) {
     bind_all(s, key_or_null(o.key), to_seconds(o.created_at), o.municipality, o.task_id,
              to_string(o.kind), o.role, o.person_id, o.recipient, to_string(o.language),
              o.lead_days, to_seconds(o.due), o.late ? 1 : 0, to_string(o.status), o.attempts,
-             to_seconds(o.next_attempt_at), o.last_error, to_seconds(o.sent_at));
+             to_seconds(o.next_attempt_at), o.last_error, to_seconds(o.sent_at), o.digest_id);
 }
 
 }  // namespace
@@ -105,7 +115,7 @@ bool SqliteStore::enqueue(const OutboxItem& item) {
 void SqliteStore::update_outbox(const OutboxItem& item) {
     StatementUse s{query(kUpdate)};
     bind_outbox(*s, item);
-    s->bind(18, item.id);
+    s->bind(19, item.id);
     s->run();
     expect_changed("update_outbox", "outbox item with id " + std::to_string(item.id));
 }
@@ -144,6 +154,19 @@ std::vector<OutboxItem> SqliteStore::outbox_of_municipality(const std::string& c
 std::vector<OutboxItem> SqliteStore::outbox_ready(Instant now, int limit) {
     StatementUse s{query(kReady)};
     bind_all(*s, to_seconds(now), limit);
+    return read_all<OutboxItem>(*s, read_outbox);
+}
+
+std::vector<OutboxItem> SqliteStore::outbox_digest_candidates(const std::string& person_id,
+                                                              int limit) {
+    StatementUse s{query(kDigestCandidates)};
+    bind_all(*s, person_id, limit);
+    return read_all<OutboxItem>(*s, read_outbox);
+}
+
+std::vector<OutboxItem> SqliteStore::outbox_digest(std::int64_t digest_id) {
+    StatementUse s{query(kDigest)};
+    bind_all(*s, digest_id);
     return read_all<OutboxItem>(*s, read_outbox);
 }
 

@@ -155,6 +155,9 @@ public:
                                                    std::optional<OutboxStatus> status,
                                                    std::int64_t after_id, int limit) override;
     std::vector<OutboxItem> outbox_ready(Instant now, int limit) override;
+    std::vector<OutboxItem> outbox_digest_candidates(const std::string& person_id,
+                                                     int limit) override;
+    std::vector<OutboxItem> outbox_digest(std::int64_t digest_id) override;
     std::optional<Instant> next_outbox_attempt() override;
     std::map<OutboxStatus, std::int64_t> outbox_counts() override;
     std::vector<OutboxItem> outbox_of_person(const std::string& person_id) override;

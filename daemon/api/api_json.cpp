@@ -109,6 +109,7 @@ json::value to_json(const OutboxItem& x) {
     if (x.next_attempt_at) o["next_attempt_at"] = format_iso_local(*x.next_attempt_at);
     if (x.sent_at) o["sent_at"] = format_iso_local(*x.sent_at);
     o["last_error"] = x.last_error;
+    if (x.digest_id) o["digest_id"] = *x.digest_id;
     return o;
 }
 

@@ -1,6 +1,7 @@
 #include "daemon/outbox/outbox_sender.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -14,6 +15,12 @@
 
 namespace okod {
 namespace {
+
+std::vector<std::int64_t> ids_of(const std::vector<OutboxItem>& items) {
+    std::vector<std::int64_t> ids;
+    for (const auto& i : items) ids.push_back(i.id);
+    return ids;
+}
 
 void report_not_attached(const OutboxItem& item, const std::exception& e) {
     spdlog::error("mail {}: the yearly report could not be attached, the mail goes without it: {}",
@@ -30,8 +37,7 @@ OutboxSender::OutboxSender(Store& store, const DefinitionRegistry& definitions, 
       identity_(std::move(identity)),
       policy_(policy) {}
 
-ReminderContext OutboxSender::context_for(Delivery& d) {
-    const OutboxItem& item = d.item;
+ReminderContext OutboxSender::context_for(const OutboxItem& item, Delivery& d) {
     ReminderContext c;
     c.item = item;
     c.municipality_code = item.municipality;
@@ -186,9 +192,15 @@ std::optional<Delivery> OutboxSender::next_ready() {
             retire(d.item, *reason);
             continue;
         }
-        auto context = context_for(d);
-        d.message = compose_reminder_mail(context, identity_);
-        if (d.report) d.report->context = std::move(context);
+        if (auto digest = digest_for(d.item); !digest.empty()) {
+            d.item = digest.front();
+            d.digest = std::move(digest);
+            compose_digest(d);
+        } else {
+            auto context = context_for(d.item, d);
+            d.message = compose_reminder_mail(context, identity_);
+            if (d.report) d.report->context = std::move(context);
+        }
         if (!d.item.recipient.empty()) return d;
         // No address to try: a dead letter at once, visible in `okoctl outbox`.
         record(d, {SendResult::Outcome::rejected,
@@ -221,61 +233,75 @@ void OutboxSender::retire(OutboxItem item, const std::string& reason) {
 
 void OutboxSender::record(const Delivery& d, const SendResult& result) {
     const Instant now = clock_.now();
+    // A digest's rows share its fate: one transaction records the attempt for all of
+    // them, so they stay together (the same next attempt) and none is sent twice.
+    std::vector<OutboxItem> items = d.digest.empty() ? std::vector<OutboxItem>{d.item} : d.digest;
     auto tx = store_.begin();
-    OutboxItem item = d.item;
-    item.attempts += 1;
-    if (result.ok()) {
-        item.status = OutboxStatus::sent;
-        item.sent_at = now;
-        item.next_attempt_at.reset();
-    } else {
-        item.last_error = result.error;
-        // Only a permanent refusal makes a dead letter. A transient failure (the server
-        // down, a 4xx) is tried again, for as long as the task is open (next_ready()).
-        if (result.outcome != SendResult::Outcome::rejected) {
-            item.next_attempt_at = now + policy_.delay_after(item.attempts);
-        } else {
-            item.status = OutboxStatus::dead;
+    for (OutboxItem& item : items) {
+        item.attempts += 1;
+        if (result.ok()) {
+            item.status = OutboxStatus::sent;
+            item.sent_at = now;
             item.next_attempt_at.reset();
-        }
-        // A municipality's audit log notes its undeliverable mail; a sign-in link is
-        // about no municipality (okod's log and the outbox say it went undelivered).
-        if (item.status == OutboxStatus::dead && item.kind != OutboxKind::sign_in) {
-            Event e;
-            e.at = now;
-            e.municipality = item.municipality;
-            e.kind = EventKind::mail_undeliverable;
-            e.role = item.role;
-            e.person = item.person_id;
-            e.title = d.message.subject;
-            e.due = item.due;
-            e.lead_days = item.lead_days;
-            e.note = fmt::format("{} (after {} attempts)", result.error, item.attempts);
-            if (const auto task = store_.task(item.task_id)) {
-                e.instance_id = task->instance_id;
-                e.workflow = task->workflow;
-                e.task = task->key;
-                e.title = task->title.nl;
-                e.state = task->state;
+        } else {
+            item.last_error = result.error;
+            // Only a permanent refusal makes a dead letter. A transient failure (the
+            // server down, a 4xx) is tried again, for as long as the task is open
+            // (next_ready()).
+            if (result.outcome != SendResult::Outcome::rejected) {
+                item.next_attempt_at = now + policy_.delay_after(item.attempts);
+            } else {
+                item.status = OutboxStatus::dead;
+                item.next_attempt_at.reset();
             }
-            store_.append_event(e);
+            // A municipality's audit log notes its undeliverable mail; a sign-in link is
+            // about no municipality (okod's log and the outbox say it went undelivered).
+            if (item.status == OutboxStatus::dead && item.kind != OutboxKind::sign_in)
+                log_undeliverable(item, d.message.subject, now);
         }
+        store_.update_outbox(item);
     }
-    store_.update_outbox(item);
     tx->commit();
 
+    const OutboxItem& item = items.front();
+    const std::string what = d.digest.empty()
+                                 ? std::string(to_string(item.kind))
+                                 : fmt::format("digest of {} reminders: mails {}", items.size(),
+                                               fmt::join(ids_of(items), ", "));
     if (result.ok())
-        spdlog::info("mail {} sent to {} ({}, attempt {})", item.id, item.recipient,
-                     to_string(item.kind), item.attempts);
+        spdlog::info("mail {} sent to {} ({}, attempt {})", item.id, item.recipient, what,
+                     item.attempts);
     else if (item.status == OutboxStatus::dead)
         spdlog::error(
-            "mail {} to {} was refused (attempt {}), kept as dead letter (okoctl outbox retry "
-            "sends it again): {}",
-            item.id, item.recipient, item.attempts, result.error);
+            "mail {} to {} ({}) was refused (attempt {}), kept as dead letter (okoctl outbox "
+            "retry sends it again): {}",
+            item.id, item.recipient, what, item.attempts, result.error);
     else
-        spdlog::warn("mail {} to {} not sent (attempt {}), next try {}: {}", item.id,
-                     item.recipient, item.attempts, format_iso_local(*item.next_attempt_at),
+        spdlog::warn("mail {} to {} ({}) not sent (attempt {}), next try {}: {}", item.id,
+                     item.recipient, what, item.attempts, format_iso_local(*item.next_attempt_at),
                      result.error);
+}
+
+void OutboxSender::log_undeliverable(const OutboxItem& item, const std::string& subject,
+                                     Instant now) {
+    Event e;
+    e.at = now;
+    e.municipality = item.municipality;
+    e.kind = EventKind::mail_undeliverable;
+    e.role = item.role;
+    e.person = item.person_id;
+    e.title = subject;
+    e.due = item.due;
+    e.lead_days = item.lead_days;
+    e.note = fmt::format("{} (after {} attempts)", item.last_error, item.attempts);
+    if (const auto task = store_.task(item.task_id)) {
+        e.instance_id = task->instance_id;
+        e.workflow = task->workflow;
+        e.task = task->key;
+        e.title = task->title.nl;
+        e.state = task->state;
+    }
+    store_.append_event(e);
 }
 
 int OutboxSender::deliver_ready(MailTransport& transport, int limit) {

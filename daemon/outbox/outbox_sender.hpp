@@ -12,6 +12,12 @@
 // The send itself is not done here: the daemon runs the blocking transport on a worker
 // thread and calls record() back on its strand. deliver_ready() does both in a row for
 // tests and one-shot use.
+//
+// One mail per person per day (outbox_digest.cpp): the reminders to one person that wait
+// together, untried, and fell due on the same Amsterdam day go as one digest mail. The rows
+// it carries are fixed in the store before it is first tried, and every outcome is
+// recorded for all of them in one transaction, so the guarantee above holds for it: a
+// restart resends the same rows under the same Message-ID.
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -38,7 +44,9 @@ struct ReportOrder {
 };
 
 struct Delivery {
-    OutboxItem item;
+    OutboxItem item;  // a digest's first row
+    // Every row a digest mail carries, `item` first; empty for a mail about one item.
+    std::vector<OutboxItem> digest;
     MailMessage message;
     std::optional<PdfJob> pdf;          // printed and attached by send_delivery()
     std::optional<ReportOrder> report;  // built by attach_ordered_report()
@@ -100,7 +108,13 @@ public:
 private:
     std::optional<std::string> obsolete_reason(const OutboxItem& item);
     void retire(OutboxItem item, const std::string& reason);
-    ReminderContext context_for(Delivery& d);
+    void log_undeliverable(const OutboxItem& item, const std::string& subject, Instant now);
+    ReminderContext context_for(const OutboxItem& item, Delivery& d);
+    // Digests (outbox_digest.cpp): the rows the mail for `first` carries with it (none:
+    // it goes alone), fixed in the store when first formed; and the digest's mail.
+    std::vector<OutboxItem> digest_for(const OutboxItem& first);
+    bool goes_alone(const OutboxItem& item);
+    void compose_digest(Delivery& d);
     void add_links(ReminderContext& c, const std::string& task_role) const;
     void attach_report(ReminderContext& c, const Task& task, const Definition& definition,
                        Delivery& d);

@@ -1,13 +1,8 @@
-// Reminders by role, end to end on the virtual clock: engine steps and outbox deliveries
-// interleaved in time order as the daemon does them, with a transport that records what
-// would go over SMTP.
+// Reminders by role, end to end on the virtual clock (support/delivery_world.hpp).
 #include <gtest/gtest.h>
 
-#include <deque>
-
-#include "daemon/outbox/outbox_sender.hpp"
 #include "model/event_kind.hpp"
-#include "support/engine_world.hpp"
+#include "support/delivery_world.hpp"
 
 namespace okod::test {
 namespace {
@@ -42,75 +37,7 @@ to = "done"
 on = "all_tasks_done"
 )";
 
-struct Sent {
-    Instant at;
-    MailMessage message;
-};
-
-// Records every message; fails the first `failures` attempts.
-class RecordingTransport final : public MailTransport {
-public:
-    explicit RecordingTransport(const Clock& clock) : clock_(clock) {}
-    SendResult send(const MailMessage& m) override {
-        if (failures > 0) {
-            --failures;
-            return {SendResult::Outcome::retry,
-                    "cannot connect to 127.0.0.1:25: Connection refused"};
-        }
-        if (reject) return {SendResult::Outcome::rejected, "550 5.1.1 mailbox unavailable"};
-        sent.push_back({clock_.now(), m});
-        return {};
-    }
-    int failures = 0;
-    bool reject = false;
-    std::vector<Sent> sent;
-
-private:
-    const Clock& clock_;
-};
-
-class ReminderDelivery : public EngineWorld {
-protected:
-    ReminderDelivery() : transport_(clock_) {}
-
-    OutboxSender& sender() {
-        if (!sender_)
-            sender_ = std::make_unique<OutboxSender>(
-                *store_, registry_, clock_, MailIdentity{"oko@maastricht.nl", "OKO Maastricht"},
-                policy_);
-        return *sender_;
-    }
-
-    // The daemon's loop on a virtual clock: whatever is due first, engine timer or
-    // outbox attempt, happens first.
-    void live_until(Date day) {
-        const Instant end = at_local(day, TimeOfDay{23 * 60});
-        Engine& e = engine();
-        for (int guard = 0; guard < 10000; ++guard) {
-            const auto engine_next = e.next_due();
-            const auto outbox_next = sender().next_attempt();
-            std::optional<Instant> next = engine_next;
-            if (outbox_next && (!next || *outbox_next < *next)) next = outbox_next;
-            if (!next || *next > end) break;
-            clock_.advance_to(*next);
-            while (e.step()) {
-            }
-            sender().deliver_ready(transport_);
-        }
-        clock_.advance_to(end);
-    }
-
-    std::vector<std::string> deliveries() {
-        std::vector<std::string> out;
-        for (const auto& s : transport_.sent)
-            out.push_back(format_local_minutes(s.at) + " " + s.message.to_address);
-        return out;
-    }
-
-    RetryPolicy policy_{std::chrono::seconds{60}, std::chrono::seconds{600}};
-    RecordingTransport transport_;
-    std::unique_ptr<OutboxSender> sender_;
-};
+class ReminderDelivery : public DeliveryWorld {};
 
 TEST_F(ReminderDelivery, RemindsTheRoleHolderAtEachLeadTimeThenEscalatesToTheRegisseur) {
     define(kSurvey);

@@ -13,27 +13,10 @@
 #include "daemon/outbox/outbox_sender.hpp"
 #include "report/report_year.hpp"
 #include "support/demo_world.hpp"
+#include "support/recording_transport.hpp"
 
 namespace okod::test {
 namespace {
-
-struct Sent {
-    Instant at;
-    MailMessage message;
-};
-
-class RecordingTransport final : public MailTransport {
-public:
-    explicit RecordingTransport(const Clock& clock) : clock_(clock) {}
-    SendResult send(const MailMessage& m) override {
-        sent.push_back({clock_.now(), m});
-        return {};
-    }
-    std::vector<Sent> sent;
-
-private:
-    const Clock& clock_;
-};
 
 std::string long_day(Instant t) { return report_words::long_date(local_date(t), Language::nl); }
 

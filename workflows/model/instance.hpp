@@ -152,6 +152,9 @@ struct OutboxItem {
     std::optional<Instant> next_attempt_at;
     std::string last_error;
     std::optional<Instant> sent_at;
+    // The row whose mail carries this one when it goes in a digest (one mail for a
+    // person's reminders of one day, daemon/outbox/outbox_digest.cpp); unset: its own.
+    std::optional<std::int64_t> digest_id;
 };
 
 }  // namespace okod

@@ -32,6 +32,12 @@ public:
     // Pending items whose next attempt is due at `now` (never tried: due at once),
     // in the order they became ready.
     virtual std::vector<OutboxItem> outbox_ready(Instant now, int limit) = 0;
+    // A digest (daemon/outbox/outbox_digest.cpp): the pending reminders to `person_id`
+    // never tried yet and in no digest, at most `limit`, by id; and every row of the
+    // digest `digest_id` (the rows whose digest_id it is), by id.
+    virtual std::vector<OutboxItem> outbox_digest_candidates(const std::string& person_id,
+                                                             int limit) = 0;
+    virtual std::vector<OutboxItem> outbox_digest(std::int64_t digest_id) = 0;
     // When the earliest pending item may next be tried; nullopt when nothing is pending.
     virtual std::optional<Instant> next_outbox_attempt() = 0;
     // How many items have each status (none: absent); kept as rows change, not counted.
