@@ -602,10 +602,16 @@ SELECT 1;
 // out as one digest mail. digest_id is the id of the outbox row whose mail carries this
 // row (set once, when the digest is formed, before it is sent): a restart resends the
 // same rows under the same Message-ID, and a reminder added later never joins a digest
-// already tried. Only digest rows are in the index; an e-mail queued costs nothing more.
+// already tried. Only digest rows are in outbox_digest. outbox_digest_candidates holds
+// only the reminders waiting for their first attempt (a row leaves it when tried), so
+// gathering one person's reminders costs that person's rows, not the whole queue, even
+// when thousands fall due at 09:00 or pile up behind a mail server that is down.
 constexpr std::string_view kMigrationDigest = R"sql(
 ALTER TABLE outbox ADD COLUMN digest_id INTEGER;
 CREATE INDEX outbox_digest ON outbox(digest_id) WHERE digest_id IS NOT NULL;
+CREATE INDEX outbox_digest_candidates ON outbox(person_id, id)
+  WHERE status = 'pending' AND next_attempt_at IS NULL AND kind = 'reminder'
+    AND digest_id IS NULL;
 )sql";
 
 constexpr std::array<std::string_view, 19> kMigrations{kMigration1,

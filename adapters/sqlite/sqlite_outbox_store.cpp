@@ -64,12 +64,13 @@ const StoreSql kReady{
     select_from(outbox_columns,
                 "FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL "
                 "OR next_attempt_at <= ?1) ORDER BY next_attempt_at, id LIMIT ?2")};
-// A person's reminders never tried and in no digest yet: the never-tried pending rows
-// (next_attempt_at IS NULL in the outbox_status index: those queued since the sender
-// last looked, a few at any moment), that person's picked out.
+// A person's reminders never tried and in no digest yet: read from the partial index
+// outbox_digest_candidates (migration 19), which holds exactly these rows. Named, since
+// the planner would rather take outbox_status (two equalities) and read every waiting row.
 const StoreSql kDigestCandidates{
     select_from(outbox_columns,
-                "FROM outbox WHERE status = 'pending' AND next_attempt_at IS NULL "
+                "FROM outbox INDEXED BY outbox_digest_candidates WHERE status = 'pending' AND "
+                "next_attempt_at IS NULL "
                 "AND person_id = ?1 AND kind = 'reminder' AND digest_id IS NULL "
                 "ORDER BY id LIMIT ?2")};
 const StoreSql kDigest{select_from(outbox_columns, "FROM outbox WHERE digest_id = ?1 ORDER BY id")};
