@@ -330,8 +330,9 @@ after = { before = "elektion", days = 90 }
                       "task 'survey'",
                       "def.toml:29:20: unknown moment 'elektion' (use started, entered, "
                       "year_start, trajectory_start, trajectory_end, first_january, report_due, "
-                      "election, events_season, survey_window_start, survey_window_end, "
-                      "monitoring_results, <task id>.done, an event name or a [requires] date)"}));
+                      "election, events_season, events_season_kickoff, survey_window_start, "
+                      "survey_window_end, monitoring_results, <task id>.done, an event name or "
+                      "a [requires] date)"}));
 }
 
 TEST_F(DefinitionLoader, accepts_task_events_and_required_dates_as_moments) {

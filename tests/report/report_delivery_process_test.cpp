@@ -35,7 +35,9 @@ std::vector<json::object> mails_about(const fs::path& dir, const std::string& wo
                                       const fs::path& scratch) {
     std::vector<json::object> out;
     if (!fs::is_directory(dir)) return out;
-    int n = 0;
+    // One scratch file per reading, across the polls: the child appends to its log, so a
+    // name used again would hold two documents once more than one mail matches.
+    static int n = 0;
     for (const auto& entry : fs::recursive_directory_iterator(dir)) {
         if (entry.path().extension() != ".eml") continue;
         if (read_file(entry.path()).find("Jaarrapportage") == std::string::npos &&

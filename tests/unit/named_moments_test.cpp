@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "definition/events_season.hpp"
 #include "model/instance.hpp"
 #include "model/municipality.hpp"
 #include "support/test_support.hpp"
@@ -35,7 +36,7 @@ Instance second_year() {
 }
 
 TEST(NamedMoments, every_built_in_moment_has_a_meaning_and_a_computation) {
-    ASSERT_EQ(named_moments().size(), 12u);
+    ASSERT_EQ(named_moments().size(), 13u);
     for (const auto& m : named_moments()) {
         EXPECT_FALSE(m.meaning.empty()) << m.name;
         EXPECT_NE(m.compute, nullptr) << m.name;
@@ -92,6 +93,59 @@ TEST(NamedMoments, the_events_season_is_the_next_one_from_today) {
     m.events_season_day = 1;
     EXPECT_EQ(resolve_moment("events_season", {m, nullptr, d(2026, 3, 1)}), d(2026, 4, 1));
     EXPECT_EQ(resolve_moment("events_season", {m, nullptr, d(2026, 4, 2)}), d(2027, 4, 1));
+}
+
+// Seed 000: the start of the festival season is the moment for a kick-off with (new)
+// administrators; a kick-off needs weeks to prepare with the people it is for.
+Municipality april_season() {
+    Municipality m = maastricht();
+    m.events_season_month = 4;  // 1 April, six months by default: to 30 September
+    m.events_season_day = 1;
+    return m;
+}
+
+Date kickoff(const Municipality& m, Date today) {
+    return *resolve_moment("events_season_kickoff", {m, nullptr, today});
+}
+
+// A college installed in January (after a November herindeling election) has more
+// than four weeks before the season: the kick-off is on the season's first day.
+TEST(NamedMoments, a_kickoff_ahead_of_the_season_is_on_its_first_day) {
+    EXPECT_EQ(kickoff(april_season(), d(2026, 1, 28)), d(2026, 4, 1));
+    // 4 March + 28 days is 1 April itself: still the first day.
+    EXPECT_EQ(kickoff(april_season(), d(2026, 3, 4)), d(2026, 4, 1));
+}
+
+// A college installed on 27 May, with the season on, holds it four weeks later, 24 June:
+// in the election year, not on 1 April of the year after.
+TEST(NamedMoments, a_kickoff_in_a_running_season_is_weeks_after_today) {
+    EXPECT_EQ(kickoff(april_season(), d(2026, 5, 27)), d(2026, 6, 24));
+    // 15 March + 28 days = 12 April: the season began on the 1st.
+    EXPECT_EQ(kickoff(april_season(), d(2026, 3, 15)), d(2026, 4, 12));
+}
+
+// After the season (April - September) the next one: 15 September + 28 days is
+// 13 October, the season is over, so 1 April 2027.
+TEST(NamedMoments, after_the_season_the_kickoff_waits_for_the_next_one) {
+    EXPECT_EQ(kickoff(april_season(), d(2026, 9, 15)), d(2027, 4, 1));
+    EXPECT_EQ(kickoff(april_season(), d(2026, 9, 2)), d(2026, 9, 30));
+}
+
+TEST(NamedMoments, the_weeks_and_the_length_are_settings) {
+    Municipality m = april_season();
+    m.settings["season_kickoff_weeks"] = 2;  // 27 May + 14 days
+    EXPECT_EQ(kickoff(m, d(2026, 5, 27)), d(2026, 6, 10));
+    m.settings["events_season_months"] = 2;  // April - May: 10 June is after it
+    EXPECT_EQ(kickoff(m, d(2026, 5, 27)), d(2027, 4, 1));
+}
+
+// A winter season (1 November, six months: to 30 April) runs over the turn of the year.
+TEST(NamedMoments, a_season_may_run_over_the_new_year) {
+    Municipality m = april_season();
+    m.events_season_month = 11;
+    EXPECT_EQ(kickoff(m, d(2027, 1, 4)), d(2027, 2, 1));
+    EXPECT_EQ(kickoff(m, d(2027, 4, 20)), d(2027, 11, 1));
+    EXPECT_EQ(next_events_season(m, d(2027, 1, 4)), d(2027, 11, 1));
 }
 
 TEST(NamedMoments, a_start_at_the_trajectory_end_begins_the_day_after_it) {

@@ -1,5 +1,6 @@
 #include "definition/definition.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "model/municipality.hpp"
@@ -44,6 +45,12 @@ int resolve_setting(const std::string& name, const Definition& d, const Municipa
     if (auto it = m.settings.find(name); it != m.settings.end()) return it->second;
     if (auto it = d.settings.find(name); it != d.settings.end()) return it->second;
     return 0;
+}
+
+int municipality_setting_or(const Municipality& m, const std::string& name, int fallback, int lo,
+                            int hi) {
+    const auto it = m.settings.find(name);
+    return it == m.settings.end() ? fallback : std::clamp(it->second, lo, hi);
 }
 
 int resolve_setting(const YearsSetting& y, const Definition& d, const Municipality& m) {

@@ -137,5 +137,10 @@ struct Definition {
 // definition's default.
 int resolve_setting(const YearsSetting& y, const Definition& d, const Municipality& m);
 int resolve_setting(const std::string& name, const Definition& d, const Municipality& m);
+// A setting read where no definition is at hand (a named moment, the survey window):
+// the municipality's [settings] value kept within lo..hi, or `fallback`, the default its
+// definitions declare too.
+int municipality_setting_or(const Municipality& m, const std::string& name, int fallback, int lo,
+                            int hi);
 
 }  // namespace okod

@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "definition/definition.hpp"
+#include "definition/named_moments.hpp"
 #include "model/instance.hpp"
 #include "model/municipality.hpp"
+#include "rules/due_rule.hpp"
 #include "rules/instance_year.hpp"
 
 namespace okod {
@@ -34,6 +36,7 @@ bool in_rhythm(const std::string& guard, int calendar_year, const Definition& d,
     const int every = std::max(1, resolve_setting(every_years_setting(guard), d, m));
     return ((calendar_year - first) % every + every) % every == 0;
 }
+constexpr std::string_view kRunsPrefix = "runs_";
 
 bool holds(const GuardExpr& g, const Definition& d, const Instance& i, const Municipality& m) {
     // A survey year is counted by the calendar year in which the instance year begins
@@ -51,6 +54,25 @@ bool holds(const GuardExpr& g, const Definition& d, const Instance& i, const Mun
     }
     if (g.name == "last_year") return d.years && i.year_index >= resolve_years(*d.years, m);
     if (is_rhythm_guard(g.name, d)) return in_rhythm(g.name, calendar_year, d, m);
+    if (g.name == kReportAfterStartUp) {
+        // A council report weeks after the start has nothing to report yet: the year's
+        // report_due must lie first_report_months after the instance started.
+        const std::optional<Date> report = resolve_moment("report_due", {m, &i, i.year_one});
+        const int months = resolve_setting(std::string(kFirstReportMonths), d, m);
+        return report && date::sys_days{*report} >=
+                             date::sys_days{add_period(i.year_one, months, PeriodUnit::months)};
+    }
+    if (g.name == "first_period") {
+        // The first of a definition that starts `every` N years: it began on its start
+        // day itself, not on a later occurrence.
+        const std::optional<Date> first = start_day(d.start.at, {m, &i, i.year_one});
+        return !first || date::sys_days{i.year_one} <= date::sys_days{*first};
+    }
+    if (g.name.starts_with(kRunsPrefix)) {
+        // The municipality runs that workflow too (another one may already do the work).
+        const auto id = g.name.substr(kRunsPrefix.size());
+        return std::find(m.workflows.begin(), m.workflows.end(), id) != m.workflows.end();
+    }
     if (g.name.starts_with(kHasPrefix)) {
         auto it = i.lists.find(g.name.substr(kHasPrefix.size()));
         return it != i.lists.end() && !it->second.empty();
@@ -86,6 +108,10 @@ bool is_known_guard(const GuardExpr& g, const Definition& d) {
     if (g.name == "role_vacant") return d.start.trigger == StartTrigger::role_leave;
     if (g.name == "last_year") return d.years.has_value();
     if (is_rhythm_guard(g.name, d)) return true;
+    if (g.name == kReportAfterStartUp) return d.settings.count(std::string(kFirstReportMonths)) > 0;
+    if (g.name == "first_period")
+        return d.start.trigger == StartTrigger::date && d.start.every.has_value();
+    if (g.name.starts_with(kRunsPrefix)) return g.name.size() > kRunsPrefix.size();
     if (!g.name.starts_with(kHasPrefix)) return false;
     const auto list = g.name.substr(kHasPrefix.size());
     return std::find(d.required_lists.begin(), d.required_lists.end(), list) !=

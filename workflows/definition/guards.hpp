@@ -16,10 +16,15 @@ inline constexpr std::string_view kGgdAgreementUntil = "ggd_agreement_until";
 // A guard the engine evaluates itself because it needs the store: nobody holds the
 // handed-over role on the day after the leave date.
 inline constexpr std::string_view kRoleVacantGuard = "role_vacant";
+// The year's council report (report_due) comes at least the definition's setting
+// first_report_months after the instance started: no report weeks into a trajectory.
+inline constexpr std::string_view kReportAfterStartUp = "report_after_start_up";
+inline constexpr std::string_view kFirstReportMonths = "first_report_months";
 
 struct GuardExpr {
     bool negated = false;
-    // "survey_year", "last_year", "needs_ggd_agreement", "role_vacant", "has_<list>", or
+    // "survey_year", "last_year", "first_period", "report_after_start_up",
+    // "needs_ggd_agreement", "role_vacant", "has_<list>", "runs_<workflow id>", or
     // "<name>_year" for a rhythm the definition declares in its [settings]
     std::string name;
 };

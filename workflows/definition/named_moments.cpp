@@ -4,6 +4,7 @@
 #include <array>
 
 #include "calendar/elections.hpp"
+#include "definition/events_season.hpp"
 #include "definition/survey_window.hpp"
 #include "model/instance.hpp"
 #include "model/municipality.hpp"
@@ -66,14 +67,11 @@ std::optional<Date> election(const MomentInputs& in) {
 
 // The first day of the municipality's events season on or after today.
 std::optional<Date> events_season(const MomentInputs& in) {
-    const Municipality& m = in.municipality;
-    for (int year = static_cast<int>(in.today.year());; ++year) {
-        const Date day{date::year{year} /
-                       date::month{static_cast<unsigned>(m.events_season_month)} /
-                       date::day{static_cast<unsigned>(m.events_season_day)}};
-        const Date valid = day.ok() ? day : Date{date::year{year} / date::February / date::last};
-        if (date::sys_days{valid} >= date::sys_days{in.today}) return valid;
-    }
+    return next_events_season(in.municipality, in.today);
+}
+
+std::optional<Date> events_season_kickoff(const MomentInputs& in) {
+    return okod::events_season_kickoff(in.municipality, in.today);
 }
 
 std::optional<Date> survey_window_start(const MomentInputs& in) {
@@ -93,7 +91,7 @@ std::optional<Date> monitoring_results(const MomentInputs& in) {
     return monitoring_results_day(in.municipality, *in.instance);
 }
 
-constexpr std::array<NamedMoment, 12> kMoments{{
+constexpr std::array<NamedMoment, 13> kMoments{{
     {"started", "the day the instance started", false, false, false, started},
     {"entered", "the day the instance entered its current state", false, false, false, entered},
     {"year_start", "the first day of the instance's current year", false, false, false, year_start},
@@ -109,6 +107,9 @@ constexpr std::array<NamedMoment, 12> kMoments{{
      election},
     {"events_season", "the first day of the next events (festival) season", false, false, false,
      events_season},
+    {"events_season_kickoff",
+     "a kick-off in the events season: its first day, or while it is on, weeks from today", false,
+     false, false, events_season_kickoff},
     {"survey_window_start", "the first day of the youth survey's field window in the instance year",
      false, false, false, survey_window_start},
     {"survey_window_end", "the last day of the youth survey's field window in the instance year",
