@@ -381,6 +381,8 @@ TaskSpec read_task(Context& ctx, const toml::table& table, const std::string& pa
     task.id = r.string("id", true).value_or("");
     task.title = read_text(r, "title");
     task.role = r.string("role", true).value_or("");
+    task.person = r.string("person").value_or("");
+    task.then_role = r.string("then_role").value_or("");
     if (auto due = read_due(r, "due", true)) task.due = *due;
     if (const toml::node* n = r.get("remind_days")) {
         if (const toml::array* a =

@@ -294,19 +294,31 @@ private:
 
 }  // namespace
 
-MailMessage compose_reminder_mail(const ReminderContext& context, const MailIdentity& from) {
-    const Draft d = Writer(context).compose();
+std::string task_url(std::string_view public_url, std::int64_t task_id) {
+    return fmt::format("{}/#/taak/{}", public_url, task_id);
+}
+
+MailMessage outbox_message(const MailLayout& layout, const std::string& subject,
+                           const OutboxItem& item, const std::string& to_name, Instant date,
+                           const MailIdentity& from) {
     MailMessage m;
     m.from_address = from.from_address;
     m.from_name = from.from_name;
-    m.to_address = context.item.recipient;
-    m.to_name = context.person_name;
-    m.subject = d.subject;
-    m.text = render_text(d.layout);
-    m.html = render_html(d.layout);
-    m.message_id = make_message_id(context.item.key, from.from_address);
-    m.idempotency_key = context.item.key;
-    m.date = context.item.created_at;
+    m.to_address = item.recipient;
+    m.to_name = to_name;
+    m.subject = subject;
+    m.text = render_text(layout);
+    m.html = render_html(layout);
+    m.message_id = make_message_id(item.key, from.from_address);
+    m.idempotency_key = item.key;
+    m.date = date;
+    return m;
+}
+
+MailMessage compose_reminder_mail(const ReminderContext& context, const MailIdentity& from) {
+    const Draft d = Writer(context).compose();
+    MailMessage m = outbox_message(d.layout, d.subject, context.item, context.person_name,
+                                   context.item.created_at, from);
     m.attachments = context.attachments;
     return m;
 }

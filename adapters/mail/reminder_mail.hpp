@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/instance.hpp"
@@ -61,6 +62,19 @@ struct ReminderContext {
     std::vector<MailAttachment> attachments;
     std::string attachment_note;
 };
+
+struct MailLayout;
+
+// The message an outbox item becomes: `layout` rendered as text and HTML, to the
+// item's recipient, its Message-ID and X-Okod-Key from the item's key, dated `date`.
+// Every okod mail is made here (reminders, sign-in links, welcomes).
+MailMessage outbox_message(const MailLayout& layout, const std::string& subject,
+                           const OutboxItem& item, const std::string& to_name, Instant date,
+                           const MailIdentity& from);
+
+// A task's page in the dashboard, the link every mail about a task carries:
+// "{public_url}/#/taak/{id}" (public_url without a trailing slash).
+std::string task_url(std::string_view public_url, std::int64_t task_id);
 
 // Message-ID and date depend only on the item (its key and created_at), so a retry
 // renders the same mail.

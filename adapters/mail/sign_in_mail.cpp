@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "adapters/mail/mail_layout.hpp"
-#include "adapters/mail/message_id.hpp"
 
 namespace okod {
 
@@ -32,18 +31,7 @@ MailMessage compose_sign_in_mail(const SignInMailContext& c, const MailIdentity&
     };
     l.closing = {en ? "Kind regards," : "Met vriendelijke groet,",
                  from.from_name.empty() ? "okod" : from.from_name};
-    MailMessage m;
-    m.from_address = from.from_address;
-    m.from_name = from.from_name;
-    m.to_address = c.item.recipient;
-    m.to_name = c.person_name;
-    m.subject = l.title;
-    m.text = render_text(l);
-    m.html = render_html(l);
-    m.message_id = make_message_id(c.item.key, from.from_address);
-    m.idempotency_key = c.item.key;
-    m.date = c.item.created_at;
-    return m;
+    return outbox_message(l, l.title, c.item, c.person_name, c.item.created_at, from);
 }
 
 }  // namespace okod

@@ -614,7 +614,14 @@ CREATE INDEX outbox_digest_candidates ON outbox(person_id, id)
     AND digest_id IS NULL;
 )sql";
 
-constexpr std::array<std::string_view, 19> kMigrations{kMigration1,
+// Issue 20, the warm hand-over as practised: a task may be addressed to one person (the
+// leaver's hand-over file) instead of every holder of its role; '' is the role's. The
+// event log gains task_handed_on and welcome, the outbox the kind welcome.
+constexpr std::string_view kMigrationPersonalTasks = R"sql(
+ALTER TABLE tasks ADD COLUMN person TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<std::string_view, 20> kMigrations{kMigration1,
                                                        kMigration2,
                                                        kMigration3,
                                                        kMigration4,
@@ -632,7 +639,8 @@ constexpr std::array<std::string_view, 19> kMigrations{kMigration1,
                                                        kMigrationStoredYearPlans,
                                                        kMigrationMunicipalitySettings,
                                                        kMigrationSurveyImported,
-                                                       kMigrationDigest};
+                                                       kMigrationDigest,
+                                                       kMigrationPersonalTasks};
 
 }  // namespace
 

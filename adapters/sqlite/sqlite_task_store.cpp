@@ -12,15 +12,15 @@ const StoreSql kInsert{
     "INSERT INTO tasks(instance_id, municipality, workflow, spec_id, key, state, "
     "state_entry, title_nl, title_en, role, item, due, status, remind_days, "
     "escalation_after_days, escalation_to_role, created_at, closed_at, "
-    "closed_by, note, revision, revised_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-    "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"};
+    "closed_by, note, revision, revised_at, person) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+    "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)"};
 const StoreSql kUpdate{
     "UPDATE tasks SET instance_id = ?1, municipality = ?2, workflow = ?3, "
     "spec_id = ?4, key = ?5, state = ?6, state_entry = ?7, title_nl = ?8, "
     "title_en = ?9, role = ?10, item = ?11, due = ?12, status = ?13, "
     "remind_days = ?14, escalation_after_days = ?15, escalation_to_role = ?16, "
     "created_at = ?17, closed_at = ?18, closed_by = ?19, note = ?20, "
-    "revision = ?21, revised_at = ?22 WHERE id = ?23"};
+    "revision = ?21, revised_at = ?22, person = ?23 WHERE id = ?24"};
 const StoreSql kById{select_from(kTaskColumns, "FROM tasks WHERE id = ?1")};
 const StoreSql kKeyTaken{"SELECT EXISTS (SELECT 1 FROM tasks WHERE instance_id = ?1 AND key = ?2)"};
 const StoreSql kOpenInEntry{
@@ -37,7 +37,8 @@ void bind_task(SqliteStatement& s, const Task& t) {
     bind_all(s, t.instance_id, t.municipality, t.workflow, t.spec_id, t.key, t.state, t.state_entry,
              t.title.nl, t.title.en, t.role, t.item, to_seconds(t.due), to_string(t.status),
              to_json(t.remind_days), escalation_after, escalation_to, to_seconds(t.created_at),
-             to_seconds(t.closed_at), t.closed_by, t.note, t.revision, to_seconds(t.revised_at));
+             to_seconds(t.closed_at), t.closed_by, t.note, t.revision, to_seconds(t.revised_at),
+             t.person);
 }
 
 Task read_task(const SqliteStatement& s) {
@@ -63,6 +64,7 @@ Task read_task(const SqliteStatement& s) {
     t.note = s.column_text(20);
     t.revision = s.column_int(21);
     t.revised_at = to_instant(s.column_optional_int64(22));
+    t.person = s.column_text(23);
     return t;
 }
 
@@ -78,7 +80,7 @@ TaskId SqliteStore::insert_task(const Task& t) {
 void SqliteStore::update_task(const Task& t) {
     StatementUse s{query(kUpdate)};
     bind_task(*s, t);
-    s->bind(23, t.id);
+    s->bind(24, t.id);
     s->run();
     expect_changed("update_task", "task with id " + std::to_string(t.id));
 }
@@ -130,6 +132,7 @@ std::vector<Task> SqliteStore::tasks_matching(const TaskFilter& f) {
             s->bind(13, f.search->text);
             s->bind(14, to_json(f.search->roles));
         }
+        if (f.person_view) s->bind(15, *f.person_view);
         while (s->step()) out.push_back(read_task(*s));
     }
     return out;

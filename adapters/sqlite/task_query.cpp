@@ -16,6 +16,7 @@ std::string conditions(const TaskFilter& f) {
     if (f.closed_after) sql += " AND closed_at >= ?7";
     if (f.roles) sql += " AND role IN (SELECT value FROM json_each(?8))";
     if (f.statuses) sql += " AND status IN (SELECT value FROM json_each(?12))";
+    if (f.person_view) sql += " AND (person = '' OR person = ?15)";
     // instr, not LIKE: what the user typed has no wildcards to escape.
     if (f.search)
         sql +=

@@ -20,7 +20,7 @@ namespace okod {
 inline constexpr std::string_view kTaskColumns =
     "id, instance_id, municipality, workflow, spec_id, key, state, state_entry, title_nl, "
     "title_en, role, item, due, status, remind_days, escalation_after_days, "
-    "escalation_to_role, created_at, closed_at, closed_by, note, revision, revised_at";
+    "escalation_to_role, created_at, closed_at, closed_by, note, revision, revised_at, person";
 
 struct TaskQuery {
     std::optional<std::string> dated;    // none when the filter starts among the undated

@@ -58,6 +58,7 @@ json::value to_json(const Task& t, const RoleCatalog& roles, Language l) {
     o["title"] = {{"nl", t.title.nl}, {"en", t.title.en}};
     o["role"] = t.role;
     o["role_name"] = roles.name(t.role, l);
+    o["person"] = t.person;
     o["due"] = optional_time(t.due);
     o["status"] = std::string(to_string(t.status));
     json::array remind;

@@ -50,8 +50,11 @@ void print_started_work(const std::vector<Event>& events, const StoreSession& s,
                            state ? state->name.nl : e.state);
         for (const auto& t : events) {
             if (t.kind != EventKind::task_created || t.instance_id != e.instance_id) continue;
+            const std::string role = s.definitions.roles().name(t.role, Language::nl);
+            // A task addressed to one person (the leaver's hand-over file) says whose.
+            const auto person = t.person.empty() ? std::nullopt : s.store->person(t.person);
             out << fmt::format("  task for {}, due {}: {}\n",
-                               s.definitions.roles().name(t.role, Language::nl),
+                               person ? fmt::format("{} ({})", person->name, role) : role,
                                t.due ? format_local_minutes(*t.due) : std::string("not yet known"),
                                render_person_refs(t.title, person_names(*s.store)));
         }

@@ -8,6 +8,7 @@
 
 #include "adapters/auth/mail_link.hpp"
 #include "adapters/auth/token_secret.hpp"
+#include "daemon/outbox/welcome_context.hpp"
 #include "model/event_kind.hpp"
 #include "model/person_record.hpp"
 #include "report/report_attachment.hpp"
@@ -95,7 +96,7 @@ void OutboxSender::add_links(ReminderContext& c, const std::string& task_role) c
     if (links_.public_url.empty()) return;
     const OutboxItem& item = c.item;
     c.dashboard_url = links_.public_url + "/";
-    c.task_url = fmt::format("{}/#/taak/{}", links_.public_url, item.task_id);
+    c.task_url = task_url(links_.public_url, item.task_id);
     const bool to_holder =
         (item.kind == OutboxKind::reminder || item.kind == OutboxKind::overdue) &&
         item.role == task_role && !item.person_id.empty();
@@ -192,7 +193,12 @@ std::optional<Delivery> OutboxSender::next_ready() {
             retire(d.item, *reason);
             continue;
         }
-        if (auto digest = digest_for(d.item); !digest.empty()) {
+        if (d.item.kind == OutboxKind::welcome) {
+            d.message =
+                compose_welcome_mail(welcome_context(store_, definitions_, d.item,
+                                                     local_date(clock_.now()), links_.public_url),
+                                     identity_);
+        } else if (auto digest = digest_for(d.item); !digest.empty()) {
             d.item = digest.front();
             d.digest = std::move(digest);
             compose_digest(d);
@@ -209,8 +215,11 @@ std::optional<Delivery> OutboxSender::next_ready() {
 }
 
 // A message about a task is worth sending while the task is open: after an outage the
-// reminder of a task that was completed meanwhile would only confuse its reader.
+// reminder of a task that was completed meanwhile would only confuse its reader. A
+// welcome, while its reader still takes over the role.
 std::optional<std::string> OutboxSender::obsolete_reason(const OutboxItem& item) {
+    if (item.kind == OutboxKind::welcome)
+        return welcome_obsolete(store_, item, local_date(clock_.now()));
     const auto task = store_.task(item.task_id);
     if (!task) return fmt::format("not sent: task {} no longer exists", item.task_id);
     if (!is_closed(task->status)) return std::nullopt;

@@ -854,6 +854,26 @@ on = "someone_leaves")")),
                 "budget_line or capacity_shortfall)"}));
 }
 
+// A task for one person (issue 20): only a trigger that knows people offers them, and
+// whose the task is afterwards goes with a person to follow.
+TEST_F(DefinitionLoader, a_task_for_one_person_names_a_person_of_the_trigger) {
+    const auto text = replace_line(kBase, "  role = \"regisseur\"",
+                                   "  role = \"regisseur\"\n  person = \"{leaver}\"");
+    const Errors found = errors(text);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_NE(found[0].find("person '{leaver}' names no person parameter of this definition (only "
+                            "on = \"role_leave\" offers {leaver} and {successor})"),
+              std::string::npos)
+        << found[0];
+    const auto alone = replace_line(kBase, "  role = \"regisseur\"",
+                                    "  role = \"regisseur\"\n  then_role = \"regisseur\"");
+    const Errors without = errors(alone);
+    ASSERT_EQ(without.size(), 1u);
+    EXPECT_NE(without[0].find("task 'do' has 'then_role' but no 'person' it follows"),
+              std::string::npos)
+        << without[0];
+}
+
 }  // namespace
 }  // namespace okod
 

@@ -87,7 +87,7 @@ TEST_F(SurveyWindow, nothing_runs_before_the_trajectory_starts) {
 // okod: those tasks are history (skipped, "al gedaan voordat okod in gebruik was"),
 // never overdue, and nobody is mailed about them; work due from that day on is open.
 TEST_F(SurveyWindow, work_due_before_joining_is_history_not_overdue) {
-    edit_maastricht("[dates]", "[dates]\njoined = 2024-01-01");
+    edit_maastricht("\n[dates]\n", "\n[dates]\njoined = 2024-01-01\n");
     start(at(2024, 1, 2));
     run_until(at(2024, 1, 3));
     const auto trajectory = tasks("implementation-trajectory");

@@ -1,5 +1,5 @@
 // Staff turnover with the shipped workflows and the demo Maastricht: a holder leaves,
-// the warm hand-over runs, open work follows the role to the successor, and a post
+// the warm hand-over runs, the role's open work follows the role to the successor, and a post
 // left empty is escalated to the regisseur (or the steering group).
 #include "model/event_kind.hpp"
 #include "model/person_record.hpp"
@@ -13,18 +13,9 @@ protected:
     // The 2022 cycle up to the end of the survey (done at its deadline, 30 September),
     // so the feedback step (terugkoppeling) is open with its GGD task.
     void SetUp() override {
-        // A field window that closes 30 September (issue 20 made it a setting).
-        edit_maastricht("starter_pack_days_before = 21",
-                        "starter_pack_days_before = 21\nsurvey_window_start_month = 9\n"
-                        "survey_window_end_month = 9");
-        start(at(2022, 1, 1, 0));
+        start_turnover_world();
         run_until(at(2022, 9, 30, 18), /*complete_on_time=*/true);
         ASSERT_EQ(instances("oko-cycle").front().state, "terugkoppeling");
-        ASSERT_TRUE(engine()
-                        .save_person({"maastricht-noor", "Noor Bakker", "noor.bakker@ggdzl.example",
-                                      Language::nl},
-                                     "test")
-                        .ok);
     }
 
     CommandResult assign(const std::string& person, const std::string& role, Date from) {
@@ -71,14 +62,17 @@ TEST_F(Turnover, the_open_feedback_task_and_its_reminders_follow_the_ggd_role_to
     EXPECT_EQ(handover.params.at("successor"), "maastricht-noor");
     EXPECT_EQ(handover.state, "introductie");
     const Task meeting = task("warm-handover", "handover-meeting");
-    EXPECT_EQ(meeting.role, "ggd-contact");
-    // The title names Bram by reference; whoever shows it renders his name (issue 16).
+    // Bram's own work, still open after his last day: the regisseur's now, not Noor's
+    // (issue 20; tests/engine/warm_handover_test.cpp).
+    EXPECT_EQ(meeting.role, "regisseur");
+    // The title names Bram and Noor by reference; whoever shows it renders their names
+    // (issue 16).
     EXPECT_EQ(meeting.title.nl,
-              "Overdrachtsgesprek Contactpersoon GGD: {person:maastricht-bram} met de opvolger, "
-              "vóór 14-10-2022");
-    EXPECT_EQ(
-        render_person_refs(meeting.title.nl, person_names(store())),
-        "Overdrachtsgesprek Contactpersoon GGD: Bram Hendriks met de opvolger, vóór 14-10-2022");
+              "Overdrachtsgesprek Contactpersoon GGD, vóór 14-10-2022 (overdracht van "
+              "{person:maastricht-bram} aan {person:maastricht-noor})");
+    EXPECT_EQ(render_person_refs(meeting.title.nl, person_names(store())),
+              "Overdrachtsgesprek Contactpersoon GGD, vóór 14-10-2022 (overdracht van Bram "
+              "Hendriks aan Noor Bakker)");
     EXPECT_EQ(format_iso_local(*meeting.due), "2022-10-11T17:00:00+02:00");
     EXPECT_EQ(recipients(meeting.id, "reminder"),
               (std::vector<std::string>{"maastricht-bram", "maastricht-bram"}));

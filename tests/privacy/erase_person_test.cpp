@@ -200,7 +200,7 @@ TEST_F(PersonalData, after_the_last_day_erasure_leaves_no_name_or_address_anywhe
     // His hand-over's titles now show the pseudonym where they named him.
     const Task file_task = task("warm-handover", "handover-file");
     EXPECT_NE(render_person_refs(file_task.title.nl, person_names(store()))
-                  .find("(Verwijderde persoon 1, laatste dag"),
+                  .find("(overdracht van Verwijderde persoon 1 aan de opvolger)"),
               std::string::npos);
 
     // The erasure is on record, naming only the pseudonym and the lines it rewrote.

@@ -31,6 +31,19 @@ void DemoWorld::start(Instant at, const std::filesystem::path& store) {
     engine_->plan(*runtime_->store->municipality("GM0935"));
 }
 
+void DemoWorld::start_turnover_world() {
+    // A field window that closes 30 September (issue 20 made it a setting).
+    edit_maastricht("starter_pack_days_before = 21",
+                    "starter_pack_days_before = 21\nsurvey_window_start_month = 9\n"
+                    "survey_window_end_month = 9");
+    start(at(2022, 1, 1, 0));
+    ASSERT_TRUE(engine()
+                    .save_person({"maastricht-noor", "Noor Bakker", "noor.bakker@ggdzl.example",
+                                  Language::nl},
+                                 "test")
+                    .ok);
+}
+
 void DemoWorld::run_until(Instant t, bool complete_on_time) {
     for (int guard = 0; guard < 1'000'000; ++guard) {
         auto next = engine_->next_due();

@@ -26,6 +26,10 @@ protected:
     // Loads the config, opens the runtime (on `store`, in memory by default) and plans
     // GM0935 at `at`.
     void start(Instant at, const std::filesystem::path& store = ":memory:");
+    // The turnover tests' world: start() on 1 January 2022 with the survey's field window
+    // closing 30 September (so the GGD's feedback task is open in October), and Noor
+    // Bakker, a GGD colleague with no role yet, who can follow the GGD contact.
+    void start_turnover_world();
     Engine& engine() { return *engine_; }
     Store& store() { return *runtime_->store; }
 

@@ -43,7 +43,9 @@ TEST(StoredKinds, every_event_kind_keeps_its_name_both_ways) {
                                               "task_reopened",
                                               "year_plan_drafted",
                                               "municipality_settings_changed",
-                                              "survey_imported"};
+                                              "survey_imported",
+                                              "task_handed_on",
+                                              "welcome"};
     for (const auto name : names) {
         const auto kind = parse_event_kind(name);
         ASSERT_TRUE(kind) << name;
@@ -54,7 +56,7 @@ TEST(StoredKinds, every_event_kind_keeps_its_name_both_ways) {
 }
 
 TEST(StoredKinds, every_outbox_kind_keeps_its_name_both_ways) {
-    for (const auto name : {"reminder", "overdue", "escalation", "vacancy"}) {
+    for (const auto name : {"reminder", "overdue", "escalation", "vacancy", "sign_in", "welcome"}) {
         const auto kind = parse_outbox_kind(name);
         ASSERT_TRUE(kind) << name;
         EXPECT_EQ(to_string(*kind), name);

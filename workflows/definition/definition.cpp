@@ -83,8 +83,9 @@ std::optional<StartTrigger> parse_start_trigger(std::string_view text) {
 const std::vector<std::string_view>& trigger_params(StartTrigger t) {
     static const std::vector<std::string_view> none;
     static const std::vector<std::string_view> election{"election"};
-    static const std::vector<std::string_view> leave{"role",        "role_name",  "leaver",
-                                                     "leaver_name", "leave_date", "coordinator"};
+    static const std::vector<std::string_view> leave{"role",        "role_name",     "leaver",
+                                                     "leaver_name", "leave_date",    "coordinator",
+                                                     "successor",   "successor_name"};
     static const std::vector<std::string_view> budget{"budget_line", "budget_name", "budget_end",
                                                       "budget_amount"};
     static const std::vector<std::string_view> capacity{"total_fte", "regisseur_fte",
@@ -118,6 +119,12 @@ const std::vector<std::string_view>& trigger_dates(StartTrigger t) {
 const std::vector<std::string_view>& trigger_roles(StartTrigger t) {
     static const std::vector<std::string_view> none;
     static const std::vector<std::string_view> leave{"role", "coordinator"};
+    return t == StartTrigger::role_leave ? leave : none;
+}
+
+const std::vector<std::string_view>& trigger_people(StartTrigger t) {
+    static const std::vector<std::string_view> none;
+    static const std::vector<std::string_view> leave{"leaver", "successor"};
     return t == StartTrigger::role_leave ? leave : none;
 }
 

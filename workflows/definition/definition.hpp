@@ -43,6 +43,12 @@ struct TaskSpec {
     std::string id;
     Text title;
     std::string role;
+    // Addressed to one person ("{leaver}", "{successor}"), not to every holder of
+    // `role`: the task is theirs while they hold `role`. Once they do not (the morning
+    // after a leaver's last day), it goes to `then_role` ("{coordinator}"), or to
+    // `role` when that is empty. A person not known when the task is made: `role`'s.
+    std::string person;
+    std::string then_role;
     DueRule due;
     std::vector<int> remind_days;  // lead times in days before due (0 = due day)
     std::optional<Escalation> escalation;
@@ -90,6 +96,12 @@ const std::vector<std::string_view>& trigger_params(StartTrigger t);
 const std::vector<std::string_view>& trigger_dates(StartTrigger t);
 // The params that name a role (usable as `role = "{role}"`).
 const std::vector<std::string_view>& trigger_roles(StartTrigger t);
+// The params that name a person (usable as `person = "{leaver}"`). {successor} and
+// {successor_name} are set once a successor is known; until then a title says "de
+// opvolger" / "the successor" and a task for {successor} is the role's.
+const std::vector<std::string_view>& trigger_people(StartTrigger t);
+inline constexpr std::string_view kSuccessorParam = "successor";
+inline constexpr std::string_view kSuccessorNameParam = "successor_name";
 
 // When the engine starts instances of this definition for a municipality.
 struct StartSpec {

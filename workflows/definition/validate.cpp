@@ -130,6 +130,28 @@ private:
             error(pos, label + " " + quote(role) + " (known roles: " + roles_.ids() + ")");
     }
 
+    // A task for one person names a person parameter of the trigger ({leaver}); whose
+    // it is afterwards (then_role) is a role like any other, and only goes with person.
+    void check_person(const TaskSpec& t, const std::string& path) {
+        if (!t.then_role.empty()) {
+            if (t.person.empty())
+                error(at(path + ".then_role", t.pos),
+                      "task " + quote(t.id) + " has 'then_role' but no 'person' it follows");
+            check_role(t.then_role, "unknown then_role", at(path + ".then_role", t.pos));
+        }
+        if (t.person.empty()) return;
+        const auto& people = trigger_people(d_.start.trigger);
+        const bool named = t.person.size() > 2 && t.person.front() == '{' &&
+                           t.person.back() == '}' &&
+                           contains(people, t.person.substr(1, t.person.size() - 2));
+        if (!named)
+            error(at(path + ".person", t.pos),
+                  "person " + quote(t.person) + " names no person parameter of this definition" +
+                      (people.empty() ? std::string(" (only on = \"role_leave\" offers {leaver} "
+                                                    "and {successor})")
+                                      : std::string(" (use {leaver} or {successor})")));
+    }
+
     // "{name}" in a title must be a parameter the instance has, or {item} with for_each.
     void check_placeholders(const TaskSpec& t, const std::string& text, SourcePos pos) {
         for (auto open = text.find('{'); open != std::string::npos;
@@ -197,6 +219,7 @@ private:
             error(at(path + ".title", t.pos),
                   "task " + quote(t.id) + " has no Dutch title (title.nl)");
         check_role(t.role, "unknown role", at(path + ".role", t.pos));
+        check_person(t, path);
         check_placeholders(t, t.title.nl, at(path + ".title", t.pos));
         check_placeholders(t, t.title.en, at(path + ".title", t.pos));
         if (t.escalation) {

@@ -307,6 +307,7 @@ void Step::enter_state(Loaded& l, const std::string& state, const std::string& f
         return;
     }
     store_.update_instance(i);
+    hand_on_personal_tasks(l);
     create_tasks(l, *st);
     arm_timer_transitions(l);
     advance_if_all_done(l, depth);
@@ -406,6 +407,7 @@ void Step::create_task(Loaded& l, const TaskSpec& spec, const std::string& base_
         Text{fill(spec.title.nl, l, item, Language::nl),
              spec.title.en.empty() ? std::string() : fill(spec.title.en, l, item, Language::en)};
     t.role = resolve_role(i, spec.role);
+    t.person = resolve_person(i, spec.person);
     t.item = item;
     t.remind_days = spec.remind_days;
     t.escalation = spec.escalation;
@@ -644,6 +646,12 @@ std::string Step::resolve_role(const Instance& i, const std::string& role) const
     return it == i.params.end() ? role : it->second;
 }
 
+std::string Step::resolve_person(const Instance& i, const std::string& person) {
+    if (person.size() < 3 || person.front() != '{' || person.back() != '}') return {};
+    auto it = i.params.find(person.substr(1, person.size() - 2));
+    return it == i.params.end() ? std::string() : it->second;
+}
+
 std::string Step::fill(const std::string& text, const Loaded& l, const std::string& item,
                        Language language) const {
     std::string out = replace_item(text, item);
@@ -659,7 +667,10 @@ std::string Step::fill(const std::string& text, const Loaded& l, const std::stri
         }
         out = replace_all(std::move(out), fmt::format("{{{}}}", name), shown);
     }
-    return out;
+    // No successor named yet: the title says so, and says who once one is
+    // (Step::learn_successor fills it in again).
+    return replace_all(std::move(out), fmt::format("{{{}}}", kSuccessorNameParam),
+                       language == Language::nl ? "de opvolger" : "the successor");
 }
 
 Instant Step::reminder_instant(const std::string& municipality, Instant due, int lead) const {
@@ -708,6 +719,7 @@ Event Step::event_for(const Task& t, EventKind kind) const {
     e.task = t.key;
     e.title = t.title.nl;
     e.role = t.role;
+    e.person = t.person;  // a task addressed to one person: theirs (callers may override)
     e.due = t.due;
     return e;
 }

@@ -64,6 +64,12 @@ private:
     Date election_after(const Municipality& m, Date from) const;
     // People and roles (engine/step_people.cpp).
     std::optional<std::string> successor_of(const Instance& handover);
+    // The successor's period in the role (the newest holder after the last day).
+    std::optional<RoleAssignment> successor_period(const Instance& handover);
+    // A successor the hand-over did not know yet: its parameters, the titles of its open
+    // tasks, the tasks waiting for them, and their welcome mail (engine/step_handover.cpp).
+    void learn_successor(Instance& handover, const RoleAssignment& period);
+    void welcome(const Instance& handover, const RoleAssignment& period);
     void start_handover(const Municipality& m, const RoleAssignment& a, const Person& leaver,
                         Date last_day);
     void finish_superseded(Instance& i, const std::string& reason);
@@ -73,6 +79,11 @@ private:
     bool guard(const Loaded& l, std::string_view text);
     // "{role}" in a definition names the instance's role parameter.
     std::string resolve_role(const Instance& i, const std::string& role) const;
+    // "{leaver}": the person a task is addressed to; empty when not known (yet).
+    static std::string resolve_person(const Instance& i, const std::string& person);
+    // Open tasks addressed to a person who holds their role no more go on to the role
+    // their definition names (then_role): a leaver's work is never their successor's.
+    void hand_on_personal_tasks(const Loaded& l);
     // A title with {item} and the instance's parameters filled in.
     std::string fill(const std::string& text, const Loaded& l, const std::string& item,
                      Language language) const;

@@ -114,28 +114,34 @@ CommandResult Step::assign_role(RoleAssignment a, const std::string& by) {
     return {};
 }
 
-// A hand-over waiting in a state that reacts to `successor_named` moves on once the
-// role has a successor: someone else who holds it after the leaver's last day.
+// A hand-over learns its successor: someone else who holds the role after the leaver's
+// last day. Its titles name them, they are welcomed, and a hand-over waiting in a state
+// that reacts to `successor_named` moves on.
 void Step::tell_handovers(const Municipality& m, const std::string& by) {
     for (auto& i : store_.open_instances_of_municipality(m.code)) {
         const Definition* d = definitions_.get(i.definition_id, i.definition_version);
         if (!d || d->start.trigger != StartTrigger::role_leave) continue;
-        const auto successor = successor_of(i);
-        if (!successor) continue;
-        if (i.params["successor"] != *successor) {
-            i.params["successor"] = *successor;
-            store_.update_instance(i);
-        }
+        const auto period = successor_period(i);
+        if (!period) continue;
+        const std::string successor = period->person_id;
+        if (i.params[std::string(kSuccessorParam)] != successor) learn_successor(i, *period);
+        welcome(i, *period);  // once per successor and leaver: the outbox key
         const bool waits =
             std::any_of(d->transitions.begin(), d->transitions.end(), [&](const auto& t) {
                 return t.from == i.state && t.trigger == TriggerKind::event &&
                        t.event == "successor_named";
             });
-        if (waits) signal(i.id, "successor_named", by.empty() ? *successor : by);
+        if (waits) signal(i.id, "successor_named", by.empty() ? successor : by);
     }
 }
 
 std::optional<std::string> Step::successor_of(const Instance& i) {
+    const auto period = successor_period(i);
+    if (!period) return std::nullopt;
+    return period->person_id;
+}
+
+std::optional<RoleAssignment> Step::successor_period(const Instance& i) {
     const auto role = i.params.find("role");
     const auto leaver = i.params.find("leaver");
     const auto leave = i.params.find("leave_date");
@@ -151,8 +157,7 @@ std::optional<std::string> Step::successor_of(const Instance& i) {
         if (!best || date::sys_days{a.from} > date::sys_days{best->from})
             best = a;  // the newest holder
     }
-    if (!best) return std::nullopt;
-    return best->person_id;
+    return best;
 }
 
 CommandResult Step::announce_leave(const std::string& municipality, const std::string& person_id,
@@ -194,11 +199,15 @@ CommandResult Step::announce_leave(const std::string& municipality, const std::s
 }
 
 // One hand-over per period that ends. A moved leave date supersedes the hand-over for
-// the old date. A role that others keep holding (the kernteam) needs no hand-over.
+// the old date. A role that others keep holding (the kernteam) needs no hand-over: a
+// colleague held it before today. A successor who starts today (the browser's hand-over
+// form names them first, from today) is no such colleague: theirs is the warm part.
 void Step::start_handover(const Municipality& m, const RoleAssignment& a, const Person& leaver,
                           Date last_day) {
-    for (const auto& other : store_.holders_of_role(m.code, a.role, today_))
-        if (other.id != leaver.id) return;
+    for (const auto& other : store_.assignments_of_municipality(m.code))
+        if (other.role == a.role && other.person_id != leaver.id && other.covers(today_) &&
+            date::sys_days{other.from} < date::sys_days{today_})
+            return;
     const std::string tenure = fmt::format("{}/{}/{}", a.role, leaver.id, format_date(a.from));
     for (const auto& id : m.workflows) {
         const Definition* d = definitions_.latest(id);
@@ -220,6 +229,15 @@ void Step::start_handover(const Municipality& m, const RoleAssignment& a, const 
             {"coordinator",
              std::string(a.role == kRegisseurRole ? kSteeringGroupRole : kRegisseurRole)},
         };
+        // A successor named before the leave (the browser's hand-over form names them
+        // first): the tasks name them from the start.
+        Instance probe;
+        probe.municipality = m.code;
+        probe.params = params;
+        if (const auto successor = successor_period(probe)) {
+            params[std::string(kSuccessorParam)] = successor->person_id;
+            params[std::string(kSuccessorNameParam)] = person_ref(successor->person_id);
+        }
         begin_instance(m, *d, key, today_, std::move(params));
     }
 }

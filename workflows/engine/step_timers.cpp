@@ -25,6 +25,7 @@ std::optional<EventKind> notice_event(OutboxKind kind) {
             return EventKind::vacancy;
         case OutboxKind::overdue:
         case OutboxKind::sign_in:  // not the engine's: the API enqueues it
+        case OutboxKind::welcome:  // not a notice about a task (engine/step_handover.cpp)
             return std::nullopt;
     }
     return std::nullopt;
@@ -108,7 +109,12 @@ void Step::fire_transition(const Timer& t) {
 
 void Step::notify_role(const Task& task, OutboxKind kind, const std::string& role, int lead_days,
                        bool late) {
-    const auto holders = store_.holders_of_role(task.municipality, role, today_);
+    auto holders = store_.holders_of_role(task.municipality, role, today_);
+    // A task addressed to one person (a leaver's hand-over file) reaches them alone, not
+    // every holder of its role (the successor who already started); and nobody in the
+    // role once they hold it no more, so the regisseur hears of it as of a vacancy.
+    if (!task.person.empty() && role == task.role)
+        std::erase_if(holders, [&](const Person& p) { return p.id != task.person; });
     const auto due_epoch = task.due ? task.due->time_since_epoch().count() : 0;
     // `key_kind` keeps a vacancy alert for a reminder apart from one for the overdue
     // notice of the same day: both must reach the regisseur.

@@ -23,9 +23,12 @@ bool regisseur_of(const ApiToken& t, std::string_view code) {
 // anyway, but a token without a person is malformed and gets nothing.
 bool stakeholders_task(const ApiToken& t, const Task& task,
                        const std::vector<std::string>& roles_person_holds_there) {
+    // Not a task addressed to someone else personally: a leaver's hand-over file is
+    // theirs, though the successor holds the role beside them for a while (issue 20).
     return is(t, ApiRole::stakeholder) && !t.person_id.empty() && lists(t, task.municipality) &&
            std::find(roles_person_holds_there.begin(), roles_person_holds_there.end(), task.role) !=
-               roles_person_holds_there.end();
+               roles_person_holds_there.end() &&
+           (task.person.empty() || task.person == t.person_id);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 //                people who belong there                   municipalities are unknown)
 //   stakeholder  read the municipality; see and complete   nothing
 //                the tasks of the roles its person holds
+//                (not those addressed to someone else)
 //   council      read the municipality, its tasks and      nothing
 //                reports (no people, events or outbox)
 //

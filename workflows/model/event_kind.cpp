@@ -5,7 +5,7 @@
 namespace okod {
 namespace {
 
-constexpr std::array<std::pair<EventKind, std::string_view>, 29> kEventKind{{
+constexpr std::array<std::pair<EventKind, std::string_view>, 31> kEventKind{{
     {EventKind::instance_started, "instance_started"},
     {EventKind::instance_finished, "instance_finished"},
     {EventKind::transition, "transition"},
@@ -35,6 +35,8 @@ constexpr std::array<std::pair<EventKind, std::string_view>, 29> kEventKind{{
     {EventKind::year_plan_drafted, "year_plan_drafted"},
     {EventKind::municipality_settings_changed, "municipality_settings_changed"},
     {EventKind::survey_imported, "survey_imported"},
+    {EventKind::task_handed_on, "task_handed_on"},
+    {EventKind::welcome, "welcome"},
 }};
 
 }  // namespace

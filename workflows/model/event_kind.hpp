@@ -66,6 +66,13 @@ enum class EventKind {
     // Survey results stored (issue 19: the API's upload, okoctl import survey): `title`
     // is the file, `note` how many values of which indicators and years, and by whom.
     survey_imported,
+    // A task addressed to one person went on to a role because that person holds its
+    // role no more (a leaver's hand-over file after the last day, issue 20); `role` is
+    // the role it went to, `note` says whose it was.
+    task_handed_on,
+    // The welcome of a successor in a warm hand-over queued (issue 20); `person` is the
+    // successor, `role` the role taken over, `note` from when it goes out.
+    welcome,
 };
 
 // "instance_started", "task_done", ...: the name the store, the API and the tests see.

@@ -25,12 +25,13 @@ constexpr std::array<std::pair<OutboxStatus, std::string_view>, 4> kOutboxStatus
     {OutboxStatus::dead, "dead"},
     {OutboxStatus::obsolete, "obsolete"},
 }};
-constexpr std::array<std::pair<OutboxKind, std::string_view>, 5> kOutboxKind{{
+constexpr std::array<std::pair<OutboxKind, std::string_view>, 6> kOutboxKind{{
     {OutboxKind::reminder, "reminder"},
     {OutboxKind::overdue, "overdue"},
     {OutboxKind::escalation, "escalation"},
     {OutboxKind::vacancy, "vacancy"},
     {OutboxKind::sign_in, "sign_in"},
+    {OutboxKind::welcome, "welcome"},
 }};
 
 }  // namespace

@@ -60,6 +60,10 @@ struct Task {
     std::int64_t state_entry = 0;  // the instance's state_entry when it was created
     Text title;
     std::string role;
+    // A task addressed to one person, not to every holder of `role` (a leaver's
+    // hand-over file): the person's id, or empty. They hold `role` while it is theirs;
+    // once they hold it no more, the engine hands it on (Step::hand_on_personal_tasks).
+    std::string person;
     std::string item;  // fan-out item text, empty otherwise
     std::optional<Instant> due;
     TaskStatus status = TaskStatus::open;
@@ -124,10 +128,11 @@ std::optional<OutboxStatus> parse_outbox_status(std::string_view text);
 // What a message is about: a deadline coming (reminder), passed (overdue), passed
 // long enough to tell someone else (escalation), or nobody holding the role it was for
 // (vacancy, to the regisseur or steering group); or a one-time sign-in link a person asked
-// for (sign_in: no task, no municipality). The names are stored and shown (API,
+// for (sign_in: no task, no municipality); or the welcome of a successor in a warm
+// hand-over (welcome: no task; `role` is the role taken over). The names are stored and shown (API,
 // okoctl outbox); a stored name not listed is an error where it is read, as for
 // OutboxStatus: no migration ever wrote another.
-enum class OutboxKind { reminder, overdue, escalation, vacancy, sign_in };
+enum class OutboxKind { reminder, overdue, escalation, vacancy, sign_in, welcome };
 std::string_view to_string(OutboxKind k);
 std::optional<OutboxKind> parse_outbox_kind(std::string_view text);
 

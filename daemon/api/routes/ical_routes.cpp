@@ -166,6 +166,7 @@ private:
             TaskFilter f;
             f.municipality = code;
             f.roles = roles;
+            f.person_view = person_id;  // not a leaver's hand-over file in their successor's
             for (const auto& t : store().tasks_matching(f)) {
                 if (!shows_in_feed(t, now) || (token && !can_see_task(*token, t, callers_roles)))
                     continue;

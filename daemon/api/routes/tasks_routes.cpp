@@ -98,8 +98,11 @@ HttpResponse list_tasks(RouteCall& call) {
     const auto own_roles = roles_held(assignments, call.token.person_id, call.today());
     // The store reads only the tasks of the roles asked for and seen, a page at a time.
     f.roles = visible_task_roles(call.token, *f.municipality, own_roles);
-    if (auto person = query.find("person"); person != query.end())
+    if (f.roles && !call.token.person_id.empty()) f.person_view = call.token.person_id;
+    if (auto person = query.find("person"); person != query.end()) {
         f.roles = roles_within(roles_held(assignments, person->second, call.today()), f.roles);
+        f.person_view = person->second;
+    }
     const auto page = visible_tasks_page(call.store(), f, limit, [&](const Task& t) {
         return can_see_task(call.token, t, own_roles);
     });

@@ -40,6 +40,9 @@ struct TaskFilter {
     std::optional<Instant> closed_after;  // done or skipped at or after this moment
     // The task's role is one of these (an empty list: no task): the roles a person holds.
     std::optional<std::vector<std::string>> roles;
+    // What this person's list shows: no task addressed to somebody else personally (a
+    // leaver's hand-over file is not their successor's, though both hold the role a while).
+    std::optional<std::string> person_view;
     std::optional<TaskPosition> after;  // only the tasks that come after this place
     std::optional<int> limit;           // at most this many, the first in the order
 };
