@@ -26,7 +26,7 @@ constexpr int kMaxStartOccurrences = 1000;
 // alderman and the council are informed (yearly report, council information) and never
 // escalated to. A definition that still names them -- a municipality's own, or one
 // written before the ladder -- escalates to the manager instead.
-std::string escalation_target(std::string role) {
+std::string escalation_target(const std::string& role) {
     return is_council_role(role) ? std::string(kManagerRole) : role;
 }
 
