@@ -129,6 +129,21 @@ TEST(ApiAccess, stakeholder_reads_its_municipality_but_writes_nothing_else) {
     EXPECT_FALSE(can_manage_tokens(t));
 }
 
+// A leaver's hand-over file is addressed to the leaver personally (README "The warm
+// hand-over"): the successor, holding the same role beside them, neither sees nor
+// completes it; the leaver and the regisseur do.
+TEST(ApiAccess, a_task_addressed_to_the_leaver_is_not_the_successors) {
+    auto handover_file = task(kMine, "ggd-contact");
+    handover_file.person = "maastricht-ggd";
+    const auto leaver = token(ApiRole::stakeholder, {std::string(kMine)}, "maastricht-ggd");
+    const auto successor = token(ApiRole::stakeholder, {std::string(kMine)}, "maastricht-noor");
+    EXPECT_TRUE(can_see_task(leaver, handover_file, kGgdRoles));
+    EXPECT_TRUE(can_complete_task(leaver, handover_file, kGgdRoles));
+    EXPECT_FALSE(can_see_task(successor, handover_file, kGgdRoles));
+    EXPECT_FALSE(can_complete_task(successor, handover_file, kGgdRoles));
+    EXPECT_TRUE(can_complete_task(token(ApiRole::regisseur), handover_file, kNoRoles));
+}
+
 TEST(ApiAccess, stakeholder_without_a_person_gets_no_task) {
     const auto t = token(ApiRole::stakeholder, {std::string(kMine)}, "");
     EXPECT_FALSE(can_see_task(t, task(kMine, "ggd-contact"), kGgdRoles));
