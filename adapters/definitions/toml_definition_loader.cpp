@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "adapters/toml/toml_fields.hpp"
+#include "definition/runs_guards.hpp"
 #include "definition/validate.hpp"
 #include "time/amsterdam.hpp"
 
@@ -659,8 +660,11 @@ std::optional<std::string> read_or_report(const fs::path& path, DefinitionSet& s
 
 // Adds one definition file's text to `set`; `ids` maps definition ids to the file that
 // defined them first.
-void load_definition(const fs::path& path, const std::string& text, const RoleCatalog& roles,
-                     DefinitionSet& set, std::map<std::string, std::string>& ids) {
+// Adds the definition to `set` when it is valid, and returns where its keys stand in the
+// file (for the checks across definitions); its errors go to `set` otherwise.
+std::optional<SourceMap> load_definition(const fs::path& path, const std::string& text,
+                                         const RoleCatalog& roles, DefinitionSet& set,
+                                         std::map<std::string, std::string>& ids) {
     ParsedDefinition parsed = parse_definition_file(text, path.string(), roles);
     bool ok = parsed.errors.empty();
     set.errors.insert(set.errors.end(), parsed.errors.begin(), parsed.errors.end());
@@ -675,7 +679,9 @@ void load_definition(const fs::path& path, const std::string& text, const RoleCa
             ok = false;
         }
     }
-    if (ok) set.definitions.push_back(std::move(parsed.definition));
+    if (!ok) return std::nullopt;
+    set.definitions.push_back(std::move(parsed.definition));
+    return std::move(parsed.where);
 }
 
 }  // namespace
@@ -744,8 +750,17 @@ DefinitionSet load_definition_dir(const fs::path& dir) {
     RoleCatalog roles;
     load_roles(dir / kRolesFile, true, set, roles);
     std::map<std::string, std::string> ids;
+    std::vector<SourceMap> where;  // of each definition in set.definitions
     for (const auto& file : files)
-        if (auto text = read_or_report(file, set)) load_definition(file, *text, roles, set, ids);
+        if (auto text = read_or_report(file, set))
+            if (auto keys = load_definition(file, *text, roles, set, ids))
+                where.push_back(std::move(*keys));
+    std::set<std::string> workflow_ids;
+    for (const auto& [id, file] : ids) workflow_ids.insert(id);
+    for (std::size_t k = 0; k < set.definitions.size(); ++k) {
+        auto errors = unknown_workflow_guards(set.definitions[k], workflow_ids, where[k]);
+        set.errors.insert(set.errors.end(), errors.begin(), errors.end());
+    }
     return set;
 }
 

@@ -432,6 +432,22 @@ TEST_F(DefinitionLoader, reports_duplicate_definition_id_across_files) {
     EXPECT_EQ(set.definitions[0].source_file, path("a.toml"));
 }
 
+// "runs_<id>" leaves a task out when the municipality runs that workflow too; a misspelt
+// id would be false for ever, and the task it guards would come back twice.
+TEST_F(DefinitionLoader, a_runs_guard_must_name_a_definition_of_the_directory) {
+    write_file(dir_ / "a.toml", kBase);
+    const std::string guarded =
+        replace_line(replace_line(kBase, "id = \"t\"", "id = \"u\""), "  role = \"regisseur\"",
+                     "  role = \"regisseur\"\n  when = \"not runs_t\"");
+    write_file(dir_ / "b.toml", guarded);
+    EXPECT_EQ(errors_of(load_definition_dir(dir_.path())), Errors{});
+    write_file(dir_ / "b.toml",
+               replace_line(guarded, "  when = \"not runs_t\"", "  when = \"not runs_tt\""));
+    EXPECT_EQ(errors_of(load_definition_dir(dir_.path())),
+              Errors{"b.toml:14:10: guard 'runs_tt' names workflow 'tt', which is not among the "
+                     "definitions"});
+}
+
 TEST_F(DefinitionLoader, collects_errors_of_every_file) {
     write_file(dir_ / "a.toml", replace_line(kBase, "version = 1", "version = true"));
     write_file(dir_ / "b.toml", replace_line(kBase, "id = \"t\"", "id = \"u\"\nbogus = 1"));
